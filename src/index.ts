@@ -1,0 +1,22 @@
+/**
+ * Entry point of both steps: the runner runs this bundle for `main` and again for `post`; the
+ * state main saved tells them apart. An error fails the main step but only warns in post.
+ */
+import * as core from '@actions/core';
+import { runMain } from './main.js';
+import { runPost } from './post.js';
+import { redact } from './secrets.js';
+import { readState } from './state.js';
+
+export async function run(): Promise<void> {
+  const isPost = readState().isPost;
+  try {
+    await (isPost ? runPost() : runMain());
+  } catch (error) {
+    const message = redact(error instanceof Error ? error.message : String(error));
+    if (isPost) core.warning(`Cleanup failed: ${message}`);
+    else core.setFailed(message);
+  }
+}
+
+await run();

@@ -1,0 +1,79 @@
+/**
+ * The main step: validate inputs, create credentials, mask them, log docker in, set outputs and
+ * the job summary, and leave the post step what it needs to revoke them.
+ */
+import * as core from '@actions/core';
+import { commentWithMarker, createCredentials, newMarker, revokeCredentials, type Context } from './credentials.js';
+import { DeepgramClient, type CreatedCredentials } from './deepgram.js';
+import { dockerLogin, findDocker } from './docker.js';
+import { sendRequest } from './http.js';
+import { readSettings, type Settings } from './inputs.js';
+import { protectSecret } from './secrets.js';
+import * as state from './state.js';
+import { writeSummary } from './summary.js';
+
+export async function runMain(): Promise<void> {
+  state.markMainStarted();
+  // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
+  protectSecret(core.getInput('api-key'));
+  const { settings, warnings } = readSettings((name) => core.getInput(name));
+  warnings.forEach((warning) => core.warning(warning));
+  // Without docker there is nothing to log in with: fail before anything is created.
+  const docker = settings.login ? await findDocker() : undefined;
+
+  const marker = newMarker();
+  state.saveMarker(marker);
+  const ctx = apiContext(settings);
+  const comment = commentWithMarker(settings.comment, marker);
+  const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, state.saveSweepNeeded);
+  const dockerConfigJson = protectCredentials(credentials, settings.registry);
+  state.saveCredentialsId(credentials.id);
+  core.info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
+
+  if (docker) {
+    try {
+      await dockerLogin(docker, settings.registry, credentials.username, credentials.secret);
+    } catch (error) {
+      // Credentials that cannot log in are of no use to anyone: take them back before failing.
+      await revokeCredentials(ctx, credentials.id).then(
+        () => state.saveCredentialsId(''),
+        (revokeError) => core.warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${revokeError}`),
+      );
+      throw error;
+    }
+    state.saveLoggedInTo(settings.registry);
+    core.info(`Logged in to ${settings.registry} as ${credentials.username}.`);
+  }
+
+  core.setOutput('username', credentials.username);
+  core.setOutput('secret', credentials.secret);
+  core.setOutput('credentials-id', credentials.id);
+  core.setOutput('registry', settings.registry);
+  core.setOutput('docker-config-json', dockerConfigJson);
+  await writeSummary(settings, credentials, comment);
+}
+
+/** Masks the secret and every form derived from it, and returns the docker config JSON. */
+function protectCredentials(credentials: CreatedCredentials, registry: string): string {
+  protectSecret(credentials.secret);
+  const auth = Buffer.from(`${credentials.username}:${credentials.secret}`).toString('base64');
+  protectSecret(auth);
+  const dockerConfigJson = JSON.stringify({ auths: { [registry]: { auth } } });
+  protectSecret(dockerConfigJson);
+  return dockerConfigJson;
+}
+
+export function apiContext(settings: Settings): Context {
+  return {
+    client: new DeepgramClient({
+      apiUrl: settings.apiUrl,
+      apiKey: settings.apiKey,
+      timeoutMs: settings.requestTimeoutMs,
+      transport: sendRequest,
+    }),
+    projectId: settings.projectId,
+    maxAttempts: settings.maxAttempts,
+    info: (message) => core.info(message),
+    warning: (message) => core.warning(message),
+  };
+}
