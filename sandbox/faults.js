@@ -1,0 +1,80 @@
+// Fault rules: scripted misbehaviour for the next matching request(s).
+import { defaultError, json } from './replies.js';
+
+export const FAULT_OPS = ['create', 'list', 'get', 'delete', 'registry', '*'];
+
+/**
+ * @typedef {object} FaultRule
+ * @property {'create'|'list'|'get'|'delete'|'registry'|'*'} op
+ * @property {number} [times] uses before the rule is spent; default 1; 0 or Infinity = forever
+ * @property {number} [status] answer this status (instead of acting, or after acting with afterAction)
+ * @property {object|string} [body] body for `status`; default: an API error in the sandbox's errorStyle
+ * @property {Record<string, string>} [headers] extra response headers for `status`
+ * @property {boolean} [afterAction] carry out the request, then answer `status` anyway
+ * @property {number} [delayMs] wait this long first (the action still happens if the client gave up)
+ * @property {'before'|'after'} [reset] destroy the socket without answering, before or after acting
+ */
+
+/**
+ * Validates a rule and returns the internal form (with `remaining` uses).
+ * @param {FaultRule} rule
+ */
+export function normalizeFault(rule) {
+  if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw new TypeError('a fault rule must be an object');
+  const { op, times = 1, status, body, headers, afterAction = false, delayMs, reset } = rule;
+  check(FAULT_OPS.includes(op), `fault op must be one of ${FAULT_OPS.join(', ')}`);
+  check(times === Infinity || (Number.isInteger(times) && times >= 0), 'fault times must be an integer >= 0 (0 = forever)');
+  check(status === undefined || (Number.isInteger(status) && status >= 100 && status <= 599), 'fault status must be an HTTP status code');
+  check(delayMs === undefined || (Number.isFinite(delayMs) && delayMs >= 0), 'fault delayMs must be a number >= 0');
+  check(reset === undefined || reset === 'before' || reset === 'after', "fault reset must be 'before' or 'after'");
+  check(status !== undefined || delayMs !== undefined || reset !== undefined, 'a fault needs status, delayMs or reset');
+  check(status === undefined || reset === undefined, 'a fault cannot both answer a status and reset the socket');
+  check(typeof afterAction === 'boolean' && (!afterAction || status !== undefined), 'fault afterAction needs a status');
+  check(body === undefined || status !== undefined, 'fault body needs a status');
+  check(body === undefined || typeof body === 'string' || typeof body === 'object', 'fault body must be an object or a string');
+  check(headers === undefined || isStringRecord(headers), 'fault headers must map names to strings');
+  return {
+    op, status, body, afterAction, delayMs, reset,
+    headers: lowerCaseKeys(headers ?? {}),
+    remaining: times === 0 ? Infinity : times,
+  };
+}
+
+/** Takes one use of the first rule (in order of addition) that matches `op`; spent rules are dropped. */
+export function takeFault(faults, op) {
+  const index = faults.findIndex((rule) => rule.op === op || rule.op === '*');
+  if (index < 0) return undefined;
+  const rule = faults[index];
+  rule.remaining -= 1;
+  if (rule.remaining <= 0) faults.splice(index, 1);
+  return rule;
+}
+
+/** The reply a `status` rule answers with. */
+export function faultReply(rule) {
+  const base = rule.body === undefined ? defaultError(rule.status)
+    : typeof rule.body === 'string' ? { status: rule.status, text: rule.body, headers: {} }
+      : json(rule.status, rule.body);
+  return { ...base, headers: { ...base.headers, ...rule.headers } };
+}
+
+/** A short label for the request log: which kind of fault was applied. */
+export function describeFault(rule) {
+  const kind = rule.reset ? `reset-${rule.reset}`
+    : rule.afterAction ? 'after-action'
+      : rule.status !== undefined ? 'status' : undefined;
+  if (rule.delayMs === undefined) return kind;
+  return kind ? `delay+${kind}` : 'delay';
+}
+
+function check(ok, message) {
+  if (!ok) throw new TypeError(message);
+}
+
+function isStringRecord(value) {
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+}
+
+function lowerCaseKeys(record) {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
+}
