@@ -1,0 +1,95 @@
+/**
+ * `npm run demo`: the action end to end on this machine, as a workflow job would run it. Starts
+ * the Deepgram API sandbox on loopback, runs the built bundle's main step (create credentials,
+ * docker login to the sandbox's registry endpoint), then its post step (revoke, docker logout),
+ * and prints what the workflow log would show, with masked values as ***.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeWorkdir, maskedLog, runStep } from './runner.js';
+import { SANDBOX_API_KEY, SANDBOX_PROJECT_ID, startSandbox } from './server.js';
+
+const hasDocker = (() => {
+  try {
+    execFileSync('docker', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** GitHub renders workflow commands; show them the way its log viewer does. */
+function render(result) {
+  return maskedLog(result)
+    .split('\n')
+    .filter((line) => line !== '::endgroup::' && !line.startsWith('::save-state') && line.trim() !== '')
+    .map((line) =>
+      line
+        .replace(/^::group::/, '▸ ')
+        .replace(/^::warning::/, 'Warning: ')
+        .replace(/^::error::/, 'Error: ')
+        .replace(/^::debug::/, '##[debug]'),
+    )
+    .map((line) => `  | ${line}`)
+    .join('\n');
+}
+
+function heading(text) {
+  console.log(`\n=== ${text} ===`);
+}
+
+const sandbox = await startSandbox();
+const workdir = makeWorkdir('dg-action-demo-');
+let failed = false;
+try {
+  const options = {
+    workdir: workdir.path,
+    inputs: {
+      'api-key': SANDBOX_API_KEY,
+      'project-id': SANDBOX_PROJECT_ID,
+      'api-url': sandbox.url,
+      // The sandbox answers a registry's /v2/ login challenge for the credentials it issued.
+      registry: sandbox.registryHost,
+      login: String(hasDocker),
+    },
+  };
+  console.log(`Deepgram API sandbox on ${sandbox.url}; registry endpoint ${sandbox.registryHost}.`);
+  if (!hasDocker) console.log('No docker CLI on PATH: running with login: false.');
+
+  heading('main step (uses: deepgram/self-hosted-login-action@v1)');
+  const main = await runStep(options);
+  console.log(render(main));
+  console.log(`  exit code ${main.exitCode}`);
+  heading('step outputs (as later steps see them; the log shows *** for masked ones)');
+  for (const [name, value] of Object.entries(main.outputs)) {
+    const masked = main.masks.some((mask) => mask && value.includes(mask));
+    console.log(`  ${name}: ${masked ? '*** (masked)' : value}`);
+  }
+  heading('job summary (Markdown/HTML written to GITHUB_STEP_SUMMARY)');
+  console.log(main.summary.trim());
+  const live = sandbox.credentials(SANDBOX_PROJECT_ID);
+  console.log(`\nThe project now holds ${live.length} set(s) of distribution credentials: ${live.map((c) => c.comment).join('; ')}`);
+  const dockerConfig = join(workdir.path, 'docker', 'config.json');
+  if (existsSync(dockerConfig)) {
+    const auths = Object.keys(JSON.parse(readFileSync(dockerConfig, 'utf8')).auths ?? {});
+    console.log(`docker config (${dockerConfig}) has logins for: ${auths.join(', ') || 'none'}`);
+  }
+
+  heading('post step (job end)');
+  const post = await runStep(options, main.state);
+  console.log(render(post));
+  console.log(`  exit code ${post.exitCode}`);
+  const left = sandbox.credentials(SANDBOX_PROJECT_ID);
+  console.log(`\nAfter the job, the project holds ${left.length} set(s) of credentials.`);
+  if (existsSync(dockerConfig)) {
+    const auths = Object.keys(JSON.parse(readFileSync(dockerConfig, 'utf8')).auths ?? {});
+    console.log(`docker config has logins for: ${auths.join(', ') || 'none'}`);
+  }
+  failed = main.exitCode !== 0 || post.exitCode !== 0 || left.length !== 0;
+  console.log(failed ? '\nDemo FAILED (see above).' : '\nDemo finished: credentials created, used, revoked; nothing left behind.');
+} finally {
+  workdir.remove();
+  await sandbox.close();
+}
+process.exitCode = failed ? 1 : 0;
