@@ -1,0 +1,246 @@
+/**
+ * The built bundle, run as the runner runs it, against the Deepgram API sandbox and the real
+ * docker CLI (which logs in to the sandbox's registry endpoint).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { expectNothingLeaked, runAction, runStep, SANDBOX_PROJECT_ID, secretForms, startHarness, type Harness } from './fixtures.js';
+
+jest.setTimeout(60_000);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.close());
+beforeEach(() => h.reset());
+
+describe('happy path', () => {
+  test('creates credentials, logs docker in, sets outputs, then revokes and logs out', async () => {
+    const main = await runStep(h.options());
+    expect(main.exitCode).toBe(0);
+
+    const [issued] = h.sandbox.credentials(SANDBOX_PROJECT_ID);
+    expect(issued).toBeDefined();
+    const auth = Buffer.from(`${issued.username}:${issued.secret}`).toString('base64');
+    expect(main.outputs).toEqual({
+      username: `deepgram+${issued.id}`,
+      secret: issued.secret,
+      'credentials-id': issued.id,
+      registry: h.sandbox.registryHost,
+      'docker-config-json': JSON.stringify({ auths: { [h.sandbox.registryHost]: { auth } } }),
+    });
+    // The comment names the run and carries the execution's marker.
+    expect(issued.comment).toMatch(/^GitHub Actions: octo-org\/release-pipeline \/ release run 4242 attempt 1 \[dg-action:[0-9a-f]{12}\]$/);
+    expect(issued.scopes).toEqual(['self-hosted:products']);
+
+    // Both request forms in one: scopes and provider in the query, everything in the body.
+    const create = h.sandbox.requests.find((r) => r.op === 'create');
+    expect(create?.query).toMatchObject({ scopes: 'self-hosted:products', provider: 'quay' });
+    expect(create?.body).toEqual({ comment: issued.comment, scopes: ['self-hosted:products'], provider: 'quay' });
+
+    // docker got the secret on stdin: the login worked, and its argv names only the username.
+    expect(h.dockerArgv()[0]).toBe(`login --username ${issued.username} --password-stdin ${h.sandbox.registryHost}`);
+    expect(h.sandbox.requests.filter((r) => r.op === 'registry' && r.status === 200)).toHaveLength(1);
+    expect(main.masks).toEqual(expect.arrayContaining([h.apiKey, issued.secret, auth, main.outputs['docker-config-json']]));
+    expect(main.summary).toContain(issued.id);
+    expect(main.summary).toContain(issued.username);
+    expect(main.summary).toContain('the credentials are revoked');
+
+    const post = await runStep(h.options(), main.state);
+    expect(post.exitCode).toBe(0);
+    expect(h.sandbox.credentials()).toEqual([]);
+    expect(h.dockerArgv()[1]).toBe(`logout ${h.sandbox.registryHost}`);
+    expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
+    expectNothingLeaked(h, [main, post], secretForms(issued.username, issued.secret));
+  });
+
+  test('the post step of the happy path makes exactly one request, the delete', async () => {
+    const main = await runStep(h.options({ login: 'false' }));
+    h.sandbox.clearRequests();
+    const post = await runStep(h.options({ login: 'false' }), main.state);
+    expect(post.exitCode).toBe(0);
+    expect(h.sandbox.requests.map((r) => `${r.method} ${r.op}`)).toEqual(['DELETE delete']);
+  });
+
+  test('with debug logging on, nothing secret is printed either', async () => {
+    const { main, post } = await runAction(h.options({}, { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' }));
+    expect(main.exitCode).toBe(0);
+    expect(post.exitCode).toBe(0);
+    expectNothingLeaked(h, [main, post], secretForms(main.outputs.username, main.outputs.secret));
+  });
+
+  test.each([
+    ['legacy API (flat response, body-only request form)', { generation: 'legacy' as const }],
+    ['current API without username in the response', { omitUsername: true }],
+  ])('works against the %s', async (_name, sandboxOptions) => {
+    const other = await startHarness(sandboxOptions);
+    try {
+      const options = other.options({ scopes: 'self-hosted:product:api, self-hosted:product:engine' });
+      const main = await runStep(options);
+      expect(main.exitCode).toBe(0);
+      const [issued] = other.sandbox.credentials();
+      expect(main.outputs.username).toBe(`deepgram+${issued.id}`);
+      expect(main.outputs.secret).toBe(issued.secret);
+      expect(issued.scopes).toEqual(['self-hosted:product:api', 'self-hosted:product:engine']);
+      const post = await runStep(options, main.state);
+      expect(post.exitCode).toBe(0);
+      expect(other.sandbox.credentials()).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('inputs that change what happens', () => {
+  test('login: false creates and outputs without touching docker; post only revokes', async () => {
+    const main = await runStep(h.options({ login: 'false' }));
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs['credentials-id']).toBe(h.sandbox.credentials()[0].id);
+    const post = await runStep(h.options({ login: 'false' }), main.state);
+    expect(post.exitCode).toBe(0);
+    expect(h.dockerArgv()).toEqual([]);
+    expect(h.sandbox.credentials()).toEqual([]);
+  });
+
+  test('revoke: false keeps the credentials but still logs out', async () => {
+    const { main, post } = await runAction(h.options({ revoke: 'false' }));
+    expect(main.exitCode).toBe(0);
+    expect(main.summary).toContain('kept');
+    expect(post.exitCode).toBe(0);
+    expect(h.sandbox.credentials().map((c) => c.id)).toEqual([main.outputs['credentials-id']]);
+    expect(post.visibleLog).toContain('Keeping distribution credentials');
+    expect(h.dockerArgv().at(-1)).toBe(`logout ${h.sandbox.registryHost}`);
+  });
+
+  test('logout: false leaves docker logged in', async () => {
+    const { post } = await runAction(h.options({ logout: 'false' }));
+    expect(post.exitCode).toBe(0);
+    expect(h.dockerArgv().filter((argv) => argv.startsWith('logout'))).toEqual([]);
+    expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeDefined();
+  });
+
+  test('a custom comment and scopes from several lines are sent; an unknown scope warns', async () => {
+    const main = await runStep(
+      h.options({ login: 'false', comment: 'nightly build', scopes: 'self-hosted:product:api,\n\nself-hosted:product:brand-new\n' }),
+    );
+    expect(main.exitCode).toBe(0);
+    const [issued] = h.sandbox.credentials();
+    expect(issued.comment).toMatch(/^nightly build \[dg-action:[0-9a-f]{12}\]$/);
+    expect(issued.scopes).toEqual(['self-hosted:product:api', 'self-hosted:product:brand-new']);
+    expect(main.visibleLog).toContain('::warning::Scope "self-hosted:product:brand-new" is not one Deepgram documents');
+    await runStep(h.options({ login: 'false' }), main.state);
+  });
+
+  test('two uses in one job each revoke only their own credentials', async () => {
+    const first = await runStep(h.options());
+    const second = await runStep(h.options({ login: 'false' }));
+    expect(h.sandbox.credentials()).toHaveLength(2);
+    await runStep(h.options(), first.state);
+    expect(h.sandbox.credentials().map((c) => c.id)).toEqual([second.outputs['credentials-id']]);
+    await runStep(h.options({ login: 'false' }), second.state);
+    expect(h.sandbox.credentials()).toEqual([]);
+  });
+});
+
+describe('bad input fails the step before any request', () => {
+  test.each([
+    ['api-key', { 'api-key': '' }],
+    ['project-id', { 'project-id': 'my-project' }],
+    ['scopes', { scopes: 'self-hosted:product:api, self hosted' }],
+    ['provider', { provider: 'ecr' }],
+    ['login', { login: 'yes' }],
+    ['logout', { logout: '1' }],
+    ['revoke', { revoke: 'no' }],
+    ['request-timeout', { 'request-timeout': '0' }],
+    ['request-timeout', { 'request-timeout': 'soon' }],
+    ['max-attempts', { 'max-attempts': '11' }],
+    ['max-attempts', { 'max-attempts': '0' }],
+    ['api-url', { 'api-url': 'ftp://api.deepgram.com' }],
+    ['api-url', { 'api-url': 'http://api.deepgram.com' }],
+    ['registry', { registry: 'https://quay.io/deepgram' }],
+  ])('%s: %j', async (input, inputs) => {
+    const { main, post } = await runAction(h.options(inputs));
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toContain(`::error::Input "${input}"`);
+    // The post step after an early failure does nothing, and succeeds.
+    expect(post.exitCode).toBe(0);
+    expect(post.visibleLog).toContain('Nothing to clean up');
+    expect(h.sandbox.requests).toEqual([]);
+    expect(h.dockerArgv()).not.toContain(expect.stringContaining('login'));
+  });
+
+  test('no docker CLI with login: true fails before creating anything, pointing at login: false', async () => {
+    const options = h.options({}, { PATH: '/nonexistent' });
+    const { main, post } = await runAction(options);
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toMatch(/::error::The docker CLI was not found on PATH.*login: false/);
+    expect(post.exitCode).toBe(0);
+    expect(h.sandbox.requests).toEqual([]);
+  });
+});
+
+describe('failures carry Deepgram\'s words and leave nothing behind', () => {
+  test('401: code, message, status, request ID and a hint about the key', async () => {
+    const main = await runStep(h.options({ 'api-key': 'not-a-real-key' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toMatch(
+      /::error::Deepgram API: create distribution credentials failed with HTTP 401 INVALID_AUTH: Invalid credentials\. \(request ID [0-9a-f-]{36}\)\. Check that api-key/,
+    );
+    expect(h.sandbox.requests.filter((r) => r.op === 'create')).toHaveLength(1);
+  });
+
+  test('404: a project the key cannot see gets a hint about project-id and self-hosted access', async () => {
+    const main = await runStep(h.options({ 'project-id': '00000000-0000-4000-8000-000000000000' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toMatch(/HTTP 404 PROJECT_NOT_FOUND: Project not found\..*Check project-id/);
+  });
+
+  test('403 in the category/message error form: a member key gets the permissions hint', async () => {
+    const other = await startHarness({ errorStyle: 'category' });
+    const memberKey = 'member-key-0123456789';
+    await other.sandbox.close();
+    const sandbox = await startHarness({ errorStyle: 'category', keys: { [memberKey]: { role: 'member' } } });
+    try {
+      const main = await runStep(sandbox.options({ 'api-key': memberKey, login: 'false' }));
+      expect(main.exitCode).toBe(1);
+      expect(main.visibleLog).toMatch(/failed with HTTP 403 \w+: .*\(request ID [0-9a-f-]{36}\).*owner or admin role, or the keys:write scope/);
+      expect(sandbox.sandbox.credentials()).toEqual([]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  test('a 200 whose body is not JSON is an error', async () => {
+    h.sandbox.addFault({ op: 'create', status: 200, body: '<html>maintenance</html>' });
+    const main = await runStep(h.options({ login: 'false' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toContain('returned an unexpected response: HTTP 200 with a body that is not JSON: <html>maintenance</html>');
+  });
+
+  test('a create response without a secret fails, and the credentials it made are deleted', async () => {
+    h.sandbox.addFault({
+      op: 'create',
+      status: 200,
+      afterAction: true,
+      body: { distribution_credentials: { distribution_credentials_id: '5b7e1c0a-3f7a-4f4e-9a0e-6d2a1b3c4d5e', comment: 'x' } },
+    });
+    const main = await runStep(h.options({ login: 'false' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toContain('returned no secret');
+    // The fault answered with a made-up id; the one really created is an orphan the sweep can't see
+    // from the answer, so the action deleted the id it was given.
+    expect(h.sandbox.requests.some((r) => r.op === 'delete' && r.path.endsWith('5b7e1c0a-3f7a-4f4e-9a0e-6d2a1b3c4d5e'))).toBe(true);
+  });
+
+  test('a failed docker login deletes the new credentials and fails with docker\'s reason', async () => {
+    const { main, post } = await runAction(h.options({ registry: '127.0.0.1:9' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toMatch(/::error::docker login to 127\.0\.0\.1:9 failed: .*connection refused/);
+    expect(main.visibleLog).not.toContain('level=info');
+    expect(h.sandbox.credentials()).toEqual([]);
+    expect(post.exitCode).toBe(0);
+    // Main took them back already; post neither deletes again nor logs out.
+    expect(h.sandbox.requests.filter((r) => r.op === 'delete')).toHaveLength(1);
+    expect(h.dockerArgv().filter((argv) => argv.startsWith('logout'))).toEqual([]);
+  });
+});

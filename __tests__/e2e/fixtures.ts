@@ -1,0 +1,90 @@
+/** Shared set-up of the end-to-end suites: a sandbox, a work folder, a docker that records its argv. */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from '@jest/globals';
+import { makeWorkdir, runAction, runStep, type RunOptions, type StepResult } from '../../sandbox/runner.js';
+import { SANDBOX_PROJECT_ID, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
+
+export { runAction, runStep, SANDBOX_PROJECT_ID };
+export type { Sandbox, StepResult };
+
+export const REAL_DOCKER = execFileSync('sh', ['-c', 'command -v docker']).toString().trim();
+
+export interface Harness {
+  sandbox: Sandbox;
+  apiKey: string;
+  workdir: string;
+  /** Every argv the action gave docker, one line per run (a wrapper on PATH records them). */
+  dockerArgv: () => string[];
+  /** Options for runStep/runAction: inputs aimed at the sandbox, docker wrapper first on PATH. */
+  options: (inputs?: Record<string, string>, env?: Record<string, string>) => RunOptions;
+  dockerConfig: () => { auths?: Record<string, { auth: string }> };
+  /** Between tests: an empty project, no faults, no request log, no docker argv or logins. */
+  reset: () => void;
+  close: () => Promise<void>;
+}
+
+export async function startHarness(sandboxOptions: SandboxOptions = {}): Promise<Harness> {
+  // A key unlike anything else in the log, so a leak of it cannot hide.
+  const apiKey = `dgkey${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  const sandbox = await startSandbox({ keys: { [apiKey]: { role: 'owner' } }, ...sandboxOptions });
+  const work = makeWorkdir('dg-action-e2e-');
+  const bin = join(work.path, 'bin');
+  mkdirSync(bin);
+  const argvLog = join(work.path, 'docker-argv.log');
+  writeFileSync(join(bin, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\nexec '${REAL_DOCKER}' "$@"\n`);
+  chmodSync(join(bin, 'docker'), 0o755);
+  return {
+    sandbox,
+    apiKey,
+    workdir: work.path,
+    dockerArgv: () => (existsSync(argvLog) ? readFileSync(argvLog, 'utf8').trim().split('\n').filter(Boolean) : []),
+    options: (inputs = {}, env = {}) => ({
+      workdir: work.path,
+      inputs: {
+        'api-key': apiKey,
+        'project-id': SANDBOX_PROJECT_ID,
+        'api-url': sandbox.url,
+        registry: sandbox.registryHost,
+        ...inputs,
+      },
+      env: { PATH: `${bin}:${process.env.PATH}`, ...env },
+    }),
+    dockerConfig: () => {
+      const file = join(work.path, 'docker', 'config.json');
+      return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    },
+    reset: () => {
+      sandbox.reset();
+      rmSync(argvLog, { force: true });
+      rmSync(join(work.path, 'docker'), { recursive: true, force: true });
+    },
+    close: async () => {
+      await sandbox.close();
+      work.remove();
+    },
+  };
+}
+
+/** The forms of a secret that must never be readable: itself, and base64 of user:secret. */
+export function secretForms(username: string, secret: string): string[] {
+  return [secret, Buffer.from(`${username}:${secret}`).toString('base64')];
+}
+
+/**
+ * Nothing secret is readable anywhere a person or a later step could look: the log (outside
+ * ::add-mask:: commands), the saved state, the job summary, or docker's command lines.
+ */
+export function expectNothingLeaked(harness: Harness, steps: StepResult[], secrets: string[]): void {
+  const all = [harness.apiKey, ...secrets].filter(Boolean);
+  const argv = harness.dockerArgv().join('\n');
+  for (const step of steps) {
+    for (const secret of all) {
+      expect(step.visibleLog).not.toContain(secret);
+      expect(JSON.stringify(step.state)).not.toContain(secret);
+      expect(step.summary).not.toContain(secret);
+      expect(argv).not.toContain(secret);
+    }
+  }
+}

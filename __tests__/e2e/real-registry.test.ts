@@ -1,0 +1,64 @@
+/**
+ * The action against a real registry: credentials from the Deepgram API sandbox, docker login to
+ * Debian's docker-registry with htpasswd. Run by `npm run test:registry` (and CI); without
+ * docker-registry installed this suite fails rather than pass empty.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { expectNothingLeaked, runStep, secretForms, startHarness, type Harness } from './fixtures.js';
+import { registryAvailable, startRegistry, type Registry } from './registry.js';
+
+jest.setTimeout(60_000);
+
+let h: Harness;
+let registry: Registry | undefined;
+
+beforeAll(async () => {
+  if (!registryAvailable()) throw new Error('docker-registry and htpasswd are needed: apt-get install docker-registry apache2-utils');
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+beforeEach(() => h.reset());
+afterEach(async () => {
+  await registry?.stop();
+  registry = undefined;
+});
+
+describe('a real registry (docker-registry with htpasswd)', () => {
+  test('docker logs in with the minted credentials, and out again at job end', async () => {
+    // The registry reads its users once, at start: it knows the credentials the sandbox mints next.
+    const next = h.sandbox.presetNext();
+    registry = await startRegistry([next]);
+    const options = h.options({ registry: registry.host });
+
+    const main = await runStep(options);
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs['credentials-id']).toBe(next.id);
+    const auth = h.dockerConfig().auths?.[registry.host]?.auth;
+    expect(auth).toBe(Buffer.from(`${next.username}:${next.secret}`).toString('base64'));
+    // What docker stored is what the registry accepts.
+    const probe = await fetch(`http://${registry.host}/v2/`, { headers: { Authorization: `Basic ${auth}` } });
+    expect(probe.status).toBe(200);
+
+    const post = await runStep(options, main.state);
+    expect(post.exitCode).toBe(0);
+    expect(h.sandbox.credentials()).toEqual([]);
+    expect(h.dockerConfig().auths?.[registry.host]).toBeUndefined();
+    expect(h.dockerArgv()).toEqual([
+      `login --username ${next.username} --password-stdin ${registry.host}`,
+      `logout ${registry.host}`,
+    ]);
+    expectNothingLeaked(h, [main, post], secretForms(next.username, next.secret));
+  });
+
+  test('a registry that refuses the credentials fails the step with its reason, and they are revoked', async () => {
+    registry = await startRegistry([{ username: 'deepgram+someone-else', secret: 'not-these' }]);
+    const options = h.options({ registry: registry.host });
+    const main = await runStep(options);
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toMatch(new RegExp(`::error::docker login to ${registry.host.replace(/\./g, '\\.')} failed: .*401 Unauthorized`));
+    expect(h.sandbox.credentials()).toEqual([]);
+    const post = await runStep(options, main.state);
+    expect(post.exitCode).toBe(0);
+    expect(h.dockerConfig().auths?.[registry.host]).toBeUndefined();
+  });
+});
