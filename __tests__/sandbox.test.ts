@@ -5,13 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import {
-  SANDBOX_API_KEY,
-  SANDBOX_PROJECT_ID,
-  startSandbox,
-  type Sandbox,
-  type SandboxOptions,
-} from '../sandbox/server.js';
+import { SANDBOX_API_KEY, SANDBOX_PROJECT_ID, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SECRET = /^[0-9a-f]{64}$/;
@@ -66,10 +60,12 @@ async function registryPing(sb: Sandbox, auth?: { username: string; secret: stri
 }
 
 async function admin(sb: Sandbox, method: string, path: string, body?: unknown): Promise<Answer> {
-  return answer(await fetch(`${sb.url}/__sandbox/${path}`, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  }));
+  return answer(
+    await fetch(`${sb.url}/__sandbox/${path}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
 }
 
 async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
@@ -129,16 +125,18 @@ describe('create (current generation)', () => {
       username: `deepgram+${dc.distribution_credentials_id}`,
       secret: expect.stringMatching(SECRET),
     });
-    expect(sb.credentials()).toEqual([{
-      id: dc.distribution_credentials_id,
-      projectId: SANDBOX_PROJECT_ID,
-      comment: 'ci run 42',
-      scopes: dc.scopes,
-      provider: 'quay',
-      created: dc.created,
-      username: dc.username,
-      secret: dc.secret,
-    }]);
+    expect(sb.credentials()).toEqual([
+      {
+        id: dc.distribution_credentials_id,
+        projectId: SANDBOX_PROJECT_ID,
+        comment: 'ci run 42',
+        scopes: dc.scopes,
+        provider: 'quay',
+        created: dc.created,
+        username: dc.username,
+        secret: dc.secret,
+      },
+    ]);
   });
 
   test('everything is optional: default scopes and provider, no comment', async () => {
@@ -200,7 +198,11 @@ describe('list, get, delete', () => {
     expect(got.body).toEqual({
       member: { member_id: expect.stringMatching(UUID), email: 'sandbox@example.com' },
       distribution_credentials: {
-        distribution_credentials_id: a.id, provider: 'quay', comment: 'a', scopes: ['self-hosted:product:api'], created: a.created,
+        distribution_credentials_id: a.id,
+        provider: 'quay',
+        comment: 'a',
+        scopes: ['self-hosted:product:api'],
+        created: a.created,
       },
     });
 
@@ -529,13 +531,15 @@ describe('lifecycle', () => {
   });
 
   test('the CLI prints its URL, serves, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['sandbox/server.js', '--generation', 'legacy', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['sandbox/server.js', '--generation', 'legacy', '--quiet'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const [line] = await Promise.race([
-      createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string]),
-      exited.then(() => ['(exited)']),
-    ]);
-    expect(line).toMatch(/^Deepgram API sandbox listening on http:\/\/127\.0\.0\.1:\d+ \(project 3f1c2a9e-7b4d-4e8a-9c61-2d5f0b8a7e13, api key dg-sandbox-key\)$/);
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const [line] = await Promise.race([lines.next().then((r) => [r.value as string]), exited.then(() => ['(exited)'])]);
+    expect(line).toMatch(
+      /^Deepgram API sandbox listening on http:\/\/127\.0\.0\.1:\d+ \(project 3f1c2a9e-7b4d-4e8a-9c61-2d5f0b8a7e13, api key dg-sandbox-key\)$/,
+    );
     const url = /(http:\/\/\S+)/.exec(line)![1];
     const res = await fetch(`${url}/v1/projects/${SANDBOX_PROJECT_ID}/onprem/distribution/credentials`, {
       method: 'POST',
@@ -556,8 +560,12 @@ function docker(configDir: string, args: string[], stdin = ''): Promise<{ code: 
   return new Promise((resolve, reject) => {
     const child = spawn('docker', args, { env: { ...process.env, DOCKER_CONFIG: configDir }, stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
     child.stdin.end(stdin);
@@ -569,7 +577,8 @@ function docker(configDir: string, args: string[], stdin = ''): Promise<{ code: 
     const configDir = await mkdtemp(join(tmpdir(), 'sandbox-docker-'));
     try {
       const creds = sb.issue();
-      const login = (secret: string) => docker(configDir, ['login', sb.registryHost, '--username', creds.username, '--password-stdin'], secret);
+      const login = (secret: string) =>
+        docker(configDir, ['login', sb.registryHost, '--username', creds.username, '--password-stdin'], secret);
 
       const good = await login(creds.secret);
       expect({ code: good.code, output: good.output }).toMatchObject({ code: 0, output: expect.stringContaining('Login Succeeded') });

@@ -28425,15 +28425,22 @@ async function createCredentials(ctx, request, marker, onAmbiguous) {
             onAmbiguous();
         // Created but unusable (no secret in the answer): it must not outlive this step.
         const orphan = error instanceof _deepgram_js__WEBPACK_IMPORTED_MODULE_1__/* .DeepgramApiError */ .U ? error.details.credentialsId : undefined;
-        if (orphan)
-            await revokeCredentials(ctx, orphan);
+        if (orphan) {
+            await revokeCredentials(ctx, orphan).catch((revokeError) => {
+                // Its comment carries the marker: the post step's sweep gets another go at it.
+                onAmbiguous();
+                ctx.warning(`Could not delete the unusable credentials ${orphan} (the post step tries again): ${errorMessage(revokeError)}`);
+            });
+        }
         throw error;
     }
 }
 /** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
 async function revokeCredentials(ctx, credentialsId) {
     const result = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(() => ctx.client.delete(ctx.projectId, credentialsId), retryOptions(ctx, `delete distribution credentials ${credentialsId}`));
-    ctx.info(result === 'deleted' ? `Revoked distribution credentials ${credentialsId}.` : `Distribution credentials ${credentialsId} were already gone.`);
+    ctx.info(result === 'deleted'
+        ? `Revoked distribution credentials ${credentialsId}.`
+        : `Distribution credentials ${credentialsId} were already gone.`);
     return result;
 }
 /**
@@ -28568,12 +28575,13 @@ class DeepgramClient {
         }
         if (response.status < 200 || response.status > 299)
             throw apiError(action, response);
-        if (method === 'DELETE' && response.body.trim() === '')
-            return {};
         try {
             return JSON.parse(response.body);
         }
         catch {
+            // A delete is done once the server says 2xx, whatever the body (shapes differ by generation).
+            if (method === 'DELETE')
+                return {};
             throw unexpected(action, `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body)}`);
         }
     }
@@ -28676,8 +28684,9 @@ function stringField(record, field) {
     const value = record[field];
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
+/** Server text for a message: secrets redacted first, so a cut cannot leave part of one behind. */
 function excerpt(text, limit = 300) {
-    const flat = text.replace(/\s+/g, ' ').trim();
+    const flat = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text).replace(/\s+/g, ' ').trim();
     return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
 }
 function isRecord(value) {
@@ -28710,13 +28719,14 @@ class DockerError extends Error {
         this.name = 'DockerError';
     }
 }
-/** The docker CLI's path, or a clear error that says what to do without one. */
-async function findDocker() {
+/**
+ * The docker CLI's path, or a clear error: `consequence` says what cannot happen without it and
+ * what to do instead ("log in; set `login: false` ...").
+ */
+async function findDocker(consequence) {
     const path = await _actions_io__WEBPACK_IMPORTED_MODULE_1__/* .which */ .K7('docker', false);
-    if (!path) {
-        throw new DockerError('The docker CLI was not found on PATH, so the action cannot log in. Install docker on the runner, ' +
-            'or set `login: false` to only create the credentials and use the outputs.');
-    }
+    if (!path)
+        throw new DockerError(`The docker CLI was not found on PATH, so the action cannot ${consequence}.`);
     return path;
 }
 async function dockerLogin(docker, registry, username, secret) {
@@ -28878,7 +28888,7 @@ function readSettings(getInput, env = process.env) {
     if (provider !== 'quay')
         throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
     const registry = getInput('registry') || 'quay.io';
-    if (!REGISTRY_SHAPE.test(registry)) {
+    if (!REGISTRY_SHAPE.test(registry) || Number(/:(\d+)$/.exec(registry)?.[1] ?? 0) > 65535) {
         throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
     }
     return {
@@ -28925,15 +28935,15 @@ function parseBoolean(input, raw, fallback) {
     throw new InputError(input, `"${raw}" is not a boolean; use true or false.`);
 }
 function parseTimeout(raw) {
-    const seconds = raw === '' ? 30 : Number(raw);
-    if (!Number.isFinite(seconds) || seconds <= 0 || raw.trim() !== raw) {
+    const seconds = raw === '' ? 30 : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+    if (!(seconds > 0)) {
         throw new InputError('request-timeout', `"${raw}" is not a positive number of seconds (such as 30).`);
     }
     return Math.round(seconds * 1000);
 }
 function parseMaxAttempts(raw) {
-    const attempts = raw === '' ? 4 : Number(raw);
-    if (!Number.isInteger(attempts) || attempts < 1 || attempts > MAX_ATTEMPTS_LIMIT) {
+    const attempts = raw === '' ? 4 : /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(attempts >= 1 && attempts <= MAX_ATTEMPTS_LIMIT)) {
         throw new InputError('max-attempts', `"${raw}" is not accepted; use a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}.`);
     }
     return attempts;
@@ -28953,7 +28963,7 @@ function parseApiUrl(raw) {
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
         throw new InputError('api-url', `"${raw}" uses plain http to a host that is not loopback; the API key would cross the network in clear text. Use https://.`);
     }
-    if (url.username || url.password || url.search || url.hash) {
+    if (url.username || url.password || /[?#]/.test(raw)) {
         throw new InputError('api-url', `"${raw}" must be a base URL without credentials, query or fragment.`);
     }
     return url.href.replace(/\/+$/, '');
@@ -29107,7 +29117,9 @@ async function runMain() {
     const { settings, warnings } = (0,inputs/* readSettings */.sb)((name) => core/* getInput */.V4(name));
     warnings.forEach((warning) => core/* warning */.$e(warning));
     // Without docker there is nothing to log in with: fail before anything is created.
-    const docker = settings.login ? await (0,src_docker/* findDocker */.ce)() : undefined;
+    const docker = settings.login
+        ? await (0,src_docker/* findDocker */.ce)('log in; set `login: false` to only create the credentials and use the outputs')
+        : undefined;
     const marker = (0,src_credentials/* newMarker */.XS)();
     state/* saveMarker */.mF(marker);
     const ctx = apiContext(settings);
@@ -29122,7 +29134,7 @@ async function runMain() {
         }
         catch (error) {
             // Credentials that cannot log in are of no use to anyone: take them back before failing.
-            await (0,src_credentials/* revokeCredentials */.v6)(ctx, credentials.id).then(() => state/* saveCredentialsId */.hl(''), (revokeError) => core/* warning */.$e(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${revokeError}`));
+            await (0,src_credentials/* revokeCredentials */.v6)(ctx, credentials.id).then(() => state/* saveCredentialsId */.hl(''), (revokeError) => core/* warning */.$e(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${(0,src_credentials/* errorMessage */.gJ)(revokeError)}`));
             throw error;
         }
         state/* saveLoggedInTo */.SY(settings.registry);
@@ -29221,11 +29233,12 @@ async function runPost() {
     if (saved.loggedInTo && settings.logout) {
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Log out of ${saved.loggedInTo}`, async () => {
             try {
-                await (0,_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerLogout */ .tX)(await (0,_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .findDocker */ .ce)(), saved.loggedInTo);
+                await (0,_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerLogout */ .tX)(await (0,_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .findDocker */ .ce)(`log out of ${saved.loggedInTo}`), saved.loggedInTo);
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Logged out of ${saved.loggedInTo}.`);
             }
             catch (error) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`docker logout from ${saved.loggedInTo} failed: ${(0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+                // DockerError messages already say what failed and where.
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
             }
         });
     }
@@ -29269,7 +29282,15 @@ const TRANSIENT_CODES = [
     'REQUEST_TIMEOUT',
 ];
 /** Network errors raised before the request could reach a server: nothing can have happened there. */
-const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN'];
+const NOT_SENT_CODES = [
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENETDOWN',
+    'EHOSTDOWN',
+];
 const BASE_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 10_000;
 /** A Retry-After longer than this is cut to it: a job should not sleep for minutes. */
@@ -29294,6 +29315,9 @@ function parseRetryAfter(value, now = Date.now()) {
     const text = value.trim();
     if (/^\d+(\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
+    // An HTTP date names its day or month ("Wed, 21 Oct 2015 07:28:00 GMT"); a bare "-5" is no date.
+    if (!/[a-z]/i.test(text))
+        return undefined;
     const date = Date.parse(text);
     if (Number.isNaN(date))
         return undefined;

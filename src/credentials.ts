@@ -53,15 +53,28 @@ export async function createCredentials(
     if (isClassified(error) && error.kind.ambiguous) onAmbiguous();
     // Created but unusable (no secret in the answer): it must not outlive this step.
     const orphan = error instanceof DeepgramApiError ? error.details.credentialsId : undefined;
-    if (orphan) await revokeCredentials(ctx, orphan);
+    if (orphan) {
+      await revokeCredentials(ctx, orphan).catch((revokeError: unknown) => {
+        // Its comment carries the marker: the post step's sweep gets another go at it.
+        onAmbiguous();
+        ctx.warning(`Could not delete the unusable credentials ${orphan} (the post step tries again): ${errorMessage(revokeError)}`);
+      });
+    }
     throw error;
   }
 }
 
 /** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
 export async function revokeCredentials(ctx: Context, credentialsId: string): Promise<DeleteResult> {
-  const result = await withRetries(() => ctx.client.delete(ctx.projectId, credentialsId), retryOptions(ctx, `delete distribution credentials ${credentialsId}`));
-  ctx.info(result === 'deleted' ? `Revoked distribution credentials ${credentialsId}.` : `Distribution credentials ${credentialsId} were already gone.`);
+  const result = await withRetries(
+    () => ctx.client.delete(ctx.projectId, credentialsId),
+    retryOptions(ctx, `delete distribution credentials ${credentialsId}`),
+  );
+  ctx.info(
+    result === 'deleted'
+      ? `Revoked distribution credentials ${credentialsId}.`
+      : `Distribution credentials ${credentialsId} were already gone.`,
+  );
   return result;
 }
 

@@ -116,10 +116,11 @@ export class DeepgramClient {
       throw networkError(action, url, error);
     }
     if (response.status < 200 || response.status > 299) throw apiError(action, response);
-    if (method === 'DELETE' && response.body.trim() === '') return {};
     try {
       return JSON.parse(response.body);
     } catch {
+      // A delete is done once the server says 2xx, whatever the body (shapes differ by generation).
+      if (method === 'DELETE') return {};
       throw unexpected(action, `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body)}`);
     }
   }
@@ -197,7 +198,8 @@ function apiError(action: string, response: HttpResponse): DeepgramApiError {
 
 function hintFor(status: number, code: string | undefined, message: string): string | undefined {
   const text = `${code ?? ''} ${message}`.toLowerCase();
-  if (status === 401) return 'Check that api-key is a valid, unexpired Deepgram API key (short-lived tokens from /v1/auth/grant do not work here).';
+  if (status === 401)
+    return 'Check that api-key is a valid, unexpired Deepgram API key (short-lived tokens from /v1/auth/grant do not work here).';
   if (status === 403 || text.includes('insufficient') || text.includes('permission')) {
     return 'The API key needs the owner or admin role, or the keys:write scope, on a project with self-hosted access.';
   }
@@ -210,7 +212,11 @@ function networkError(action: string, url: string, error: unknown): DeepgramApiE
   const code = isRecord(error) && typeof error.code === 'string' ? error.code : undefined;
   const cause = error instanceof Error ? error.message : String(error);
   const host = new URL(url).host;
-  return new DeepgramApiError(redact(`Deepgram API: ${action} failed: could not get a response from ${host}: ${cause}`), classifyNetworkError(code), {});
+  return new DeepgramApiError(
+    redact(`Deepgram API: ${action} failed: could not get a response from ${host}: ${cause}`),
+    classifyNetworkError(code),
+    {},
+  );
 }
 
 function unexpected(action: string, what: string): DeepgramApiError {
@@ -227,8 +233,9 @@ function stringField(record: Record<string, unknown>, field: string): string | u
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** Server text for a message: secrets redacted first, so a cut cannot leave part of one behind. */
 function excerpt(text: string, limit = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = redact(text).replace(/\s+/g, ' ').trim();
   return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
 }
 

@@ -12,15 +12,13 @@ export class DockerError extends Error {
   }
 }
 
-/** The docker CLI's path, or a clear error that says what to do without one. */
-export async function findDocker(): Promise<string> {
+/**
+ * The docker CLI's path, or a clear error: `consequence` says what cannot happen without it and
+ * what to do instead ("log in; set `login: false` ...").
+ */
+export async function findDocker(consequence: string): Promise<string> {
   const path = await io.which('docker', false);
-  if (!path) {
-    throw new DockerError(
-      'The docker CLI was not found on PATH, so the action cannot log in. Install docker on the runner, ' +
-        'or set `login: false` to only create the credentials and use the outputs.',
-    );
-  }
+  if (!path) throw new DockerError(`The docker CLI was not found on PATH, so the action cannot ${consequence}.`);
   return path;
 }
 

@@ -90,11 +90,15 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = proces
   }
 
   const provider = getInput('provider') || 'quay';
-  if (provider !== 'quay') throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
+  if (provider !== 'quay')
+    throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
 
   const registry = getInput('registry') || 'quay.io';
-  if (!REGISTRY_SHAPE.test(registry)) {
-    throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
+  if (!REGISTRY_SHAPE.test(registry) || Number(/:(\d+)$/.exec(registry)?.[1] ?? 0) > 65535) {
+    throw new InputError(
+      'registry',
+      `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`,
+    );
   }
 
   return {
@@ -142,16 +146,16 @@ function parseBoolean(input: string, raw: string, fallback: boolean): boolean {
 }
 
 function parseTimeout(raw: string): number {
-  const seconds = raw === '' ? 30 : Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0 || raw.trim() !== raw) {
+  const seconds = raw === '' ? 30 : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+  if (!(seconds > 0)) {
     throw new InputError('request-timeout', `"${raw}" is not a positive number of seconds (such as 30).`);
   }
   return Math.round(seconds * 1000);
 }
 
 function parseMaxAttempts(raw: string): number {
-  const attempts = raw === '' ? 4 : Number(raw);
-  if (!Number.isInteger(attempts) || attempts < 1 || attempts > MAX_ATTEMPTS_LIMIT) {
+  const attempts = raw === '' ? 4 : /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(attempts >= 1 && attempts <= MAX_ATTEMPTS_LIMIT)) {
     throw new InputError('max-attempts', `"${raw}" is not accepted; use a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}.`);
   }
   return attempts;
@@ -174,7 +178,7 @@ function parseApiUrl(raw: string): string {
       `"${raw}" uses plain http to a host that is not loopback; the API key would cross the network in clear text. Use https://.`,
     );
   }
-  if (url.username || url.password || url.search || url.hash) {
+  if (url.username || url.password || /[?#]/.test(raw)) {
     throw new InputError('api-url', `"${raw}" must be a base URL without credentials, query or fragment.`);
   }
   return url.href.replace(/\/+$/, '');

@@ -3,7 +3,7 @@
  * the job summary, and leave the post step what it needs to revoke them.
  */
 import * as core from '@actions/core';
-import { commentWithMarker, createCredentials, newMarker, revokeCredentials, type Context } from './credentials.js';
+import { commentWithMarker, createCredentials, errorMessage, newMarker, revokeCredentials, type Context } from './credentials.js';
 import { DeepgramClient, type CreatedCredentials } from './deepgram.js';
 import { dockerLogin, findDocker } from './docker.js';
 import { sendRequest } from './http.js';
@@ -19,13 +19,20 @@ export async function runMain(): Promise<void> {
   const { settings, warnings } = readSettings((name) => core.getInput(name));
   warnings.forEach((warning) => core.warning(warning));
   // Without docker there is nothing to log in with: fail before anything is created.
-  const docker = settings.login ? await findDocker() : undefined;
+  const docker = settings.login
+    ? await findDocker('log in; set `login: false` to only create the credentials and use the outputs')
+    : undefined;
 
   const marker = newMarker();
   state.saveMarker(marker);
   const ctx = apiContext(settings);
   const comment = commentWithMarker(settings.comment, marker);
-  const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, state.saveSweepNeeded);
+  const credentials = await createCredentials(
+    ctx,
+    { comment, scopes: settings.scopes, provider: settings.provider },
+    marker,
+    state.saveSweepNeeded,
+  );
   const dockerConfigJson = protectCredentials(credentials, settings.registry);
   state.saveCredentialsId(credentials.id);
   core.info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
@@ -37,7 +44,10 @@ export async function runMain(): Promise<void> {
       // Credentials that cannot log in are of no use to anyone: take them back before failing.
       await revokeCredentials(ctx, credentials.id).then(
         () => state.saveCredentialsId(''),
-        (revokeError) => core.warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${revokeError}`),
+        (revokeError: unknown) =>
+          core.warning(
+            `Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`,
+          ),
       );
       throw error;
     }

@@ -48,10 +48,11 @@ export async function runPost(): Promise<void> {
   if (saved.loggedInTo && settings.logout) {
     await core.group(`Log out of ${saved.loggedInTo}`, async () => {
       try {
-        await dockerLogout(await findDocker(), saved.loggedInTo);
+        await dockerLogout(await findDocker(`log out of ${saved.loggedInTo}`), saved.loggedInTo);
         core.info(`Logged out of ${saved.loggedInTo}.`);
       } catch (error) {
-        core.warning(`docker logout from ${saved.loggedInTo} failed: ${errorMessage(error)}`);
+        // DockerError messages already say what failed and where.
+        core.warning(errorMessage(error));
       }
     });
   }

@@ -25,7 +25,15 @@ const TRANSIENT_CODES: readonly string[] = [
   'REQUEST_TIMEOUT',
 ];
 /** Network errors raised before the request could reach a server: nothing can have happened there. */
-const NOT_SENT_CODES: readonly string[] = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN'];
+const NOT_SENT_CODES: readonly string[] = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+];
 
 export const BASE_DELAY_MS = 1_000;
 export const MAX_BACKOFF_MS = 10_000;
@@ -68,6 +76,8 @@ export function classifyNetworkError(code: string | undefined): FailureKind {
 export function parseRetryAfter(value: string, now: number = Date.now()): number | undefined {
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  // An HTTP date names its day or month ("Wed, 21 Oct 2015 07:28:00 GMT"); a bare "-5" is no date.
+  if (!/[a-z]/i.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

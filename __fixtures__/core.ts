@@ -1,0 +1,32 @@
+/** A jest mock of the parts of @actions/core the action uses. */
+import type * as core from '@actions/core';
+import { jest } from '@jest/globals';
+
+export const getInput = jest.fn<typeof core.getInput>();
+export const setSecret = jest.fn<typeof core.setSecret>();
+export const setOutput = jest.fn<typeof core.setOutput>();
+export const saveState = jest.fn<typeof core.saveState>();
+export const getState = jest.fn<typeof core.getState>();
+export const info = jest.fn<typeof core.info>();
+export const warning = jest.fn<typeof core.warning>();
+export const debug = jest.fn<typeof core.debug>();
+export const setFailed = jest.fn<typeof core.setFailed>();
+/** Calls straight through to its function, as the real one does (minus the log markers). */
+export const group = jest.fn<typeof core.group>((_name, fn) => fn());
+
+/** The chained summary builder: every method returns the builder; write() resolves. */
+export interface SummaryMock {
+  addHeading: jest.Mock<(text: string, level?: number | string) => SummaryMock>;
+  addTable: jest.Mock<(rows: unknown[]) => SummaryMock>;
+  addRaw: jest.Mock<(text: string, addEOL?: boolean) => SummaryMock>;
+  addEOL: jest.Mock<() => SummaryMock>;
+  write: jest.Mock<(options?: { overwrite?: boolean }) => Promise<SummaryMock>>;
+}
+
+export const summary: SummaryMock = {
+  addHeading: jest.fn(() => summary),
+  addTable: jest.fn(() => summary),
+  addRaw: jest.fn(() => summary),
+  addEOL: jest.fn(() => summary),
+  write: jest.fn(async () => summary),
+};

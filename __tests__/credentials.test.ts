@@ -1,0 +1,241 @@
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import * as core from '../__fixtures__/core.js';
+import type { CreatedCredentials, CreateRequest, DeepgramClient, DeleteResult, ListedCredentials } from '../src/deepgram.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { DeepgramApiError } = await import('../src/deepgram.js');
+const { commentWithMarker, createCredentials, newMarker, revokeCredentials, sweepMarked } = await import('../src/credentials.js');
+type Context = import('../src/credentials.js').Context;
+
+const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
+const MARKER = 'dg-action:0123456789ab';
+const REQUEST: CreateRequest = { comment: `ci [${MARKER}]`, scopes: ['self-hosted:products'], provider: 'quay' };
+const CREATED: CreatedCredentials = {
+  id: 'cred-new',
+  username: 'deepgram+cred-new',
+  secret: 's'.repeat(64),
+  scopes: ['self-hosted:products'],
+  comment: REQUEST.comment,
+};
+
+function httpError(status: number, extra: { retryAfterMs?: number; credentialsId?: string } = {}) {
+  const transient = [408, 429, 500, 502, 503, 504].includes(status);
+  return new DeepgramApiError(
+    `HTTP ${status}`,
+    { transient, ambiguous: transient && status >= 500, retryAfterMs: extra.retryAfterMs },
+    { status, credentialsId: extra.credentialsId },
+  );
+}
+
+let client: {
+  create: jest.Mock<(projectId: string, request: CreateRequest) => Promise<CreatedCredentials>>;
+  list: jest.Mock<(projectId: string) => Promise<ListedCredentials[]>>;
+  delete: jest.Mock<(projectId: string, id: string) => Promise<DeleteResult>>;
+};
+let ctx: Context & {
+  info: jest.Mock<(m: string) => void>;
+  warning: jest.Mock<(m: string) => void>;
+  sleep: jest.Mock<(ms: number) => Promise<void>>;
+};
+let onAmbiguous: jest.Mock<() => void>;
+/** Every client call and ambiguity report, in order. */
+let calls: string[];
+
+beforeEach(() => {
+  calls = [];
+  client = {
+    create: jest.fn(async () => {
+      calls.push('create');
+      return CREATED;
+    }),
+    list: jest.fn(async () => {
+      calls.push('list');
+      return [];
+    }),
+    delete: jest.fn(async (_project: string, id: string): Promise<DeleteResult> => {
+      calls.push(`delete ${id}`);
+      return 'deleted';
+    }),
+  };
+  ctx = {
+    client: client as unknown as DeepgramClient,
+    projectId: PROJECT,
+    maxAttempts: 3,
+    info: jest.fn(),
+    warning: jest.fn(),
+    sleep: jest.fn(async () => {}),
+    random: () => 0,
+  };
+  onAmbiguous = jest.fn(() => void calls.push('onAmbiguous'));
+});
+
+/** create fails with these errors in turn, then succeeds. */
+function createFailsWith(...errors: Error[]): void {
+  for (const error of errors) {
+    client.create.mockImplementationOnce(async () => {
+      calls.push('create');
+      throw error;
+    });
+  }
+}
+
+describe('marker', () => {
+  test('newMarker is dg-action: and 12 hex digits, different each time', () => {
+    const a = newMarker();
+    expect(a).toMatch(/^dg-action:[0-9a-f]{12}$/);
+    expect(newMarker()).not.toBe(a);
+  });
+
+  test('commentWithMarker appends the marker in brackets', () => {
+    expect(commentWithMarker('nightly', MARKER)).toBe(`nightly [${MARKER}]`);
+  });
+});
+
+describe('createCredentials', () => {
+  test('succeeds at the first attempt: one create, no sweep, no ambiguity', async () => {
+    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).resolves.toBe(CREATED);
+    expect(client.create).toHaveBeenCalledWith(PROJECT, REQUEST);
+    expect(calls).toEqual(['create']);
+    expect(onAmbiguous).not.toHaveBeenCalled();
+  });
+
+  test('429 then success: retried with no sweep and no ambiguity', async () => {
+    createFailsWith(httpError(429));
+    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).resolves.toBe(CREATED);
+    expect(calls).toEqual(['create', 'create']);
+    expect(onAmbiguous).not.toHaveBeenCalled();
+    expect(ctx.sleep).toHaveBeenCalledTimes(1);
+  });
+
+  test('500 then success: reports ambiguity and deletes what carries the marker before retrying', async () => {
+    createFailsWith(httpError(500));
+    client.list.mockImplementationOnce(async () => {
+      calls.push('list');
+      return [
+        { id: 'stray-1', comment: `ci [${MARKER}]` },
+        { id: 'someone-else', comment: 'ci [dg-action:ffffffffffff]' },
+        { id: 'unmarked', comment: 'made by hand' },
+        { id: 'stray-2', comment: `other text [${MARKER}] more` },
+      ];
+    });
+    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).resolves.toBe(CREATED);
+    expect(calls).toEqual(['create', 'onAmbiguous', 'list', 'delete stray-1', 'delete stray-2', 'create']);
+    expect(client.list).toHaveBeenCalledWith(PROJECT);
+    expect(client.delete).toHaveBeenCalledWith(PROJECT, 'stray-1');
+  });
+
+  test('a final ambiguous failure is reported and thrown', async () => {
+    const last = httpError(503);
+    createFailsWith(httpError(503), httpError(503), last);
+    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toBe(last);
+    expect(client.create).toHaveBeenCalledTimes(3);
+    expect(onAmbiguous).toHaveBeenCalled();
+    expect(calls.at(-1)).toBe('onAmbiguous');
+  });
+
+  test('a single ambiguous failure with max-attempts 1 is still reported', async () => {
+    ctx.maxAttempts = 1;
+    createFailsWith(httpError(502));
+    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toThrow('HTTP 502');
+    expect(onAmbiguous).toHaveBeenCalledTimes(1);
+    expect(client.list).not.toHaveBeenCalled();
+  });
+
+  test('a final non-ambiguous failure (429) is not reported as ambiguous', async () => {
+    createFailsWith(httpError(429), httpError(429), httpError(429));
+    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toThrow('HTTP 429');
+    expect(onAmbiguous).not.toHaveBeenCalled();
+  });
+
+  test('a fatal error (401) is thrown at once', async () => {
+    createFailsWith(httpError(401));
+    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toThrow('HTTP 401');
+    expect(calls).toEqual(['create']);
+    expect(onAmbiguous).not.toHaveBeenCalled();
+  });
+
+  test('created but no secret: the created id is deleted and the error rethrown', async () => {
+    const noSecret = new DeepgramApiError('no secret', { transient: false, ambiguous: false }, { credentialsId: 'cred-orphan' });
+    createFailsWith(noSecret);
+    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toBe(noSecret);
+    expect(calls).toEqual(['create', 'delete cred-orphan']);
+    expect(client.delete).toHaveBeenCalledWith(PROJECT, 'cred-orphan');
+  });
+
+  test('no secret and the clean-up delete fails: the original error is thrown and post is told to sweep', async () => {
+    const noSecret = new DeepgramApiError('no secret', { transient: false, ambiguous: false }, { credentialsId: 'cred-orphan' });
+    createFailsWith(noSecret);
+    client.delete.mockRejectedValueOnce(httpError(403));
+    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toBe(noSecret);
+    expect(onAmbiguous).toHaveBeenCalledTimes(1);
+    expect(ctx.warning).toHaveBeenCalledWith(expect.stringContaining('Could not delete the unusable credentials cred-orphan'));
+  });
+});
+
+describe('revokeCredentials', () => {
+  test('deleted: says so', async () => {
+    await expect(revokeCredentials(ctx, 'cred-1')).resolves.toBe('deleted');
+    expect(client.delete).toHaveBeenCalledWith(PROJECT, 'cred-1');
+    expect(ctx.info).toHaveBeenCalledWith('Revoked distribution credentials cred-1.');
+  });
+
+  test('already gone counts as success', async () => {
+    client.delete.mockResolvedValueOnce('already-gone');
+    await expect(revokeCredentials(ctx, 'cred-1')).resolves.toBe('already-gone');
+    expect(ctx.info).toHaveBeenCalledWith('Distribution credentials cred-1 were already gone.');
+  });
+
+  test('transient failures are retried', async () => {
+    client.delete.mockRejectedValueOnce(httpError(503)).mockRejectedValueOnce(httpError(429, { retryAfterMs: 1_500 }));
+    await expect(revokeCredentials(ctx, 'cred-1')).resolves.toBe('deleted');
+    expect(client.delete).toHaveBeenCalledTimes(3);
+    expect(ctx.sleep.mock.calls).toEqual([[0], [1_500]]);
+  });
+
+  test('a fatal failure is thrown', async () => {
+    client.delete.mockRejectedValueOnce(httpError(403));
+    await expect(revokeCredentials(ctx, 'cred-1')).rejects.toThrow('HTTP 403');
+    expect(client.delete).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('sweepMarked', () => {
+  const listed: ListedCredentials[] = [
+    { id: 'keep-me', comment: `ci [${MARKER}]` },
+    { id: 'stray', comment: `ci [${MARKER}]` },
+    { id: 'other', comment: 'ci [dg-action:aaaaaaaaaaaa]' },
+    { id: 'bare-marker-text', comment: `mentions ${MARKER} without brackets` },
+  ];
+
+  test('deletes marked credentials except keepId, and counts them', async () => {
+    client.list.mockResolvedValueOnce(listed);
+    await expect(sweepMarked(ctx, MARKER, 'keep-me')).resolves.toBe(1);
+    expect(client.delete.mock.calls).toEqual([[PROJECT, 'stray']]);
+  });
+
+  test('a list failure (403) is a warning naming the marker, not a throw', async () => {
+    client.list.mockRejectedValueOnce(httpError(403));
+    await expect(sweepMarked(ctx, MARKER)).resolves.toBe(0);
+    expect(client.delete).not.toHaveBeenCalled();
+    expect(ctx.warning).toHaveBeenCalledTimes(1);
+    expect(ctx.warning.mock.calls[0]?.[0]).toContain(`[${MARKER}]`);
+    expect(ctx.warning.mock.calls[0]?.[0]).toContain('HTTP 403');
+  });
+
+  test('a delete that fails is a warning; the others still go', async () => {
+    client.list.mockResolvedValueOnce([
+      { id: 'a', comment: `[${MARKER}]` },
+      { id: 'b', comment: `[${MARKER}]` },
+    ]);
+    client.delete.mockRejectedValueOnce(httpError(403));
+    await expect(sweepMarked(ctx, MARKER)).resolves.toBe(1);
+    expect(client.delete.mock.calls.map(([, id]) => id)).toEqual(['a', 'b']);
+    expect(ctx.warning).toHaveBeenCalledWith('Could not delete stray distribution credentials a: HTTP 403');
+  });
+
+  test('a transient list failure is retried', async () => {
+    client.list.mockRejectedValueOnce(httpError(502)).mockResolvedValueOnce(listed);
+    await expect(sweepMarked(ctx, MARKER, 'keep-me')).resolves.toBe(1);
+    expect(client.list).toHaveBeenCalledTimes(2);
+  });
+});

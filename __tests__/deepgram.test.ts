@@ -1,0 +1,398 @@
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import * as core from '../__fixtures__/core.js';
+import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { DeepgramApiError, DeepgramClient } = await import('../src/deepgram.js');
+const { forgetSecrets, protectSecret } = await import('../src/secrets.js');
+
+const API_KEY = 'dg_test_key_0123456789abcdef';
+const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
+const CRED = '8c5e2a1f-0b9d-4c3e-8f7a-6b5c4d3e2f1a';
+const SECRET = 'q'.repeat(64);
+const COLLECTION = `/v1/projects/${PROJECT}/self-hosted/distribution/credentials`;
+const REQUEST = { comment: 'ci run [dg-action:abc]', scopes: ['self-hosted:product:api', 'self-hosted:product:engine'], provider: 'quay' };
+
+let transport: jest.Mock<Transport>;
+let client: InstanceType<typeof DeepgramClient>;
+
+beforeEach(() => {
+  forgetSecrets();
+  transport = jest.fn<Transport>();
+  client = new DeepgramClient({ apiUrl: 'https://api.deepgram.com', apiKey: API_KEY, timeoutMs: 12_000, transport });
+});
+
+/** The transport answers every request with this. */
+function answer(status: number, body: unknown = '', headers: HttpResponse['headers'] = {}): void {
+  transport.mockResolvedValue({ status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+function sentRequest(index = 0): HttpRequest {
+  const request = transport.mock.calls[index]?.[0];
+  expect(request).toBeDefined();
+  return request!;
+}
+
+/** The DeepgramApiError a promise rejects with. */
+async function apiError(promise: Promise<unknown>): Promise<InstanceType<typeof DeepgramApiError>> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DeepgramApiError);
+  return error as InstanceType<typeof DeepgramApiError>;
+}
+
+const nested = (fields: Record<string, unknown>) => ({
+  member: { member_id: 'm-1', email: 'ci@example.com' },
+  distribution_credentials: {
+    distribution_credentials_id: CRED,
+    provider: 'quay',
+    comment: REQUEST.comment,
+    scopes: REQUEST.scopes,
+    created: '2025-01-01T00:00:00Z',
+    ...fields,
+  },
+});
+
+describe('create: the request', () => {
+  beforeEach(() => answer(200, nested({ secret: SECRET, username: `deepgram+${CRED}` })));
+
+  test('POST to the collection with scopes (repeated) and provider in the query', async () => {
+    await client.create(PROJECT, REQUEST);
+    expect(transport).toHaveBeenCalledTimes(1);
+    const request = sentRequest();
+    expect(request.method).toBe('POST');
+    const url = new URL(request.url);
+    expect(url.origin).toBe('https://api.deepgram.com');
+    expect(url.pathname).toBe(COLLECTION);
+    expect(url.searchParams.getAll('scopes')).toEqual(['self-hosted:product:api', 'self-hosted:product:engine']);
+    expect(url.searchParams.getAll('provider')).toEqual(['quay']);
+  });
+
+  test('a JSON body with comment, scopes and provider', async () => {
+    await client.create(PROJECT, REQUEST);
+    expect(JSON.parse(sentRequest().body ?? '')).toEqual(REQUEST);
+  });
+
+  test('Token authorization, JSON content type and the timeout', async () => {
+    await client.create(PROJECT, REQUEST);
+    const request = sentRequest();
+    expect(request.headers.Authorization).toBe(`Token ${API_KEY}`);
+    expect(request.headers['Content-Type']).toBe('application/json');
+    expect(request.headers.Accept).toBe('application/json');
+    expect(request.timeoutMs).toBe(12_000);
+  });
+
+  test('a base URL with a path prefix keeps it', async () => {
+    client = new DeepgramClient({ apiUrl: 'http://127.0.0.1:8080/prefix', apiKey: API_KEY, timeoutMs: 1_000, transport });
+    await client.create(PROJECT, REQUEST);
+    expect(new URL(sentRequest().url).pathname).toBe(`/prefix${COLLECTION}`);
+  });
+});
+
+describe('create: the response', () => {
+  test('current shape: fields nested under distribution_credentials', async () => {
+    answer(201, nested({ secret: SECRET, username: 'deepgram+given' }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toEqual({
+      id: CRED,
+      username: 'deepgram+given',
+      secret: SECRET,
+      scopes: REQUEST.scopes,
+      comment: REQUEST.comment,
+    });
+  });
+
+  test('legacy flat shape: fields at the top level', async () => {
+    answer(200, {
+      distribution_credentials_id: CRED,
+      username: `deepgram+${CRED}`,
+      secret: SECRET,
+      comment: 'old',
+      scopes: ['onprem:products'],
+      provider: 'quay',
+    });
+    await expect(client.create(PROJECT, REQUEST)).resolves.toEqual({
+      id: CRED,
+      username: `deepgram+${CRED}`,
+      secret: SECRET,
+      scopes: ['onprem:products'],
+      comment: 'old',
+    });
+  });
+
+  test('nested record with the secret at the top level still yields the secret', async () => {
+    answer(200, { ...nested({}), secret: SECRET });
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ id: CRED, secret: SECRET });
+  });
+
+  test('no username: it is deepgram+<id>', async () => {
+    answer(200, nested({ secret: SECRET }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ username: `deepgram+${CRED}` });
+  });
+
+  test('no secret: a fatal error that carries the id of what was created', async () => {
+    answer(200, nested({}));
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.details.credentialsId).toBe(CRED);
+    expect(error.kind).toEqual({ transient: false, ambiguous: false });
+    expect(error.message).toBe(
+      `Deepgram created distribution credentials ${CRED} but returned no secret, so they cannot be used to log in.`,
+    );
+  });
+
+  test('a 200 that is not JSON: a fatal error quoting the body', async () => {
+    answer(200, '<html>gateway</html>');
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind.transient).toBe(false);
+    expect(error.message).toBe(
+      'Deepgram API: create distribution credentials returned an unexpected response: HTTP 200 with a body that is not JSON: <html>gateway</html>',
+    );
+  });
+
+  test('no distribution_credentials_id: a fatal error', async () => {
+    answer(200, { distribution_credentials: { secret: SECRET } });
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.message).toContain('no distribution_credentials_id');
+    expect(error.details.credentialsId).toBeUndefined();
+  });
+
+  test('a JSON body that is not an object: a fatal error', async () => {
+    answer(200, '[]');
+    await expect(client.create(PROJECT, REQUEST)).rejects.toThrow('the body is not a JSON object');
+  });
+});
+
+describe('list', () => {
+  test('GET the collection and read the nested items', async () => {
+    answer(200, {
+      distribution_credentials: [
+        { member: { member_id: 'm' }, distribution_credentials: { distribution_credentials_id: 'a', comment: 'first [dg-action:x]' } },
+        { member: { member_id: 'm' }, distribution_credentials: { distribution_credentials_id: 'b' } },
+      ],
+    });
+    await expect(client.list(PROJECT)).resolves.toEqual([
+      { id: 'a', comment: 'first [dg-action:x]' },
+      { id: 'b', comment: '' },
+    ]);
+    const request = sentRequest();
+    expect(request.method).toBe('GET');
+    expect(new URL(request.url).pathname).toBe(COLLECTION);
+    expect(new URL(request.url).search).toBe('');
+    expect(request.body).toBeUndefined();
+    expect(request.headers['Content-Type']).toBeUndefined();
+    expect(request.headers.Authorization).toBe(`Token ${API_KEY}`);
+  });
+
+  test('flat items are read too', async () => {
+    answer(200, { distribution_credentials: [{ distribution_credentials_id: 'c', comment: 'flat' }] });
+    await expect(client.list(PROJECT)).resolves.toEqual([{ id: 'c', comment: 'flat' }]);
+  });
+
+  test('an empty list is fine', async () => {
+    answer(200, { distribution_credentials: [] });
+    await expect(client.list(PROJECT)).resolves.toEqual([]);
+  });
+
+  test('no array: an unexpected-response error', async () => {
+    answer(200, { items: [] });
+    await expect(client.list(PROJECT)).rejects.toThrow('no distribution_credentials array');
+  });
+
+  test('an entry without an id: an unexpected-response error', async () => {
+    answer(200, { distribution_credentials: [{ distribution_credentials: { comment: 'x' } }] });
+    await expect(client.list(PROJECT)).rejects.toThrow('an entry has no distribution_credentials_id');
+  });
+});
+
+describe('delete', () => {
+  test('DELETE the item URL, no body', async () => {
+    answer(200, { message: 'Successfully deleted' });
+    await expect(client.delete(PROJECT, CRED)).resolves.toBe('deleted');
+    const request = sentRequest();
+    expect(request.method).toBe('DELETE');
+    expect(new URL(request.url).pathname).toBe(`${COLLECTION}/${CRED}`);
+    expect(request.body).toBeUndefined();
+  });
+
+  test.each([
+    ['the older message body', { message: 'Successfully deleted credentials' }],
+    ['the current get-shaped body', nested({})],
+    ['an empty body', ''],
+    ['a blank body', ' \n'],
+  ])('200 with %s is deleted', async (_name, body) => {
+    answer(200, body);
+    await expect(client.delete(PROJECT, CRED)).resolves.toBe('deleted');
+  });
+
+  test('200 with a body that is not JSON is still deleted', async () => {
+    answer(200, 'Deleted.');
+    await expect(client.delete(PROJECT, CRED)).resolves.toBe('deleted');
+  });
+
+  test('204 with no body is deleted', async () => {
+    answer(204, '');
+    await expect(client.delete(PROJECT, CRED)).resolves.toBe('deleted');
+  });
+
+  test('404 means already gone', async () => {
+    answer(404, { err_code: 'NOT_FOUND', err_msg: 'Distribution credentials not found.' });
+    await expect(client.delete(PROJECT, CRED)).resolves.toBe('already-gone');
+  });
+
+  test('404 PROJECT_NOT_FOUND is an error, not "already gone"', async () => {
+    answer(404, { err_code: 'PROJECT_NOT_FOUND', err_msg: 'Project not found.' });
+    const error = await apiError(client.delete(PROJECT, CRED));
+    expect(error.status).toBe(404);
+    expect(error.details.code).toBe('PROJECT_NOT_FOUND');
+    expect(error.message).toContain(`delete distribution credentials ${CRED} failed with HTTP 404 PROJECT_NOT_FOUND: Project not found.`);
+  });
+
+  test('other failures are thrown', async () => {
+    answer(403, { err_code: 'FORBIDDEN', err_msg: 'Insufficient permissions.' });
+    await expect(client.delete(PROJECT, CRED)).rejects.toThrow('HTTP 403');
+  });
+});
+
+describe('error formatting', () => {
+  test('err_code / err_msg with the body request_id, and the 401 hint', async () => {
+    answer(
+      401,
+      { err_code: 'INVALID_AUTH', err_msg: 'Invalid credentials.', request_id: 'req-body-1' },
+      { 'dg-request-id': 'req-header-1' },
+    );
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toBe(
+      'Deepgram API: list distribution credentials failed with HTTP 401 INVALID_AUTH: Invalid credentials. (request ID req-body-1). ' +
+        'Check that api-key is a valid, unexpired Deepgram API key (short-lived tokens from /v1/auth/grant do not work here).',
+    );
+    expect(error.details).toEqual({ status: 401, code: 'INVALID_AUTH', requestId: 'req-body-1' });
+    expect(error.kind).toEqual({ transient: false, ambiguous: false, retryAfterMs: undefined });
+  });
+
+  test('category / message / details, request ID from the dg-request-id header', async () => {
+    answer(400, { category: 'INVALID_REQUEST', message: 'Bad scopes', details: 'unknown scope foo:bar' }, { 'dg-request-id': 'req-h-2' });
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.message).toBe(
+      'Deepgram API: create distribution credentials failed with HTTP 400 INVALID_REQUEST: Bad scopes (unknown scope foo:bar) (request ID req-h-2)',
+    );
+    expect(error.details.code).toBe('INVALID_REQUEST');
+    expect(error.details.requestId).toBe('req-h-2');
+  });
+
+  test('a plain-text body is quoted as is', async () => {
+    answer(502, 'Bad Gateway');
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toBe('Deepgram API: list distribution credentials failed with HTTP 502 Bad Gateway');
+    expect(error.kind).toMatchObject({ transient: true, ambiguous: true });
+  });
+
+  test('an empty error body still names the status', async () => {
+    answer(503, '');
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toBe('Deepgram API: list distribution credentials failed with HTTP 503');
+  });
+
+  test('403 hint: the role or keys:write scope', async () => {
+    answer(403, { err_code: 'FORBIDDEN', err_msg: 'Forbidden' });
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.message).toMatch(/HTTP 403 FORBIDDEN: Forbidden\. The API key needs the owner or admin role, or the keys:write scope/);
+  });
+
+  test('"insufficient permissions" in another status gets the same hint', async () => {
+    answer(400, { err_msg: 'Insufficient permissions' });
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.message).toContain('keys:write');
+  });
+
+  test('404 hint: project-id and self-hosted access', async () => {
+    answer(404, { err_code: 'PROJECT_NOT_FOUND', err_msg: 'Project not found.' });
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.message).toMatch(/\. Check project-id, and that the project has been granted self-hosted \(on-prem\) access\.$/);
+  });
+
+  test('429 hint, transient and not ambiguous', async () => {
+    answer(429, { err_code: 'TOO_MANY_REQUESTS', err_msg: 'Too many requests' });
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.message).toContain('over its concurrency limit');
+    expect(error.kind).toEqual({ transient: true, ambiguous: false, retryAfterMs: undefined });
+  });
+
+  test('a Retry-After header flows into kind.retryAfterMs', async () => {
+    answer(429, 'slow down', { 'retry-after': '3' });
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind.retryAfterMs).toBe(3_000);
+  });
+
+  test('a very long message is cut to an excerpt', async () => {
+    answer(500, { err_msg: 'x'.repeat(1_000) });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toContain(`${'x'.repeat(300)}…`);
+    expect(error.message).not.toContain('x'.repeat(301));
+  });
+
+  test('an API key cut by the 300-character excerpt leaks no part of it', async () => {
+    protectSecret(API_KEY);
+    answer(401, { err_msg: `${'m'.repeat(280)} Token ${API_KEY}` });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).not.toContain(API_KEY.slice(0, 10));
+  });
+
+  test('an error body that echoes the API key is redacted', async () => {
+    protectSecret(API_KEY);
+    answer(401, { err_code: 'INVALID_AUTH', err_msg: `Invalid credentials: Token ${API_KEY}`, request_id: 'r' });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).not.toContain(API_KEY);
+    expect(error.message).toContain('Invalid credentials: Token ***');
+  });
+});
+
+describe('network errors', () => {
+  function refuse(code: string, message: string): void {
+    transport.mockRejectedValue(Object.assign(new Error(message), { code }));
+  }
+
+  test('ECONNREFUSED: transient, not ambiguous, naming the host', async () => {
+    refuse('ECONNREFUSED', 'connect ECONNREFUSED 10.1.2.3:443');
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: true, ambiguous: false });
+    expect(error.message).toBe(
+      'Deepgram API: create distribution credentials failed: could not get a response from api.deepgram.com: connect ECONNREFUSED 10.1.2.3:443',
+    );
+    expect(error.status).toBeUndefined();
+  });
+
+  test('the host includes a non-default port', async () => {
+    client = new DeepgramClient({ apiUrl: 'http://127.0.0.1:8080', apiKey: API_KEY, timeoutMs: 1_000, transport });
+    refuse('ECONNREFUSED', 'refused');
+    await expect(client.list(PROJECT)).rejects.toThrow('could not get a response from 127.0.0.1:8080: refused');
+  });
+
+  test('ECONNRESET: transient and ambiguous (the request may have landed)', async () => {
+    refuse('ECONNRESET', 'socket hang up');
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: true, ambiguous: true });
+  });
+
+  test('a request timeout (code REQUEST_TIMEOUT) is transient and ambiguous', async () => {
+    refuse('REQUEST_TIMEOUT', 'no response within 30 s (request-timeout)');
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: true, ambiguous: true });
+    expect(error.message).toContain('no response within 30 s');
+  });
+
+  test('a rejection that is not an Error is still reported', async () => {
+    transport.mockRejectedValue('weird');
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toContain('could not get a response from api.deepgram.com: weird');
+    expect(error.kind.transient).toBe(false);
+  });
+
+  test('an error message that echoes the API key is redacted', async () => {
+    protectSecret(API_KEY);
+    refuse('ECONNRESET', `proxy rejected Authorization: Token ${API_KEY}`);
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).not.toContain(API_KEY);
+    expect(error.message).toContain('Token ***');
+  });
+});

@@ -1,0 +1,257 @@
+import { describe, expect, test } from '@jest/globals';
+import { defaultComment, InputError, isLoopbackHost, parseScopes, readSettings } from '../src/inputs.js';
+
+const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
+const BASE = { 'api-key': 'dg_key_123', 'project-id': PROJECT };
+
+/** readSettings with these inputs (anything unset is '', as core.getInput gives it). */
+function read(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+  return readSettings((name) => inputs[name] ?? '', env);
+}
+
+/** The InputError readSettings throws for these inputs. */
+function inputError(inputs: Record<string, string>): InputError {
+  try {
+    read(inputs);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('readSettings accepted the inputs');
+}
+
+function expectRejected(inputs: Record<string, string>, input: string, text?: RegExp): void {
+  const error = inputError(inputs);
+  expect(error.input).toBe(input);
+  expect(error.message).toContain(`Input "${input}"`);
+  if (text) expect(error.message).toMatch(text);
+}
+
+describe('defaults', () => {
+  test('only api-key and project-id given: every other setting has its documented default', () => {
+    const { settings, warnings } = read(BASE, {});
+    expect(settings).toEqual({
+      apiKey: 'dg_key_123',
+      projectId: PROJECT,
+      scopes: ['self-hosted:products'],
+      comment: 'GitHub Actions: unknown repository / unknown workflow run local attempt 1',
+      provider: 'quay',
+      registry: 'quay.io',
+      login: true,
+      logout: true,
+      revoke: true,
+      apiUrl: 'https://api.deepgram.com',
+      requestTimeoutMs: 30_000,
+      maxAttempts: 4,
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  test('the default comment names the repository, workflow, run and attempt from GITHUB_* variables', () => {
+    const env = { GITHUB_REPOSITORY: 'acme/app', GITHUB_WORKFLOW: 'CI', GITHUB_RUN_ID: '987', GITHUB_RUN_ATTEMPT: '2' };
+    expect(defaultComment(env)).toBe('GitHub Actions: acme/app / CI run 987 attempt 2');
+    expect(read(BASE, env).settings.comment).toBe('GitHub Actions: acme/app / CI run 987 attempt 2');
+  });
+
+  test('a comment input replaces the generated one', () => {
+    expect(read({ ...BASE, comment: 'nightly build' }, { GITHUB_REPOSITORY: 'acme/app' }).settings.comment).toBe('nightly build');
+  });
+});
+
+describe('api-key', () => {
+  test('empty is refused, naming the input', () => {
+    expectRejected({ 'project-id': PROJECT }, 'api-key', /is required/);
+  });
+
+  test('a key with whitespace inside is refused', () => {
+    expectRejected({ ...BASE, 'api-key': 'abc def' }, 'api-key', /whitespace/);
+  });
+});
+
+describe('project-id', () => {
+  test('empty is refused', () => {
+    expectRejected({ 'api-key': 'k' }, 'project-id', /is required/);
+  });
+
+  test.each(['my-project', '3f2b1c9e8d7a4e6f9a1b2c3d4e5f6a7b', `${PROJECT}x`, `{${PROJECT}}`])(
+    '"%s" is not a UUID and is refused',
+    (id) => {
+      expectRejected({ ...BASE, 'project-id': id }, 'project-id', /is not a UUID/);
+    },
+  );
+
+  test('an upper-case UUID is accepted as given', () => {
+    expect(read({ ...BASE, 'project-id': PROJECT.toUpperCase() }).settings.projectId).toBe(PROJECT.toUpperCase());
+  });
+});
+
+describe('scopes', () => {
+  test('comma- and newline-separated; empty parts are skipped; surrounding blanks trimmed', () => {
+    expect(parseScopes('self-hosted:product:api, ,\n self-hosted:product:engine ,\n\n')).toEqual([
+      'self-hosted:product:api',
+      'self-hosted:product:engine',
+    ]);
+  });
+
+  test('duplicates are sent once, in first-seen order', () => {
+    expect(parseScopes('self-hosted:product:engine,self-hosted:product:api,self-hosted:product:engine')).toEqual([
+      'self-hosted:product:engine',
+      'self-hosted:product:api',
+    ]);
+  });
+
+  test.each(['', ' , ,\n'])('nothing but separators (%j) gives the default, every product', (raw) => {
+    expect(parseScopes(raw)).toEqual(['self-hosted:products']);
+  });
+
+  test('whitespace inside a scope is refused, naming the input and the scope', () => {
+    expectRejected(
+      { ...BASE, scopes: 'self-hosted:product:api self-hosted:product:engine' },
+      'scopes',
+      /"self-hosted:product:api self-hosted:product:engine" is not a scope/,
+    );
+  });
+
+  test.each(['products', 'self-hosted:', ':api', 'self-hosted::api', 'self hosted:api', 'self-hosted:product;api'])(
+    '"%s" is not scope-shaped',
+    (scope) => {
+      expectRejected({ ...BASE, scopes: scope }, 'scopes', /is not a scope/);
+    },
+  );
+
+  test('a known scope, current or legacy, gives no warning', () => {
+    const { settings, warnings } = read({ ...BASE, scopes: 'self-hosted:product:api,onprem:product:engine' });
+    expect(settings.scopes).toEqual(['self-hosted:product:api', 'onprem:product:engine']);
+    expect(warnings).toEqual([]);
+  });
+
+  test('an unknown but well-formed scope is kept and warned about once', () => {
+    const { settings, warnings } = read({ ...BASE, scopes: 'self-hosted:product:new-thing\nself-hosted:product:new-thing' });
+    expect(settings.scopes).toEqual(['self-hosted:product:new-thing']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('"self-hosted:product:new-thing"');
+  });
+});
+
+describe('provider', () => {
+  test('quay is accepted', () => {
+    expect(read({ ...BASE, provider: 'quay' }).settings.provider).toBe('quay');
+  });
+
+  test.each(['docker', 'Quay', 'quay.io'])('"%s" is refused', (provider) => {
+    expectRejected({ ...BASE, provider }, 'provider', new RegExp(`"${provider.replace('.', '\\.')}" is not accepted`));
+  });
+});
+
+describe('registry', () => {
+  test.each(['quay.io', 'localhost:5000', '127.0.0.1:5000', '[::1]:5000', 'my-registry.example.com'])('"%s" is accepted', (registry) => {
+    expect(read({ ...BASE, registry }).settings.registry).toBe(registry);
+  });
+
+  test.each(['https://quay.io', 'quay.io/deepgram', 'quay.io:port', 'quay.io:99999', '-quay.io', 'quay..io', 'user@quay.io'])(
+    '"%s" is refused',
+    (registry) => {
+      expectRejected({ ...BASE, registry }, 'registry', /is not a registry host/);
+    },
+  );
+});
+
+describe('booleans: login, logout, revoke', () => {
+  test.each(['login', 'logout', 'revoke'] as const)('%s accepts true/false in any case', (input) => {
+    expect(read({ ...BASE, [input]: 'FALSE' }).settings[input]).toBe(false);
+    expect(read({ ...BASE, [input]: 'False' }).settings[input]).toBe(false);
+    expect(read({ ...BASE, [input]: 'TRUE' }).settings[input]).toBe(true);
+    expect(read({ ...BASE, [input]: 'true' }).settings[input]).toBe(true);
+  });
+
+  test.each([
+    ['login', 'yes'],
+    ['logout', '1'],
+    ['revoke', 'no'],
+    ['login', 'off'],
+  ])('%s: "%s" is refused, naming the input', (input, value) => {
+    expectRejected({ ...BASE, [input]: value }, input, new RegExp(`"${value}" is not a boolean`));
+  });
+});
+
+describe('request-timeout', () => {
+  test('seconds become milliseconds, fractions allowed', () => {
+    expect(read({ ...BASE, 'request-timeout': '5' }).settings.requestTimeoutMs).toBe(5_000);
+    expect(read({ ...BASE, 'request-timeout': '0.25' }).settings.requestTimeoutMs).toBe(250);
+  });
+
+  test.each(['0', '-1', 'abc', 'NaN', 'Infinity', '10s', '0x3', '1e1', ' 5'])('"%s" is refused', (value) => {
+    expectRejected({ ...BASE, 'request-timeout': value }, 'request-timeout', /is not a positive number of seconds/);
+  });
+});
+
+describe('max-attempts', () => {
+  test.each([
+    ['1', 1],
+    ['10', 10],
+    ['3', 3],
+  ])('"%s" is accepted', (value, expected) => {
+    expect(read({ ...BASE, 'max-attempts': value }).settings.maxAttempts).toBe(expected);
+  });
+
+  test.each(['0', '11', '-2', '2.5', 'three', 'NaN', '0x3', '1e1'])('"%s" is refused', (value) => {
+    expectRejected({ ...BASE, 'max-attempts': value }, 'max-attempts', /whole number from 1 to 10/);
+  });
+});
+
+describe('api-url', () => {
+  test.each([
+    ['https://api.deepgram.com/', 'https://api.deepgram.com'],
+    ['https://api.eu.deepgram.com', 'https://api.eu.deepgram.com'],
+    ['https://proxy.example.com/deepgram//', 'https://proxy.example.com/deepgram'],
+    ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+    ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080'],
+    ['http://localhost', 'http://localhost'],
+    ['http://localhost:3000/', 'http://localhost:3000'],
+    ['http://[::1]:9000', 'http://[::1]:9000'],
+    ['http://[::1]', 'http://[::1]'],
+  ])('"%s" is accepted as %s', (value, expected) => {
+    expect(read({ ...BASE, 'api-url': value }).settings.apiUrl).toBe(expected);
+  });
+
+  test.each(['http://api.deepgram.com', 'http://10.0.0.5:8080', 'http://localhost.example.com'])(
+    'plain http to a non-loopback host "%s" is refused',
+    (value) => {
+      expectRejected({ ...BASE, 'api-url': value }, 'api-url', /plain http to a host that is not loopback/);
+    },
+  );
+
+  test.each(['ftp://api.deepgram.com', 'file:///tmp/x'])('"%s" is not http(s) and is refused', (value) => {
+    expectRejected({ ...BASE, 'api-url': value }, 'api-url', /is not an http\(s\) URL/);
+  });
+
+  test('something that is not a URL is refused', () => {
+    expectRejected({ ...BASE, 'api-url': 'api.deepgram.com' }, 'api-url', /is not a URL/);
+  });
+
+  test.each([
+    'https://user:pw@api.deepgram.com',
+    'https://api.deepgram.com/?x=1',
+    'https://api.deepgram.com/?',
+    'https://api.deepgram.com/#frag',
+  ])('"%s" (credentials, query, fragment) is refused', (value) => {
+    expectRejected({ ...BASE, 'api-url': value }, 'api-url', /must be a base URL/);
+  });
+
+  test('isLoopbackHost covers 127.0.0.0/8, localhost and ::1 only', () => {
+    expect(isLoopbackHost('127.0.0.1')).toBe(true);
+    expect(isLoopbackHost('127.10.20.30')).toBe(true);
+    expect(isLoopbackHost('LOCALHOST')).toBe(true);
+    expect(isLoopbackHost('[::1]')).toBe(true);
+    expect(isLoopbackHost('128.0.0.1')).toBe(false);
+    expect(isLoopbackHost('127.0.0.1.example.com')).toBe(false);
+    expect(isLoopbackHost('::2')).toBe(false);
+  });
+});
+
+test('InputError names the input in its property and its message', () => {
+  const error = new InputError('scopes', 'is wrong.');
+  expect(error.input).toBe('scopes');
+  expect(error.message).toBe('Input "scopes": is wrong.');
+  expect(error.name).toBe('InputError');
+});

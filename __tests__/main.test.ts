@@ -1,0 +1,248 @@
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import * as core from '../__fixtures__/core.js';
+import * as exec from '../__fixtures__/exec.js';
+import * as io from '../__fixtures__/io.js';
+import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
+
+const sendRequest = jest.fn<Transport>();
+jest.unstable_mockModule('@actions/core', () => core);
+jest.unstable_mockModule('@actions/exec', () => exec);
+jest.unstable_mockModule('@actions/io', () => io);
+jest.unstable_mockModule('../src/http.js', () => ({ sendRequest }));
+const { runMain } = await import('../src/main.js');
+const { forgetSecrets } = await import('../src/secrets.js');
+
+const API_KEY = 'dg_main_key_abcdef0123456789';
+const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
+const CRED = '8c5e2a1f-0b9d-4c3e-8f7a-6b5c4d3e2f1a';
+const USERNAME = `deepgram+${CRED}`;
+const SECRET = 'S'.repeat(32) + '0123456789abcdef0123456789abcdef';
+const AUTH = Buffer.from(`${USERNAME}:${SECRET}`).toString('base64');
+const COLLECTION = `https://api.deepgram.com/v1/projects/${PROJECT}/self-hosted/distribution/credentials`;
+
+let inputs: Record<string, string>;
+
+const json = (status: number, body: unknown, headers: HttpResponse['headers'] = {}): HttpResponse => ({
+  status,
+  headers,
+  body: JSON.stringify(body),
+});
+const created = (comment: string) =>
+  json(200, {
+    member: { member_id: 'm' },
+    distribution_credentials: { distribution_credentials_id: CRED, comment, scopes: ['self-hosted:products'], secret: SECRET },
+  });
+
+/** A Deepgram API that creates the credentials and deletes anything; `overrides` answer first. */
+function api(overrides: (request: HttpRequest) => HttpResponse | undefined = () => undefined): void {
+  sendRequest.mockImplementation(async (request) => {
+    const override = overrides(request);
+    if (override) return override;
+    if (request.method === 'POST') return created(JSON.parse(request.body ?? '{}').comment);
+    if (request.method === 'DELETE') return json(200, { message: 'Successfully deleted' });
+    return json(200, { distribution_credentials: [] });
+  });
+}
+
+function requests(): string[] {
+  return sendRequest.mock.calls.map(([r]) => `${r.method} ${r.url.split('?')[0]}`);
+}
+
+function saved(): Record<string, string> {
+  return Object.fromEntries(core.saveState.mock.calls.map(([name, value]) => [name, String(value)]));
+}
+
+function outputs(): Record<string, string> {
+  return Object.fromEntries(core.setOutput.mock.calls.map(([name, value]) => [name, String(value)]));
+}
+
+const savedSummary = process.env.GITHUB_STEP_SUMMARY;
+
+beforeEach(() => {
+  forgetSecrets();
+  delete process.env.GITHUB_STEP_SUMMARY;
+  inputs = { 'api-key': API_KEY, 'project-id': PROJECT };
+  core.getInput.mockImplementation((name) => inputs[name] ?? '');
+  io.which.mockResolvedValue('/usr/bin/docker');
+  exec.exec.mockResolvedValue(0);
+  sendRequest.mockReset();
+  api();
+});
+
+afterEach(() => {
+  if (savedSummary === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+  else process.env.GITHUB_STEP_SUMMARY = savedSummary;
+});
+
+describe('happy path', () => {
+  test('creates the credentials with a marked comment, logs docker in and sets the five outputs', async () => {
+    await runMain();
+    expect(requests()).toEqual([`POST ${COLLECTION}`]);
+    const marker = saved().marker;
+    expect(marker).toMatch(/^dg-action:[0-9a-f]{12}$/);
+    expect(JSON.parse(sendRequest.mock.calls[0]![0].body!).comment).toMatch(new RegExp(`^GitHub Actions: .* \\[${marker}\\]$`));
+
+    expect(exec.exec).toHaveBeenCalledTimes(1);
+    const [command, args, options] = exec.exec.mock.calls[0]!;
+    expect(command).toBe('/usr/bin/docker');
+    expect(args).toEqual(['login', '--username', USERNAME, '--password-stdin', 'quay.io']);
+    expect(options?.input?.toString()).toBe(SECRET);
+
+    expect(outputs()).toEqual({
+      username: USERNAME,
+      secret: SECRET,
+      'credentials-id': CRED,
+      registry: 'quay.io',
+      'docker-config-json': JSON.stringify({ auths: { 'quay.io': { auth: AUTH } } }),
+    });
+    expect(core.setFailed).not.toHaveBeenCalled();
+  });
+
+  test('the API key is masked before anything else reads the inputs', async () => {
+    await runMain();
+    expect(core.setSecret).toHaveBeenCalledWith(API_KEY);
+    expect(core.setSecret.mock.invocationCallOrder[0]).toBeLessThan(Math.min(...sendRequest.mock.invocationCallOrder));
+  });
+
+  test('the secret, base64 user:secret and the config JSON are masked before any output is set', async () => {
+    await runMain();
+    const configJson = JSON.stringify({ auths: { 'quay.io': { auth: AUTH } } });
+    const maskedAt = (value: string): number => {
+      const index = core.setSecret.mock.calls.findIndex(([v]) => v === value);
+      expect(index).toBeGreaterThanOrEqual(0);
+      return core.setSecret.mock.invocationCallOrder[index]!;
+    };
+    const firstOutput = Math.min(...core.setOutput.mock.invocationCallOrder);
+    const firstLogin = exec.exec.mock.invocationCallOrder[0]!;
+    for (const value of [SECRET, AUTH, configJson]) {
+      expect(maskedAt(value)).toBeLessThan(firstOutput);
+      expect(maskedAt(value)).toBeLessThan(firstLogin);
+    }
+  });
+
+  test('state: isPost, marker, credentialsId and loggedInTo, never the secret', async () => {
+    await runMain();
+    expect(saved()).toEqual({ isPost: 'true', marker: expect.stringMatching(/^dg-action:/), credentialsId: CRED, loggedInTo: 'quay.io' });
+    expect(JSON.stringify(core.saveState.mock.calls)).not.toContain(SECRET);
+    expect(JSON.stringify(core.saveState.mock.calls)).not.toContain(AUTH);
+  });
+
+  test('isPost is saved before the inputs are even read', async () => {
+    await runMain();
+    expect(core.saveState.mock.calls[0]).toEqual(['isPost', 'true']);
+    expect(core.saveState.mock.invocationCallOrder[0]).toBeLessThan(core.getInput.mock.invocationCallOrder[0]!);
+  });
+
+  test('the secret appears in no log line', async () => {
+    await runMain();
+    const logged = JSON.stringify([core.info.mock.calls, core.warning.mock.calls, core.debug.mock.calls]);
+    expect(logged).not.toContain(SECRET);
+  });
+
+  test('custom inputs reach the request and the login', async () => {
+    inputs = {
+      ...inputs,
+      scopes: 'self-hosted:product:api,self-hosted:product:engine',
+      comment: 'nightly',
+      registry: 'localhost:5000',
+      'api-url': 'http://127.0.0.1:8080',
+    };
+    await runMain();
+    const request = sendRequest.mock.calls[0]![0];
+    const url = new URL(request.url);
+    expect(url.origin + url.pathname).toBe(`http://127.0.0.1:8080/v1/projects/${PROJECT}/self-hosted/distribution/credentials`);
+    expect(url.searchParams.getAll('scopes')).toEqual(['self-hosted:product:api', 'self-hosted:product:engine']);
+    expect(JSON.parse(request.body!).comment).toMatch(/^nightly \[dg-action:[0-9a-f]{12}\]$/);
+    expect(exec.exec.mock.calls[0]![1]).toEqual(['login', '--username', USERNAME, '--password-stdin', 'localhost:5000']);
+    expect(outputs().registry).toBe('localhost:5000');
+    expect(saved().loggedInTo).toBe('localhost:5000');
+  });
+
+  test('an unknown scope is a warning, and the create still happens', async () => {
+    inputs.scopes = 'self-hosted:product:brand-new';
+    await runMain();
+    expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('"self-hosted:product:brand-new"'));
+    expect(requests()).toHaveLength(1);
+  });
+
+  test('with GITHUB_STEP_SUMMARY the job summary is written', async () => {
+    process.env.GITHUB_STEP_SUMMARY = '/tmp/summary.md';
+    await runMain();
+    expect(core.summary.write).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('login: false', () => {
+  test('skips docker entirely, still sets outputs, saves no loggedInTo', async () => {
+    inputs.login = 'false';
+    await runMain();
+    expect(io.which).not.toHaveBeenCalled();
+    expect(exec.exec).not.toHaveBeenCalled();
+    expect(outputs().secret).toBe(SECRET);
+    expect(saved()).toEqual({ isPost: 'true', marker: expect.any(String), credentialsId: CRED });
+  });
+});
+
+describe('failures', () => {
+  test('docker missing with login: true fails before any request', async () => {
+    io.which.mockResolvedValue('');
+    await expect(runMain()).rejects.toThrow('`login: false`');
+    expect(sendRequest).not.toHaveBeenCalled();
+    expect(saved()).toEqual({ isPost: 'true' });
+  });
+
+  test('bad input throws before any request', async () => {
+    inputs['project-id'] = 'not-a-uuid';
+    await expect(runMain()).rejects.toThrow('Input "project-id"');
+    expect(sendRequest).not.toHaveBeenCalled();
+    expect(io.which).not.toHaveBeenCalled();
+  });
+
+  test("failed docker login: the created credentials are deleted and docker's reason is thrown", async () => {
+    exec.exec.mockImplementation(async (_cmd, _args, options) => {
+      options?.listeners?.stderr?.(Buffer.from('Error response from daemon: Get "https://quay.io/v2/": unauthorized: access denied\n'));
+      return 1;
+    });
+    await expect(runMain()).rejects.toThrow('docker login to quay.io failed: Get "https://quay.io/v2/": unauthorized: access denied');
+    expect(requests()).toEqual([`POST ${COLLECTION}`, `DELETE ${COLLECTION}/${CRED}`]);
+    // Revoked: the post step has nothing left to revoke and nothing to log out of.
+    expect(core.saveState.mock.calls.filter(([name]) => name === 'credentialsId').map(([, v]) => v)).toEqual([CRED, '']);
+    expect(saved().loggedInTo).toBeUndefined();
+    expect(core.setOutput).not.toHaveBeenCalled();
+  });
+
+  test('failed login and failed revoke: a warning, the id stays saved for post, the login error is thrown', async () => {
+    exec.exec.mockResolvedValue(1);
+    api((request) => (request.method === 'DELETE' ? json(403, { err_code: 'FORBIDDEN', err_msg: 'Forbidden' }) : undefined));
+    await expect(runMain()).rejects.toThrow('docker login to quay.io failed: exit code 1');
+    expect(core.warning).toHaveBeenCalledWith(expect.stringContaining(`Could not revoke ${CRED} after the failed login`));
+    expect(saved().credentialsId).toBe(CRED);
+  });
+
+  test('a failed create throws the API error, sets no outputs and saves no id', async () => {
+    api(() => json(401, { err_code: 'INVALID_AUTH', err_msg: 'Invalid credentials.' }));
+    await expect(runMain()).rejects.toThrow('HTTP 401 INVALID_AUTH: Invalid credentials.');
+    expect(requests()).toHaveLength(1);
+    expect(core.setOutput).not.toHaveBeenCalled();
+    expect(saved().credentialsId).toBeUndefined();
+    expect(exec.exec).not.toHaveBeenCalled();
+  });
+
+  test('an ambiguous create failure saves the sweep flag and sweeps before retrying', async () => {
+    let creates = 0;
+    api((request) => {
+      if (request.method === 'POST' && creates++ === 0) return json(503, 'unavailable', { 'retry-after': '0' });
+      if (request.method === 'GET') {
+        const marker = saved().marker;
+        return json(200, {
+          distribution_credentials: [{ distribution_credentials: { distribution_credentials_id: 'landed', comment: `x [${marker}]` } }],
+        });
+      }
+      return undefined;
+    });
+    await runMain();
+    expect(requests()).toEqual([`POST ${COLLECTION}`, `GET ${COLLECTION}`, `DELETE ${COLLECTION}/landed`, `POST ${COLLECTION}`]);
+    expect(saved().sweep).toBe('true');
+    expect(outputs()['credentials-id']).toBe(CRED);
+  });
+});

@@ -1,0 +1,180 @@
+import { beforeEach, expect, jest, test } from '@jest/globals';
+import * as core from '../__fixtures__/core.js';
+import * as exec from '../__fixtures__/exec.js';
+import * as io from '../__fixtures__/io.js';
+import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
+
+const sendRequest = jest.fn<Transport>();
+jest.unstable_mockModule('@actions/core', () => core);
+jest.unstable_mockModule('@actions/exec', () => exec);
+jest.unstable_mockModule('@actions/io', () => io);
+jest.unstable_mockModule('../src/http.js', () => ({ sendRequest }));
+const { runPost } = await import('../src/post.js');
+
+const API_KEY = 'dg_post_key_abcdef0123456789';
+const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
+const CRED = '8c5e2a1f-0b9d-4c3e-8f7a-6b5c4d3e2f1a';
+const MARKER = 'dg-action:0123456789ab';
+const COLLECTION = `https://api.deepgram.com/v1/projects/${PROJECT}/self-hosted/distribution/credentials`;
+
+let inputs: Record<string, string>;
+let state: Record<string, string>;
+
+const json = (status: number, body: unknown): HttpResponse => ({ status, headers: {}, body: JSON.stringify(body) });
+
+/** A Deepgram API that deletes anything and lists `listed`; `overrides` answer first. */
+function api(
+  listed: { id: string; comment: string }[] = [],
+  overrides: (request: HttpRequest) => HttpResponse | undefined = () => undefined,
+): void {
+  sendRequest.mockImplementation(async (request) => {
+    const override = overrides(request);
+    if (override) return override;
+    if (request.method === 'DELETE') return json(200, { message: 'Successfully deleted' });
+    if (request.method === 'GET') {
+      return json(200, {
+        distribution_credentials: listed.map(({ id, comment }) => ({
+          member: {},
+          distribution_credentials: { distribution_credentials_id: id, comment },
+        })),
+      });
+    }
+    return json(405, 'unexpected');
+  });
+}
+
+function requests(): string[] {
+  return sendRequest.mock.calls.map(([r]) => `${r.method} ${r.url}`);
+}
+
+function warnings(): string[] {
+  return core.warning.mock.calls.map(([m]) => String(m));
+}
+
+beforeEach(() => {
+  inputs = { 'api-key': API_KEY, 'project-id': PROJECT };
+  state = { isPost: 'true', marker: MARKER, credentialsId: CRED, loggedInTo: 'quay.io' };
+  core.getInput.mockImplementation((name) => inputs[name] ?? '');
+  core.getState.mockImplementation((name) => state[name] ?? '');
+  io.which.mockResolvedValue('/usr/bin/docker');
+  exec.exec.mockResolvedValue(0);
+  sendRequest.mockReset();
+  api();
+});
+
+test('no marker saved (main stopped early): nothing is sent, nothing is run', async () => {
+  state = { isPost: 'true' };
+  await runPost();
+  expect(sendRequest).not.toHaveBeenCalled();
+  expect(exec.exec).not.toHaveBeenCalled();
+  expect(core.info).toHaveBeenCalledWith(expect.stringContaining('Nothing to clean up'));
+});
+
+test('happy path: exactly one DELETE of the handed-out id, then docker logout', async () => {
+  await runPost();
+  expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`]);
+  expect(sendRequest.mock.calls[0]![0].headers.Authorization).toBe(`Token ${API_KEY}`);
+  expect(exec.exec).toHaveBeenCalledTimes(1);
+  expect(exec.exec.mock.calls[0]!.slice(0, 2)).toEqual(['/usr/bin/docker', ['logout', 'quay.io']]);
+  expect(sendRequest.mock.invocationCallOrder[0]).toBeLessThan(exec.exec.mock.invocationCallOrder[0]!);
+  expect(core.setSecret).toHaveBeenCalledWith(API_KEY);
+  expect(core.warning).not.toHaveBeenCalled();
+  expect(core.group.mock.calls.map(([name]) => name)).toEqual(['Revoke distribution credentials', 'Log out of quay.io']);
+});
+
+test('already gone (404) is fine: no warning', async () => {
+  api([], () => json(404, { err_code: 'NOT_FOUND', err_msg: 'not found' }));
+  await runPost();
+  expect(core.warning).not.toHaveBeenCalled();
+  expect(core.info).toHaveBeenCalledWith(`Distribution credentials ${CRED} were already gone.`);
+});
+
+test('revoke: false keeps the credentials: no DELETE, still logs out', async () => {
+  inputs.revoke = 'false';
+  await runPost();
+  expect(sendRequest).not.toHaveBeenCalled();
+  expect(core.info).toHaveBeenCalledWith(expect.stringContaining(`Keeping distribution credentials ${CRED} (revoke: false)`));
+  expect(exec.exec).toHaveBeenCalledTimes(1);
+});
+
+test('logout: false: no docker logout', async () => {
+  inputs.logout = 'false';
+  await runPost();
+  expect(requests()).toHaveLength(1);
+  expect(exec.exec).not.toHaveBeenCalled();
+  expect(io.which).not.toHaveBeenCalled();
+});
+
+test('main did not log in: no docker logout', async () => {
+  delete state.loggedInTo;
+  await runPost();
+  expect(exec.exec).not.toHaveBeenCalled();
+});
+
+test('no credentials id saved (main revoked them itself): no DELETE', async () => {
+  state.credentialsId = '';
+  await runPost();
+  expect(sendRequest).not.toHaveBeenCalled();
+});
+
+test('sweep flag: lists and deletes marked credentials other than the handed-out one', async () => {
+  state.sweep = 'true';
+  api([
+    { id: CRED, comment: `ci [${MARKER}]` },
+    { id: 'stray-1', comment: `ci [${MARKER}]` },
+    { id: 'not-ours', comment: 'ci [dg-action:ffffffffffff]' },
+    { id: 'manual', comment: 'made by hand' },
+  ]);
+  await runPost();
+  expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`, `GET ${COLLECTION}`, `DELETE ${COLLECTION}/stray-1`]);
+  expect(core.info).toHaveBeenCalledWith(`Deleted 1 stray set(s) of credentials carrying [${MARKER}].`);
+});
+
+test('sweep with revoke: false still spares the handed-out credentials', async () => {
+  state.sweep = 'true';
+  inputs.revoke = 'false';
+  api([
+    { id: CRED, comment: `ci [${MARKER}]` },
+    { id: 'stray-1', comment: `ci [${MARKER}]` },
+  ]);
+  await runPost();
+  expect(requests()).toEqual([`GET ${COLLECTION}`, `DELETE ${COLLECTION}/stray-1`]);
+});
+
+test('no sweep flag: no list', async () => {
+  await runPost();
+  expect(requests().some((r) => r.startsWith('GET'))).toBe(false);
+});
+
+test('a failed revoke is a warning naming the id and how to delete it, not a throw; logout still runs', async () => {
+  api([], (request) => (request.method === 'DELETE' ? json(403, { err_code: 'FORBIDDEN', err_msg: 'Forbidden' }) : undefined));
+  await expect(runPost()).resolves.toBeUndefined();
+  expect(warnings()).toHaveLength(1);
+  expect(warnings()[0]).toContain(`Could not revoke distribution credentials ${CRED}`);
+  expect(warnings()[0]).toContain(`DELETE /v1/projects/${PROJECT}/self-hosted/distribution/credentials/${CRED}`);
+  expect(warnings()[0]).toContain('HTTP 403');
+  expect(exec.exec).toHaveBeenCalledTimes(1);
+});
+
+test('a failed docker logout is a warning, not a throw', async () => {
+  exec.exec.mockImplementation(async (_cmd, _args, options) => {
+    options?.listeners?.stderr?.(Buffer.from('Error: permission denied\n'));
+    return 1;
+  });
+  await expect(runPost()).resolves.toBeUndefined();
+  expect(warnings()).toHaveLength(1);
+  expect(warnings()[0]).toMatch(/^docker logout from quay\.io failed: .*permission denied$/);
+});
+
+test('docker gone by job end is a warning, not a throw', async () => {
+  io.which.mockResolvedValue('');
+  await expect(runPost()).resolves.toBeUndefined();
+  expect(warnings()).toHaveLength(1);
+  expect(warnings()[0]).toContain('docker CLI was not found');
+});
+
+test('a custom registry is logged out of by name', async () => {
+  state.loggedInTo = 'localhost:5000';
+  await runPost();
+  expect(exec.exec.mock.calls[0]![1]).toEqual(['logout', 'localhost:5000']);
+});

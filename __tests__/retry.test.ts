@@ -1,0 +1,238 @@
+import { describe, expect, jest, test } from '@jest/globals';
+import {
+  BASE_DELAY_MS,
+  classifyNetworkError,
+  classifyStatus,
+  MAX_BACKOFF_MS,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  retryDelayMs,
+  withRetries,
+  type FailureKind,
+  type RetryOptions,
+} from '../src/retry.js';
+
+/** An error of the kind the API client throws. */
+function failure(kind: Partial<FailureKind>, message = 'boom'): Error & { kind: FailureKind } {
+  return Object.assign(new Error(message), { kind: { transient: false, ambiguous: false, ...kind } });
+}
+
+const TRANSIENT = { transient: true, ambiguous: false };
+
+describe('classifyStatus', () => {
+  test.each([408, 429])('%i is transient and not ambiguous (the server did not act)', (status) => {
+    expect(classifyStatus(status)).toEqual({ transient: true, ambiguous: false, retryAfterMs: undefined });
+  });
+
+  test.each([500, 502, 503, 504])('%i is transient and ambiguous (the server may have acted)', (status) => {
+    expect(classifyStatus(status)).toEqual({ transient: true, ambiguous: true, retryAfterMs: undefined });
+  });
+
+  test.each([400, 401, 403, 404, 409, 422, 501, 505])('%i is neither transient nor ambiguous', (status) => {
+    expect(classifyStatus(status)).toEqual({ transient: false, ambiguous: false, retryAfterMs: undefined });
+  });
+
+  test('a Retry-After value is parsed into retryAfterMs', () => {
+    expect(classifyStatus(429, '7').retryAfterMs).toBe(7_000);
+  });
+});
+
+describe('classifyNetworkError', () => {
+  test.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'])(
+    '%s never reached a server: transient, not ambiguous',
+    (code) => {
+      expect(classifyNetworkError(code)).toEqual({ transient: true, ambiguous: false });
+    },
+  );
+
+  test.each(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'REQUEST_TIMEOUT', 'UND_ERR_SOCKET'])(
+    '%s may have reached it: transient and ambiguous',
+    (code) => {
+      expect(classifyNetworkError(code)).toEqual({ transient: true, ambiguous: true });
+    },
+  );
+
+  test('an unknown or missing code is not transient, and counted as ambiguous', () => {
+    expect(classifyNetworkError('ESOMETHING')).toEqual({ transient: false, ambiguous: true });
+    expect(classifyNetworkError(undefined)).toEqual({ transient: false, ambiguous: true });
+  });
+});
+
+describe('parseRetryAfter', () => {
+  test('delay-seconds', () => {
+    expect(parseRetryAfter('120')).toBe(120_000);
+    expect(parseRetryAfter(' 3 ')).toBe(3_000);
+    expect(parseRetryAfter('0')).toBe(0);
+    expect(parseRetryAfter('1.5')).toBe(1_500);
+  });
+
+  test('an HTTP date is the time from now until then', () => {
+    const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:30 GMT', now)).toBe(30_000);
+  });
+
+  test('an HTTP date in the past means no wait', () => {
+    const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:00:00 GMT', now)).toBe(0);
+  });
+
+  test('anything else is ignored', () => {
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter('-5')).toBeUndefined();
+    expect(parseRetryAfter('')).toBeUndefined();
+  });
+});
+
+describe('retryDelayMs', () => {
+  test('full jitter: random 0 gives no wait', () => {
+    expect(retryDelayMs(1, TRANSIENT, () => 0)).toBe(0);
+    expect(retryDelayMs(4, TRANSIENT, () => 0)).toBe(0);
+  });
+
+  test('full jitter: random just under 1 gives just under the exponential ceiling', () => {
+    expect(retryDelayMs(1, TRANSIENT, () => 0.999)).toBe(999);
+    expect(retryDelayMs(2, TRANSIENT, () => 0.999)).toBe(1_998);
+    expect(retryDelayMs(3, TRANSIENT, () => 0.999)).toBe(3_996);
+    expect(retryDelayMs(4, TRANSIENT, () => 0.999)).toBe(7_992);
+  });
+
+  test('the ceiling doubles from BASE_DELAY_MS and stops at MAX_BACKOFF_MS', () => {
+    expect(BASE_DELAY_MS).toBe(1_000);
+    expect(MAX_BACKOFF_MS).toBe(10_000);
+    expect(retryDelayMs(5, TRANSIENT, () => 0.5)).toBe(5_000); // ceiling 16 s capped to 10 s
+    expect(retryDelayMs(9, TRANSIENT, () => 0.999)).toBe(9_990);
+  });
+
+  test('Retry-After wins over the backoff, whatever the random draw', () => {
+    expect(retryDelayMs(1, { ...TRANSIENT, retryAfterMs: 2_500 }, () => 0)).toBe(2_500);
+    expect(retryDelayMs(1, { ...TRANSIENT, retryAfterMs: 0 }, () => 0.9)).toBe(0);
+  });
+
+  test('Retry-After is capped at MAX_RETRY_AFTER_MS', () => {
+    expect(MAX_RETRY_AFTER_MS).toBe(60_000);
+    expect(retryDelayMs(1, { ...TRANSIENT, retryAfterMs: 3_600_000 })).toBe(60_000);
+  });
+});
+
+describe('withRetries', () => {
+  type Sleep = (ms: number) => Promise<void>;
+  /** Options with a recording log and an instant, recording sleep; random 0.5 halves each ceiling. */
+  function options(overrides: Omit<Partial<RetryOptions>, 'log' | 'sleep'> & { sleep?: jest.Mock<Sleep> } = {}) {
+    return {
+      maxAttempts: 4,
+      action: 'do the thing',
+      log: jest.fn<(message: string) => void>(),
+      sleep: jest.fn<Sleep>(async () => {}),
+      random: () => 0.5,
+      ...overrides,
+    };
+  }
+
+  test('returns at once when the first attempt succeeds', async () => {
+    const opts = options();
+    const operation = jest.fn(async (_attempt: number) => 'ok');
+    await expect(withRetries(operation, opts)).resolves.toBe('ok');
+    expect(operation).toHaveBeenCalledTimes(1);
+    expect(opts.sleep).not.toHaveBeenCalled();
+    expect(opts.log).not.toHaveBeenCalled();
+  });
+
+  test('succeeds after transient failures, passing the attempt number and waiting through the injected sleep', async () => {
+    const opts = options();
+    const operation = jest
+      .fn(async (_attempt: number) => 'ok')
+      .mockRejectedValueOnce(failure(TRANSIENT))
+      .mockRejectedValueOnce(failure(TRANSIENT));
+    await expect(withRetries(operation, opts)).resolves.toBe('ok');
+    expect(operation.mock.calls.map(([attempt]) => attempt)).toEqual([1, 2, 3]);
+    // random 0.5: half of 1 s, then half of 2 s
+    expect(opts.sleep.mock.calls).toEqual([[500], [1_000]]);
+  });
+
+  test('stops at maxAttempts and throws the last error', async () => {
+    const opts = options({ maxAttempts: 3 });
+    const last = failure(TRANSIENT, 'third');
+    const operation = jest
+      .fn(async (_attempt: number): Promise<string> => {
+        throw failure(TRANSIENT);
+      })
+      .mockRejectedValueOnce(failure(TRANSIENT, 'first'))
+      .mockRejectedValueOnce(failure(TRANSIENT, 'second'))
+      .mockRejectedValueOnce(last);
+    await expect(withRetries(operation, opts)).rejects.toBe(last);
+    expect(operation).toHaveBeenCalledTimes(3);
+    expect(opts.sleep).toHaveBeenCalledTimes(2);
+  });
+
+  test('maxAttempts 1 means no retry at all', async () => {
+    const opts = options({ maxAttempts: 1 });
+    const operation = jest.fn(async (_attempt: number): Promise<string> => {
+      throw failure(TRANSIENT);
+    });
+    await expect(withRetries(operation, opts)).rejects.toThrow('boom');
+    expect(operation).toHaveBeenCalledTimes(1);
+    expect(opts.sleep).not.toHaveBeenCalled();
+  });
+
+  test('a non-transient failure is thrown without a retry', async () => {
+    const opts = options();
+    const fatal = failure({ transient: false, ambiguous: false }, 'bad request');
+    const operation = jest.fn(async (_attempt: number): Promise<string> => {
+      throw fatal;
+    });
+    await expect(withRetries(operation, opts)).rejects.toBe(fatal);
+    expect(operation).toHaveBeenCalledTimes(1);
+    expect(opts.sleep).not.toHaveBeenCalled();
+  });
+
+  test('an unclassified error (no kind) is thrown without a retry', async () => {
+    const opts = options();
+    const plain = new Error('a bug');
+    const operation = jest.fn(async (_attempt: number): Promise<string> => {
+      throw plain;
+    });
+    await expect(withRetries(operation, opts)).rejects.toBe(plain);
+    expect(operation).toHaveBeenCalledTimes(1);
+  });
+
+  test('beforeRetry runs after each retried failure, before its wait, and not after the last attempt', async () => {
+    const events: string[] = [];
+    const errors = [failure(TRANSIENT, 'e1'), failure(TRANSIENT, 'e2'), failure(TRANSIENT, 'e3')];
+    const opts = options({
+      maxAttempts: 3,
+      sleep: jest.fn<Sleep>(async (ms) => {
+        events.push(`sleep ${ms}`);
+      }),
+      beforeRetry: async (error) => {
+        events.push(`beforeRetry ${error.message}`);
+      },
+    });
+    let n = 0;
+    const operation = async (attempt: number): Promise<string> => {
+      events.push(`attempt ${attempt}`);
+      throw errors[n++];
+    };
+    await expect(withRetries(operation, opts)).rejects.toThrow('e3');
+    expect(events).toEqual(['attempt 1', 'beforeRetry e1', 'sleep 500', 'attempt 2', 'beforeRetry e2', 'sleep 1000', 'attempt 3']);
+  });
+
+  test('logs each wait with the attempt, the action, the error and the delay', async () => {
+    const opts = options({ maxAttempts: 2 });
+    const operation = jest.fn(async (_attempt: number) => 'ok').mockRejectedValueOnce(failure(TRANSIENT, 'HTTP 503'));
+    await withRetries(operation, opts);
+    expect(opts.log).toHaveBeenCalledTimes(1);
+    expect(opts.log).toHaveBeenCalledWith('Attempt 1 of 2 to do the thing failed: HTTP 503. Retrying in 0.5 s.');
+  });
+
+  test('a Retry-After delay is used and said in the log', async () => {
+    const opts = options();
+    const operation = jest
+      .fn(async (_attempt: number) => 'ok')
+      .mockRejectedValueOnce(failure({ ...TRANSIENT, retryAfterMs: 4_000 }, 'HTTP 429'));
+    await withRetries(operation, opts);
+    expect(opts.sleep).toHaveBeenCalledWith(4_000);
+    expect(opts.log.mock.calls[0]?.[0]).toBe(
+      'Attempt 1 of 4 to do the thing failed: HTTP 429. Retrying in 4.0 s (as the server asked with Retry-After).',
+    );
+  });
+});

@@ -1,0 +1,71 @@
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import * as core from '../__fixtures__/core.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const state = await import('../src/state.js');
+
+beforeEach(() => {
+  core.getState.mockReset();
+  core.saveState.mockReset();
+});
+
+describe('readState', () => {
+  test('reads every key from core.getState', () => {
+    const saved: Record<string, string> = {
+      isPost: 'true',
+      marker: 'dg-action:0123456789ab',
+      credentialsId: 'cred-1',
+      loggedInTo: 'quay.io',
+      sweep: 'true',
+    };
+    core.getState.mockImplementation((name) => saved[name] ?? '');
+    expect(state.readState()).toEqual({
+      isPost: true,
+      marker: 'dg-action:0123456789ab',
+      credentialsId: 'cred-1',
+      loggedInTo: 'quay.io',
+      sweep: true,
+    });
+  });
+
+  test('nothing saved (a main step): flags false, strings empty', () => {
+    core.getState.mockImplementation(() => '');
+    expect(state.readState()).toEqual({ isPost: false, marker: '', credentialsId: '', loggedInTo: '', sweep: false });
+  });
+
+  test('only the exact string "true" sets a flag', () => {
+    core.getState.mockImplementation((name) => (name === 'isPost' ? 'yes' : name === 'sweep' ? 'TRUE' : ''));
+    expect(state.readState()).toMatchObject({ isPost: false, sweep: false });
+  });
+});
+
+describe('savers', () => {
+  test.each([
+    ['markMainStarted', () => state.markMainStarted(), 'isPost', 'true'],
+    ['saveMarker', () => state.saveMarker('dg-action:abc'), 'marker', 'dg-action:abc'],
+    ['saveCredentialsId', () => state.saveCredentialsId('cred-9'), 'credentialsId', 'cred-9'],
+    ['saveLoggedInTo', () => state.saveLoggedInTo('localhost:5000'), 'loggedInTo', 'localhost:5000'],
+    ['saveSweepNeeded', () => state.saveSweepNeeded(), 'sweep', 'true'],
+  ])('%s saves one key', (_name, save, key, value) => {
+    save();
+    expect(core.saveState.mock.calls).toEqual([[key, value]]);
+  });
+
+  test('what is saved reads back', () => {
+    const store = new Map<string, string>();
+    core.saveState.mockImplementation((name, value) => void store.set(name, String(value)));
+    core.getState.mockImplementation((name) => store.get(name) ?? '');
+    state.markMainStarted();
+    state.saveMarker('dg-action:feed');
+    state.saveCredentialsId('cred-2');
+    state.saveLoggedInTo('quay.io');
+    state.saveSweepNeeded();
+    expect(state.readState()).toEqual({
+      isPost: true,
+      marker: 'dg-action:feed',
+      credentialsId: 'cred-2',
+      loggedInTo: 'quay.io',
+      sweep: true,
+    });
+  });
+});
