@@ -35,20 +35,23 @@ export function matchApiRoute(method, pathname) {
   } catch {
     return null;
   }
-  const op = credentialsId === undefined
-    ? { POST: 'create', GET: 'list' }[method]
-    : { GET: 'get', DELETE: 'delete' }[method];
+  const op = credentialsId === undefined ? { POST: 'create', GET: 'list' }[method] : { GET: 'get', DELETE: 'delete' }[method];
   return op ? { op, projectId, credentialsId } : { op: 'unknown', methodNotAllowed: true };
 }
 
 /** Builds the key table; each key gets a stable member identity derived from the key. */
 export function buildKeys(specs) {
-  return new Map(Object.entries(specs).map(([name, spec]) => [name, {
-    name,
-    role: spec.role,
-    scopes: [...(spec.scopes ?? [])],
-    member: memberFor(`key:${name}`),
-  }]));
+  return new Map(
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      {
+        name,
+        role: spec.role,
+        scopes: [...(spec.scopes ?? [])],
+        member: memberFor(`key:${name}`),
+      },
+    ]),
+  );
 }
 
 /** The member shown on credentials made with `issue()` rather than through the API. */
@@ -78,8 +81,7 @@ function create(sandbox, route, request, key) {
 }
 
 function list(sandbox, route, _request, key) {
-  const visible = [...sandbox.credentials.values()]
-    .filter((record) => record.projectId === route.projectId && canSee(key, record));
+  const visible = [...sandbox.credentials.values()].filter((record) => record.projectId === route.projectId && canSee(key, record));
   return json(200, { distribution_credentials: visible.map(nestedShape) });
 }
 
@@ -92,9 +94,10 @@ function remove(sandbox, route, _request, key) {
   const found = findOwn(sandbox, route, key);
   if (found.error) return found.error;
   sandbox.credentials.delete(found.record.id);
-  return json(200, sandbox.generation === 'legacy'
-    ? { message: 'Successfully deleted distribution credentials' }
-    : readShape(sandbox, found.record));
+  return json(
+    200,
+    sandbox.generation === 'legacy' ? { message: 'Successfully deleted distribution credentials' } : readShape(sandbox, found.record),
+  );
 }
 
 /** Stores a new set of credentials (used by the create route and by `issue()`). */
@@ -139,13 +142,14 @@ function parseCreate(generation, query, rawBody) {
   const body = parseJsonObject(rawBody);
   if (body.error) return { error: body.error };
   const fromBody = body.value ?? {};
-  const fields = generation === 'legacy'
-    ? { comment: fromBody.comment, scopes: fromBody.scopes, provider: fromBody.provider }
-    : {
-      comment: fromBody.comment,
-      scopes: fromBody.scopes ?? asArray(query.scopes) ?? DEFAULT_SCOPES,
-      provider: fromBody.provider ?? query.provider ?? 'quay',
-    };
+  const fields =
+    generation === 'legacy'
+      ? { comment: fromBody.comment, scopes: fromBody.scopes, provider: fromBody.provider }
+      : {
+          comment: fromBody.comment,
+          scopes: fromBody.scopes ?? asArray(query.scopes) ?? DEFAULT_SCOPES,
+          provider: fromBody.provider ?? query.provider ?? 'quay',
+        };
   if (generation === 'legacy') {
     const missing = ['comment', 'scopes', 'provider'].filter((name) => fromBody[name] === undefined);
     if (missing.length) return { error: badRequest(`Missing required field(s) in the JSON body: ${missing.join(', ')}.`) };
@@ -194,9 +198,12 @@ function mayPerform(key, op) {
   const reader = isStaff(key) || key.role === 'member';
   const keysWrite = key.scopes.includes('keys:write');
   switch (op) {
-    case 'create': return isStaff(key) || keysWrite;
-    case 'delete': return reader || keysWrite;
-    default: return reader;
+    case 'create':
+      return isStaff(key) || keysWrite;
+    case 'delete':
+      return reader || keysWrite;
+    default:
+      return reader;
   }
 }
 

@@ -41,7 +41,7 @@ function heading(text) {
 
 const sandbox = await startSandbox();
 const workdir = makeWorkdir('dg-action-demo-');
-let failed = false;
+let failed;
 try {
   const options = {
     workdir: workdir.path,

@@ -34,7 +34,12 @@ export function normalizeFault(rule) {
   check(body === undefined || typeof body === 'string' || typeof body === 'object', 'fault body must be an object or a string');
   check(headers === undefined || isStringRecord(headers), 'fault headers must map names to strings');
   return {
-    op, status, body, afterAction, delayMs, reset,
+    op,
+    status,
+    body,
+    afterAction,
+    delayMs,
+    reset,
     headers: lowerCaseKeys(headers ?? {}),
     remaining: times === 0 ? Infinity : times,
   };
@@ -52,17 +57,18 @@ export function takeFault(faults, op) {
 
 /** The reply a `status` rule answers with. */
 export function faultReply(rule) {
-  const base = rule.body === undefined ? defaultError(rule.status)
-    : typeof rule.body === 'string' ? { status: rule.status, text: rule.body, headers: {} }
-      : json(rule.status, rule.body);
+  const base =
+    rule.body === undefined
+      ? defaultError(rule.status)
+      : typeof rule.body === 'string'
+        ? { status: rule.status, text: rule.body, headers: {} }
+        : json(rule.status, rule.body);
   return { ...base, headers: { ...base.headers, ...rule.headers } };
 }
 
 /** A short label for the request log: which kind of fault was applied. */
 export function describeFault(rule) {
-  const kind = rule.reset ? `reset-${rule.reset}`
-    : rule.afterAction ? 'after-action'
-      : rule.status !== undefined ? 'status' : undefined;
+  const kind = rule.reset ? `reset-${rule.reset}` : rule.afterAction ? 'after-action' : rule.status !== undefined ? 'status' : undefined;
   if (rule.delayMs === undefined) return kind;
   return kind ? `delay+${kind}` : 'delay';
 }

@@ -80,13 +80,13 @@ interface FaultBase {
 /** Exactly one of: status (optionally afterAction), delayMs alone, reset. */
 export type FaultRule =
   | (FaultBase & {
-    status: number;
-    /** object -> JSON, string -> text/plain; default: an API error in the sandbox's errorStyle */
-    body?: object | string;
-    headers?: Record<string, string>;
-    /** carry out the request first, then answer `status` anyway */
-    afterAction?: boolean;
-  })
+      status: number;
+      /** object -> JSON, string -> text/plain; default: an API error in the sandbox's errorStyle */
+      body?: object | string;
+      headers?: Record<string, string>;
+      /** carry out the request first, then answer `status` anyway */
+      afterAction?: boolean;
+    })
   | (FaultBase & { delayMs: number })
   | (FaultBase & { reset: 'before' | 'after' });
 

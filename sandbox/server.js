@@ -55,9 +55,14 @@ function normalizeOptions(options) {
   check(ERROR_STYLES.includes(errorStyle), `errorStyle must be one of ${ERROR_STYLES.join(', ')}`);
   check(typeof omitUsername === 'boolean', 'omitUsername must be a boolean');
   check(log === undefined || typeof log === 'function', 'log must be a function');
-  check(isRecord(keys) && Object.values(keys).every(isKeySpec), `keys must map API keys to { role: ${ROLES.join('|')}, scopes?: string[] }`);
-  check(isRecord(projects) && Object.values(projects).every((p) => isRecord(p) && typeof p.selfHosted === 'boolean'),
-    'projects must map project ids to { selfHosted: boolean }');
+  check(
+    isRecord(keys) && Object.values(keys).every(isKeySpec),
+    `keys must map API keys to { role: ${ROLES.join('|')}, scopes?: string[] }`,
+  );
+  check(
+    isRecord(projects) && Object.values(projects).every((p) => isRecord(p) && typeof p.selfHosted === 'boolean'),
+    'projects must map project ids to { selfHosted: boolean }',
+  );
   return { port, keys, projects, generation, omitUsername, errorStyle, log: quiet ? undefined : log };
 }
 
@@ -102,10 +107,16 @@ function sandboxHandle(state, server, port) {
     get requests() {
       return state.requests.map((entry) => ({ ...entry }));
     },
-    clearRequests: () => { state.requests.length = 0; },
+    clearRequests: () => {
+      state.requests.length = 0;
+    },
     credentials: (projectId) => liveCredentials(state, projectId),
-    addFault: (rule) => { state.faults.push(normalizeFault(rule)); },
-    clearFaults: () => { state.faults.length = 0; },
+    addFault: (rule) => {
+      state.faults.push(normalizeFault(rule));
+    },
+    clearFaults: () => {
+      state.faults.length = 0;
+    },
     reset: () => resetState(state),
     issue: (projectId, fields) => issue(state, projectId, fields),
     presetNext: () => presetNext(state),
@@ -134,9 +145,7 @@ function resetState(state) {
 
 /** Live credentials as public records (secret included: this is the test-side view). */
 function liveCredentials(state, projectId) {
-  return [...state.credentials.values()]
-    .filter((record) => projectId === undefined || record.projectId === projectId)
-    .map(publicRecord);
+  return [...state.credentials.values()].filter((record) => projectId === undefined || record.projectId === projectId).map(publicRecord);
 }
 
 function publicRecord({ id, projectId, comment, scopes, provider, created, username, secret }) {
@@ -209,12 +218,14 @@ function resolveRoute(method, pathname) {
 
 function dispatch(state, route, request) {
   switch (route.op) {
-    case 'admin': return handleAdmin(state, request);
-    case 'registry': return handleRegistry(state, request);
-    case 'unknown': return route.methodNotAllowed
-      ? fail(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.')
-      : fail(404, 'NOT_FOUND', 'Not found.');
-    default: return handleApi(state, route, request);
+    case 'admin':
+      return handleAdmin(state, request);
+    case 'registry':
+      return handleRegistry(state, request);
+    case 'unknown':
+      return route.methodNotAllowed ? fail(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.') : fail(404, 'NOT_FOUND', 'Not found.');
+    default:
+      return handleApi(state, route, request);
   }
 }
 
@@ -314,9 +325,10 @@ function logLine(entry) {
 // Admin endpoints, for a sandbox running in another process. No auth: it only listens on loopback.
 
 const ADMIN_ROUTES = {
-  'GET /__sandbox/credentials': (state, request) => json(200, {
-    credentials: liveCredentials(state, request.query.project).map(({ secret: _secret, ...rest }) => rest),
-  }),
+  'GET /__sandbox/credentials': (state, request) =>
+    json(200, {
+      credentials: liveCredentials(state, request.query.project).map(({ secret: _secret, ...rest }) => rest),
+    }),
   'POST /__sandbox/credentials': (state, request) => {
     const body = parseAdminBody(request.rawBody);
     return json(200, issue(state, body.projectId, body));
@@ -367,8 +379,11 @@ function isRecord(value) {
 }
 
 function isKeySpec(spec) {
-  return isRecord(spec) && ROLES.includes(spec.role)
-    && (spec.scopes === undefined || (Array.isArray(spec.scopes) && spec.scopes.every((s) => typeof s === 'string')));
+  return (
+    isRecord(spec) &&
+    ROLES.includes(spec.role) &&
+    (spec.scopes === undefined || (Array.isArray(spec.scopes) && spec.scopes.every((s) => typeof s === 'string')))
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

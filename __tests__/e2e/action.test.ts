@@ -179,7 +179,7 @@ describe('bad input fails the step before any request', () => {
   });
 });
 
-describe('failures carry Deepgram\'s words and leave nothing behind', () => {
+describe("failures carry Deepgram's words and leave nothing behind", () => {
   test('401: code, message, status, request ID and a hint about the key', async () => {
     const main = await runStep(h.options({ 'api-key': 'not-a-real-key' }));
     expect(main.exitCode).toBe(1);
@@ -203,7 +203,9 @@ describe('failures carry Deepgram\'s words and leave nothing behind', () => {
     try {
       const main = await runStep(sandbox.options({ 'api-key': memberKey, login: 'false' }));
       expect(main.exitCode).toBe(1);
-      expect(main.visibleLog).toMatch(/failed with HTTP 403 \w+: .*\(request ID [0-9a-f-]{36}\).*owner or admin role, or the keys:write scope/);
+      expect(main.visibleLog).toMatch(
+        /failed with HTTP 403 \w+: .*\(request ID [0-9a-f-]{36}\).*owner or admin role, or the keys:write scope/,
+      );
       expect(sandbox.sandbox.credentials()).toEqual([]);
     } finally {
       await sandbox.close();
@@ -232,7 +234,7 @@ describe('failures carry Deepgram\'s words and leave nothing behind', () => {
     expect(h.sandbox.requests.some((r) => r.op === 'delete' && r.path.endsWith('5b7e1c0a-3f7a-4f4e-9a0e-6d2a1b3c4d5e'))).toBe(true);
   });
 
-  test('a failed docker login deletes the new credentials and fails with docker\'s reason', async () => {
+  test("a failed docker login deletes the new credentials and fails with docker's reason", async () => {
     const { main, post } = await runAction(h.options({ registry: '127.0.0.1:9' }));
     expect(main.exitCode).toBe(1);
     expect(main.visibleLog).toMatch(/::error::docker login to 127\.0\.0\.1:9 failed: .*connection refused/);

@@ -43,10 +43,7 @@ describe('a real registry (docker-registry with htpasswd)', () => {
     expect(post.exitCode).toBe(0);
     expect(h.sandbox.credentials()).toEqual([]);
     expect(h.dockerConfig().auths?.[registry.host]).toBeUndefined();
-    expect(h.dockerArgv()).toEqual([
-      `login --username ${next.username} --password-stdin ${registry.host}`,
-      `logout ${registry.host}`,
-    ]);
+    expect(h.dockerArgv()).toEqual([`login --username ${next.username} --password-stdin ${registry.host}`, `logout ${registry.host}`]);
     expectNothingLeaked(h, [main, post], secretForms(next.username, next.secret));
   });
 
@@ -55,7 +52,9 @@ describe('a real registry (docker-registry with htpasswd)', () => {
     const options = h.options({ registry: registry.host });
     const main = await runStep(options);
     expect(main.exitCode).toBe(1);
-    expect(main.visibleLog).toMatch(new RegExp(`::error::docker login to ${registry.host.replace(/\./g, '\\.')} failed: .*401 Unauthorized`));
+    expect(main.visibleLog).toMatch(
+      new RegExp(`::error::docker login to ${registry.host.replace(/\./g, '\\.')} failed: .*401 Unauthorized`),
+    );
     expect(h.sandbox.credentials()).toEqual([]);
     const post = await runStep(options, main.state);
     expect(post.exitCode).toBe(0);
