@@ -4,7 +4,7 @@ import type { CreatedCredentials } from '../src/deepgram.js';
 import type { Settings } from '../src/inputs.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { postPlan, writeSummary } = await import('../src/summary.js');
+const { formatComment, postPlan, writeSummary } = await import('../src/summary.js');
 
 const SECRET = 'S3CR3T-0123456789abcdef';
 
@@ -66,15 +66,37 @@ describe('writeSummary', () => {
     expect(core.summary.write).not.toHaveBeenCalled();
   });
 
-  test('a table of id, username, registry, scopes and comment, then write()', async () => {
+  test('a table of id, username, registry, project, scopes and comment, then write()', async () => {
     await writeSummary(settings, credentials, 'nightly [dg-action:abc]');
     expect(row('Credentials ID')[1]).toBe('<code>cred-1234</code>');
     expect(row('Username')[1]).toBe('<code>deepgram+cred-1234</code>');
     expect(row('Registry')[1]).toBe('<code>quay.io</code>');
-    expect(row('Scopes')[1]).toBe('<code>self-hosted:product:api</code>, <code>self-hosted:product:engine</code>');
-    expect(row('Comment')[1]).toBe('nightly [dg-action:abc]');
-    expect(row('Docker login')[1]).toBe('logged in');
+    expect(row('Project')[1]).toBe('<code>3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b</code>');
+    expect(row('Scopes')[1]).toBe('<code>self-hosted:product:api</code><br><code>self-hosted:product:engine</code>');
+    expect(row('Comment')[1]).toBe('nightly <code>[dg-action:abc]</code>');
+    expect(row('Docker login')[1]).toBe('logged in to <code>quay.io</code>');
     expect(core.summary.write).toHaveBeenCalledTimes(1);
+  });
+
+  test('a header row of two columns, then label and value in every row', async () => {
+    await writeSummary(settings, credentials, 'c');
+    const [header, ...body] = rows();
+    expect(header).toEqual([
+      { data: 'Field', header: true },
+      { data: 'Value', header: true },
+    ]);
+    for (const r of body) {
+      expect(r).toHaveLength(2);
+      expect(typeof r[0]).toBe('string');
+      expect(typeof r[1]).toBe('string');
+    }
+  });
+
+  test('no cell spans lines: a blank line would end the HTML block GitHub renders', async () => {
+    await writeSummary(settings, { ...credentials, username: 'user\n\nname' }, 'first line\n\n  second line [dg-action:0a1b2c3d4e5f]');
+    expect(row('Comment')[1]).toBe('first line second line <code>[dg-action:0a1b2c3d4e5f]</code>');
+    expect(row('Username')[1]).toBe('<code>user name</code>');
+    for (const r of rows().slice(1)) expect(String(r[1])).not.toMatch(/[\r\n]/);
   });
 
   test('never contains the secret', async () => {
@@ -102,17 +124,42 @@ describe('writeSummary', () => {
 
   test('says what the post step will do', async () => {
     await writeSummary(settings, credentials, 'c');
-    expect(core.summary.addRaw).toHaveBeenCalledWith('<p>At job end: the credentials are revoked; docker logs out of quay.io.</p>', true);
+    expect(core.summary.addRaw).toHaveBeenCalledWith(
+      '<p><strong>At job end:</strong> the credentials are revoked; docker logs out of <code>quay.io</code>.</p>',
+      true,
+    );
   });
 });
 
 describe('postPlan', () => {
   test('revoke false keeps the credentials and says so', () => {
     expect(postPlan({ ...settings, revoke: false })).toContain('<strong>kept</strong> (revoke: false)');
+    expect(postPlan({ ...settings, revoke: false })).toContain('never expire');
+  });
+
+  test('the registry is escaped', () => {
+    expect(postPlan({ ...settings, registry: 'a<b' })).toBe('the credentials are revoked; docker logs out of <code>a&lt;b</code>');
   });
 
   test('no logout without login, or with logout false', () => {
     expect(postPlan({ ...settings, login: false })).toBe('the credentials are revoked; no docker logout');
     expect(postPlan({ ...settings, logout: false })).toBe('the credentials are revoked; no docker logout');
+  });
+});
+
+describe('formatComment', () => {
+  test('sets the trailing marker in code', () => {
+    expect(formatComment('GitHub Actions: o/r / ci run 1 attempt 2 [dg-action:5f0c2a9e7b4d]')).toBe(
+      'GitHub Actions: o/r / ci run 1 attempt 2 <code>[dg-action:5f0c2a9e7b4d]</code>',
+    );
+  });
+
+  test('a comment without the marker is escaped text', () => {
+    expect(formatComment('a [b] & c')).toBe('a [b] &amp; c');
+    expect(formatComment('[dg-action:<x>]')).toBe('[dg-action:&lt;x&gt;]');
+  });
+
+  test('HTML before the marker is escaped', () => {
+    expect(formatComment('<i>x</i> [dg-action:abc123]')).toBe('&lt;i&gt;x&lt;/i&gt; <code>[dg-action:abc123]</code>');
   });
 });

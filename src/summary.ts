@@ -17,24 +17,37 @@ export async function writeSummary(settings: Settings, credentials: CreatedCrede
       ['Credentials ID', code(credentials.id)],
       ['Username', code(credentials.username)],
       ['Registry', code(settings.registry)],
-      ['Scopes', scopes.map(code).join(', ')],
-      ['Comment', escapeHtml(comment)],
-      ['Docker login', settings.login ? 'logged in' : 'skipped (login: false)'],
+      ['Project', code(settings.projectId)],
+      // One per line: a list of long scope names side by side makes the table too wide to read.
+      ['Scopes', scopes.map(code).join('<br>')],
+      ['Comment', formatComment(comment)],
+      ['Docker login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
     ])
-    .addRaw(`<p>At job end: ${postPlan(settings)}.</p>`, true)
+    .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true)
     .write();
 }
 
 export function postPlan(settings: Settings): string {
   const revoke = settings.revoke
     ? 'the credentials are revoked'
-    : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done';
-  const logout = settings.login && settings.logout ? `docker logs out of ${escapeHtml(settings.registry)}` : 'no docker logout';
+    : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
+      '(in the Deepgram console, or through the API with the credentials ID above)';
+  const logout = settings.login && settings.logout ? `docker logs out of ${code(settings.registry)}` : 'no docker logout';
   return `${revoke}; ${logout}`;
+}
+
+/** The comment as text, with the action's trailing marker set in code so it is easy to spot and search for. */
+export function formatComment(comment: string): string {
+  const marked = /^(.*) \[(dg-action:[0-9a-f]+)\]$/s.exec(comment);
+  if (!marked) return escapeHtml(comment);
+  return `${escapeHtml(marked[1] ?? '')} ${code(`[${marked[2]}]`)}`;
 }
 
 const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
 
+/** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
