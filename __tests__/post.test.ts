@@ -7,7 +7,7 @@ import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
 const sendRequest = jest.fn<Transport>();
 jest.unstable_mockModule('@actions/core', () => core);
 jest.unstable_mockModule('@actions/exec', () => exec);
-jest.unstable_mockModule('@actions/io', () => io);
+jest.unstable_mockModule('../src/which.js', () => io);
 jest.unstable_mockModule('../src/http.js', () => ({ sendRequest }));
 const { runPost } = await import('../src/post.js');
 

@@ -17,6 +17,10 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** A folder for the runner's files; DOCKER_CONFIG defaults to <workdir>/docker. */
   workdir: string;
+  /** The script to run instead of the bundle, in the same environment (the benchmark's floor). */
+  entry?: string;
+  /** Node options before the script, such as --cpu-prof (which NODE_OPTIONS does not accept). */
+  nodeArgs?: string[];
 }
 
 export interface StepResult {

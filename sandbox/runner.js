@@ -50,7 +50,7 @@ let fileCounter = 0;
 
 /**
  * Runs one step (main when `state` is empty, post when it holds main's state).
- * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string}} options
+ * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, entry?: string, nodeArgs?: string[]}} options
  * @param {Record<string,string>} [state]
  */
 export async function runStep(options, state = {}) {
@@ -62,7 +62,7 @@ export async function runStep(options, state = {}) {
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const started = performance.now();
-  const child = spawn(process.execPath, [BUNDLE], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? BUNDLE], {
     cwd: options.workdir,
     env: stepEnv(options, files, state),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@
  * a command line; docker itself honours DOCKER_CONFIG, so the environment is passed through.
  */
 import * as exec from '@actions/exec';
-import * as io from '@actions/io';
+import { which } from './which.js';
 
 export class DockerError extends Error {
   constructor(message: string) {
@@ -17,7 +17,7 @@ export class DockerError extends Error {
  * what to do instead ("log in; set `login: false` ...").
  */
 export async function findDocker(consequence: string): Promise<string> {
-  const path = await io.which('docker', false);
+  const path = await which('docker');
   if (!path) throw new DockerError(`The docker CLI was not found on PATH, so the action cannot ${consequence}.`);
   return path;
 }

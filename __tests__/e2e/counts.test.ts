@@ -1,0 +1,133 @@
+/**
+ * What one use of the action costs a job, counted on the built bundle run as the runner runs it:
+ * in the happy path each step sends exactly one request to the Deepgram API and runs docker
+ * exactly once; a step that needs neither a proxy nor TLS loads neither; and loading the bundle
+ * with no inputs sends nothing at all. Counts, not timings: `npm run bench` measures the time.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUNDLE } from '../../sandbox/runner.js';
+import { runStep, startHarness, type Harness } from './fixtures.js';
+
+jest.setTimeout(60_000);
+
+/**
+ * A preload (node --require) that records, at exit, every outgoing connection the process opened
+ * and the built-in modules it loaded.
+ */
+const PROBE = `
+const fs = require('node:fs');
+const net = require('node:net');
+const connects = [];
+const connect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function (...args) {
+  const target = Array.isArray(args[0]) ? args[0][0] : args[0];
+  connects.push(typeof target === 'object' && target !== null ? \`\${target.host ?? ''}:\${target.port ?? target.path}\` : String(target));
+  return connect.apply(this, args);
+};
+process.on('exit', () => {
+  const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+  fs.writeFileSync(process.env.PROBE_OUT, JSON.stringify({ connects, builtins }));
+});
+`;
+
+interface Probe {
+  connects: string[];
+  builtins: string[];
+}
+
+let h: Harness;
+let probe: string;
+let probeOut: string;
+beforeAll(async () => {
+  h = await startHarness();
+  probe = join(h.workdir, 'probe.cjs');
+  probeOut = join(h.workdir, 'probe.json');
+  writeFileSync(probe, PROBE);
+});
+afterAll(async () => h.close());
+beforeEach(() => {
+  h.reset();
+  rmSync(probeOut, { force: true });
+});
+
+/** Requests to the Deepgram API (docker's own registry requests are docker's, not the action's). */
+const apiRequests = () => h.sandbox.requests.filter((r) => r.op !== 'registry').map((r) => `${r.method} ${r.op}`);
+const probed = (): Probe => JSON.parse(readFileSync(probeOut, 'utf8')) as Probe;
+const probedOptions = () => ({ ...h.options({}, { PROBE_OUT: probeOut }), nodeArgs: ['--require', probe] });
+
+describe('the happy path', () => {
+  test('main: exactly one API request (the create) and one docker process (the login)', async () => {
+    const main = await runStep(probedOptions());
+    expect(main.exitCode).toBe(0);
+    expect(apiRequests()).toEqual(['POST create']);
+    expect(h.dockerArgv()).toHaveLength(1);
+    expect(h.dockerArgv()[0]).toMatch(/^login --username deepgram\+\S+ --password-stdin 127\.0\.0\.1:\d+$/);
+    // docker logged in for real: its registry requests reached the sandbox.
+    expect(h.sandbox.requests.some((r) => r.op === 'registry' && r.status === 200)).toBe(true);
+    // One connection of the action's own: the API request (the probe sees this process only).
+    expect(probed().connects).toEqual([`127.0.0.1:${h.sandbox.port}`]);
+  });
+
+  test('post: exactly one API request (the delete) and one docker process (the logout)', async () => {
+    const main = await runStep(h.options());
+    expect(main.exitCode).toBe(0);
+    h.sandbox.clearRequests();
+    const before = h.dockerArgv().length;
+    const post = await runStep(probedOptions(), main.state);
+    expect(post.exitCode).toBe(0);
+    expect(apiRequests()).toEqual(['DELETE delete']);
+    expect(h.dockerArgv().slice(before)).toEqual([`logout ${h.sandbox.registryHost}`]);
+    expect(probed().connects).toEqual([`127.0.0.1:${h.sandbox.port}`]);
+  });
+
+  test('a request that needs neither a proxy nor TLS loads neither', async () => {
+    const main = await runStep(probedOptions());
+    expect(main.exitCode).toBe(0);
+    const { builtins } = probed();
+    expect(builtins).toContain('http');
+    // node:https and node:tls come with an https URL or a proxy (http-client, tunnel, undici).
+    expect(builtins).not.toContain('https');
+    expect(builtins).not.toContain('tls');
+    expect(builtins).not.toContain('http2');
+    await runStep(h.options(), main.state);
+  });
+});
+
+describe('loading the bundle with no inputs', () => {
+  /** The bundle run with no INPUT_ or STATE_ variables, proxies pointed at the sandbox to catch anything. */
+  function load(args: string[]): Promise<{ code: number | null; output: string }> {
+    const env: Record<string, string> = { PROBE_OUT: probeOut };
+    for (const [key, value] of Object.entries(process.env)) {
+      if (value !== undefined && !/^(INPUT|STATE|GITHUB)_/.test(key)) env[key] = value;
+    }
+    for (const name of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) env[name] = h.sandbox.url;
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--require', probe, ...args], { cwd: h.workdir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, output });
+      });
+    });
+  }
+
+  test.each([
+    ['node -e \'import("./dist/index.js")\'', ['-e', `import(${JSON.stringify(pathToFileURL(BUNDLE).href)})`]],
+    ['node dist/index.js', [BUNDLE]],
+  ])('%s: fails on the missing api-key, exits, and sends nothing', async (_name, args) => {
+    const { code, output } = await load(args);
+    expect(code).toBe(1);
+    expect(output).toContain('::error::Input "api-key": is required');
+    expect(probed().connects).toEqual([]);
+    expect(h.sandbox.requests).toEqual([]);
+    expect(h.dockerArgv()).toEqual([]);
+  });
+});

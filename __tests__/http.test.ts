@@ -1,0 +1,268 @@
+/**
+ * The transport over real sockets on 127.0.0.1: what it sends, what it gives back, the deadline,
+ * the error codes the retry loop classifies, and when a proxy is used (http-client's own rules).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { RequestTimeoutError, sendRequest, usesProxy, type HttpRequest } from '../src/http.js';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+let server: Server;
+let base: string;
+let seen: Seen[] = [];
+let handler: (req: IncomingMessage, res: ServerResponse, body: string) => void;
+const sockets = new Set<Socket>();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      handler(req, res, body);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+afterEach(() => {
+  seen = [];
+});
+
+const request = (overrides: Partial<HttpRequest> = {}): HttpRequest => ({
+  method: 'GET',
+  url: `${base}/v1/things`,
+  headers: { Accept: 'application/json' },
+  timeoutMs: 5_000,
+  ...overrides,
+});
+
+/** The error a promise rejects with. */
+async function failure(promise: Promise<unknown>): Promise<Error & { code?: string }> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  // Node's own errors come from another realm than jest's Error: check the shape.
+  expect(error).toHaveProperty('message');
+  return error as Error & { code?: string };
+}
+
+/** A loopback port with nothing listening. */
+async function closedPort(): Promise<number> {
+  const probe = createTcpServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('without a proxy', () => {
+  test('sends method, path and query, headers and body, and returns status, headers and body', async () => {
+    handler = (_req, res) => {
+      res.writeHead(201, { 'content-type': 'application/json', 'dg-request-id': 'r-1' });
+      res.end('{"ok":true,"text":"grüße"}');
+    };
+    const response = await sendRequest(
+      request({
+        method: 'POST',
+        url: `${base}/v1/things?scopes=a%3Ab&scopes=c&provider=quay`,
+        headers: { Authorization: 'Token k', 'Content-Type': 'application/json' },
+        body: '{"comment":"grüße"}',
+      }),
+    );
+    expect(response).toEqual({
+      status: 201,
+      headers: expect.objectContaining({ 'dg-request-id': 'r-1' }),
+      body: '{"ok":true,"text":"grüße"}',
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ method: 'POST', url: '/v1/things?scopes=a%3Ab&scopes=c&provider=quay', body: '{"comment":"grüße"}' });
+    expect(seen[0]!.headers).toMatchObject({
+      authorization: 'Token k',
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength('{"comment":"grüße"}')),
+      'user-agent': 'deepgram-self-hosted-login-action',
+      // One request on its own connection: nothing is kept open to hold the step up at its end.
+      connection: 'close',
+    });
+  });
+
+  test('a request without a body sends no body', async () => {
+    handler = (_req, res) => res.writeHead(204).end();
+    const response = await sendRequest(request({ method: 'DELETE' }));
+    expect(response.status).toBe(204);
+    expect(response.body).toBe('');
+    expect(seen[0]!.body).toBe('');
+    expect(seen[0]!.headers['transfer-encoding']).toBeUndefined();
+  });
+
+  test('an error status is an answer, not an error', async () => {
+    handler = (_req, res) => res.writeHead(503, { 'retry-after': '2' }).end('busy');
+    await expect(sendRequest(request())).resolves.toMatchObject({ status: 503, body: 'busy', headers: { 'retry-after': '2' } });
+  });
+
+  test('no complete answer within the deadline: RequestTimeoutError (REQUEST_TIMEOUT), and the connection is cut', async () => {
+    let closed = false;
+    handler = (req) => req.socket.on('close', () => (closed = true)); // never answers
+    const started = Date.now();
+    const error = await failure(sendRequest(request({ timeoutMs: 300 })));
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    expect(error.code).toBe('REQUEST_TIMEOUT');
+    expect(error.message).toBe('no response within 0.3 s (request-timeout)');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(true);
+  });
+
+  test('the deadline covers the whole answer, not just its start', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-length': '10' });
+      res.write('12345'); // and the rest never comes
+    };
+    expect(await failure(sendRequest(request({ timeoutMs: 300 })))).toBeInstanceOf(RequestTimeoutError);
+  });
+
+  test('nothing listening: the error carries ECONNREFUSED for the retry loop', async () => {
+    const port = await closedPort();
+    const error = await failure(sendRequest(request({ url: `http://127.0.0.1:${port}/v1/things` })));
+    expect(error.code).toBe('ECONNREFUSED');
+  });
+
+  test('the server drops the connection: ECONNRESET', async () => {
+    handler = (req) => req.socket.destroy();
+    expect((await failure(sendRequest(request()))).code).toBe('ECONNRESET');
+  });
+
+  test('the connection drops half-way through the answer: an error, not a hang', async () => {
+    handler = (req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('partial', () => req.socket.destroy());
+    };
+    const error = await failure(sendRequest(request({ timeoutMs: 5_000 })));
+    expect(error).not.toBeInstanceOf(RequestTimeoutError);
+    expect(error.code).toBe('ECONNRESET');
+  });
+});
+
+describe("usesProxy: the proxy decision is @actions/http-client's", () => {
+  const names = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY'];
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  afterEach(() => {
+    for (const name of names) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  });
+  const set = (env: Record<string, string>) => {
+    for (const name of names) delete process.env[name];
+    Object.assign(process.env, env);
+  };
+  const proxied = (url: string) => usesProxy(new URL(url));
+
+  test.each([
+    ['no proxy variables', {}, 'https://api.deepgram.com', false],
+    ['https_proxy for an https URL', { https_proxy: 'http://proxy.internal:3128' }, 'https://api.deepgram.com', true],
+    ['HTTPS_PROXY for an https URL', { HTTPS_PROXY: 'http://proxy.internal:3128' }, 'https://api.deepgram.com', true],
+    ['a proxy address without a scheme', { https_proxy: '10.0.0.1:3128' }, 'https://api.deepgram.com', true],
+    // "host:port" parses as a URL with the scheme "proxy.internal:" and no host: http-client ignores it.
+    ['a proxy name without a scheme, ignored as by http-client', { https_proxy: 'proxy.internal:3128' }, 'https://api.deepgram.com', false],
+    ['only http_proxy for an https URL', { http_proxy: 'http://proxy.internal:3128' }, 'https://api.deepgram.com', false],
+    ['no_proxy naming the host', { https_proxy: 'http://p:3128', no_proxy: 'api.deepgram.com' }, 'https://api.deepgram.com', false],
+    ['no_proxy naming a parent domain', { https_proxy: 'http://p:3128', NO_PROXY: 'deepgram.com' }, 'https://api.deepgram.com', false],
+    ['no_proxy with host:port', { https_proxy: 'http://p:3128', no_proxy: 'api.deepgram.com:443' }, 'https://api.deepgram.com', false],
+    ['no_proxy *', { https_proxy: 'http://p:3128', no_proxy: '*' }, 'https://api.deepgram.com', false],
+    ['no_proxy for another host', { https_proxy: 'http://p:3128', no_proxy: 'example.com' }, 'https://api.deepgram.com', true],
+    ['loopback is never proxied', { http_proxy: 'http://p:3128', https_proxy: 'http://p:3128' }, 'http://127.0.0.1:8080', false],
+    ['localhost is never proxied', { http_proxy: 'http://p:3128' }, 'http://localhost:8080', false],
+  ])('%s', (_name, env, url, expected) => {
+    set(env);
+    expect(proxied(url)).toBe(expected);
+  });
+});
+
+describe('through a proxy', () => {
+  // A CONNECT proxy on 127.0.0.1 that tunnels every request to the test server, whatever host it
+  // names, so a name that resolves nowhere still reaches it and nothing leaves the machine.
+  let proxy: Server;
+  let proxyUrl: string;
+  const tunnels: string[] = [];
+  const saved = process.env.http_proxy;
+
+  beforeAll(async () => {
+    proxy = createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req: IncomingMessage, client: Socket) => {
+      tunnels.push(`${req.url} ${req.headers['proxy-authorization'] ?? ''}`.trim());
+      const upstream = connect((server.address() as AddressInfo).port, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.http_proxy;
+    else process.env.http_proxy = saved;
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
+  });
+
+  afterEach(() => {
+    tunnels.length = 0;
+  });
+
+  test('a request for a host the proxy applies to goes through it, and the answer comes back', async () => {
+    process.env.http_proxy = proxyUrl;
+    handler = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"proxy"}');
+    const response = await sendRequest(
+      request({ method: 'POST', url: 'http://api.deepgram.invalid:8080/v1/things?x=1', headers: { Authorization: 'Token k' }, body: '{}' }),
+    );
+    expect(response).toMatchObject({ status: 200, body: '{"via":"proxy"}' });
+    expect(tunnels).toEqual(['api.deepgram.invalid:8080']);
+    expect(seen[0]).toMatchObject({ method: 'POST', url: '/v1/things?x=1', body: '{}' });
+    expect(seen[0]!.headers).toMatchObject({ authorization: 'Token k', 'user-agent': 'deepgram-self-hosted-login-action' });
+  });
+
+  test('proxy credentials in the variable are sent to the proxy', async () => {
+    process.env.http_proxy = proxyUrl.replace('http://', 'http://ci%20user:p%40ss@');
+    handler = (_req, res) => res.writeHead(204).end();
+    await sendRequest(request({ url: 'http://api.deepgram.invalid:8080/v1/things' }));
+    expect(tunnels).toEqual([`api.deepgram.invalid:8080 Basic ${Buffer.from('ci user:p@ss').toString('base64')}`]);
+  });
+
+  test('the deadline holds through a proxy too', async () => {
+    process.env.http_proxy = proxyUrl;
+    handler = () => undefined; // never answers
+    const error = await failure(sendRequest(request({ url: 'http://api.deepgram.invalid:8080/v1/things', timeoutMs: 300 })));
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    expect(error.code).toBe('REQUEST_TIMEOUT');
+  });
+
+  test('a proxy that is not there: ECONNRESET, as http-client (tunnel) reports it, a transient failure', async () => {
+    process.env.http_proxy = `http://127.0.0.1:${await closedPort()}`;
+    const error = await failure(sendRequest(request({ url: 'http://api.deepgram.invalid:8080/v1/things' })));
+    expect(error.code).toBe('ECONNRESET');
+    expect(error.message).toMatch(/tunneling socket could not be established.*ECONNREFUSED/);
+  });
+});
