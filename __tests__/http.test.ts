@@ -5,7 +5,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
-import { RequestTimeoutError, sendRequest, usesProxy, type HttpRequest } from '../src/http.js';
+import { ConnectTimeoutError, RequestTimeoutError, sendRequest, usesProxy, type HttpRequest } from '../src/http.js';
+import { startBlackhole } from './e2e/blackhole.js';
 
 interface Seen {
   method: string;
@@ -144,6 +145,22 @@ describe('without a proxy', () => {
     const port = await closedPort();
     const error = await failure(sendRequest(request({ url: `http://127.0.0.1:${port}/v1/things` })));
     expect(error.code).toBe('ECONNREFUSED');
+  });
+
+  test('a connection that never opens: ConnectTimeoutError (CONNECT_TIMEOUT) well before the deadline', async () => {
+    const blackhole = await startBlackhole();
+    try {
+      const started = performance.now();
+      const error = await failure(
+        sendRequest(request({ url: `http://127.0.0.1:${blackhole.port}/v1/things`, timeoutMs: 20_000, connectTimeoutMs: 300 })),
+      );
+      expect(error).toBeInstanceOf(ConnectTimeoutError);
+      expect(error.code).toBe('CONNECT_TIMEOUT');
+      expect(error.message).toBe('could not connect within 0.3 s');
+      expect(performance.now() - started).toBeLessThan(10_000);
+    } finally {
+      blackhole.stop();
+    }
   });
 
   test('the server drops the connection: ECONNRESET', async () => {

@@ -38,7 +38,7 @@ describe('classifyStatus', () => {
 });
 
 describe('classifyNetworkError', () => {
-  test.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'])(
+  test.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'CONNECT_TIMEOUT'])(
     '%s never reached a server: transient, not ambiguous',
     (code) => {
       expect(classifyNetworkError(code)).toEqual({ transient: true, ambiguous: false });

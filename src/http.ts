@@ -16,6 +16,8 @@ export interface HttpRequest {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** How long the connection may take to open; default CONNECT_TIMEOUT_MS, never past timeoutMs. */
+  connectTimeoutMs?: number;
 }
 
 export interface HttpResponse {
@@ -34,6 +36,22 @@ export class RequestTimeoutError extends Error {
   constructor(timeoutMs: number) {
     super(`no response within ${timeoutMs / 1000} s (request-timeout)`);
     this.name = 'RequestTimeoutError';
+  }
+}
+
+/**
+ * How long a TCP connection may take to open, within the request's own deadline. A host that
+ * drops packets would otherwise hold each attempt for the whole request-timeout (30 s, 2 min over
+ * four attempts); a connection that never opened sent nothing, so it is safe to retry at once.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/** Raised when the connection to the server did not open in time: nothing was sent. */
+export class ConnectTimeoutError extends Error {
+  readonly code = 'CONNECT_TIMEOUT';
+  constructor(timeoutMs: number) {
+    super(`could not connect within ${timeoutMs / 1000} s`);
+    this.name = 'ConnectTimeoutError';
   }
 }
 
@@ -81,6 +99,13 @@ async function direct(request: HttpRequest, url: URL, cleanup: Cleanup): Promise
     const req = send(url, { method: request.method, headers, agent: false });
     cleanup.push(() => req.destroy());
     req.on('error', reject);
+    req.on('socket', (socket) => {
+      if (!socket.connecting) return;
+      const connectTimeoutMs = Math.min(request.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, request.timeoutMs);
+      const timer = setTimeout(() => req.destroy(new ConnectTimeoutError(connectTimeoutMs)), connectTimeoutMs);
+      socket.once('connect', () => clearTimeout(timer));
+      cleanup.push(() => clearTimeout(timer));
+    });
     req.on('response', (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -23,6 +23,7 @@ const TRANSIENT_CODES: readonly string[] = [
   'EHOSTDOWN',
   'UND_ERR_SOCKET',
   'REQUEST_TIMEOUT',
+  'CONNECT_TIMEOUT',
 ];
 /** Network errors raised before the request could reach a server: nothing can have happened there. */
 const NOT_SENT_CODES: readonly string[] = [
@@ -33,6 +34,7 @@ const NOT_SENT_CODES: readonly string[] = [
   'EHOSTUNREACH',
   'ENETDOWN',
   'EHOSTDOWN',
+  'CONNECT_TIMEOUT',
 ];
 
 export const BASE_DELAY_MS = 1_000;

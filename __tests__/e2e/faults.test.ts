@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { createServer } from 'node:net';
+import { startBlackhole } from './blackhole.js';
 import { expectNothingLeaked, runAction, runStep, secretForms, startHarness, type Harness, type StepResult } from './fixtures.js';
 
 jest.setTimeout(90_000);
@@ -178,6 +179,25 @@ describe('failing fast and clearly', () => {
     expect(main.elapsedMs).toBeLessThan(60_000);
     // Nothing can have been created, so post has nothing to sweep.
     expect(main.state.sweep).toBeUndefined();
+  });
+
+  test('an API host that drops packets fails within a minute at the defaults, and nothing needs sweeping', async () => {
+    // Each attempt gives up on the connection after 10 s instead of waiting out request-timeout
+    // (30 s): four attempts and their waits stay under a minute, and a connection that never
+    // opened sent nothing, so post has nothing to sweep.
+    const blackhole = await startBlackhole();
+    try {
+      const main = await runStep(h.options({ 'api-url': `http://127.0.0.1:${blackhole.port}`, login: 'false' }));
+      expect(main.exitCode).toBe(1);
+      expect(main.visibleLog).toContain(
+        `::error::Deepgram API: create distribution credentials failed: could not get a response from 127.0.0.1:${blackhole.port}: could not connect within 10 s`,
+      );
+      expect(main.visibleLog.match(/Attempt \d of 4/g)).toHaveLength(3);
+      expect(main.elapsedMs).toBeLessThan(60_000);
+      expect(main.state.sweep).toBeUndefined();
+    } finally {
+      blackhole.stop();
+    }
   });
 
   test('a revoke that keeps failing is a warning naming the credentials and how to delete them', async () => {
