@@ -1,1181 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3029:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   QX: () => (/* binding */ commentWithMarker),
-/* harmony export */   TK: () => (/* binding */ sweepMarked),
-/* harmony export */   XS: () => (/* binding */ newMarker),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   v6: () => (/* binding */ revokeCredentials),
-/* harmony export */   zd: () => (/* binding */ createCredentials)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deepgram_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7146);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9809);
-/**
- * The credentials' life cycle on top of the API client: create without leaving orphans, revoke,
- * and sweep up what an ambiguous failure may have created.
- *
- * A create is not idempotent: one that times out or gets a 5xx may still have been carried out.
- * Every comment therefore carries a per-execution marker, and before a create is retried after
- * such a failure, the project's credentials carrying the marker are deleted.
- */
-
-
-
-/** A short token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
-function newMarker() {
-    return `dg-action:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
-}
-function commentWithMarker(comment, marker) {
-    return `${comment} [${marker}]`;
-}
-/**
- * Creates credentials, retrying transient failures. `onAmbiguous` runs the first moment a create
- * may have landed unseen, so the caller can tell the post step to sweep again.
- */
-async function createCredentials(ctx, request, marker, onAmbiguous) {
-    try {
-        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(() => ctx.client.create(ctx.projectId, request), {
-            ...retryOptions(ctx, 'create distribution credentials'),
-            beforeRetry: async (error) => {
-                if (!error.kind.ambiguous)
-                    return;
-                onAmbiguous();
-                await sweepMarked(ctx, marker);
-            },
-        });
-    }
-    catch (error) {
-        // Gave up after a failure that may have landed: the post step sweeps for it (it may land later still).
-        if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isClassified */ .OR)(error) && error.kind.ambiguous)
-            onAmbiguous();
-        // Created but unusable (no secret in the answer): it must not outlive this step.
-        const orphan = error instanceof _deepgram_js__WEBPACK_IMPORTED_MODULE_1__/* .DeepgramApiError */ .U ? error.details.credentialsId : undefined;
-        if (orphan) {
-            await revokeCredentials(ctx, orphan).catch((revokeError) => {
-                // Its comment carries the marker: the post step's sweep gets another go at it.
-                onAmbiguous();
-                ctx.warning(`Could not delete the unusable credentials ${orphan} (the post step tries again): ${errorMessage(revokeError)}`);
-            });
-        }
-        throw error;
-    }
-}
-/** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
-async function revokeCredentials(ctx, credentialsId) {
-    const result = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(() => ctx.client.delete(ctx.projectId, credentialsId), retryOptions(ctx, `delete distribution credentials ${credentialsId}`));
-    ctx.info(result === 'deleted'
-        ? `Revoked distribution credentials ${credentialsId}.`
-        : `Distribution credentials ${credentialsId} were already gone.`);
-    return result;
-}
-/**
- * Deletes every set of credentials in the project whose comment carries `marker`, except `keepId`.
- * Best effort: a key that may not list, or an API that keeps failing, gets a warning, not a failure.
- */
-async function sweepMarked(ctx, marker, keepId = '') {
-    let listed;
-    try {
-        listed = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(() => ctx.client.list(ctx.projectId), retryOptions(ctx, 'list distribution credentials'));
-    }
-    catch (error) {
-        ctx.warning(`Could not look for credentials that an interrupted create may have left (comment marker [${marker}]): ` +
-            `${errorMessage(error)}. Check the project's distribution credentials for that marker.`);
-        return 0;
-    }
-    const tag = `[${marker}]`;
-    const strays = listed.filter((item) => item.comment.includes(tag) && item.id !== keepId);
-    let deleted = 0;
-    for (const stray of strays) {
-        try {
-            await revokeCredentials(ctx, stray.id);
-            deleted++;
-        }
-        catch (error) {
-            ctx.warning(`Could not delete stray distribution credentials ${stray.id}: ${errorMessage(error)}`);
-        }
-    }
-    return deleted;
-}
-function retryOptions(ctx, action) {
-    return { maxAttempts: ctx.maxAttempts, action, log: ctx.info, sleep: ctx.sleep, random: ctx.random };
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-
-/***/ }),
-
-/***/ 7146:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ DeepgramClient),
-/* harmony export */   U: () => (/* binding */ DeepgramApiError)
-/* harmony export */ });
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
-/**
- * Deepgram's distribution-credentials API: create, list and delete, one attempt each. It speaks
- * both generations of the API (see shared notes): the create request carries scopes and provider
- * in the query *and* comment, scopes and provider in the body, and both response shapes are read.
- * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
- * needs to know.
- */
-
-
-class DeepgramApiError extends Error {
-    kind;
-    details;
-    constructor(message, kind, details = {}) {
-        super(message);
-        this.kind = kind;
-        this.details = details;
-        this.name = 'DeepgramApiError';
-    }
-    get status() {
-        return this.details.status;
-    }
-}
-const FATAL = { transient: false, ambiguous: false };
-class DeepgramClient {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    async create(projectId, request) {
-        const query = new URLSearchParams();
-        for (const scope of request.scopes)
-            query.append('scopes', scope);
-        query.append('provider', request.provider);
-        const body = await this.call('create distribution credentials', 'POST', `${this.collection(projectId)}?${query}`, request);
-        return parseCreated(body);
-    }
-    async list(projectId) {
-        const body = await this.call('list distribution credentials', 'GET', this.collection(projectId));
-        const items = isRecord(body) ? body.distribution_credentials : undefined;
-        if (!Array.isArray(items))
-            throw unexpected('list distribution credentials', 'no distribution_credentials array');
-        return items.map((item) => {
-            const record = credentialsRecord(item);
-            const id = record?.distribution_credentials_id;
-            if (typeof id !== 'string')
-                throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-            return { id, comment: typeof record?.comment === 'string' ? record.comment : '' };
-        });
-    }
-    /** Deletes one set of credentials; one that is already gone (404) counts as done. */
-    async delete(projectId, credentialsId) {
-        try {
-            await this.call(`delete distribution credentials ${credentialsId}`, 'DELETE', `${this.collection(projectId)}/${encodeURIComponent(credentialsId)}`);
-            return 'deleted';
-        }
-        catch (error) {
-            if (error instanceof DeepgramApiError && error.status === 404 && error.details.code !== 'PROJECT_NOT_FOUND') {
-                return 'already-gone';
-            }
-            throw error;
-        }
-    }
-    collection(projectId) {
-        return `${this.options.apiUrl}/v1/projects/${encodeURIComponent(projectId)}/self-hosted/distribution/credentials`;
-    }
-    /** One request; resolves to the parsed JSON body of a 2xx, or throws a DeepgramApiError. */
-    async call(action, method, url, payload) {
-        const headers = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
-        if (payload !== undefined)
-            headers['Content-Type'] = 'application/json';
-        let response;
-        try {
-            response = await this.options.transport({
-                method,
-                url,
-                headers,
-                body: payload === undefined ? undefined : JSON.stringify(payload),
-                timeoutMs: this.options.timeoutMs,
-            });
-        }
-        catch (error) {
-            throw networkError(action, url, error);
-        }
-        if (response.status < 200 || response.status > 299)
-            throw apiError(action, response);
-        try {
-            return JSON.parse(response.body);
-        }
-        catch {
-            // A delete is done once the server says 2xx, whatever the body (shapes differ by generation).
-            if (method === 'DELETE')
-                return {};
-            throw unexpected(action, `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body)}`);
-        }
-    }
-}
-function parseCreated(body) {
-    const action = 'create distribution credentials';
-    if (!isRecord(body))
-        throw unexpected(action, 'the body is not a JSON object');
-    // Current API: fields under "distribution_credentials"; older API: the same fields at the top level.
-    const record = credentialsRecord(body) ?? {};
-    const pick = (field) => record[field] ?? body[field];
-    const id = pick('distribution_credentials_id');
-    if (typeof id !== 'string' || id === '')
-        throw unexpected(action, 'no distribution_credentials_id');
-    const secret = pick('secret');
-    if (typeof secret !== 'string' || secret === '') {
-        throw new DeepgramApiError(`Deepgram created distribution credentials ${id} but returned no secret, so they cannot be used to log in.`, FATAL, { credentialsId: id });
-    }
-    const username = pick('username');
-    const scopes = pick('scopes');
-    const comment = pick('comment');
-    return {
-        id,
-        secret,
-        username: typeof username === 'string' && username !== '' ? username : `deepgram+${id}`,
-        scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string') : [],
-        comment: typeof comment === 'string' ? comment : '',
-    };
-}
-/** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
-function credentialsRecord(item) {
-    if (!isRecord(item))
-        return undefined;
-    return isRecord(item.distribution_credentials) ? item.distribution_credentials : item;
-}
-function apiError(action, response) {
-    const { status } = response;
-    const requestId = headerValue(response, 'dg-request-id') ?? headerValue(response, 'x-request-id');
-    let code;
-    let message = '';
-    let bodyRequestId;
-    try {
-        const body = JSON.parse(response.body);
-        if (isRecord(body)) {
-            // Two error forms: {err_code, err_msg, request_id} and {category, message, details, request_id}.
-            code = stringField(body, 'err_code') ?? stringField(body, 'category');
-            message = stringField(body, 'err_msg') ?? stringField(body, 'message') ?? '';
-            const details = stringField(body, 'details');
-            if (details && details !== message)
-                message = message ? `${message} (${details})` : details;
-            bodyRequestId = stringField(body, 'request_id');
-        }
-        else if (typeof body === 'string') {
-            message = body;
-        }
-    }
-    catch {
-        message = response.body; // the plain-string error form
-    }
-    const reqId = bodyRequestId ?? requestId;
-    const words = [code, excerpt(message)].filter(Boolean).join(': ');
-    const hint = hintFor(status, code, message);
-    const text = `Deepgram API: ${action} failed with HTTP ${status}` +
-        (words ? ` ${words}` : '') +
-        (reqId ? ` (request ID ${reqId})` : '') +
-        (hint ? `. ${hint}` : '');
-    return new DeepgramApiError((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text), (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(status, headerValue(response, 'retry-after')), {
-        status,
-        code,
-        requestId: reqId,
-    });
-}
-function hintFor(status, code, message) {
-    const text = `${code ?? ''} ${message}`.toLowerCase();
-    if (status === 401)
-        return 'Check that api-key is a valid, unexpired Deepgram API key (short-lived tokens from /v1/auth/grant do not work here).';
-    if (status === 403 || text.includes('insufficient') || text.includes('permission')) {
-        return 'The API key needs the owner or admin role, or the keys:write scope, on a project with self-hosted access.';
-    }
-    if (status === 404)
-        return 'Check project-id, and that the project has been granted self-hosted (on-prem) access.';
-    if (status === 429)
-        return 'The project is over its concurrency limit; fewer parallel jobs or a higher max-attempts help.';
-    return undefined;
-}
-function networkError(action, url, error) {
-    const code = isRecord(error) && typeof error.code === 'string' ? error.code : undefined;
-    const cause = error instanceof Error ? error.message : String(error);
-    const host = new URL(url).host;
-    return new DeepgramApiError((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(`Deepgram API: ${action} failed: could not get a response from ${host}: ${cause}`), (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyNetworkError */ .LW)(code), {});
-}
-function unexpected(action, what) {
-    return new DeepgramApiError((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(`Deepgram API: ${action} returned an unexpected response: ${what}`), FATAL);
-}
-function headerValue(response, name) {
-    const value = response.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-function stringField(record, field) {
-    const value = record[field];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-/** Server text for a message: secrets redacted first, so a cut cannot leave part of one behind. */
-function excerpt(text, limit = 300) {
-    const flat = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text).replace(/\s+/g, ' ').trim();
-    return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-
-/***/ }),
-
-/***/ 8951:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  a1: () => (/* binding */ dockerLogin),
-  tX: () => (/* binding */ dockerLogout),
-  ce: () => (/* binding */ findDocker)
-});
-
-// UNUSED EXPORTS: DockerError, cleanDockerOutput
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(7187);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-;// CONCATENATED MODULE: ./src/which.ts
-/**
- * Where a program is on PATH: the answer @actions/io's which(tool) gives, for less.
- *
- * io.which stats every directory on PATH, one asynchronous stat after another, and then takes the
- * first match: 2-3 ms at the start of every step on a runner's 15-odd PATH entries. On Linux and
- * macOS the same search (same directories, same order, same test for an executable file) is done
- * here with synchronous stats that stop at the first match, in a fraction of that. On Windows,
- * where PATHEXT and file-name case come into it, io.which itself answers.
- */
-
-
-
-/** The path of the first executable file named `tool` on PATH, or '' when there is none. */
-async function which(tool) {
-    if (process.platform === 'win32')
-        return io/* which */.K7(tool, false);
-    for (const directory of (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter)) {
-        if (!directory)
-            continue;
-        const file = (0,external_node_path_namespaceObject.join)(directory, tool);
-        let stats;
-        try {
-            stats = (0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false });
-        }
-        catch {
-            continue; // not a directory, not readable: io.which skips it too
-        }
-        if (stats?.isFile() && isUnixExecutable(stats))
-            return file;
-    }
-    return '';
-}
-/** @actions/io's test: executable by others, or by our group or by us as the owner. */
-function isUnixExecutable(stats) {
-    return ((stats.mode & 0o001) > 0 ||
-        ((stats.mode & 0o010) > 0 && process.getgid !== undefined && stats.gid === process.getgid()) ||
-        ((stats.mode & 0o100) > 0 && process.getuid !== undefined && stats.uid === process.getuid()));
-}
-
-;// CONCATENATED MODULE: ./src/docker.ts
-/**
- * docker login / logout through the docker CLI. The secret goes to `--password-stdin`, never onto
- * a command line; docker itself honours DOCKER_CONFIG, so the environment is passed through.
- */
-
-
-class DockerError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DockerError';
-    }
-}
-/**
- * The docker CLI's path, or a clear error: `consequence` says what cannot happen without it and
- * what to do instead ("log in; set `login: false` ...").
- */
-async function findDocker(consequence) {
-    const path = await which('docker');
-    if (!path)
-        throw new DockerError(`The docker CLI was not found on PATH, so the action cannot ${consequence}.`);
-    return path;
-}
-async function dockerLogin(docker, registry, username, secret) {
-    const result = await run(docker, ['login', '--username', username, '--password-stdin', registry], Buffer.from(secret));
-    if (result.exitCode !== 0) {
-        throw new DockerError(`docker login to ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
-    }
-}
-async function dockerLogout(docker, registry) {
-    const result = await run(docker, ['logout', registry]);
-    if (result.exitCode !== 0) {
-        throw new DockerError(`docker logout from ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
-    }
-}
-async function run(docker, args, input) {
-    let output = '';
-    const exitCode = await exec/* exec */.m(docker, args, {
-        input,
-        // Quiet: docker's stderr is noisy even on success; what matters is reported by the caller.
-        silent: true,
-        ignoreReturnCode: true,
-        listeners: {
-            stdout: (data) => (output += data.toString()),
-            stderr: (data) => (output += data.toString()),
-        },
-    });
-    return { exitCode, output };
-}
-/** docker's reason, without the warnings it prints on every run. */
-function cleanDockerOutput(output) {
-    return output
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' &&
-        !/^WARNING!/i.test(line) &&
-        // The CLI's client-side login logs each endpoint it tries (time="…" level=info msg="…").
-        !/^time="[^"]*"\s+level=/.test(line) &&
-        !/credential helper/i.test(line) &&
-        !/^https:\/\/docs\.docker\.com/i.test(line) &&
-        !/^(Login Succeeded|Removing login credentials)/i.test(line))
-        .map((line) => line.replace(/^Error( response from daemon)?:\s*/i, ''))
-        .join(' ')
-        .trim();
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9584);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7049);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7194);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2462);
-/**
- * Entry point of both steps: the runner runs this bundle for `main` and again for `post`; the
- * state main saved tells them apart. An error fails the main step but only warns in post.
- */
-
-
-
-
-
-async function run() {
-    const isPost = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .readState */ .un)().isPost;
-    try {
-        await (isPost ? (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .runPost */ .a)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runMain */ .V)());
-    }
-    catch (error) {
-        const message = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(error instanceof Error ? error.message : String(error));
-        if (isPost)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Cleanup failed: ${message}`);
-        else
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
-    }
-}
-await run();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 8422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   sb: () => (/* binding */ readSettings)
-/* harmony export */ });
-/* unused harmony exports KNOWN_SCOPES, MAX_ATTEMPTS_LIMIT, InputError, parseScopes, isLoopbackHost, defaultComment */
-/**
- * Reads every input the runner passes and validates it into one typed Settings object, so that
- * bad input fails the step with a message naming the input, before any request is sent.
- */
-/** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
-const KNOWN_SCOPES = [
-    'self-hosted:products',
-    'self-hosted:product:api',
-    'self-hosted:product:engine',
-    'self-hosted:product:license-proxy',
-    'self-hosted:product:dgtools',
-    'self-hosted:product:billing',
-    'self-hosted:product:hotpepper',
-    'self-hosted:product:metrics-server',
-    'onprem:products',
-    'onprem:product:api',
-    'onprem:product:engine',
-    'onprem:product:license-proxy',
-    'onprem:product:dgtools',
-    'onprem:product:billing',
-    'onprem:product:hotpepper',
-    'onprem:product:metrics-server',
-];
-const MAX_ATTEMPTS_LIMIT = 10;
-/** Bad input: the message names the input and says what is accepted. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`Input "${input}": ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set.
-const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
-// A registry host with an optional port, as docker accepts it (no scheme, no path).
-const REGISTRY_SHAPE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
-/**
- * @param getInput returns an input's value as the runner gives it (core.getInput trims it).
- * @param env the process environment, for the generated comment.
- */
-function readSettings(getInput, env = process.env) {
-    const warnings = [];
-    const apiKey = getInput('api-key');
-    if (!apiKey)
-        throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
-    if (/\s/.test(apiKey))
-        throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
-    const projectId = getInput('project-id');
-    if (!projectId)
-        throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
-    if (!UUID.test(projectId)) {
-        throw new InputError('project-id', `"${projectId}" is not a UUID; expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.`);
-    }
-    const scopes = parseScopes(getInput('scopes'));
-    for (const scope of scopes) {
-        if (!KNOWN_SCOPES.includes(scope)) {
-            warnings.push(`Scope "${scope}" is not one Deepgram documents; sending it anyway (new products get new scopes).`);
-        }
-    }
-    const provider = getInput('provider') || 'quay';
-    if (provider !== 'quay')
-        throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
-    const registry = getInput('registry') || 'quay.io';
-    if (!REGISTRY_SHAPE.test(registry) || Number(/:(\d+)$/.exec(registry)?.[1] ?? 0) > 65535) {
-        throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
-    }
-    return {
-        settings: {
-            apiKey,
-            projectId,
-            scopes,
-            comment: getInput('comment') || defaultComment(env),
-            provider,
-            registry,
-            login: parseBoolean('login', getInput('login'), true),
-            logout: parseBoolean('logout', getInput('logout'), true),
-            revoke: parseBoolean('revoke', getInput('revoke'), true),
-            apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
-            requestTimeoutMs: parseTimeout(getInput('request-timeout')),
-            maxAttempts: parseMaxAttempts(getInput('max-attempts')),
-        },
-        warnings,
-    };
-}
-/** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
-function parseScopes(raw) {
-    const scopes = [];
-    for (const part of raw.split(/[,\n]/)) {
-        const scope = part.trim();
-        if (!scope)
-            continue;
-        if (!SCOPE_SHAPE.test(scope)) {
-            throw new InputError('scopes', `"${scope}" is not a scope; scopes look like self-hosted:product:api and are separated by commas or newlines.`);
-        }
-        if (!scopes.includes(scope))
-            scopes.push(scope);
-    }
-    return scopes.length > 0 ? scopes : ['self-hosted:products'];
-}
-function parseBoolean(input, raw, fallback) {
-    if (raw === '')
-        return fallback;
-    const value = raw.toLowerCase();
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new InputError(input, `"${raw}" is not a boolean; use true or false.`);
-}
-function parseTimeout(raw) {
-    const seconds = raw === '' ? 30 : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
-    if (!(seconds > 0)) {
-        throw new InputError('request-timeout', `"${raw}" is not a positive number of seconds (such as 30).`);
-    }
-    return Math.round(seconds * 1000);
-}
-function parseMaxAttempts(raw) {
-    const attempts = raw === '' ? 4 : /^\d+$/.test(raw) ? Number(raw) : NaN;
-    if (!(attempts >= 1 && attempts <= MAX_ATTEMPTS_LIMIT)) {
-        throw new InputError('max-attempts', `"${raw}" is not accepted; use a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}.`);
-    }
-    return attempts;
-}
-/** The API key must never cross a network in clear text: plain http is for loopback only. */
-function parseApiUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new InputError('api-url', `"${raw}" is not a URL; use an https:// URL such as https://api.deepgram.com.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError('api-url', `"${raw}" is not an http(s) URL; use an https:// URL such as https://api.deepgram.com.`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new InputError('api-url', `"${raw}" uses plain http to a host that is not loopback; the API key would cross the network in clear text. Use https://.`);
-    }
-    if (url.username || url.password || /[?#]/.test(raw)) {
-        throw new InputError('api-url', `"${raw}" must be a base URL without credentials, query or fragment.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-/** Names the run that made the credentials, so a person reading the project's list knows whose they are. */
-function defaultComment(env) {
-    const repository = env.GITHUB_REPOSITORY || 'unknown repository';
-    const workflow = env.GITHUB_WORKFLOW || 'unknown workflow';
-    const runId = env.GITHUB_RUN_ID || 'local';
-    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
-    return `GitHub Actions: ${repository} / ${workflow} run ${runId} attempt ${attempt}`;
-}
-
-
-/***/ }),
-
-/***/ 7049:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ apiContext),
-  V: () => (/* binding */ runMain)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 9 modules
-var core = __nccwpck_require__(9584);
-// EXTERNAL MODULE: ./src/credentials.ts
-var src_credentials = __nccwpck_require__(3029);
-// EXTERNAL MODULE: ./src/deepgram.ts
-var deepgram = __nccwpck_require__(7146);
-// EXTERNAL MODULE: ./src/docker.ts + 3 modules
-var src_docker = __nccwpck_require__(8951);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
-;// CONCATENATED MODULE: ./src/http.ts
-/**
- * The one door to the network: a single HTTP request, bounded as a whole by a deadline so a
- * stalled server cannot hang the job.
- *
- * A request pays only for what it needs. Without a proxy it goes straight out through node:http,
- * or node:https for an https URL (TLS is loaded only then). When a proxy applies to the URL it is
- * sent by @actions/http-client, loaded only then. Whether a proxy applies is decided by
- * http-client's own getProxyUrl (https_proxy / HTTPS_PROXY, http_proxy / HTTP_PROXY, no_proxy /
- * NO_PROXY, loopback never proxied), so the variables mean exactly what they mean there.
- */
-
-const USER_AGENT = 'deepgram-self-hosted-login-action';
-/** Raised when no complete response arrived within the request's deadline. */
-class RequestTimeoutError extends Error {
-    code = 'REQUEST_TIMEOUT';
-    constructor(timeoutMs) {
-        super(`no response within ${timeoutMs / 1000} s (request-timeout)`);
-        this.name = 'RequestTimeoutError';
-    }
-}
-const sendRequest = async (request) => {
-    const cleanup = [];
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new RequestTimeoutError(request.timeoutMs)), request.timeoutMs);
-    });
-    const exchange = (async () => {
-        const url = new URL(request.url);
-        return usesProxy(url) ? throughProxy(request, cleanup) : direct(request, url, cleanup);
-    })();
-    // Whichever loses the race must not surface later as an unhandled rejection.
-    exchange.catch(() => undefined);
-    try {
-        return await Promise.race([exchange, deadline]);
-    }
-    catch (error) {
-        // http-client reports its own socket timeout as a plain Error("Request timeout: <path>").
-        if (error instanceof Error && error.message.startsWith('Request timeout'))
-            throw new RequestTimeoutError(request.timeoutMs);
-        throw error;
-    }
-    finally {
-        clearTimeout(timer);
-        // Destroying the request (or disposing the client) is how a late one is cut off.
-        for (const undo of cleanup)
-            undo();
-    }
-};
-/** True when @actions/http-client would send a request for `url` through a proxy. */
-function usesProxy(url) {
-    // The same test http-client applies before it builds a tunnelling agent.
-    return Boolean((0,proxy/* getProxyUrl */.s)(url)?.hostname);
-}
-/** No proxy: one request on a fresh connection that closes after the reply. */
-async function direct(request, url, cleanup) {
-    const { request: send } = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
-    const headers = { ...request.headers, 'user-agent': USER_AGENT };
-    if (request.body !== undefined)
-        headers['content-length'] = Buffer.byteLength(request.body, 'utf8');
-    return new Promise((resolve, reject) => {
-        // agent: false is a one-off agent without keep-alive, as http-client's keepAlive: false was.
-        const req = send(url, { method: request.method, headers, agent: false });
-        cleanup.push(() => req.destroy());
-        req.on('error', reject);
-        req.on('response', (response) => {
-            const chunks = [];
-            response.on('data', (chunk) => chunks.push(chunk));
-            response.on('error', reject);
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        });
-        req.end(request.body);
-    });
-}
-/** Through a proxy: @actions/http-client, with its tunnelling agent and proxy authentication. */
-async function throughProxy(request, cleanup) {
-    const { HttpClient } = await __nccwpck_require__.e(/* import() */ 106).then(__nccwpck_require__.bind(__nccwpck_require__, 4106));
-    const client = new HttpClient(USER_AGENT, [], {
-        socketTimeout: request.timeoutMs,
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: false,
-    });
-    cleanup.push(() => client.dispose());
-    const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-    const body = await response.readBody();
-    return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
-}
-
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-// EXTERNAL MODULE: ./src/state.ts
-var state = __nccwpck_require__(2462);
-;// CONCATENATED MODULE: ./src/summary.ts
-/** The job summary: what was created and what the post step will do. Never the secret. */
-
-async function writeSummary(settings, credentials, comment) {
-    // Outside a runner (no summary file) there is nowhere to write; that is not an error.
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const scopes = credentials.scopes.length > 0 ? credentials.scopes : settings.scopes;
-    await core/* summary */.z
-        .addHeading('Deepgram self-hosted registry credentials', 3)
-        .addTable([
-        [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true },
-        ],
-        ['Credentials ID', code(credentials.id)],
-        ['Username', code(credentials.username)],
-        ['Registry', code(settings.registry)],
-        ['Project', code(settings.projectId)],
-        // One per line: a list of long scope names side by side makes the table too wide to read.
-        ['Scopes', scopes.map(code).join('<br>')],
-        ['Comment', formatComment(comment)],
-        ['Docker login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
-    ])
-        .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true)
-        .write();
-}
-function postPlan(settings) {
-    const revoke = settings.revoke
-        ? 'the credentials are revoked'
-        : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
-            '(in the Deepgram console, or through the API with the credentials ID above)';
-    const logout = settings.login && settings.logout ? `docker logs out of ${code(settings.registry)}` : 'no docker logout';
-    return `${revoke}; ${logout}`;
-}
-/** The comment as text, with the action's trailing marker set in code so it is easy to spot and search for. */
-function formatComment(comment) {
-    const marked = /^(.*) \[(dg-action:[0-9a-f]+)\]$/s.exec(comment);
-    if (!marked)
-        return escapeHtml(comment);
-    return `${escapeHtml(marked[1] ?? '')} ${code(`[${marked[2]}]`)}`;
-}
-const code = (text) => `<code>${escapeHtml(text)}</code>`;
-/** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
-function escapeHtml(text) {
-    return text
-        .replace(/\s*[\r\n]+\s*/g, ' ')
-        .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-/**
- * The main step: validate inputs, create credentials, mask them, log docker in, set outputs and
- * the job summary, and leave the post step what it needs to revoke them.
- */
-
-
-
-
-
-
-
-
-
-async function runMain() {
-    state/* markMainStarted */.UM();
-    // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
-    (0,secrets/* protectSecret */.ol)(core/* getInput */.V4('api-key'));
-    const { settings, warnings } = (0,inputs/* readSettings */.sb)((name) => core/* getInput */.V4(name));
-    warnings.forEach((warning) => core/* warning */.$e(warning));
-    // Without docker there is nothing to log in with: fail before anything is created.
-    const docker = settings.login
-        ? await (0,src_docker/* findDocker */.ce)('log in; set `login: false` to only create the credentials and use the outputs')
-        : undefined;
-    const marker = (0,src_credentials/* newMarker */.XS)();
-    state/* saveMarker */.mF(marker);
-    const ctx = apiContext(settings);
-    const comment = (0,src_credentials/* commentWithMarker */.QX)(settings.comment, marker);
-    const credentials = await (0,src_credentials/* createCredentials */.zd)(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, state/* saveSweepNeeded */.Nm);
-    const dockerConfigJson = protectCredentials(credentials, settings.registry);
-    state/* saveCredentialsId */.hl(credentials.id);
-    core/* info */.pq(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
-    if (docker) {
-        try {
-            await (0,src_docker/* dockerLogin */.a1)(docker, settings.registry, credentials.username, credentials.secret);
-        }
-        catch (error) {
-            // Credentials that cannot log in are of no use to anyone: take them back before failing.
-            await (0,src_credentials/* revokeCredentials */.v6)(ctx, credentials.id).then(() => state/* saveCredentialsId */.hl(''), (revokeError) => core/* warning */.$e(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${(0,src_credentials/* errorMessage */.gJ)(revokeError)}`));
-            throw error;
-        }
-        state/* saveLoggedInTo */.SY(settings.registry);
-        core/* info */.pq(`Logged in to ${settings.registry} as ${credentials.username}.`);
-    }
-    core/* setOutput */.uH('username', credentials.username);
-    core/* setOutput */.uH('secret', credentials.secret);
-    core/* setOutput */.uH('credentials-id', credentials.id);
-    core/* setOutput */.uH('registry', settings.registry);
-    core/* setOutput */.uH('docker-config-json', dockerConfigJson);
-    await writeSummary(settings, credentials, comment);
-}
-/** Masks the secret and every form derived from it, and returns the docker config JSON. */
-function protectCredentials(credentials, registry) {
-    (0,secrets/* protectSecret */.ol)(credentials.secret);
-    const auth = Buffer.from(`${credentials.username}:${credentials.secret}`).toString('base64');
-    (0,secrets/* protectSecret */.ol)(auth);
-    const dockerConfigJson = JSON.stringify({ auths: { [registry]: { auth } } });
-    (0,secrets/* protectSecret */.ol)(dockerConfigJson);
-    return dockerConfigJson;
-}
-function apiContext(settings) {
-    return {
-        client: new deepgram/* DeepgramClient */.R({
-            apiUrl: settings.apiUrl,
-            apiKey: settings.apiKey,
-            timeoutMs: settings.requestTimeoutMs,
-            transport: sendRequest,
-        }),
-        projectId: settings.projectId,
-        maxAttempts: settings.maxAttempts,
-        info: (message) => core/* info */.pq(message),
-        warning: (message) => core/* warning */.$e(message),
-    };
-}
-
-
-/***/ }),
-
-/***/ 6661:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ runPost)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9584);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3029);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8951);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7049);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7194);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2462);
-/**
- * The post step (job end): revoke what main created, sweep up what an interrupted create may
- * have left, and log docker out. Cleanup never fails the job: a failure is a warning that says
- * what is left and how to remove it.
- */
-
-
-
-
-
-
-
-async function runPost() {
-    const saved = (0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .readState */ .un)();
-    if (!saved.marker) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Nothing to clean up: the main step stopped before it created any credentials.');
-        return;
-    }
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .protectSecret */ .ol)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('api-key'));
-    // The runner passes the post step the same inputs as main, which already accepted them.
-    const { settings } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readSettings */ .sb)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
-    const ctx = (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .apiContext */ .I)(settings);
-    if (saved.credentialsId && settings.revoke) {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Revoke distribution credentials', async () => {
-            try {
-                await (0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .revokeCredentials */ .v6)(ctx, saved.credentialsId);
-            }
-            catch (error) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not revoke distribution credentials ${saved.credentialsId}: ${(0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}. ` +
-                    `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
-                    `(or in the Deepgram console).`);
-            }
-        });
-    }
-    else if (saved.credentialsId) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Keeping distribution credentials ${saved.credentialsId} (revoke: false); they do not expire.`);
-    }
-    if (saved.sweep) {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Sweep credentials an interrupted create may have left', async () => {
-            const deleted = await (0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .sweepMarked */ .TK)(ctx, saved.marker, saved.credentialsId);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deleted ${deleted} stray set(s) of credentials carrying [${saved.marker}].`);
-        });
-    }
-    if (saved.loggedInTo && settings.logout) {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Log out of ${saved.loggedInTo}`, async () => {
-            try {
-                await (0,_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerLogout */ .tX)(await (0,_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .findDocker */ .ce)(`log out of ${saved.loggedInTo}`), saved.loggedInTo);
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Logged out of ${saved.loggedInTo}.`);
-            }
-            catch (error) {
-                // DockerError messages already say what failed and where.
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
-            }
-        });
-    }
-}
-
-
-/***/ }),
-
-/***/ 9809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   LW: () => (/* binding */ classifyNetworkError),
-/* harmony export */   OR: () => (/* binding */ isClassified),
-/* harmony export */   xo: () => (/* binding */ classifyStatus)
-/* harmony export */ });
-/* unused harmony exports TRANSIENT_STATUSES, BASE_DELAY_MS, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelayMs, sleep */
-/**
- * What is worth another attempt, and how long to wait before it: exponential backoff with full
- * jitter, bounded by max-attempts, honouring a Retry-After the server sends.
- */
-/** Statuses that say "try again": the server timed out, is over a limit, or is briefly broken. */
-const TRANSIENT_STATUSES = [408, 429, 500, 502, 503, 504];
-/** Of those, the ones where the server may have carried out the request before it failed. */
-const AMBIGUOUS_STATUSES = [500, 502, 503, 504];
-/** Network errors that a later attempt can get past. */
-const TRANSIENT_CODES = [
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'ENETDOWN',
-    'EHOSTDOWN',
-    'UND_ERR_SOCKET',
-    'REQUEST_TIMEOUT',
-];
-/** Network errors raised before the request could reach a server: nothing can have happened there. */
-const NOT_SENT_CODES = [
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'ENETDOWN',
-    'EHOSTDOWN',
-];
-const BASE_DELAY_MS = 1_000;
-const MAX_BACKOFF_MS = 10_000;
-/** A Retry-After longer than this is cut to it: a job should not sleep for minutes. */
-const MAX_RETRY_AFTER_MS = 60_000;
-function isClassified(error) {
-    return error instanceof Error && typeof error.kind === 'object';
-}
-function classifyStatus(status, retryAfter) {
-    return {
-        transient: TRANSIENT_STATUSES.includes(status),
-        ambiguous: AMBIGUOUS_STATUSES.includes(status),
-        retryAfterMs: retryAfter === undefined ? undefined : parseRetryAfter(retryAfter),
-    };
-}
-/** A network-level failure: transient when its code says so; ambiguous unless it never left. */
-function classifyNetworkError(code) {
-    const transient = code !== undefined && TRANSIENT_CODES.includes(code);
-    return { transient, ambiguous: !(code !== undefined && NOT_SENT_CODES.includes(code)) };
-}
-/** Retry-After is either delay-seconds or an HTTP date; anything else is ignored. */
-function parseRetryAfter(value, now = Date.now()) {
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    // An HTTP date names its day or month ("Wed, 21 Oct 2015 07:28:00 GMT"); a bare "-5" is no date.
-    if (!/[a-z]/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/**
- * How long to wait before attempt `attempt + 1`: full jitter over an exponential ceiling, or the
- * server's Retry-After (capped) when it gave one.
- */
-function retryDelayMs(attempt, kind, random = Math.random) {
-    if (kind.retryAfterMs !== undefined)
-        return Math.min(kind.retryAfterMs, MAX_RETRY_AFTER_MS);
-    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Runs `operation` until it succeeds, fails for good, or has used max-attempts. */
-async function withRetries(operation, options) {
-    const wait = options.sleep ?? sleep;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            if (!isClassified(error) || !error.kind.transient || attempt >= options.maxAttempts)
-                throw error;
-            await options.beforeRetry?.(error);
-            const delay = retryDelayMs(attempt, error.kind, options.random);
-            const reason = error.kind.retryAfterMs !== undefined ? ' (as the server asked with Retry-After)' : '';
-            options.log(`Attempt ${attempt} of ${options.maxAttempts} to ${options.action} failed: ${error.message}. ` +
-                `Retrying in ${(delay / 1000).toFixed(1)} s${reason}.`);
-            await wait(delay);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 7194:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   ol: () => (/* binding */ protectSecret)
-/* harmony export */ });
-/* unused harmony export forgetSecrets */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9584);
-/**
- * One place that knows every secret value of this process: each is registered with the runner's
- * log masking (core.setSecret) and kept here, so that error text built from a server's reply can
- * be redacted before it is printed or thrown.
- */
-
-const known = new Set();
-/** Mask `value` in the log and in every message that passes through redact(). */
-function protectSecret(value) {
-    if (!value || known.has(value))
-        return;
-    known.add(value);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-}
-/** Replaces every registered secret in `text` with ***. */
-function redact(text) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/** For tests: forget what was registered. */
-function forgetSecrets() {
-    known.clear();
-}
-
-
-/***/ }),
-
-/***/ 2462:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Nm: () => (/* binding */ saveSweepNeeded),
-/* harmony export */   SY: () => (/* binding */ saveLoggedInTo),
-/* harmony export */   UM: () => (/* binding */ markMainStarted),
-/* harmony export */   hl: () => (/* binding */ saveCredentialsId),
-/* harmony export */   mF: () => (/* binding */ saveMarker),
-/* harmony export */   un: () => (/* binding */ readState)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9584);
-/**
- * What the main step hands to the post step through the runner's saved state: identifiers and
- * flags only, never a secret. Each fact is saved as soon as it is true, so a main step that fails
- * half-way still leaves the post step enough to clean up.
- */
-
-const KEYS = {
-    isPost: 'isPost',
-    marker: 'marker',
-    credentialsId: 'credentialsId',
-    loggedInTo: 'loggedInTo',
-    sweep: 'sweep',
-};
-function readState() {
-    return {
-        isPost: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEYS.isPost) === 'true',
-        marker: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEYS.marker),
-        credentialsId: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEYS.credentialsId),
-        loggedInTo: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEYS.loggedInTo),
-        sweep: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEYS.sweep) === 'true',
-    };
-}
-/** Saved first thing in main: whatever happens next, the runner's second run is the post step. */
-const markMainStarted = () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.isPost, 'true');
-const saveMarker = (marker) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.marker, marker);
-const saveCredentialsId = (id) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.credentialsId, id);
-const saveLoggedInTo = (registry) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.loggedInTo, registry);
-const saveSweepNeeded = () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.sweep, 'true');
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -1187,13 +12,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -1365,20 +183,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 3193:
 /***/ ((module) => {
 
@@ -1400,28 +204,298 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9584:
+/***/ 9783:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ getProxyUrl)
+/* harmony export */ });
+/* unused harmony export checkBypass */
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  V4: () => (/* binding */ getInput),
-  Gu: () => (/* binding */ getState),
-  Os: () => (/* binding */ group),
-  pq: () => (/* binding */ info),
-  LZ: () => (/* binding */ saveState),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
+  e: () => (/* binding */ src_run)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -1496,7 +570,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -1552,8 +626,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -1567,10 +641,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -1586,11 +660,11 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1753,7 +827,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -1776,7 +850,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -1872,7 +946,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_.EOL);
+        return this.addRaw(external_os_namespaceObject.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -2056,423 +1130,470 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var lib_exec = __nccwpck_require__(7187);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-
-/***/ }),
-
-/***/ 7187:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ exec)
-});
-
-// UNUSED EXPORTS: getExecOutput
-
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util = __nccwpck_require__(90);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -2489,7 +1610,7 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 /* eslint-disable @typescript-eslint/unbound-method */
-const IS_WINDOWS = process.platform === 'win32';
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
@@ -2512,7 +1633,7 @@ class ToolRunner extends external_events_.EventEmitter {
         const toolPath = this._getSpawnFileName();
         const args = this._getSpawnArgs(options);
         let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             // Windows + cmd file
             if (this._isCmdFile()) {
                 cmd += toolPath;
@@ -2549,13 +1670,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
+            let n = s.indexOf(external_os_namespaceObject.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
             }
             return s;
         }
@@ -2566,7 +1687,7 @@ class ToolRunner extends external_events_.EventEmitter {
         }
     }
     _getSpawnFileName() {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 return process.env['COMSPEC'] || 'cmd.exe';
             }
@@ -2574,7 +1695,7 @@ class ToolRunner extends external_events_.EventEmitter {
         return this.toolPath;
     }
     _getSpawnArgs(options) {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
                 for (const a of this.args) {
@@ -2827,18 +1948,18 @@ class ToolRunner extends external_events_.EventEmitter {
      * @returns   number
      */
     exec() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
             // root the tool path if it is unrooted and contains relative pathing
-            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+            if (!isRooted(this.toolPath) &&
                 (this.toolPath.includes('/') ||
-                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield io/* which */.K7(this.toolPath, true);
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
                 this._debug(`exec tool: ${this.toolPath}`);
                 this._debug('arguments:');
                 for (const arg of this.args) {
@@ -2846,13 +1967,13 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
@@ -3081,7 +2202,7 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec(commandLine, args, options) {
+function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
         const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
@@ -3127,7 +2248,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -3139,122 +2260,8 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-
-/***/ }),
-
-/***/ 9783:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ getProxyUrl)
-/* harmony export */ });
-/* unused harmony export checkBypass */
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-
-/***/ }),
-
-/***/ 90:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
-/* harmony export */   Qh: () => (/* binding */ isRooted),
-/* harmony export */   t2: () => (/* binding */ exists),
-/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
-/* harmony export */ });
-/* unused harmony exports chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
-/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -3265,733 +2272,1430 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
 /**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
+ * The code to exit an action
  */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function core_warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
         }
         return result;
     });
 }
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
 /**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
-                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-
-/***/ }),
-
-/***/ 8701:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K7: () => (/* binding */ which)
-/* harmony export */ });
-/* unused harmony exports cp, mv, rmRF, mkdirP, findInPath */
-/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
-/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
  *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
  */
-function cp(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield copyFile(source, newDest, force);
-        }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
     });
 }
 /**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
+ * Summary exports
  */
-function mv(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/retry.ts
+/**
+ * What is worth another attempt, and how long to wait before it: exponential backoff with full
+ * jitter, bounded by max-attempts, honouring a Retry-After the server sends.
+ */
+/** Statuses that say "try again": the server timed out, is over a limit, or is briefly broken. */
+const TRANSIENT_STATUSES = [408, 429, 500, 502, 503, 504];
+/** Of those, the ones where the server may have carried out the request before it failed. */
+const AMBIGUOUS_STATUSES = [500, 502, 503, 504];
+/** Network errors that a later attempt can get past. */
+const TRANSIENT_CODES = [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENETDOWN',
+    'EHOSTDOWN',
+    'UND_ERR_SOCKET',
+    'REQUEST_TIMEOUT',
+    'CONNECT_TIMEOUT',
+];
+/** Network errors raised before the request could reach a server: nothing can have happened there. */
+const NOT_SENT_CODES = [
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENETDOWN',
+    'EHOSTDOWN',
+    'CONNECT_TIMEOUT',
+];
+const BASE_DELAY_MS = 1_000;
+const MAX_BACKOFF_MS = 10_000;
+/** A Retry-After longer than this is cut to it: a job should not sleep for minutes. */
+const MAX_RETRY_AFTER_MS = 60_000;
+function isClassified(error) {
+    return error instanceof Error && typeof error.kind === 'object';
+}
+function classifyStatus(status, retryAfter) {
+    return {
+        transient: TRANSIENT_STATUSES.includes(status),
+        ambiguous: AMBIGUOUS_STATUSES.includes(status),
+        retryAfterMs: retryAfter === undefined ? undefined : parseRetryAfter(retryAfter),
+    };
+}
+/** A network-level failure: transient when its code says so; ambiguous unless it never left. */
+function classifyNetworkError(code) {
+    const transient = code !== undefined && TRANSIENT_CODES.includes(code);
+    return { transient, ambiguous: !(code !== undefined && NOT_SENT_CODES.includes(code)) };
+}
+/** Retry-After is either delay-seconds or an HTTP date; anything else is ignored. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    // An HTTP date names its day or month ("Wed, 21 Oct 2015 07:28:00 GMT"); a bare "-5" is no date.
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
 }
 /**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
+ * How long to wait before attempt `attempt + 1`: full jitter over an exponential ceiling, or the
+ * server's Retry-After (capped) when it gave one.
  */
-function rmRF(inputPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
+function retryDelayMs(attempt, kind, random = Math.random) {
+    if (kind.retryAfterMs !== undefined)
+        return Math.min(kind.retryAfterMs, MAX_RETRY_AFTER_MS);
+    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Runs `operation` until it succeeds, fails for good, or has used max-attempts. */
+async function withRetries(operation, options) {
+    const wait = options.sleep ?? sleep;
+    for (let attempt = 1;; attempt++) {
         try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (!isClassified(error) || !error.kind.transient || attempt >= options.maxAttempts)
+                throw error;
+            await options.beforeRetry?.(error);
+            const delay = retryDelayMs(attempt, error.kind, options.random);
+            const reason = error.kind.retryAfterMs !== undefined ? ' (as the server asked with Retry-After)' : '';
+            options.log(`Attempt ${attempt} of ${options.maxAttempts} to ${options.action} failed: ${error.message}. ` +
+                `Retrying in ${(delay / 1000).toFixed(1)} s${reason}.`);
+            await wait(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+/**
+ * One place that knows every secret value of this process: each is registered with the runner's
+ * log masking (core.setSecret) and kept here, so that error text built from a server's reply can
+ * be redacted before it is printed or thrown.
+ */
+
+const known = new Set();
+/** Mask `value` in the log and in every message that passes through redact(). */
+function protectSecret(value) {
+    if (!value || known.has(value))
+        return;
+    known.add(value);
+    core_setSecret(value);
+}
+/** Replaces every registered secret in `text` with ***. */
+function redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/** For tests: forget what was registered. */
+function forgetSecrets() {
+    known.clear();
+}
+
+;// CONCATENATED MODULE: ./src/deepgram.ts
+/**
+ * Deepgram's distribution-credentials API: create, list and delete, one attempt each. It speaks
+ * both generations of the API (see shared notes): the create request carries scopes and provider
+ * in the query *and* comment, scopes and provider in the body, and both response shapes are read.
+ * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
+ * needs to know.
+ */
+
+
+class DeepgramApiError extends Error {
+    kind;
+    details;
+    constructor(message, kind, details = {}) {
+        super(message);
+        this.kind = kind;
+        this.details = details;
+        this.name = 'DeepgramApiError';
+    }
+    get status() {
+        return this.details.status;
+    }
+}
+const FATAL = { transient: false, ambiguous: false };
+class DeepgramClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    async create(projectId, request) {
+        const query = new URLSearchParams();
+        for (const scope of request.scopes)
+            query.append('scopes', scope);
+        query.append('provider', request.provider);
+        const body = await this.call('create distribution credentials', 'POST', `${this.collection(projectId)}?${query}`, request);
+        return parseCreated(body);
+    }
+    async list(projectId) {
+        const body = await this.call('list distribution credentials', 'GET', this.collection(projectId));
+        const items = isRecord(body) ? body.distribution_credentials : undefined;
+        if (!Array.isArray(items))
+            throw unexpected('list distribution credentials', 'no distribution_credentials array');
+        return items.map((item) => {
+            const record = credentialsRecord(item);
+            const id = record?.distribution_credentials_id;
+            if (typeof id !== 'string')
+                throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
+            return { id, comment: typeof record?.comment === 'string' ? record.comment : '' };
+        });
+    }
+    /** Deletes one set of credentials; one that is already gone (404) counts as done. */
+    async delete(projectId, credentialsId) {
+        try {
+            await this.call(`delete distribution credentials ${credentialsId}`, 'DELETE', `${this.collection(projectId)}/${encodeURIComponent(credentialsId)}`);
+            return 'deleted';
+        }
+        catch (error) {
+            if (error instanceof DeepgramApiError && error.status === 404 && error.details.code !== 'PROJECT_NOT_FOUND') {
+                return 'already-gone';
+            }
+            throw error;
+        }
+    }
+    collection(projectId) {
+        return `${this.options.apiUrl}/v1/projects/${encodeURIComponent(projectId)}/self-hosted/distribution/credentials`;
+    }
+    /** One request; resolves to the parsed JSON body of a 2xx, or throws a DeepgramApiError. */
+    async call(action, method, url, payload) {
+        const headers = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
+        if (payload !== undefined)
+            headers['Content-Type'] = 'application/json';
+        let response;
+        try {
+            response = await this.options.transport({
+                method,
+                url,
+                headers,
+                body: payload === undefined ? undefined : JSON.stringify(payload),
+                timeoutMs: this.options.timeoutMs,
             });
         }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
+        catch (error) {
+            throw networkError(action, url, error);
         }
+        if (response.status < 200 || response.status > 299)
+            throw apiError(action, response);
+        try {
+            return JSON.parse(response.body);
+        }
+        catch {
+            // A delete is done once the server says 2xx, whatever the body (shapes differ by generation).
+            if (method === 'DELETE')
+                return {};
+            throw unexpected(action, `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body)}`);
+        }
+    }
+}
+function parseCreated(body) {
+    const action = 'create distribution credentials';
+    if (!isRecord(body))
+        throw unexpected(action, 'the body is not a JSON object');
+    // Current API: fields under "distribution_credentials"; older API: the same fields at the top level.
+    const record = credentialsRecord(body) ?? {};
+    const pick = (field) => record[field] ?? body[field];
+    const id = pick('distribution_credentials_id');
+    if (typeof id !== 'string' || id === '')
+        throw unexpected(action, 'no distribution_credentials_id');
+    const secret = pick('secret');
+    if (typeof secret !== 'string' || secret === '') {
+        throw new DeepgramApiError(`Deepgram created distribution credentials ${id} but returned no secret, so they cannot be used to log in.`, FATAL, { credentialsId: id });
+    }
+    const username = pick('username');
+    const scopes = pick('scopes');
+    const comment = pick('comment');
+    return {
+        id,
+        secret,
+        username: typeof username === 'string' && username !== '' ? username : `deepgram+${id}`,
+        scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string') : [],
+        comment: typeof comment === 'string' ? comment : '',
+    };
+}
+/** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
+function credentialsRecord(item) {
+    if (!isRecord(item))
+        return undefined;
+    return isRecord(item.distribution_credentials) ? item.distribution_credentials : item;
+}
+function apiError(action, response) {
+    const { status } = response;
+    const requestId = headerValue(response, 'dg-request-id') ?? headerValue(response, 'x-request-id');
+    let code;
+    let message = '';
+    let bodyRequestId;
+    try {
+        const body = JSON.parse(response.body);
+        if (isRecord(body)) {
+            // Two error forms: {err_code, err_msg, request_id} and {category, message, details, request_id}.
+            code = stringField(body, 'err_code') ?? stringField(body, 'category');
+            message = stringField(body, 'err_msg') ?? stringField(body, 'message') ?? '';
+            const details = stringField(body, 'details');
+            if (details && details !== message)
+                message = message ? `${message} (${details})` : details;
+            bodyRequestId = stringField(body, 'request_id');
+        }
+        else if (typeof body === 'string') {
+            message = body;
+        }
+    }
+    catch {
+        message = response.body; // the plain-string error form
+    }
+    const reqId = bodyRequestId ?? requestId;
+    const words = [code, excerpt(message)].filter(Boolean).join(': ');
+    const hint = hintFor(status, code, message);
+    const text = `Deepgram API: ${action} failed with HTTP ${status}` +
+        (words ? ` ${words}` : '') +
+        (reqId ? ` (request ID ${reqId})` : '') +
+        (hint ? `. ${hint}` : '');
+    return new DeepgramApiError(redact(text), classifyStatus(status, headerValue(response, 'retry-after')), {
+        status,
+        code,
+        requestId: reqId,
     });
+}
+function hintFor(status, code, message) {
+    const text = `${code ?? ''} ${message}`.toLowerCase();
+    if (status === 401)
+        return 'Check that api-key is a valid, unexpired Deepgram API key (short-lived tokens from /v1/auth/grant do not work here).';
+    if (status === 403 || text.includes('insufficient') || text.includes('permission')) {
+        return 'The API key needs the owner or admin role, or the keys:write scope, on a project with self-hosted access.';
+    }
+    if (status === 404)
+        return 'Check project-id, and that the project has been granted self-hosted (on-prem) access.';
+    if (status === 429)
+        return 'The project is over its concurrency limit; fewer parallel jobs or a higher max-attempts help.';
+    return undefined;
+}
+function networkError(action, url, error) {
+    const code = isRecord(error) && typeof error.code === 'string' ? error.code : undefined;
+    const cause = error instanceof Error ? error.message : String(error);
+    const host = new URL(url).host;
+    return new DeepgramApiError(redact(`Deepgram API: ${action} failed: could not get a response from ${host}: ${cause}`), classifyNetworkError(code), {});
+}
+function unexpected(action, what) {
+    return new DeepgramApiError(redact(`Deepgram API: ${action} returned an unexpected response: ${what}`), FATAL);
+}
+function headerValue(response, name) {
+    const value = response.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function stringField(record, field) {
+    const value = record[field];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** Server text for a message: secrets redacted first, so a cut cannot leave part of one behind. */
+function excerpt(text, limit = 300) {
+    const flat = redact(text).replace(/\s+/g, ' ').trim();
+    return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/credentials.ts
+/**
+ * The credentials' life cycle on top of the API client: create without leaving orphans, revoke,
+ * and sweep up what an ambiguous failure may have created.
+ *
+ * A create is not idempotent: one that times out or gets a 5xx may still have been carried out.
+ * Every comment therefore carries a per-execution marker, and before a create is retried after
+ * such a failure, the project's credentials carrying the marker are deleted.
+ */
+
+
+
+/** A short token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
+function newMarker() {
+    return `dg-action:${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+}
+function commentWithMarker(comment, marker) {
+    return `${comment} [${marker}]`;
 }
 /**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
+ * Creates credentials, retrying transient failures. `onAmbiguous` runs the first moment a create
+ * may have landed unseen, so the caller can tell the post step to sweep again.
  */
-function mkdirP(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
+async function createCredentials(ctx, request, marker, onAmbiguous) {
+    try {
+        return await withRetries(() => ctx.client.create(ctx.projectId, request), {
+            ...retryOptions(ctx, 'create distribution credentials'),
+            beforeRetry: async (error) => {
+                if (!error.kind.ambiguous)
+                    return;
+                onAmbiguous();
+                await sweepMarked(ctx, marker);
+            },
+        });
+    }
+    catch (error) {
+        // Gave up after a failure that may have landed: the post step sweeps for it (it may land later still).
+        if (isClassified(error) && error.kind.ambiguous)
+            onAmbiguous();
+        // Created but unusable (no secret in the answer): it must not outlive this step.
+        const orphan = error instanceof DeepgramApiError ? error.details.credentialsId : undefined;
+        if (orphan) {
+            await revokeCredentials(ctx, orphan).catch((revokeError) => {
+                // Its comment carries the marker: the post step's sweep gets another go at it.
+                onAmbiguous();
+                ctx.warning(`Could not delete the unusable credentials ${orphan} (the post step tries again): ${errorMessage(revokeError)}`);
+            });
+        }
+        throw error;
+    }
+}
+/** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
+async function revokeCredentials(ctx, credentialsId) {
+    const result = await withRetries(() => ctx.client.delete(ctx.projectId, credentialsId), retryOptions(ctx, `delete distribution credentials ${credentialsId}`));
+    ctx.info(result === 'deleted'
+        ? `Revoked distribution credentials ${credentialsId}.`
+        : `Distribution credentials ${credentialsId} were already gone.`);
+    return result;
 }
 /**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
+ * Deletes every set of credentials in the project whose comment carries `marker`, except `keepId`.
+ * Best effort: a key that may not list, or an API that keeps failing, gets a warning, not a failure.
  */
-function which(tool, check) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
+async function sweepMarked(ctx, marker, keepId = '') {
+    let listed;
+    try {
+        listed = await withRetries(() => ctx.client.list(ctx.projectId), retryOptions(ctx, 'list distribution credentials'));
+    }
+    catch (error) {
+        ctx.warning(`Could not look for credentials that an interrupted create may have left (comment marker [${marker}]): ` +
+            `${errorMessage(error)}. Check the project's distribution credentials for that marker.`);
+        return 0;
+    }
+    const tag = `[${marker}]`;
+    const strays = listed.filter((item) => item.comment.includes(tag) && item.id !== keepId);
+    let deleted = 0;
+    for (const stray of strays) {
+        try {
+            await revokeCredentials(ctx, stray.id);
+            deleted++;
         }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
+        catch (error) {
+            ctx.warning(`Could not delete stray distribution credentials ${stray.id}: ${errorMessage(error)}`);
         }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
+    }
+    return deleted;
+}
+function retryOptions(ctx, action) {
+    return { maxAttempts: ctx.maxAttempts, action, log: ctx.info, sleep: ctx.sleep, random: ctx.random };
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/which.ts
+/**
+ * Where a program is on PATH: the answer @actions/io's which(tool) gives, for less.
+ *
+ * io.which stats every directory on PATH, one asynchronous stat after another, and then takes the
+ * first match: 2-3 ms at the start of every step on a runner's 15-odd PATH entries. On Linux and
+ * macOS the same search (same directories, same order, same test for an executable file) is done
+ * here with synchronous stats that stop at the first match, in a fraction of that. On Windows,
+ * where PATHEXT and file-name case come into it, io.which itself answers.
+ */
+
+
+
+/** The path of the first executable file named `tool` on PATH, or '' when there is none. */
+async function which_which(tool) {
+    if (process.platform === 'win32')
+        return which(tool, false);
+    for (const directory of (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter)) {
+        if (!directory)
+            continue;
+        const file = (0,external_node_path_namespaceObject.join)(directory, tool);
+        let stats;
+        try {
+            stats = (0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false });
         }
-        return '';
-    });
+        catch {
+            continue; // not a directory, not readable: io.which skips it too
+        }
+        if (stats?.isFile() && which_isUnixExecutable(stats))
+            return file;
+    }
+    return '';
+}
+/** @actions/io's test: executable by others, or by our group or by us as the owner. */
+function which_isUnixExecutable(stats) {
+    return ((stats.mode & 0o001) > 0 ||
+        ((stats.mode & 0o010) > 0 && process.getgid !== undefined && stats.gid === process.getgid()) ||
+        ((stats.mode & 0o100) > 0 && process.getuid !== undefined && stats.uid === process.getuid()));
+}
+
+;// CONCATENATED MODULE: ./src/docker.ts
+/**
+ * docker login / logout through the docker CLI. The secret goes to `--password-stdin`, never onto
+ * a command line; docker itself honours DOCKER_CONFIG, so the environment is passed through.
+ */
+
+
+class DockerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DockerError';
+    }
 }
 /**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
+ * The docker CLI's path, or a clear error: `consequence` says what cannot happen without it and
+ * what to do instead ("log in; set `login: false` ...").
  */
-function findInPath(tool) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
-            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
+async function findDocker(consequence) {
+    const path = await which_which('docker');
+    if (!path)
+        throw new DockerError(`The docker CLI was not found on PATH, so the action cannot ${consequence}.`);
+    return path;
+}
+async function dockerLogin(docker, registry, username, secret) {
+    const result = await run(docker, ['login', '--username', username, '--password-stdin', registry], Buffer.from(secret));
+    if (result.exitCode !== 0) {
+        throw new DockerError(`docker login to ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
+    }
+}
+async function dockerLogout(docker, registry) {
+    const result = await run(docker, ['logout', registry]);
+    if (result.exitCode !== 0) {
+        throw new DockerError(`docker logout from ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
+    }
+}
+async function run(docker, args, input) {
+    let output = '';
+    const exitCode = await exec_exec(docker, args, {
+        input,
+        // Quiet: docker's stderr is noisy even on success; what matters is reported by the caller.
+        silent: true,
+        ignoreReturnCode: true,
+        listeners: {
+            stdout: (data) => (output += data.toString()),
+            stderr: (data) => (output += data.toString()),
+        },
+    });
+    return { exitCode, output };
+}
+/** docker's reason, without the warnings it prints on every run. */
+function cleanDockerOutput(output) {
+    return output
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' &&
+        !/^WARNING!/i.test(line) &&
+        // The CLI's client-side login logs each endpoint it tries (time="…" level=info msg="…").
+        !/^time="[^"]*"\s+level=/.test(line) &&
+        !/credential helper/i.test(line) &&
+        !/^https:\/\/docs\.docker\.com/i.test(line) &&
+        !/^(Login Succeeded|Removing login credentials)/i.test(line))
+        .map((line) => line.replace(/^Error( response from daemon)?:\s*/i, ''))
+        .join(' ')
+        .trim();
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
+;// CONCATENATED MODULE: ./src/http.ts
+/**
+ * The one door to the network: a single HTTP request, bounded as a whole by a deadline so a
+ * stalled server cannot hang the job.
+ *
+ * A request pays only for what it needs. Without a proxy it goes straight out through node:http,
+ * or node:https for an https URL (TLS is loaded only then). When a proxy applies to the URL it is
+ * sent by @actions/http-client, loaded only then. Whether a proxy applies is decided by
+ * http-client's own getProxyUrl (https_proxy / HTTPS_PROXY, http_proxy / HTTP_PROXY, no_proxy /
+ * NO_PROXY, loopback never proxied), so the variables mean exactly what they mean there.
+ */
+
+const USER_AGENT = 'deepgram-self-hosted-login-action';
+/** Raised when no complete response arrived within the request's deadline. */
+class RequestTimeoutError extends Error {
+    code = 'REQUEST_TIMEOUT';
+    constructor(timeoutMs) {
+        super(`no response within ${timeoutMs / 1000} s (request-timeout)`);
+        this.name = 'RequestTimeoutError';
+    }
+}
+/**
+ * How long a TCP connection may take to open, within the request's own deadline. A host that
+ * drops packets would otherwise hold each attempt for the whole request-timeout (30 s, 2 min over
+ * four attempts); a connection that never opened sent nothing, so it is safe to retry at once.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** Raised when the connection to the server did not open in time: nothing was sent. */
+class ConnectTimeoutError extends Error {
+    code = 'CONNECT_TIMEOUT';
+    constructor(timeoutMs) {
+        super(`could not connect within ${timeoutMs / 1000} s`);
+        this.name = 'ConnectTimeoutError';
+    }
+}
+const sendRequest = async (request) => {
+    const cleanup = [];
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new RequestTimeoutError(request.timeoutMs)), request.timeoutMs);
+    });
+    const exchange = (async () => {
+        const url = new URL(request.url);
+        return usesProxy(url) ? throughProxy(request, cleanup) : direct(request, url, cleanup);
+    })();
+    // Whichever loses the race must not surface later as an unhandled rejection.
+    exchange.catch(() => undefined);
+    try {
+        return await Promise.race([exchange, deadline]);
+    }
+    catch (error) {
+        // http-client reports its own socket timeout as a plain Error("Request timeout: <path>").
+        if (error instanceof Error && error.message.startsWith('Request timeout'))
+            throw new RequestTimeoutError(request.timeoutMs);
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+        // Destroying the request (or disposing the client) is how a late one is cut off.
+        for (const undo of cleanup)
+            undo();
+    }
+};
+/** True when @actions/http-client would send a request for `url` through a proxy. */
+function usesProxy(url) {
+    // The same test http-client applies before it builds a tunnelling agent.
+    return Boolean((0,proxy/* getProxyUrl */.s)(url)?.hostname);
+}
+/** No proxy: one request on a fresh connection that closes after the reply. */
+async function direct(request, url, cleanup) {
+    const { request: send } = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+    const headers = { ...request.headers, 'user-agent': USER_AGENT };
+    if (request.body !== undefined)
+        headers['content-length'] = Buffer.byteLength(request.body, 'utf8');
+    return new Promise((resolve, reject) => {
+        // agent: false is a one-off agent without keep-alive, as http-client's keepAlive: false was.
+        const req = send(url, { method: request.method, headers, agent: false });
+        cleanup.push(() => req.destroy());
+        req.on('error', reject);
+        req.on('socket', (socket) => {
+            if (!socket.connecting)
+                return;
+            const connectTimeoutMs = Math.min(request.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, request.timeoutMs);
+            const timer = setTimeout(() => req.destroy(new ConnectTimeoutError(connectTimeoutMs)), connectTimeoutMs);
+            socket.once('connect', () => clearTimeout(timer));
+            cleanup.push(() => clearTimeout(timer));
+        });
+        req.on('response', (response) => {
+            const chunks = [];
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('error', reject);
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        });
+        req.end(request.body);
     });
 }
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+/** Through a proxy: @actions/http-client, with its tunnelling agent and proxy authentication. */
+async function throughProxy(request, cleanup) {
+    const { HttpClient } = await __nccwpck_require__.e(/* import() */ 106).then(__nccwpck_require__.bind(__nccwpck_require__, 4106));
+    const client = new HttpClient(USER_AGENT, [], {
+        socketTimeout: request.timeoutMs,
+        allowRedirects: false,
+        allowRetries: false,
+        keepAlive: false,
     });
+    cleanup.push(() => client.dispose());
+    const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
+    const body = await response.readBody();
+    return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
 }
-// Buffered file copy
-function copyFile(srcFile, destFile, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Reads every input the runner passes and validates it into one typed Settings object, so that
+ * bad input fails the step with a message naming the input, before any request is sent.
+ */
+/** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
+const KNOWN_SCOPES = [
+    'self-hosted:products',
+    'self-hosted:product:api',
+    'self-hosted:product:engine',
+    'self-hosted:product:license-proxy',
+    'self-hosted:product:dgtools',
+    'self-hosted:product:billing',
+    'self-hosted:product:hotpepper',
+    'self-hosted:product:metrics-server',
+    'onprem:products',
+    'onprem:product:api',
+    'onprem:product:engine',
+    'onprem:product:license-proxy',
+    'onprem:product:dgtools',
+    'onprem:product:billing',
+    'onprem:product:hotpepper',
+    'onprem:product:metrics-server',
+];
+const MAX_ATTEMPTS_LIMIT = 10;
+/** Bad input: the message names the input and says what is accepted. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Input "${input}": ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set.
+const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
+// A registry host with an optional port, as docker accepts it (no scheme, no path).
+const REGISTRY_SHAPE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
+/**
+ * @param getInput returns an input's value as the runner gives it (core.getInput trims it).
+ * @param env the process environment, for the generated comment.
+ */
+function readSettings(getInput, env = process.env) {
+    const warnings = [];
+    const apiKey = getInput('api-key');
+    if (!apiKey)
+        throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
+    if (/\s/.test(apiKey))
+        throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
+    const projectId = getInput('project-id');
+    if (!projectId)
+        throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
+    if (!UUID.test(projectId)) {
+        throw new InputError('project-id', `"${projectId}" is not a UUID; expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.`);
+    }
+    const scopes = parseScopes(getInput('scopes'));
+    for (const scope of scopes) {
+        if (!KNOWN_SCOPES.includes(scope)) {
+            warnings.push(`Scope "${scope}" is not one Deepgram documents; sending it anyway (new products get new scopes).`);
+        }
+    }
+    const provider = getInput('provider') || 'quay';
+    if (provider !== 'quay')
+        throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
+    const registry = getInput('registry') || 'quay.io';
+    if (!REGISTRY_SHAPE.test(registry) || Number(/:(\d+)$/.exec(registry)?.[1] ?? 0) > 65535) {
+        throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
+    }
+    return {
+        settings: {
+            apiKey,
+            projectId,
+            scopes,
+            comment: getInput('comment') || defaultComment(env),
+            provider,
+            registry,
+            login: parseBoolean('login', getInput('login'), true),
+            logout: parseBoolean('logout', getInput('logout'), true),
+            revoke: parseBoolean('revoke', getInput('revoke'), true),
+            apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
+            requestTimeoutMs: parseTimeout(getInput('request-timeout')),
+            maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+        },
+        warnings,
+    };
+}
+/** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
+function parseScopes(raw) {
+    const scopes = [];
+    for (const part of raw.split(/[,\n]/)) {
+        const scope = part.trim();
+        if (!scope)
+            continue;
+        if (!SCOPE_SHAPE.test(scope)) {
+            throw new InputError('scopes', `"${scope}" is not a scope; scopes look like self-hosted:product:api and are separated by commas or newlines.`);
+        }
+        if (!scopes.includes(scope))
+            scopes.push(scope);
+    }
+    return scopes.length > 0 ? scopes : ['self-hosted:products'];
+}
+function parseBoolean(input, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    const value = raw.toLowerCase();
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new InputError(input, `"${raw}" is not a boolean; use true or false.`);
+}
+function parseTimeout(raw) {
+    const seconds = raw === '' ? 30 : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+    if (!(seconds > 0)) {
+        throw new InputError('request-timeout', `"${raw}" is not a positive number of seconds (such as 30).`);
+    }
+    return Math.round(seconds * 1000);
+}
+function parseMaxAttempts(raw) {
+    const attempts = raw === '' ? 4 : /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(attempts >= 1 && attempts <= MAX_ATTEMPTS_LIMIT)) {
+        throw new InputError('max-attempts', `"${raw}" is not accepted; use a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}.`);
+    }
+    return attempts;
+}
+/** The API key must never cross a network in clear text: plain http is for loopback only. */
+function parseApiUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new InputError('api-url', `"${raw}" is not a URL; use an https:// URL such as https://api.deepgram.com.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError('api-url', `"${raw}" is not an http(s) URL; use an https:// URL such as https://api.deepgram.com.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new InputError('api-url', `"${raw}" uses plain http to a host that is not loopback; the API key would cross the network in clear text. Use https://.`);
+    }
+    if (url.username || url.password || /[?#]/.test(raw)) {
+        throw new InputError('api-url', `"${raw}" must be a base URL without credentials, query or fragment.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+/** Names the run that made the credentials, so a person reading the project's list knows whose they are. */
+function defaultComment(env) {
+    const repository = env.GITHUB_REPOSITORY || 'unknown repository';
+    const workflow = env.GITHUB_WORKFLOW || 'unknown workflow';
+    const runId = env.GITHUB_RUN_ID || 'local';
+    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
+    return `GitHub Actions: ${repository} / ${workflow} run ${runId} attempt ${attempt}`;
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+/**
+ * What the main step hands to the post step through the runner's saved state: identifiers and
+ * flags only, never a secret. Each fact is saved as soon as it is true, so a main step that fails
+ * half-way still leaves the post step enough to clean up.
+ */
+
+const KEYS = {
+    isPost: 'isPost',
+    marker: 'marker',
+    credentialsId: 'credentialsId',
+    loggedInTo: 'loggedInTo',
+    sweep: 'sweep',
+};
+function readState() {
+    return {
+        isPost: getState(KEYS.isPost) === 'true',
+        marker: getState(KEYS.marker),
+        credentialsId: getState(KEYS.credentialsId),
+        loggedInTo: getState(KEYS.loggedInTo),
+        sweep: getState(KEYS.sweep) === 'true',
+    };
+}
+/** Saved first thing in main: whatever happens next, the runner's second run is the post step. */
+const markMainStarted = () => saveState(KEYS.isPost, 'true');
+const saveMarker = (marker) => saveState(KEYS.marker, marker);
+const saveCredentialsId = (id) => saveState(KEYS.credentialsId, id);
+const saveLoggedInTo = (registry) => saveState(KEYS.loggedInTo, registry);
+const saveSweepNeeded = () => saveState(KEYS.sweep, 'true');
+
+;// CONCATENATED MODULE: ./src/summary.ts
+/** The job summary: what was created and what the post step will do. Never the secret. */
+
+async function writeSummary(settings, credentials, comment) {
+    // Outside a runner (no summary file) there is nowhere to write; that is not an error.
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const scopes = credentials.scopes.length > 0 ? credentials.scopes : settings.scopes;
+    await summary
+        .addHeading('Deepgram self-hosted registry credentials', 3)
+        .addTable([
+        [
+            { data: 'Field', header: true },
+            { data: 'Value', header: true },
+        ],
+        ['Credentials ID', code(credentials.id)],
+        ['Username', code(credentials.username)],
+        ['Registry', code(settings.registry)],
+        ['Project', code(settings.projectId)],
+        // One per line: a list of long scope names side by side makes the table too wide to read.
+        ['Scopes', scopes.map(code).join('<br>')],
+        ['Comment', formatComment(comment)],
+        ['Docker login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
+    ])
+        .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true)
+        .write();
+}
+function postPlan(settings) {
+    const revoke = settings.revoke
+        ? 'the credentials are revoked'
+        : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
+            '(in the Deepgram console, or through the API with the credentials ID above)';
+    const logout = settings.login && settings.logout ? `docker logs out of ${code(settings.registry)}` : 'no docker logout';
+    return `${revoke}; ${logout}`;
+}
+/** The comment as text, with the action's trailing marker set in code so it is easy to spot and search for. */
+function formatComment(comment) {
+    const marked = /^(.*) \[(dg-action:[0-9a-f]+)\]$/s.exec(comment);
+    if (!marked)
+        return escapeHtml(comment);
+    return `${escapeHtml(marked[1] ?? '')} ${code(`[${marked[2]}]`)}`;
+}
+const code = (text) => `<code>${escapeHtml(text)}</code>`;
+/** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
+function escapeHtml(text) {
+    return text
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The main step: validate inputs, create credentials, mask them, log docker in, set outputs and
+ * the job summary, and leave the post step what it needs to revoke them.
+ */
+
+
+
+
+
+
+
+
+
+async function runMain() {
+    markMainStarted();
+    // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
+    protectSecret(getInput('api-key'));
+    const { settings, warnings } = readSettings((name) => getInput(name));
+    warnings.forEach((warning) => core_warning(warning));
+    // Without docker there is nothing to log in with: fail before anything is created.
+    const docker = settings.login
+        ? await findDocker('log in; set `login: false` to only create the credentials and use the outputs')
+        : undefined;
+    const marker = newMarker();
+    saveMarker(marker);
+    const ctx = apiContext(settings);
+    const comment = commentWithMarker(settings.comment, marker);
+    const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, saveSweepNeeded);
+    const dockerConfigJson = protectCredentials(credentials, settings.registry);
+    saveCredentialsId(credentials.id);
+    info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
+    if (docker) {
+        try {
+            await dockerLogin(docker, settings.registry, credentials.username, credentials.secret);
+        }
+        catch (error) {
+            // Credentials that cannot log in are of no use to anyone: take them back before failing.
+            await revokeCredentials(ctx, credentials.id).then(() => saveCredentialsId(''), (revokeError) => core_warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`));
+            throw error;
+        }
+        saveLoggedInTo(settings.registry);
+        info(`Logged in to ${settings.registry} as ${credentials.username}.`);
+    }
+    setOutput('username', credentials.username);
+    setOutput('secret', credentials.secret);
+    setOutput('credentials-id', credentials.id);
+    setOutput('registry', settings.registry);
+    setOutput('docker-config-json', dockerConfigJson);
+    await writeSummary(settings, credentials, comment);
+}
+/** Masks the secret and every form derived from it, and returns the docker config JSON. */
+function protectCredentials(credentials, registry) {
+    protectSecret(credentials.secret);
+    const auth = Buffer.from(`${credentials.username}:${credentials.secret}`).toString('base64');
+    protectSecret(auth);
+    const dockerConfigJson = JSON.stringify({ auths: { [registry]: { auth } } });
+    protectSecret(dockerConfigJson);
+    return dockerConfigJson;
+}
+function apiContext(settings) {
+    return {
+        client: new DeepgramClient({
+            apiUrl: settings.apiUrl,
+            apiKey: settings.apiKey,
+            timeoutMs: settings.requestTimeoutMs,
+            transport: sendRequest,
+        }),
+        projectId: settings.projectId,
+        maxAttempts: settings.maxAttempts,
+        info: (message) => info(message),
+        warning: (message) => core_warning(message),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/post.ts
+/**
+ * The post step (job end): revoke what main created, sweep up what an interrupted create may
+ * have left, and log docker out. Cleanup never fails the job: a failure is a warning that says
+ * what is left and how to remove it.
+ */
+
+
+
+
+
+
+
+async function runPost() {
+    const saved = readState();
+    if (!saved.marker) {
+        info('Nothing to clean up: the main step stopped before it created any credentials.');
+        return;
+    }
+    protectSecret(getInput('api-key'));
+    // The runner passes the post step the same inputs as main, which already accepted them.
+    const { settings } = readSettings((name) => getInput(name));
+    const ctx = apiContext(settings);
+    if (saved.credentialsId && settings.revoke) {
+        await group('Revoke distribution credentials', async () => {
             try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
+                await revokeCredentials(ctx, saved.credentialsId);
             }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
+            catch (error) {
+                core_warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ` +
+                    `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
+                    `(or in the Deepgram console).`);
             }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
+        });
+    }
+    else if (saved.credentialsId) {
+        info(`Keeping distribution credentials ${saved.credentialsId} (revoke: false); they do not expire.`);
+    }
+    if (saved.sweep) {
+        await group('Sweep credentials an interrupted create may have left', async () => {
+            const deleted = await sweepMarked(ctx, saved.marker, saved.credentialsId);
+            info(`Deleted ${deleted} stray set(s) of credentials carrying [${saved.marker}].`);
+        });
+    }
+    if (saved.loggedInTo && settings.logout) {
+        await group(`Log out of ${saved.loggedInTo}`, async () => {
+            try {
+                await dockerLogout(await findDocker(`log out of ${saved.loggedInTo}`), saved.loggedInTo);
+                info(`Logged out of ${saved.loggedInTo}.`);
+            }
+            catch (error) {
+                // DockerError messages already say what failed and where.
+                core_warning(errorMessage(error));
+            }
+        });
+    }
 }
-//# sourceMappingURL=io.js.map
 
-/***/ })
+;// CONCATENATED MODULE: ./src/index.ts
+/**
+ * Entry point of both steps: the runner runs this bundle for `main` and again for `post`; the
+ * state main saved tells them apart. An error fails the main step but only warns in post.
+ */
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/async module */
-/******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
-/******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ var __webpack_exports__run = __webpack_exports__.e;
-/******/ export { __webpack_exports__run as run };
-/******/ 
+
+
+
+
+async function src_run() {
+    const isPost = readState().isPost;
+    try {
+        await (isPost ? runPost() : runMain());
+    }
+    catch (error) {
+        const message = redact(error instanceof Error ? error.message : String(error));
+        if (isPost)
+            core_warning(`Cleanup failed: ${message}`);
+        else
+            setFailed(message);
+    }
+}
+// Not a top-level await: that makes the bundle an async module, whose extra webpack machinery
+// costs ~3 ms of every step's start-up (npm run bench). run() never rejects, and the pending
+// work keeps the process alive until it is done.
+void src_run();
+
+var __webpack_exports__run = __webpack_exports__.e;
+export { __webpack_exports__run as run };
 
 //# sourceMappingURL=index.js.map
