@@ -4,9 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { ConnectTimeoutError, RequestTimeoutError, sendRequest, usesProxy, type HttpRequest } from '../src/http.js';
-import { startBlackhole } from './e2e/blackhole.js';
+import { freePort, startBlackhole } from './e2e/network.js';
 
 interface Seen {
   method: string;
@@ -64,15 +64,6 @@ async function failure(promise: Promise<unknown>): Promise<Error & { code?: stri
   // Node's own errors come from another realm than jest's Error: check the shape.
   expect(error).toHaveProperty('message');
   return error as Error & { code?: string };
-}
-
-/** A loopback port with nothing listening. */
-async function closedPort(): Promise<number> {
-  const probe = createTcpServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 describe('without a proxy', () => {
@@ -142,7 +133,7 @@ describe('without a proxy', () => {
   });
 
   test('nothing listening: the error carries ECONNREFUSED for the retry loop', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const error = await failure(sendRequest(request({ url: `http://127.0.0.1:${port}/v1/things` })));
     expect(error.code).toBe('ECONNREFUSED');
   });
@@ -277,7 +268,7 @@ describe('through a proxy', () => {
   });
 
   test('a proxy that is not there: ECONNRESET, as http-client (tunnel) reports it, a transient failure', async () => {
-    process.env.http_proxy = `http://127.0.0.1:${await closedPort()}`;
+    process.env.http_proxy = `http://127.0.0.1:${await freePort()}`;
     const error = await failure(sendRequest(request({ url: 'http://api.deepgram.invalid:8080/v1/things' })));
     expect(error.code).toBe('ECONNRESET');
     expect(error.message).toMatch(/tunneling socket could not be established.*ECONNREFUSED/);

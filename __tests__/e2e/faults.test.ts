@@ -4,8 +4,7 @@
  * Timing bounds are generous: these machines are noisy.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { createServer } from 'node:net';
-import { startBlackhole } from './blackhole.js';
+import { freePort, startBlackhole } from './network.js';
 import { expectNothingLeaked, runAction, runStep, secretForms, startHarness, type Harness, type StepResult } from './fixtures.js';
 
 jest.setTimeout(90_000);
@@ -168,7 +167,7 @@ describe('a create that may have landed never leaves an orphan', () => {
 
 describe('failing fast and clearly', () => {
   test('an unreachable API fails within a minute at the defaults, naming the host and the cause', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const main = await runStep(h.options({ 'api-url': `http://127.0.0.1:${port}`, login: 'false' }));
     expect(main.exitCode).toBe(1);
     expect(main.visibleLog).toContain(
@@ -252,15 +251,4 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/** A loopback port with nothing listening. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
-    });
-  });
 }

@@ -16,9 +16,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
+import { freePort } from './network.js';
 import { expectNothingLeaked, runAction, secretForms, startHarness, type Harness } from './fixtures.js';
 
 jest.setTimeout(60_000);
@@ -163,7 +164,7 @@ describe('an https API behind a proxy', () => {
   });
 
   test('the proxy down: the create is retried, then fails naming the cause; nothing is left behind', async () => {
-    const down = `http://127.0.0.1:${await closedPort()}`;
+    const down = `http://127.0.0.1:${await freePort()}`;
     const { main, post } = await runAction(
       h.options({ 'api-url': apiUrl, login: 'false', 'max-attempts': '2' }, { ...env, https_proxy: down }),
     );
@@ -183,12 +184,3 @@ test('a loopback API is never proxied, whatever the variables say', async () => 
   expect(tunnels).toEqual([]);
   expect(apiRequests()).toEqual(['create', 'delete']);
 });
-
-/** A loopback port with nothing listening. */
-async function closedPort(): Promise<number> {
-  const probe = createTcpServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}

@@ -1,11 +1,24 @@
 /**
+ * Loopback network fixtures: a port with nothing listening, and one that never answers.
+ */
+import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+
+/** A free loopback port: nothing listens there (until something else takes it). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
  * A loopback port that never completes a TCP handshake, like a host behind a firewall that drops
  * packets: a listening socket whose accept queue is full and never drained, so the kernel drops
  * further SYNs. Node always accepts connections, so a tiny python3 script holds the socket.
  */
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-
 const SCRIPT = `
 import socket, time
 server = socket.socket()
