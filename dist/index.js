@@ -190,7 +190,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 
 /***/ }),
 
-/***/ 4756:
+/***/ 2375:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
@@ -3072,116 +3072,6 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/which.ts
-/**
- * Where a program is on PATH: the answer @actions/io's which(tool) gives, for less.
- *
- * io.which stats every directory on PATH, one asynchronous stat after another, and then takes the
- * first match: 2-3 ms at the start of every step on a runner's 15-odd PATH entries. On Linux and
- * macOS the same search (same directories, same order, same test for an executable file) is done
- * here with synchronous stats that stop at the first match, in a fraction of that. On Windows,
- * where PATHEXT and file-name case come into it, io.which itself answers.
- */
-
-
-
-/** The path of the first executable file named `tool` on PATH, or '' when there is none. */
-async function which_which(tool) {
-    if (process.platform === 'win32')
-        return which(tool, false);
-    for (const directory of (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter)) {
-        if (!directory)
-            continue;
-        const file = (0,external_node_path_namespaceObject.join)(directory, tool);
-        let stats;
-        try {
-            stats = (0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false });
-        }
-        catch {
-            continue; // not a directory, not readable: io.which skips it too
-        }
-        if (stats?.isFile() && which_isUnixExecutable(stats))
-            return file;
-    }
-    return '';
-}
-/** @actions/io's test: executable by others, or by our group or by us as the owner. */
-function which_isUnixExecutable(stats) {
-    return ((stats.mode & 0o001) > 0 ||
-        ((stats.mode & 0o010) > 0 && process.getgid !== undefined && stats.gid === process.getgid()) ||
-        ((stats.mode & 0o100) > 0 && process.getuid !== undefined && stats.uid === process.getuid()));
-}
-
-;// CONCATENATED MODULE: ./src/docker.ts
-/**
- * docker login / logout through the docker CLI. The secret goes to `--password-stdin`, never onto
- * a command line; docker itself honours DOCKER_CONFIG, so the environment is passed through.
- */
-
-
-class DockerError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DockerError';
-    }
-}
-/**
- * The docker CLI's path, or a clear error: `consequence` says what cannot happen without it and
- * what to do instead ("log in; set `login: false` ...").
- */
-async function findDocker(consequence) {
-    const path = await which_which('docker');
-    if (!path)
-        throw new DockerError(`The docker CLI was not found on PATH, so the action cannot ${consequence}.`);
-    return path;
-}
-async function dockerLogin(docker, registry, username, secret) {
-    const result = await run(docker, ['login', '--username', username, '--password-stdin', registry], Buffer.from(secret));
-    if (result.exitCode !== 0) {
-        throw new DockerError(`docker login to ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
-    }
-}
-async function dockerLogout(docker, registry) {
-    const result = await run(docker, ['logout', registry]);
-    if (result.exitCode !== 0) {
-        throw new DockerError(`docker logout from ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
-    }
-}
-async function run(docker, args, input) {
-    let output = '';
-    const exitCode = await exec_exec(docker, args, {
-        input,
-        // Quiet: docker's stderr is noisy even on success; what matters is reported by the caller.
-        silent: true,
-        ignoreReturnCode: true,
-        listeners: {
-            stdout: (data) => (output += data.toString()),
-            stderr: (data) => (output += data.toString()),
-        },
-    });
-    return { exitCode, output };
-}
-/** docker's reason, without the warnings it prints on every run. */
-function cleanDockerOutput(output) {
-    return output
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' &&
-        !/^WARNING!/i.test(line) &&
-        // The CLI's client-side login logs each endpoint it tries (time="…" level=info msg="…").
-        !/^time="[^"]*"\s+level=/.test(line) &&
-        !/credential helper/i.test(line) &&
-        !/^https:\/\/docs\.docker\.com/i.test(line) &&
-        !/^(Login Succeeded|Removing login credentials)/i.test(line))
-        .map((line) => line.replace(/^Error( response from daemon)?:\s*/i, ''))
-        .join(' ')
-        .trim();
-}
-
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 var proxy = __nccwpck_require__(9783);
 ;// CONCATENATED MODULE: ./src/http.ts
@@ -3293,6 +3183,139 @@ async function throughProxy(request, cleanup) {
     const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
     const body = await response.readBody();
     return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+/**
+ * Wires the API client to the step's settings and the runner's log: what main and post share
+ * to talk to Deepgram.
+ */
+
+
+
+function apiContext(settings) {
+    return {
+        client: new DeepgramClient({
+            apiUrl: settings.apiUrl,
+            apiKey: settings.apiKey,
+            timeoutMs: settings.requestTimeoutMs,
+            transport: sendRequest,
+        }),
+        projectId: settings.projectId,
+        maxAttempts: settings.maxAttempts,
+        info: (message) => info(message),
+        warning: (message) => core_warning(message),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/which.ts
+/**
+ * Where a program is on PATH: the answer @actions/io's which(tool) gives, for less.
+ *
+ * io.which stats every directory on PATH, one asynchronous stat after another, and then takes the
+ * first match: 2-3 ms at the start of every step on a runner's 15-odd PATH entries. On Linux and
+ * macOS the same search (same directories, same order, same test for an executable file) is done
+ * here with synchronous stats that stop at the first match, in a fraction of that. On Windows,
+ * where PATHEXT and file-name case come into it, io.which itself answers.
+ */
+
+
+
+/** The path of the first executable file named `tool` on PATH, or '' when there is none. */
+async function which_which(tool) {
+    if (process.platform === 'win32')
+        return which(tool, false);
+    for (const directory of (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter)) {
+        if (!directory)
+            continue;
+        const file = (0,external_node_path_namespaceObject.join)(directory, tool);
+        let stats;
+        try {
+            stats = (0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false });
+        }
+        catch {
+            continue; // not a directory, not readable: io.which skips it too
+        }
+        if (stats?.isFile() && which_isUnixExecutable(stats))
+            return file;
+    }
+    return '';
+}
+/** @actions/io's test: executable by others, or by our group or by us as the owner. */
+function which_isUnixExecutable(stats) {
+    return ((stats.mode & 0o001) > 0 ||
+        ((stats.mode & 0o010) > 0 && process.getgid !== undefined && stats.gid === process.getgid()) ||
+        ((stats.mode & 0o100) > 0 && process.getuid !== undefined && stats.uid === process.getuid()));
+}
+
+;// CONCATENATED MODULE: ./src/docker.ts
+/**
+ * docker login / logout through the docker CLI. The secret goes to `--password-stdin`, never onto
+ * a command line; docker itself honours DOCKER_CONFIG, so the environment is passed through.
+ */
+
+
+class DockerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DockerError';
+    }
+}
+/**
+ * The docker CLI's path, or a clear error: `consequence` says what cannot happen without it and
+ * what to do instead ("log in; set `login: false` ...").
+ */
+async function findDocker(consequence) {
+    const path = await which_which('docker');
+    if (!path)
+        throw new DockerError(`The docker CLI was not found on PATH, so the action cannot ${consequence}.`);
+    return path;
+}
+async function dockerLogin(docker, registry, username, secret) {
+    const result = await run(docker, ['login', '--username', username, '--password-stdin', registry], Buffer.from(secret));
+    if (result.exitCode !== 0) {
+        throw new DockerError(`docker login to ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
+    }
+}
+async function dockerLogout(docker, registry) {
+    const result = await run(docker, ['logout', registry]);
+    if (result.exitCode !== 0) {
+        throw new DockerError(`docker logout from ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
+    }
+}
+async function run(docker, args, input) {
+    let output = '';
+    const exitCode = await exec_exec(docker, args, {
+        input,
+        // Quiet: docker's stderr is noisy even on success; what matters is reported by the caller.
+        silent: true,
+        ignoreReturnCode: true,
+        listeners: {
+            stdout: (data) => (output += data.toString()),
+            stderr: (data) => (output += data.toString()),
+        },
+    });
+    return { exitCode, output };
+}
+/** docker's reason, without the warnings it prints on every run. */
+function cleanDockerOutput(output) {
+    return output
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' &&
+        !/^WARNING!/i.test(line) &&
+        // The CLI's client-side login logs each endpoint it tries (time="…" level=info msg="…").
+        !/^time="[^"]*"\s+level=/.test(line) &&
+        !/credential helper/i.test(line) &&
+        !/^https:\/\/docs\.docker\.com/i.test(line) &&
+        !/^(Login Succeeded|Removing login credentials)/i.test(line))
+        .map((line) => line.replace(/^Error( response from daemon)?:\s*/i, ''))
+        .join(' ')
+        .trim();
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -3547,7 +3570,6 @@ function escapeHtml(text) {
 
 
 
-
 async function runMain() {
     markMainStarted();
     // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
@@ -3593,20 +3615,6 @@ function protectCredentials(credentials, registry) {
     const dockerConfigJson = JSON.stringify({ auths: { [registry]: { auth } } });
     protectSecret(dockerConfigJson);
     return dockerConfigJson;
-}
-function apiContext(settings) {
-    return {
-        client: new DeepgramClient({
-            apiUrl: settings.apiUrl,
-            apiKey: settings.apiKey,
-            timeoutMs: settings.requestTimeoutMs,
-            transport: sendRequest,
-        }),
-        projectId: settings.projectId,
-        maxAttempts: settings.maxAttempts,
-        info: (message) => info(message),
-        warning: (message) => core_warning(message),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts

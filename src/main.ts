@@ -3,11 +3,11 @@
  * the job summary, and leave the post step what it needs to revoke them.
  */
 import * as core from '@actions/core';
-import { commentWithMarker, createCredentials, errorMessage, newMarker, revokeCredentials, type Context } from './credentials.js';
-import { DeepgramClient, type CreatedCredentials } from './deepgram.js';
+import { commentWithMarker, createCredentials, errorMessage, newMarker, revokeCredentials } from './credentials.js';
+import { apiContext } from './context.js';
+import type { CreatedCredentials } from './deepgram.js';
 import { dockerLogin, findDocker } from './docker.js';
-import { sendRequest } from './http.js';
-import { readSettings, type Settings } from './inputs.js';
+import { readSettings } from './inputs.js';
 import { protectSecret } from './secrets.js';
 import * as state from './state.js';
 import { writeSummary } from './summary.js';
@@ -71,19 +71,4 @@ function protectCredentials(credentials: CreatedCredentials, registry: string): 
   const dockerConfigJson = JSON.stringify({ auths: { [registry]: { auth } } });
   protectSecret(dockerConfigJson);
   return dockerConfigJson;
-}
-
-export function apiContext(settings: Settings): Context {
-  return {
-    client: new DeepgramClient({
-      apiUrl: settings.apiUrl,
-      apiKey: settings.apiKey,
-      timeoutMs: settings.requestTimeoutMs,
-      transport: sendRequest,
-    }),
-    projectId: settings.projectId,
-    maxAttempts: settings.maxAttempts,
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
-  };
 }

@@ -4,10 +4,10 @@
  * what is left and how to remove it.
  */
 import * as core from '@actions/core';
+import { apiContext } from './context.js';
 import { errorMessage, revokeCredentials, sweepMarked } from './credentials.js';
 import { dockerLogout, findDocker } from './docker.js';
 import { readSettings } from './inputs.js';
-import { apiContext } from './main.js';
 import { protectSecret } from './secrets.js';
 import { readState } from './state.js';
 

@@ -1,0 +1,24 @@
+/**
+ * Wires the API client to the step's settings and the runner's log: what main and post share
+ * to talk to Deepgram.
+ */
+import * as core from '@actions/core';
+import type { Context } from './credentials.js';
+import { DeepgramClient } from './deepgram.js';
+import { sendRequest } from './http.js';
+import type { Settings } from './inputs.js';
+
+export function apiContext(settings: Settings): Context {
+  return {
+    client: new DeepgramClient({
+      apiUrl: settings.apiUrl,
+      apiKey: settings.apiKey,
+      timeoutMs: settings.requestTimeoutMs,
+      transport: sendRequest,
+    }),
+    projectId: settings.projectId,
+    maxAttempts: settings.maxAttempts,
+    info: (message) => core.info(message),
+    warning: (message) => core.warning(message),
+  };
+}
