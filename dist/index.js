@@ -2654,23 +2654,6 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const TRANSIENT_STATUSES = [408, 429, 500, 502, 503, 504];
 /** Of those, the ones where the server may have carried out the request before it failed. */
 const AMBIGUOUS_STATUSES = [500, 502, 503, 504];
-/** Network errors that a later attempt can get past. */
-const TRANSIENT_CODES = [
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'ENETDOWN',
-    'EHOSTDOWN',
-    'UND_ERR_SOCKET',
-    'REQUEST_TIMEOUT',
-    'CONNECT_TIMEOUT',
-];
 /** Network errors raised before the request could reach a server: nothing can have happened there. */
 const NOT_SENT_CODES = [
     'ECONNREFUSED',
@@ -2681,6 +2664,16 @@ const NOT_SENT_CODES = [
     'ENETDOWN',
     'EHOSTDOWN',
     'CONNECT_TIMEOUT',
+];
+/** Network errors that a later attempt can get past: those, and ones after the request went out. */
+const TRANSIENT_CODES = [
+    ...NOT_SENT_CODES,
+    'ECONNRESET',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'UND_ERR_SOCKET',
+    'REQUEST_TIMEOUT',
 ];
 const BASE_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 10_000;

@@ -8,23 +8,6 @@ export const TRANSIENT_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 5
 /** Of those, the ones where the server may have carried out the request before it failed. */
 const AMBIGUOUS_STATUSES: readonly number[] = [500, 502, 503, 504];
 
-/** Network errors that a later attempt can get past. */
-const TRANSIENT_CODES: readonly string[] = [
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ENETDOWN',
-  'EHOSTDOWN',
-  'UND_ERR_SOCKET',
-  'REQUEST_TIMEOUT',
-  'CONNECT_TIMEOUT',
-];
 /** Network errors raised before the request could reach a server: nothing can have happened there. */
 const NOT_SENT_CODES: readonly string[] = [
   'ECONNREFUSED',
@@ -35,6 +18,16 @@ const NOT_SENT_CODES: readonly string[] = [
   'ENETDOWN',
   'EHOSTDOWN',
   'CONNECT_TIMEOUT',
+];
+/** Network errors that a later attempt can get past: those, and ones after the request went out. */
+const TRANSIENT_CODES: readonly string[] = [
+  ...NOT_SENT_CODES,
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'REQUEST_TIMEOUT',
 ];
 
 export const BASE_DELAY_MS = 1_000;
