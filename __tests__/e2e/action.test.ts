@@ -196,9 +196,7 @@ describe("failures carry Deepgram's words and leave nothing behind", () => {
   });
 
   test('403 in the category/message error form: a member key gets the permissions hint', async () => {
-    const other = await startHarness({ errorStyle: 'category' });
     const memberKey = 'member-key-0123456789';
-    await other.sandbox.close();
     const sandbox = await startHarness({ errorStyle: 'category', keys: { [memberKey]: { role: 'member' } } });
     try {
       const main = await runStep(sandbox.options({ 'api-key': memberKey, login: 'false' }));
