@@ -4,7 +4,7 @@ import type { CreatedCredentials, CreateRequest, DeepgramClient, DeleteResult, L
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { DeepgramApiError } = await import('../src/deepgram.js');
-const { commentWithMarker, createCredentials, newMarker, revokeCredentials, sweepMarked } = await import('../src/credentials.js');
+const { createCredentials, revokeCredentials, sweepMarked } = await import('../src/credentials.js');
 type Context = import('../src/credentials.js').Context;
 
 const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
@@ -79,18 +79,6 @@ function createFailsWith(...errors: Error[]): void {
   }
 }
 
-describe('marker', () => {
-  test('newMarker is dg-action: and 12 hex digits, different each time', () => {
-    const a = newMarker();
-    expect(a).toMatch(/^dg-action:[0-9a-f]{12}$/);
-    expect(newMarker()).not.toBe(a);
-  });
-
-  test('commentWithMarker appends the marker in brackets', () => {
-    expect(commentWithMarker('nightly', MARKER)).toBe(`nightly [${MARKER}]`);
-  });
-});
-
 describe('createCredentials', () => {
   test('succeeds at the first attempt: one create, no sweep, no ambiguity', async () => {
     await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).resolves.toBe(CREATED);
@@ -115,7 +103,8 @@ describe('createCredentials', () => {
         { id: 'stray-1', comment: `ci [${MARKER}]` },
         { id: 'someone-else', comment: 'ci [dg-action:ffffffffffff]' },
         { id: 'unmarked', comment: 'made by hand' },
-        { id: 'stray-2', comment: `other text [${MARKER}] more` },
+        { id: 'stray-2', comment: `other text [${MARKER} kept]` },
+        { id: 'copied', comment: `copied [${MARKER}] into text` },
       ];
     });
     await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).resolves.toBe(CREATED);

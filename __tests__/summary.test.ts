@@ -67,13 +67,13 @@ describe('writeSummary', () => {
   });
 
   test('a table of id, username, registry, project, scopes and comment, then write()', async () => {
-    await writeSummary(settings, credentials, 'nightly [dg-action:abc]');
+    await writeSummary(settings, credentials, 'nightly [dg-action:0123456789ab]');
     expect(row('Credentials ID')[1]).toBe('<code>cred-1234</code>');
     expect(row('Username')[1]).toBe('<code>deepgram+cred-1234</code>');
     expect(row('Registry')[1]).toBe('<code>quay.io</code>');
     expect(row('Project')[1]).toBe('<code>3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b</code>');
     expect(row('Scopes')[1]).toBe('<code>self-hosted:product:api</code><br><code>self-hosted:product:engine</code>');
-    expect(row('Comment')[1]).toBe('nightly <code>[dg-action:abc]</code>');
+    expect(row('Comment')[1]).toBe('nightly <code>[dg-action:0123456789ab]</code>');
     expect(row('Docker login')[1]).toBe('logged in to <code>quay.io</code>');
     expect(core.summary.write).toHaveBeenCalledTimes(1);
   });
@@ -160,6 +160,6 @@ describe('formatComment', () => {
   });
 
   test('HTML before the marker is escaped', () => {
-    expect(formatComment('<i>x</i> [dg-action:abc123]')).toBe('&lt;i&gt;x&lt;/i&gt; <code>[dg-action:abc123]</code>');
+    expect(formatComment('<i>x</i> [dg-action:abc123abc123]')).toBe('&lt;i&gt;x&lt;/i&gt; <code>[dg-action:abc123abc123]</code>');
   });
 });

@@ -190,7 +190,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 
 /***/ }),
 
-/***/ 2375:
+/***/ 4756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
@@ -2643,8 +2643,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/retry.ts
 /**
  * What is worth another attempt, and how long to wait before it: exponential backoff with full
@@ -2971,6 +2969,66 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/tags.ts
+/**
+ * The tag this action ends every comment it writes with, and the exact tests that find it again.
+ *
+ *   [dg-action:<12 hex>]              a job's set: revoked at job end; pruned once it is older than
+ *                                     `prune-after` (its job cannot still be running)
+ *   [dg-action:<12 hex> kept]         kept on purpose (`revoke: false`): never pruned
+ *   [dg-action:<12 hex> keep=<name>]  kept under a name (`keep`): never pruned, found by its name
+ *
+ * The 12 hex digits are the execution's marker (`dg-action:<hex>`): one execution's own sweep finds
+ * every set it made, whatever the kind, while pruning and name look-ups match one kind exactly.
+ * Only the tag at the very end of a comment counts, so text a person put earlier in a comment
+ * (a copied tag, say) can never make a set look like one of ours.
+ */
+
+/** A name for `keep`: 1 to 63 of a-z, 0-9 and '-'. */
+const KEEP_NAME = /^[a-z0-9-]{1,63}$/;
+const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (kept|keep=[a-z0-9-]{1,63}))?\]$/;
+/** A token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
+function newMarker() {
+    return `dg-action:${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+}
+/** The tag's text, brackets included. */
+function formatTag(tag) {
+    const suffix = tag.kind.kind === 'job' ? '' : tag.kind.kind === 'kept' ? ' kept' : ` keep=${tag.kind.name}`;
+    return `[${tag.marker}${suffix}]`;
+}
+/** The comment sent to Deepgram: the person's comment, then the tag. */
+function tagComment(comment, tag) {
+    return comment ? `${comment} ${formatTag(tag)}` : formatTag(tag);
+}
+/** The tag a comment ends with, or undefined when it ends with none of ours. */
+function parseTag(comment) {
+    const match = TRAILING_TAG.exec(comment);
+    if (!match)
+        return undefined;
+    const marker = match[1];
+    const suffix = match[2];
+    if (suffix === undefined)
+        return { marker, kind: { kind: 'job' } };
+    if (suffix === 'kept')
+        return { marker, kind: { kind: 'kept' } };
+    return { marker, kind: { kind: 'named', name: suffix.slice('keep='.length) } };
+}
+/** Made by the execution that owns `marker`, whatever the kind. */
+function madeBy(comment, marker) {
+    return parseTag(comment)?.marker === marker;
+}
+/** A job's set (the only kind pruning may touch). */
+function isJobSet(comment) {
+    return parseTag(comment)?.kind.kind === 'job';
+}
+/** Kept under exactly this name. */
+function isKeptAs(comment, name) {
+    const kind = parseTag(comment)?.kind;
+    return kind?.kind === 'named' && kind.name === name;
+}
+
 ;// CONCATENATED MODULE: ./src/credentials.ts
 /**
  * The credentials' life cycle on top of the API client: create without leaving orphans, revoke,
@@ -2983,13 +3041,6 @@ function isRecord(value) {
 
 
 
-/** A short token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
-function newMarker() {
-    return `dg-action:${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-}
-function commentWithMarker(comment, marker) {
-    return `${comment} [${marker}]`;
-}
 /**
  * Creates credentials, retrying transient failures. `onAmbiguous` runs the first moment a create
  * may have landed unseen, so the caller can tell the post step to sweep again.
@@ -3044,8 +3095,7 @@ async function sweepMarked(ctx, marker, keepId = '') {
             `${errorMessage(error)}. Check the project's distribution credentials for that marker.`);
         return 0;
     }
-    const tag = `[${marker}]`;
-    const strays = listed.filter((item) => item.comment.includes(tag) && item.id !== keepId);
+    const strays = listed.filter((item) => madeBy(item.comment, marker) && item.id !== keepId);
     let deleted = 0;
     for (const stray of strays) {
         try {
@@ -3503,6 +3553,7 @@ const saveSweepNeeded = () => saveState(KEYS.sweep, 'true');
 ;// CONCATENATED MODULE: ./src/summary.ts
 /** The job summary: what was created and what the post step will do. Never the secret. */
 
+
 async function writeSummary(settings, credentials, comment) {
     // Outside a runner (no summary file) there is nowhere to write; that is not an error.
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -3535,12 +3586,14 @@ function postPlan(settings) {
     const logout = settings.login && settings.logout ? `docker logs out of ${code(settings.registry)}` : 'no docker logout';
     return `${revoke}; ${logout}`;
 }
-/** The comment as text, with the action's trailing marker set in code so it is easy to spot and search for. */
+/** The comment as text, with the action's trailing tag set in code so it is easy to spot and search for. */
 function formatComment(comment) {
-    const marked = /^(.*) \[(dg-action:[0-9a-f]+)\]$/s.exec(comment);
-    if (!marked)
+    const tag = parseTag(comment);
+    if (!tag)
         return escapeHtml(comment);
-    return `${escapeHtml(marked[1] ?? '')} ${code(`[${marked[2]}]`)}`;
+    const text = formatTag(tag);
+    const before = comment.slice(0, comment.length - text.length).trimEnd();
+    return before ? `${escapeHtml(before)} ${code(text)}` : code(text);
 }
 const code = (text) => `<code>${escapeHtml(text)}</code>`;
 /** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
@@ -3563,6 +3616,7 @@ function escapeHtml(text) {
 
 
 
+
 async function runMain() {
     markMainStarted();
     // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
@@ -3576,7 +3630,7 @@ async function runMain() {
     const marker = newMarker();
     saveMarker(marker);
     const ctx = apiContext(settings);
-    const comment = commentWithMarker(settings.comment, marker);
+    const comment = tagComment(settings.comment, { marker, kind: settings.revoke ? { kind: 'job' } : { kind: 'kept' } });
     const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, saveSweepNeeded);
     const dockerConfigJson = protectCredentials(credentials, settings.registry);
     saveCredentialsId(credentials.id);

@@ -6,9 +6,9 @@
  * Every comment therefore carries a per-execution marker, and before a create is retried after
  * such a failure, the project's credentials carrying the marker are deleted.
  */
-import { randomBytes } from 'node:crypto';
 import { DeepgramApiError, type CreatedCredentials, type CreateRequest, type DeepgramClient, type DeleteResult } from './deepgram.js';
 import { isClassified, withRetries } from './retry.js';
+import { madeBy } from './tags.js';
 
 export interface Context {
   client: DeepgramClient;
@@ -18,15 +18,6 @@ export interface Context {
   warning: (message: string) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-}
-
-/** A short token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
-export function newMarker(): string {
-  return `dg-action:${randomBytes(6).toString('hex')}`;
-}
-
-export function commentWithMarker(comment: string, marker: string): string {
-  return `${comment} [${marker}]`;
 }
 
 /**
@@ -93,8 +84,7 @@ export async function sweepMarked(ctx: Context, marker: string, keepId = ''): Pr
     );
     return 0;
   }
-  const tag = `[${marker}]`;
-  const strays = listed.filter((item) => item.comment.includes(tag) && item.id !== keepId);
+  const strays = listed.filter((item) => madeBy(item.comment, marker) && item.id !== keepId);
   let deleted = 0;
   for (const stray of strays) {
     try {

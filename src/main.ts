@@ -3,7 +3,7 @@
  * the job summary, and leave the post step what it needs to revoke them.
  */
 import * as core from '@actions/core';
-import { commentWithMarker, createCredentials, errorMessage, newMarker, revokeCredentials } from './credentials.js';
+import { createCredentials, errorMessage, revokeCredentials } from './credentials.js';
 import { apiContext } from './context.js';
 import type { CreatedCredentials } from './deepgram.js';
 import { dockerLogin, findDocker } from './docker.js';
@@ -11,6 +11,7 @@ import { readSettings } from './inputs.js';
 import { protectSecret } from './secrets.js';
 import * as state from './state.js';
 import { writeSummary } from './summary.js';
+import { newMarker, tagComment } from './tags.js';
 
 export async function runMain(): Promise<void> {
   state.markMainStarted();
@@ -26,7 +27,7 @@ export async function runMain(): Promise<void> {
   const marker = newMarker();
   state.saveMarker(marker);
   const ctx = apiContext(settings);
-  const comment = commentWithMarker(settings.comment, marker);
+  const comment = tagComment(settings.comment, { marker, kind: settings.revoke ? { kind: 'job' } : { kind: 'kept' } });
   const credentials = await createCredentials(
     ctx,
     { comment, scopes: settings.scopes, provider: settings.provider },

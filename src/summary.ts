@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import type { CreatedCredentials } from './deepgram.js';
 import type { Settings } from './inputs.js';
+import { formatTag, parseTag } from './tags.js';
 
 export async function writeSummary(settings: Settings, credentials: CreatedCredentials, comment: string): Promise<void> {
   // Outside a runner (no summary file) there is nowhere to write; that is not an error.
@@ -36,11 +37,13 @@ export function postPlan(settings: Settings): string {
   return `${revoke}; ${logout}`;
 }
 
-/** The comment as text, with the action's trailing marker set in code so it is easy to spot and search for. */
+/** The comment as text, with the action's trailing tag set in code so it is easy to spot and search for. */
 export function formatComment(comment: string): string {
-  const marked = /^(.*) \[(dg-action:[0-9a-f]+)\]$/s.exec(comment);
-  if (!marked) return escapeHtml(comment);
-  return `${escapeHtml(marked[1] ?? '')} ${code(`[${marked[2]}]`)}`;
+  const tag = parseTag(comment);
+  if (!tag) return escapeHtml(comment);
+  const text = formatTag(tag);
+  const before = comment.slice(0, comment.length - text.length).trimEnd();
+  return before ? `${escapeHtml(before)} ${code(text)}` : code(text);
 }
 
 const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;

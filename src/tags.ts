@@ -1,0 +1,70 @@
+/**
+ * The tag this action ends every comment it writes with, and the exact tests that find it again.
+ *
+ *   [dg-action:<12 hex>]              a job's set: revoked at job end; pruned once it is older than
+ *                                     `prune-after` (its job cannot still be running)
+ *   [dg-action:<12 hex> kept]         kept on purpose (`revoke: false`): never pruned
+ *   [dg-action:<12 hex> keep=<name>]  kept under a name (`keep`): never pruned, found by its name
+ *
+ * The 12 hex digits are the execution's marker (`dg-action:<hex>`): one execution's own sweep finds
+ * every set it made, whatever the kind, while pruning and name look-ups match one kind exactly.
+ * Only the tag at the very end of a comment counts, so text a person put earlier in a comment
+ * (a copied tag, say) can never make a set look like one of ours.
+ */
+import { randomBytes } from 'node:crypto';
+
+export type TagKind = { kind: 'job' } | { kind: 'kept' } | { kind: 'named'; name: string };
+
+export interface Tag {
+  /** The execution's marker, `dg-action:<12 hex>`. */
+  marker: string;
+  kind: TagKind;
+}
+
+/** A name for `keep`: 1 to 63 of a-z, 0-9 and '-'. */
+export const KEEP_NAME = /^[a-z0-9-]{1,63}$/;
+
+const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (kept|keep=[a-z0-9-]{1,63}))?\]$/;
+
+/** A token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
+export function newMarker(): string {
+  return `dg-action:${randomBytes(6).toString('hex')}`;
+}
+
+/** The tag's text, brackets included. */
+export function formatTag(tag: Tag): string {
+  const suffix = tag.kind.kind === 'job' ? '' : tag.kind.kind === 'kept' ? ' kept' : ` keep=${tag.kind.name}`;
+  return `[${tag.marker}${suffix}]`;
+}
+
+/** The comment sent to Deepgram: the person's comment, then the tag. */
+export function tagComment(comment: string, tag: Tag): string {
+  return comment ? `${comment} ${formatTag(tag)}` : formatTag(tag);
+}
+
+/** The tag a comment ends with, or undefined when it ends with none of ours. */
+export function parseTag(comment: string): Tag | undefined {
+  const match = TRAILING_TAG.exec(comment);
+  if (!match) return undefined;
+  const marker = match[1] as string;
+  const suffix = match[2];
+  if (suffix === undefined) return { marker, kind: { kind: 'job' } };
+  if (suffix === 'kept') return { marker, kind: { kind: 'kept' } };
+  return { marker, kind: { kind: 'named', name: suffix.slice('keep='.length) } };
+}
+
+/** Made by the execution that owns `marker`, whatever the kind. */
+export function madeBy(comment: string, marker: string): boolean {
+  return parseTag(comment)?.marker === marker;
+}
+
+/** A job's set (the only kind pruning may touch). */
+export function isJobSet(comment: string): boolean {
+  return parseTag(comment)?.kind.kind === 'job';
+}
+
+/** Kept under exactly this name. */
+export function isKeptAs(comment: string, name: string): boolean {
+  const kind = parseTag(comment)?.kind;
+  return kind?.kind === 'named' && kind.name === name;
+}
