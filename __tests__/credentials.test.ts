@@ -4,7 +4,8 @@ import type { CreatedCredentials, CreateRequest, DeepgramClient, DeleteResult, L
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { DeepgramApiError } = await import('../src/deepgram.js');
-const { createCredentials, revokeCredentials, sweepMarked } = await import('../src/credentials.js');
+const { createCredentials, deleteEach, listCredentials, revokeCredentials, straysOf } = await import('../src/credentials.js');
+const { Budget } = await import('../src/budget.js');
 type Context = import('../src/credentials.js').Context;
 
 const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
@@ -38,6 +39,8 @@ let ctx: Context & {
   sleep: jest.Mock<(ms: number) => Promise<void>>;
 };
 let onAmbiguous: jest.Mock<() => void>;
+let inFlight: jest.Mock<(until: number) => void>;
+let hooks: { inFlight: typeof inFlight; mayHaveStrays: typeof onAmbiguous };
 /** Every client call and ambiguity report, in order. */
 let calls: string[];
 
@@ -61,12 +64,16 @@ beforeEach(() => {
     client: client as unknown as DeepgramClient,
     projectId: PROJECT,
     maxAttempts: 3,
+    requestTimeoutMs: 30_000,
+    budget: new Budget(60_000),
     info: jest.fn(),
     warning: jest.fn(),
     sleep: jest.fn(async () => {}),
     random: () => 0,
   };
   onAmbiguous = jest.fn(() => void calls.push('onAmbiguous'));
+  inFlight = jest.fn();
+  hooks = { inFlight, mayHaveStrays: onAmbiguous };
 });
 
 /** create fails with these errors in turn, then succeeds. */
@@ -81,7 +88,7 @@ function createFailsWith(...errors: Error[]): void {
 
 describe('createCredentials', () => {
   test('succeeds at the first attempt: one create, no sweep, no ambiguity', async () => {
-    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).resolves.toBe(CREATED);
+    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
     expect(client.create).toHaveBeenCalledWith(PROJECT, REQUEST);
     expect(calls).toEqual(['create']);
     expect(onAmbiguous).not.toHaveBeenCalled();
@@ -89,7 +96,7 @@ describe('createCredentials', () => {
 
   test('429 then success: retried with no sweep and no ambiguity', async () => {
     createFailsWith(httpError(429));
-    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).resolves.toBe(CREATED);
+    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
     expect(calls).toEqual(['create', 'create']);
     expect(onAmbiguous).not.toHaveBeenCalled();
     expect(ctx.sleep).toHaveBeenCalledTimes(1);
@@ -107,57 +114,96 @@ describe('createCredentials', () => {
         { id: 'copied', comment: `copied [${MARKER}] into text` },
       ];
     });
-    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).resolves.toBe(CREATED);
+    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
     expect(calls).toEqual(['create', 'onAmbiguous', 'list', 'delete stray-1', 'delete stray-2', 'create']);
     expect(client.list).toHaveBeenCalledWith(PROJECT);
     expect(client.delete).toHaveBeenCalledWith(PROJECT, 'stray-1');
   });
 
-  test('a final ambiguous failure is reported and thrown', async () => {
+  test('a final ambiguous failure is reported, swept at once, and thrown', async () => {
     const last = httpError(503);
     createFailsWith(httpError(503), httpError(503), last);
-    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toBe(last);
+    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toBe(last);
     expect(client.create).toHaveBeenCalledTimes(3);
-    expect(onAmbiguous).toHaveBeenCalled();
-    expect(calls.at(-1)).toBe('onAmbiguous');
+    expect(calls.slice(-3)).toEqual(['create', 'onAmbiguous', 'list']);
   });
 
-  test('a single ambiguous failure with max-attempts 1 is still reported', async () => {
+  test('a single ambiguous failure with max-attempts 1 is still reported and swept', async () => {
     ctx.maxAttempts = 1;
     createFailsWith(httpError(502));
-    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toThrow('HTTP 502');
-    expect(onAmbiguous).toHaveBeenCalledTimes(1);
-    expect(client.list).not.toHaveBeenCalled();
+    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 502');
+    expect(calls).toEqual(['create', 'onAmbiguous', 'list']);
+  });
+
+  test('the sweeps inside a create make one attempt per request: no retries inside retries', async () => {
+    createFailsWith(httpError(503), httpError(503), httpError(503));
+    client.list.mockImplementation(async () => {
+      calls.push('list');
+      throw httpError(503);
+    });
+    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 503');
+    expect(calls.filter((c) => c === 'list')).toHaveLength(3);
+    // Only the create's own two waits: none for the lists.
+    expect(ctx.sleep).toHaveBeenCalledTimes(2);
+    expect(ctx.warning).not.toHaveBeenCalled();
+  });
+
+  test('every attempt is marked in flight before it is sent and cleared when it settles', async () => {
+    createFailsWith(httpError(429));
+    client.create.mockImplementationOnce(async () => {
+      calls.push(`create (in flight: ${inFlight.mock.calls.at(-1)?.[0] !== 0})`);
+      return CREATED;
+    });
+    const before = Date.now();
+    await createCredentials(ctx, REQUEST, MARKER, hooks);
+    expect(calls).toEqual(['create', 'create (in flight: true)']);
+    const marks = inFlight.mock.calls.map(([until]) => until);
+    expect(marks).toHaveLength(4);
+    expect(marks[0]).toBeGreaterThanOrEqual(before + ctx.requestTimeoutMs);
+    expect(marks[1]).toBe(0);
+    expect(marks[3]).toBe(0);
+  });
+
+  test('a wait that would outlast the step budget is not begun', async () => {
+    ctx.budget = new Budget(1_000);
+    createFailsWith(httpError(429, { retryAfterMs: 5_000 }));
+    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 429');
+    expect(client.create).toHaveBeenCalledTimes(1);
+    expect(ctx.sleep).not.toHaveBeenCalled();
+    expect(ctx.info).toHaveBeenCalledWith(expect.stringContaining('Not retrying: a wait of 5.0 s would outlast'));
   });
 
   test('a final non-ambiguous failure (429) is not reported as ambiguous', async () => {
     createFailsWith(httpError(429), httpError(429), httpError(429));
-    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toThrow('HTTP 429');
+    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 429');
     expect(onAmbiguous).not.toHaveBeenCalled();
   });
 
   test('a fatal error (401) is thrown at once', async () => {
     createFailsWith(httpError(401));
-    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toThrow('HTTP 401');
+    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 401');
     expect(calls).toEqual(['create']);
     expect(onAmbiguous).not.toHaveBeenCalled();
   });
 
-  test('created but no secret: the created id is deleted and the error rethrown', async () => {
-    const noSecret = new DeepgramApiError('no secret', { transient: false, ambiguous: false }, { credentialsId: 'cred-orphan' });
+  test('created but unusable (no secret): not retried; the known id is deleted, the project swept, post told', async () => {
+    const noSecret = new DeepgramApiError('no secret', { transient: false, ambiguous: true }, { credentialsId: 'cred-orphan' });
     createFailsWith(noSecret);
-    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toBe(noSecret);
-    expect(calls).toEqual(['create', 'delete cred-orphan']);
-    expect(client.delete).toHaveBeenCalledWith(PROJECT, 'cred-orphan');
+    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toBe(noSecret);
+    expect(calls).toEqual(['create', 'onAmbiguous', 'delete cred-orphan', 'list']);
   });
 
-  test('no secret and the clean-up delete fails: the original error is thrown and post is told to sweep', async () => {
-    const noSecret = new DeepgramApiError('no secret', { transient: false, ambiguous: false }, { credentialsId: 'cred-orphan' });
+  test('created but unusable, and the delete by id fails: the sweep still runs and the original error is thrown', async () => {
+    const noSecret = new DeepgramApiError('no secret', { transient: false, ambiguous: true }, { credentialsId: 'cred-orphan' });
     createFailsWith(noSecret);
     client.delete.mockRejectedValueOnce(httpError(403));
-    await expect(createCredentials(ctx, REQUEST, MARKER, onAmbiguous)).rejects.toBe(noSecret);
+    client.list.mockResolvedValueOnce([{ id: 'cred-orphan', comment: `ci [${MARKER}]` }]);
+    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toBe(noSecret);
     expect(onAmbiguous).toHaveBeenCalledTimes(1);
-    expect(ctx.warning).toHaveBeenCalledWith(expect.stringContaining('Could not delete the unusable credentials cred-orphan'));
+    // The delete by id failed quietly; the sweep found the set by its tag and deleted it.
+    expect(client.delete).toHaveBeenCalledTimes(2);
+    expect(ctx.warning).not.toHaveBeenCalled();
+    expect(ctx.info).toHaveBeenCalledWith(`Deleted 1 of 1 set(s) of credentials the failed create left ([${MARKER}]).`);
   });
 });
 
@@ -188,43 +234,43 @@ describe('revokeCredentials', () => {
   });
 });
 
-describe('sweepMarked', () => {
+describe('listing and sweeping', () => {
   const listed: ListedCredentials[] = [
     { id: 'keep-me', comment: `ci [${MARKER}]` },
     { id: 'stray', comment: `ci [${MARKER}]` },
+    { id: 'kept-stray', comment: `ci [${MARKER} kept]` },
     { id: 'other', comment: 'ci [dg-action:aaaaaaaaaaaa]' },
     { id: 'bare-marker-text', comment: `mentions ${MARKER} without brackets` },
   ];
 
-  test('deletes marked credentials except keepId, and counts them', async () => {
-    client.list.mockResolvedValueOnce(listed);
-    await expect(sweepMarked(ctx, MARKER, 'keep-me')).resolves.toBe(1);
-    expect(client.delete.mock.calls).toEqual([[PROJECT, 'stray']]);
-  });
-
-  test('a list failure (403) is a warning naming the marker, not a throw', async () => {
-    client.list.mockRejectedValueOnce(httpError(403));
-    await expect(sweepMarked(ctx, MARKER)).resolves.toBe(0);
-    expect(client.delete).not.toHaveBeenCalled();
-    expect(ctx.warning).toHaveBeenCalledTimes(1);
-    expect(ctx.warning.mock.calls[0]?.[0]).toContain(`[${MARKER}]`);
-    expect(ctx.warning.mock.calls[0]?.[0]).toContain('HTTP 403');
-  });
-
-  test('a delete that fails is a warning; the others still go', async () => {
-    client.list.mockResolvedValueOnce([
-      { id: 'a', comment: `[${MARKER}]` },
-      { id: 'b', comment: `[${MARKER}]` },
-    ]);
-    client.delete.mockRejectedValueOnce(httpError(403));
-    await expect(sweepMarked(ctx, MARKER)).resolves.toBe(1);
-    expect(client.delete.mock.calls.map(([, id]) => id)).toEqual(['a', 'b']);
-    expect(ctx.warning).toHaveBeenCalledWith('Could not delete stray distribution credentials a: HTTP 403');
+  test('straysOf: what this execution made, but for the set it handed out', () => {
+    expect(straysOf(listed, MARKER, 'keep-me').map((s) => s.id)).toEqual(['stray', 'kept-stray']);
   });
 
   test('a transient list failure is retried', async () => {
     client.list.mockRejectedValueOnce(httpError(502)).mockResolvedValueOnce(listed);
-    await expect(sweepMarked(ctx, MARKER, 'keep-me')).resolves.toBe(1);
+    await expect(listCredentials(ctx)).resolves.toBe(listed);
     expect(client.list).toHaveBeenCalledTimes(2);
+  });
+
+  test('deleteEach: a delete that fails is a warning; the others still go', async () => {
+    client.delete.mockRejectedValueOnce(httpError(403));
+    const sets = [
+      { id: 'a', comment: `[${MARKER}]` },
+      { id: 'b', comment: `[${MARKER}]` },
+    ];
+    await expect(deleteEach(ctx, sets, 'stray distribution credentials')).resolves.toEqual([sets[1]]);
+    expect(client.delete.mock.calls.map(([, id]) => id)).toEqual(['a', 'b']);
+    expect(ctx.warning).toHaveBeenCalledWith('Could not delete stray distribution credentials a: HTTP 403');
+  });
+
+  test('deleteEach never puts an id that is not a credentials ID in a URL', async () => {
+    const sets = [
+      { id: '..', comment: `[${MARKER}]` },
+      { id: 'x/../y', comment: `[${MARKER}]` },
+    ];
+    await expect(deleteEach(ctx, sets, 'stray distribution credentials')).resolves.toEqual([]);
+    expect(client.delete).not.toHaveBeenCalled();
+    expect(ctx.warning).toHaveBeenCalledTimes(2);
   });
 });

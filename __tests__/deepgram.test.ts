@@ -131,14 +131,57 @@ describe('create: the response', () => {
     await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ username: `deepgram+${CRED}` });
   });
 
-  test('no secret: a fatal error that carries the id of what was created', async () => {
+  test('no secret: not retried, but "may have created", carrying the id of what was created', async () => {
     answer(200, nested({}));
     const error = await apiError(client.create(PROJECT, REQUEST));
     expect(error.details.credentialsId).toBe(CRED);
-    expect(error.kind).toEqual({ transient: false, ambiguous: false });
+    expect(error.kind).toEqual({ transient: false, ambiguous: true });
     expect(error.message).toBe(
-      `Deepgram created distribution credentials ${CRED} but returned no secret, so they cannot be used to log in.`,
+      `Deepgram API: create distribution credentials answered with credentials that cannot be used: no secret for ${CRED}, so it cannot log in`,
     );
+  });
+
+  test.each([
+    [
+      'an id that is a number',
+      nested({ distribution_credentials_id: 42, secret: SECRET }),
+      'distribution_credentials_id (a number) is not a credentials ID',
+    ],
+    [
+      'an id of ".."',
+      nested({ distribution_credentials_id: '..', secret: SECRET }),
+      'distribution_credentials_id ".." is not a credentials ID',
+    ],
+    [
+      'an id holding a workflow command',
+      nested({ distribution_credentials_id: 'a\n::set-output name=x::y', secret: SECRET }),
+      'distribution_credentials_id "a\\n::set-output name=x::y" is not a credentials ID',
+    ],
+    ['a renamed id field', { distribution_credentials: { id: CRED, secret: SECRET } }, 'no distribution_credentials_id'],
+    [
+      'a username with a newline',
+      nested({ secret: SECRET, username: 'deepgram+x\n::save-state name=a::b' }),
+      'username "deepgram+x\\n::save-state name=a::b" is not one docker can log in with',
+    ],
+    [
+      'a username that is a flag',
+      nested({ secret: SECRET, username: '--password=x' }),
+      'username "--password=x" is not one docker can log in with',
+    ],
+    ['a username with a colon', nested({ secret: SECRET, username: 'a:b' }), 'username "a:b" is not one docker can log in with'],
+    ['a secret with a newline', nested({ secret: `${SECRET}\nmore` }), `the secret for ${CRED} is not one line of visible text`],
+    ['an array', [], 'the body is not a JSON object'],
+  ])('%s: "may have created", not retried', async (_name, body, what) => {
+    answer(201, body);
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: false, ambiguous: true });
+    expect(error.message).toBe(`Deepgram API: create distribution credentials answered with credentials that cannot be used: ${what}`);
+    expect(error.message).not.toContain('\n');
+  });
+
+  test('scopes in the answer that are not scopes are dropped', async () => {
+    answer(201, nested({ secret: SECRET, scopes: ['self-hosted:product:api', '<b>x</b>', 7, 'a\nb:c'] }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ scopes: ['self-hosted:product:api'] });
   });
 
   test('a 200 that is not JSON: a fatal error quoting the body', async () => {

@@ -43,6 +43,7 @@ describe('defaults', () => {
       apiUrl: 'https://api.deepgram.com',
       requestTimeoutMs: 30_000,
       maxAttempts: 4,
+      pruneAfterMs: 5 * 86_400_000,
     });
     expect(warnings).toEqual([]);
   });

@@ -122,7 +122,14 @@ describe('happy path', () => {
 
   test('state: isPost, marker, credentialsId and loggedInTo, never the secret', async () => {
     await runMain();
-    expect(saved()).toEqual({ isPost: 'true', marker: expect.stringMatching(/^dg-action:/), credentialsId: CRED, loggedInTo: 'quay.io' });
+    expect(saved()).toEqual({
+      isPost: 'true',
+      marker: expect.stringMatching(/^dg-action:/),
+      credentialsId: CRED,
+      loggedInTo: 'quay.io',
+      // Set while the create was in flight, cleared when it answered.
+      createInFlightUntil: '',
+    });
     expect(JSON.stringify(core.saveState.mock.calls)).not.toContain(SECRET);
     expect(JSON.stringify(core.saveState.mock.calls)).not.toContain(AUTH);
   });
@@ -179,7 +186,7 @@ describe('login: false', () => {
     expect(io.which).not.toHaveBeenCalled();
     expect(exec.exec).not.toHaveBeenCalled();
     expect(outputs().secret).toBe(SECRET);
-    expect(saved()).toEqual({ isPost: 'true', marker: expect.any(String), credentialsId: CRED });
+    expect(saved()).toEqual({ isPost: 'true', marker: expect.any(String), credentialsId: CRED, createInFlightUntil: '' });
   });
 });
 

@@ -24,7 +24,7 @@ const json = (status: number, body: unknown): HttpResponse => ({ status, headers
 
 /** A Deepgram API that deletes anything and lists `listed`; `overrides` answer first. */
 function api(
-  listed: { id: string; comment: string }[] = [],
+  listed: { id: string; comment: string; created?: string }[] = [],
   overrides: (request: HttpRequest) => HttpResponse | undefined = () => undefined,
 ): void {
   sendRequest.mockImplementation(async (request) => {
@@ -33,9 +33,9 @@ function api(
     if (request.method === 'DELETE') return json(200, { message: 'Successfully deleted' });
     if (request.method === 'GET') {
       return json(200, {
-        distribution_credentials: listed.map(({ id, comment }) => ({
+        distribution_credentials: listed.map(({ id, comment, created }) => ({
           member: {},
-          distribution_credentials: { distribution_credentials_id: id, comment },
+          distribution_credentials: { distribution_credentials_id: id, comment, created },
         })),
       });
     }
@@ -70,20 +70,22 @@ test('no marker saved (main stopped early): nothing is sent, nothing is run', as
   expect(core.info).toHaveBeenCalledWith(expect.stringContaining('Nothing to clean up'));
 });
 
-test('happy path: exactly one DELETE of the handed-out id, then docker logout', async () => {
+test('happy path: the DELETE of the handed-out id alongside one list (for pruning), then docker logout', async () => {
   await runPost();
-  expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`]);
+  expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`, `GET ${COLLECTION}`]);
+  // Alongside: the list went out before the delete had its answer.
+  expect(sendRequest.mock.results).toHaveLength(2);
   expect(sendRequest.mock.calls[0]![0].headers.Authorization).toBe(`Token ${API_KEY}`);
   expect(exec.exec).toHaveBeenCalledTimes(1);
   expect(exec.exec.mock.calls[0]!.slice(0, 2)).toEqual(['/usr/bin/docker', ['logout', 'quay.io']]);
   expect(sendRequest.mock.invocationCallOrder[0]).toBeLessThan(exec.exec.mock.invocationCallOrder[0]!);
   expect(core.setSecret).toHaveBeenCalledWith(API_KEY);
   expect(core.warning).not.toHaveBeenCalled();
-  expect(core.group.mock.calls.map(([name]) => name)).toEqual(['Revoke distribution credentials', 'Log out of quay.io']);
+  expect(core.group.mock.calls.map(([name]) => name)).toEqual(['Revoke and clean up distribution credentials', 'Log out of quay.io']);
 });
 
 test('already gone (404) is fine: no warning', async () => {
-  api([], () => json(404, { err_code: 'NOT_FOUND', err_msg: 'not found' }));
+  api([], (request) => (request.method === 'DELETE' ? json(404, { err_code: 'NOT_FOUND', err_msg: 'not found' }) : undefined));
   await runPost();
   expect(core.warning).not.toHaveBeenCalled();
   expect(core.info).toHaveBeenCalledWith(`Distribution credentials ${CRED} were already gone.`);
@@ -92,7 +94,7 @@ test('already gone (404) is fine: no warning', async () => {
 test('revoke: false keeps the credentials: no DELETE, still logs out', async () => {
   inputs.revoke = 'false';
   await runPost();
-  expect(sendRequest).not.toHaveBeenCalled();
+  expect(requests()).toEqual([`GET ${COLLECTION}`]);
   expect(core.info).toHaveBeenCalledWith(expect.stringContaining(`Keeping distribution credentials ${CRED} (revoke: false)`));
   expect(exec.exec).toHaveBeenCalledTimes(1);
 });
@@ -100,7 +102,7 @@ test('revoke: false keeps the credentials: no DELETE, still logs out', async () 
 test('logout: false: no docker logout', async () => {
   inputs.logout = 'false';
   await runPost();
-  expect(requests()).toHaveLength(1);
+  expect(requests()).toHaveLength(2);
   expect(exec.exec).not.toHaveBeenCalled();
   expect(io.which).not.toHaveBeenCalled();
 });
@@ -113,6 +115,7 @@ test('main did not log in: no docker logout', async () => {
 
 test('no credentials id saved (main revoked them itself): no DELETE', async () => {
   state.credentialsId = '';
+  inputs['prune-after'] = 'off';
   await runPost();
   expect(sendRequest).not.toHaveBeenCalled();
 });
@@ -141,9 +144,59 @@ test('sweep with revoke: false still spares the handed-out credentials', async (
   expect(requests()).toEqual([`GET ${COLLECTION}`, `DELETE ${COLLECTION}/stray-1`]);
 });
 
-test('no sweep flag: no list', async () => {
+test('no sweep flag and prune-after: off: no list', async () => {
+  inputs['prune-after'] = 'off';
   await runPost();
-  expect(requests().some((r) => r.startsWith('GET'))).toBe(false);
+  expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`]);
+});
+
+const DAY = 86_400_000;
+const ago = (ms: number): string => new Date(Date.now() - ms).toISOString();
+
+test('prune: job sets of other executions older than prune-after go; kept, named, recent, foreign and undated ones stay', async () => {
+  api([
+    { id: 'old-job', comment: 'ci [dg-action:aaaaaaaaaaaa]', created: ago(6 * DAY) },
+    { id: 'old-kept', comment: 'ci [dg-action:bbbbbbbbbbbb kept]', created: ago(60 * DAY) },
+    { id: 'old-named', comment: 'ci [dg-action:cccccccccccc keep=prod]', created: ago(60 * DAY) },
+    { id: 'recent-job', comment: 'ci [dg-action:dddddddddddd]', created: ago(4 * DAY) },
+    { id: 'old-foreign', comment: 'made by hand', created: ago(60 * DAY) },
+    { id: 'old-copied', comment: 'copied [dg-action:eeeeeeeeeeee] by hand', created: ago(60 * DAY) },
+    { id: 'undated-job', comment: 'ci [dg-action:ffffffffffff]' },
+  ]);
+  await runPost();
+  expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`, `GET ${COLLECTION}`, `DELETE ${COLLECTION}/old-job`]);
+  expect(core.info).toHaveBeenCalledWith('Pruned distribution credentials old-job, created 6 d ago by a job that never revoked them.');
+  expect(core.warning).not.toHaveBeenCalled();
+});
+
+test('prune-after: 12h prunes a set of a day', async () => {
+  inputs['prune-after'] = '12h';
+  api([{ id: 'day-old', comment: 'ci [dg-action:aaaaaaaaaaaa]', created: ago(DAY) }]);
+  await runPost();
+  expect(requests()).toContain(`DELETE ${COLLECTION}/day-old`);
+});
+
+test('a key that may not list: one warning about pruning; the revoke still happens', async () => {
+  api([], (request) => (request.method === 'GET' ? json(403, { err_code: 'FORBIDDEN', err_msg: 'Forbidden' }) : undefined));
+  await runPost();
+  expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`, `GET ${COLLECTION}`]);
+  expect(warnings()).toHaveLength(1);
+  expect(warnings()[0]).toMatch(/^Could not list the project's credentials to prune job sets older than 5 d: .*HTTP 403/);
+});
+
+test('main stopped with a create in flight: post waits until it could have landed, then sweeps it', async () => {
+  state = { isPost: 'true', marker: MARKER, createInFlightUntil: String(Date.now() + 300) };
+  inputs['prune-after'] = 'off';
+  let listedAt = 0;
+  api([{ id: 'landed-late', comment: `ci [${MARKER}]` }], (request) => {
+    if (request.method === 'GET') listedAt = Date.now();
+    return undefined;
+  });
+  const started = Date.now();
+  await runPost();
+  expect(listedAt - started).toBeGreaterThanOrEqual(250);
+  expect(requests()).toEqual([`GET ${COLLECTION}`, `DELETE ${COLLECTION}/landed-late`]);
+  expect(core.info).toHaveBeenCalledWith(expect.stringMatching(/^The main step stopped while a create was in flight; waiting/));
 });
 
 test('a failed revoke is a warning naming the id and how to delete it, not a throw; logout still runs', async () => {

@@ -17,6 +17,7 @@ describe('readState', () => {
       credentialsId: 'cred-1',
       loggedInTo: 'quay.io',
       sweep: 'true',
+      createInFlightUntil: '1790000000000',
     };
     core.getState.mockImplementation((name) => saved[name] ?? '');
     expect(state.readState()).toEqual({
@@ -25,12 +26,27 @@ describe('readState', () => {
       credentialsId: 'cred-1',
       loggedInTo: 'quay.io',
       sweep: true,
+      createInFlightUntil: 1790000000000,
     });
+  });
+
+  test('an in-flight time that is not a plain number reads as none', () => {
+    for (const value of ['soon', '-5', '1e20', '12 ', '9999999999999999']) {
+      core.getState.mockImplementation((name) => (name === 'createInFlightUntil' ? value : ''));
+      expect(state.readState().createInFlightUntil).toBe(0);
+    }
   });
 
   test('nothing saved (a main step): flags false, strings empty', () => {
     core.getState.mockImplementation(() => '');
-    expect(state.readState()).toEqual({ isPost: false, marker: '', credentialsId: '', loggedInTo: '', sweep: false });
+    expect(state.readState()).toEqual({
+      isPost: false,
+      marker: '',
+      credentialsId: '',
+      loggedInTo: '',
+      sweep: false,
+      createInFlightUntil: 0,
+    });
   });
 
   test('only the exact string "true" sets a flag', () => {
@@ -46,6 +62,8 @@ describe('savers', () => {
     ['saveCredentialsId', () => state.saveCredentialsId('cred-9'), 'credentialsId', 'cred-9'],
     ['saveLoggedInTo', () => state.saveLoggedInTo('localhost:5000'), 'loggedInTo', 'localhost:5000'],
     ['saveSweepNeeded', () => state.saveSweepNeeded(), 'sweep', 'true'],
+    ['saveCreateInFlight', () => state.saveCreateInFlight(1790000000000), 'createInFlightUntil', '1790000000000'],
+    ['saveCreateInFlight(0)', () => state.saveCreateInFlight(0), 'createInFlightUntil', ''],
   ])('%s saves one key', (_name, save, key, value) => {
     save();
     expect(core.saveState.mock.calls).toEqual([[key, value]]);
@@ -60,12 +78,14 @@ describe('savers', () => {
     state.saveCredentialsId('cred-2');
     state.saveLoggedInTo('quay.io');
     state.saveSweepNeeded();
+    state.saveCreateInFlight(1790000000000);
     expect(state.readState()).toEqual({
       isPost: true,
       marker: 'dg-action:feed',
       credentialsId: 'cred-2',
       loggedInTo: 'quay.io',
       sweep: true,
+      createInFlightUntil: 1790000000000,
     });
   });
 });

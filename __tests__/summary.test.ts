@@ -21,6 +21,7 @@ const settings: Settings = {
   apiUrl: 'https://api.deepgram.com',
   requestTimeoutMs: 30_000,
   maxAttempts: 4,
+  pruneAfterMs: 5 * 86_400_000,
 };
 
 const credentials: CreatedCredentials = {

@@ -2540,7 +2540,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_warning(message, properties = {}) {
+function warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -2728,6 +2728,11 @@ async function withRetries(operation, options) {
                 throw error;
             await options.beforeRetry?.(error);
             const delay = retryDelayMs(attempt, error.kind, options.random);
+            if (options.remainingMs && delay >= options.remainingMs()) {
+                options.log(`Attempt ${attempt} of ${options.maxAttempts} to ${options.action} failed: ${error.message}. ` +
+                    `Not retrying: a wait of ${(delay / 1000).toFixed(1)} s would outlast this step's time for API calls.`);
+                throw error;
+            }
             const reason = error.kind.retryAfterMs !== undefined ? ' (as the server asked with Retry-After)' : '';
             options.log(`Attempt ${attempt} of ${options.maxAttempts} to ${options.action} failed: ${error.message}. ` +
                 `Retrying in ${(delay / 1000).toFixed(1)} s${reason}.`);
@@ -2735,6 +2740,77 @@ async function withRetries(operation, options) {
         }
     }
 }
+
+;// CONCATENATED MODULE: ./src/budget.ts
+/**
+ * One step's time for talking to the API. Every request and every wait of a step (creates, sweeps,
+ * revokes, pruning, and their retries) draws on the same budget, so retries inside retries cannot
+ * multiply a step's length: a request is cut to what is left, and a wait that would outlast it is
+ * not begun.
+ *
+ * The budget is what max-attempts requests of request-timeout each, with the longest backoff
+ * between them, would take: 4 × 30 s + 3 × 10 s = 2 min 30 s at the defaults (README, "How long").
+ */
+
+class Budget {
+    totalMs;
+    now;
+    deadline;
+    constructor(totalMs, now = Date.now) {
+        this.totalMs = totalMs;
+        this.now = now;
+        this.deadline = now() + totalMs;
+    }
+    /** A step's budget for these settings. */
+    static forStep(settings, now) {
+        return new Budget(stepBudgetMs(settings.maxAttempts, settings.requestTimeoutMs), now);
+    }
+    remainingMs() {
+        return Math.max(0, this.deadline - this.now());
+    }
+}
+function stepBudgetMs(maxAttempts, requestTimeoutMs) {
+    return maxAttempts * requestTimeoutMs + (maxAttempts - 1) * MAX_BACKOFF_MS;
+}
+/** Raised instead of a request or a wait that the step's budget has no room for. */
+class BudgetExhaustedError extends Error {
+    kind = { transient: false, ambiguous: false };
+    constructor(what, budget) {
+        super(`${what}: not sent, this step's time for API calls (${Math.round(budget.totalMs / 1000)} s) is used up`);
+        this.name = 'BudgetExhaustedError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/log.ts
+/**
+ * The step's log, safe against text that came from outside (the API, the environment, docker).
+ *
+ * The runner reads every line a step prints for workflow commands: a line that starts with `::`
+ * (after spaces), and the older `##[command]` form anywhere in a line. core.info prints a message
+ * as it is, so an id, an error code or a comment from a hostile API holding "\n::set-output …"
+ * would print a line the runner obeys. Every message goes through here: control characters are
+ * shown as escapes, so a message is always one line, and neither form of command can start.
+ */
+
+/** `text` as one printable line: control characters escaped, no workflow command possible. */
+function untrusted(text) {
+    return (text
+        // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl)
+        .replace(/##\[/g, '##\\[')
+        .replace(/^(\s*)::/, '$1\\::'));
+}
+function escapeControl(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+const log_info = (message) => info(untrusted(message));
+const log_warning = (message) => warning(untrusted(message));
 
 ;// CONCATENATED MODULE: ./src/secrets.ts
 /**
@@ -2775,6 +2851,21 @@ function forgetSecrets() {
  */
 
 
+
+
+/**
+ * A credentials ID the action will put in a URL or a log: a UUID-like token. Anything else (".."
+ * would turn a DELETE into one on the collection's parent) is refused.
+ */
+function isCredentialsId(value) {
+    return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
+}
+/** A registry username docker can take: no whitespace, control characters or ':', and no leading '-'. */
+const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
+/** A secret that can go through --password-stdin and be masked whole: one line of visible text. */
+const SECRET = /^[^\s\p{C}]{1,1024}$/u;
+/** A scope as the API names them; anything else in an answer is dropped. */
+const SCOPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
 class DeepgramApiError extends Error {
     kind;
     details;
@@ -2789,6 +2880,8 @@ class DeepgramApiError extends Error {
     }
 }
 const FATAL = { transient: false, ambiguous: false };
+/** A create answered 2xx, so it was carried out, but the answer cannot be used: sweep for what it made. */
+const CREATED_UNUSABLE = { transient: false, ambiguous: true };
 class DeepgramClient {
     options;
     constructor(options) {
@@ -2812,11 +2905,18 @@ class DeepgramClient {
             const id = record?.distribution_credentials_id;
             if (typeof id !== 'string')
                 throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-            return { id, comment: typeof record?.comment === 'string' ? record.comment : '' };
+            return {
+                id,
+                comment: typeof record?.comment === 'string' ? record.comment : '',
+                ...(typeof record?.created === 'string' ? { created: record.created } : {}),
+            };
         });
     }
     /** Deletes one set of credentials; one that is already gone (404) counts as done. */
     async delete(projectId, credentialsId) {
+        if (!isCredentialsId(credentialsId)) {
+            throw new DeepgramApiError(`Refusing to delete "${untrusted(credentialsId)}": not a distribution credentials ID`, FATAL);
+        }
         try {
             await this.call(`delete distribution credentials ${credentialsId}`, 'DELETE', `${this.collection(projectId)}/${encodeURIComponent(credentialsId)}`);
             return 'deleted';
@@ -2836,6 +2936,11 @@ class DeepgramClient {
         const headers = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
         if (payload !== undefined)
             headers['Content-Type'] = 'application/json';
+        const { budget } = this.options;
+        const timeoutMs = Math.min(this.options.timeoutMs, budget?.remainingMs() ?? Infinity);
+        // Less than a second left is no time for a request: it could only time out.
+        if (budget && timeoutMs < 1000)
+            throw new BudgetExhaustedError(`Deepgram API: ${action}`, budget);
         let response;
         try {
             response = await this.options.transport({
@@ -2843,7 +2948,7 @@ class DeepgramClient {
                 url,
                 headers,
                 body: payload === undefined ? undefined : JSON.stringify(payload),
-                timeoutMs: this.options.timeoutMs,
+                timeoutMs,
             });
         }
         catch (error) {
@@ -2858,34 +2963,57 @@ class DeepgramClient {
             // A delete is done once the server says 2xx, whatever the body (shapes differ by generation).
             if (method === 'DELETE')
                 return {};
-            throw unexpected(action, `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body)}`);
+            const what = `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body) || '(empty)'}`;
+            throw unexpected(action, what, method === 'POST' ? CREATED_UNUSABLE : FATAL);
         }
     }
 }
+/**
+ * The credentials in a create answer. The answer came with a 2xx, so the set exists: an answer
+ * that cannot be used whole (not JSON, no or odd id, no secret, a username docker cannot take) is
+ * CREATED_UNUSABLE, and the caller sweeps for what it made. Nothing in it is trusted: what is
+ * used must have the shape it should.
+ */
 function parseCreated(body) {
     const action = 'create distribution credentials';
+    const unusable = (what, credentialsId) => new DeepgramApiError(`Deepgram API: ${action} answered with credentials that cannot be used: ${what}`, CREATED_UNUSABLE, {
+        credentialsId,
+    });
     if (!isRecord(body))
-        throw unexpected(action, 'the body is not a JSON object');
+        throw unusable('the body is not a JSON object');
     // Current API: fields under "distribution_credentials"; older API: the same fields at the top level.
     const record = credentialsRecord(body) ?? {};
     const pick = (field) => record[field] ?? body[field];
     const id = pick('distribution_credentials_id');
-    if (typeof id !== 'string' || id === '')
-        throw unexpected(action, 'no distribution_credentials_id');
+    if (id === undefined || id === '')
+        throw unusable('no distribution_credentials_id');
+    if (!isCredentialsId(id))
+        throw unusable(`distribution_credentials_id ${describe(id)} is not a credentials ID`);
     const secret = pick('secret');
-    if (typeof secret !== 'string' || secret === '') {
-        throw new DeepgramApiError(`Deepgram created distribution credentials ${id} but returned no secret, so they cannot be used to log in.`, FATAL, { credentialsId: id });
+    if (typeof secret !== 'string' || secret === '')
+        throw unusable(`no secret for ${id}, so it cannot log in`, id);
+    if (!SECRET.test(secret))
+        throw unusable(`the secret for ${id} is not one line of visible text`, id);
+    const given = pick('username');
+    const username = given === undefined || given === '' ? `deepgram+${id}` : given;
+    if (typeof username !== 'string' || !USERNAME.test(username)) {
+        throw unusable(`username ${describe(username)} is not one docker can log in with`, id);
     }
-    const username = pick('username');
     const scopes = pick('scopes');
     const comment = pick('comment');
     return {
         id,
         secret,
-        username: typeof username === 'string' && username !== '' ? username : `deepgram+${id}`,
-        scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string') : [],
+        username,
+        scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string' && SCOPE.test(s)) : [],
         comment: typeof comment === 'string' ? comment : '',
     };
+}
+/** A value from an answer, for a message: a string escaped and cut short, anything else by its type. */
+function describe(value) {
+    if (typeof value !== 'string')
+        return `(a ${value === null ? 'null' : typeof value})`;
+    return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
 }
 /** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
 function credentialsRecord(item) {
@@ -2895,7 +3023,8 @@ function credentialsRecord(item) {
 }
 function apiError(action, response) {
     const { status } = response;
-    const requestId = headerValue(response, 'dg-request-id') ?? headerValue(response, 'x-request-id');
+    const header = headerValue(response, 'dg-request-id') ?? headerValue(response, 'x-request-id');
+    const requestId = header ? excerpt(header, 128) : undefined;
     let code;
     let message = '';
     let bodyRequestId;
@@ -2949,20 +3078,24 @@ function networkError(action, url, error) {
     const host = new URL(url).host;
     return new DeepgramApiError(redact(`Deepgram API: ${action} failed: could not get a response from ${host}: ${cause}`), classifyNetworkError(code), {});
 }
-function unexpected(action, what) {
-    return new DeepgramApiError(redact(`Deepgram API: ${action} returned an unexpected response: ${what}`), FATAL);
+function unexpected(action, what, kind = FATAL) {
+    return new DeepgramApiError(redact(`Deepgram API: ${action} returned an unexpected response: ${what}`), kind);
 }
 function headerValue(response, name) {
     const value = response.headers[name];
     return Array.isArray(value) ? value[0] : value;
 }
+/** A string field of an error body, as text safe for a message. */
 function stringField(record, field) {
     const value = record[field];
-    return typeof value === 'string' && value !== '' ? value : undefined;
+    return typeof value === 'string' && value !== '' ? excerpt(value) : undefined;
 }
-/** Server text for a message: secrets redacted first, so a cut cannot leave part of one behind. */
+/**
+ * Server text for a message: secrets redacted first, so a cut cannot leave part of one behind;
+ * white space folded and anything else that could end the line or start a workflow command escaped.
+ */
 function excerpt(text, limit = 300) {
-    const flat = redact(text).replace(/\s+/g, ' ').trim();
+    const flat = untrusted(redact(text).replace(/\s+/g, ' ').trim());
     return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
 }
 function isRecord(value) {
@@ -3030,86 +3163,115 @@ function isKeptAs(comment, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/credentials.ts
-/**
- * The credentials' life cycle on top of the API client: create without leaving orphans, revoke,
- * and sweep up what an ambiguous failure may have created.
- *
- * A create is not idempotent: one that times out or gets a 5xx may still have been carried out.
- * Every comment therefore carries a per-execution marker, and before a create is retried after
- * such a failure, the project's credentials carrying the marker are deleted.
- */
 
 
 
-/**
- * Creates credentials, retrying transient failures. `onAmbiguous` runs the first moment a create
- * may have landed unseen, so the caller can tell the post step to sweep again.
- */
-async function createCredentials(ctx, request, marker, onAmbiguous) {
+
+/** Creates credentials, retrying transient failures; whatever a failure may have created is swept. */
+async function createCredentials(ctx, request, marker, hooks) {
+    const attempt = async () => {
+        hooks.inFlight(Date.now() + ctx.requestTimeoutMs);
+        try {
+            return await ctx.client.create(ctx.projectId, request);
+        }
+        finally {
+            hooks.inFlight(0);
+        }
+    };
     try {
-        return await withRetries(() => ctx.client.create(ctx.projectId, request), {
+        return await withRetries(attempt, {
             ...retryOptions(ctx, 'create distribution credentials'),
             beforeRetry: async (error) => {
                 if (!error.kind.ambiguous)
                     return;
-                onAmbiguous();
-                await sweepMarked(ctx, marker);
+                hooks.mayHaveStrays();
+                await sweepOnce(ctx, marker);
             },
         });
     }
     catch (error) {
-        // Gave up after a failure that may have landed: the post step sweeps for it (it may land later still).
-        if (isClassified(error) && error.kind.ambiguous)
-            onAmbiguous();
-        // Created but unusable (no secret in the answer): it must not outlive this step.
-        const orphan = error instanceof DeepgramApiError ? error.details.credentialsId : undefined;
-        if (orphan) {
-            await revokeCredentials(ctx, orphan).catch((revokeError) => {
-                // Its comment carries the marker: the post step's sweep gets another go at it.
-                onAmbiguous();
-                ctx.warning(`Could not delete the unusable credentials ${orphan} (the post step tries again): ${errorMessage(revokeError)}`);
-            });
+        if (isClassified(error) && error.kind.ambiguous) {
+            hooks.mayHaveStrays();
+            // A set whose id the answer gave goes by that id, even where the key may not list.
+            const known = error instanceof DeepgramApiError ? error.details.credentialsId : undefined;
+            if (known)
+                await revokeCredentials(ctx, known, 1).catch(() => undefined);
+            await sweepOnce(ctx, marker);
         }
         throw error;
     }
 }
 /** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
-async function revokeCredentials(ctx, credentialsId) {
-    const result = await withRetries(() => ctx.client.delete(ctx.projectId, credentialsId), retryOptions(ctx, `delete distribution credentials ${credentialsId}`));
+async function revokeCredentials(ctx, credentialsId, maxAttempts = ctx.maxAttempts) {
+    const result = await withRetries(() => ctx.client.delete(ctx.projectId, credentialsId), {
+        ...retryOptions(ctx, `delete distribution credentials ${credentialsId}`),
+        maxAttempts,
+    });
     ctx.info(result === 'deleted'
         ? `Revoked distribution credentials ${credentialsId}.`
         : `Distribution credentials ${credentialsId} were already gone.`);
     return result;
 }
+/** The project's credentials, retrying transient failures. */
+function listCredentials(ctx, maxAttempts = ctx.maxAttempts) {
+    return withRetries(() => ctx.client.list(ctx.projectId), {
+        ...retryOptions(ctx, 'list distribution credentials'),
+        maxAttempts,
+    });
+}
 /**
- * Deletes every set of credentials in the project whose comment carries `marker`, except `keepId`.
- * Best effort: a key that may not list, or an API that keeps failing, gets a warning, not a failure.
+ * Deletes each of `sets`; one that cannot be deleted is a warning, not a failure. Returns those
+ * deleted. An id that is not a credentials ID is never put in a URL.
  */
-async function sweepMarked(ctx, marker, keepId = '') {
-    let listed;
-    try {
-        listed = await withRetries(() => ctx.client.list(ctx.projectId), retryOptions(ctx, 'list distribution credentials'));
-    }
-    catch (error) {
-        ctx.warning(`Could not look for credentials that an interrupted create may have left (comment marker [${marker}]): ` +
-            `${errorMessage(error)}. Check the project's distribution credentials for that marker.`);
-        return 0;
-    }
-    const strays = listed.filter((item) => madeBy(item.comment, marker) && item.id !== keepId);
-    let deleted = 0;
-    for (const stray of strays) {
+async function deleteEach(ctx, sets, what, maxAttempts = ctx.maxAttempts) {
+    const deleted = [];
+    for (const set of sets) {
+        if (!isCredentialsId(set.id)) {
+            ctx.warning(`Could not delete ${what} "${untrusted(set.id)}": the API listed it with an ID that is not a credentials ID.`);
+            continue;
+        }
         try {
-            await revokeCredentials(ctx, stray.id);
-            deleted++;
+            await revokeCredentials(ctx, set.id, maxAttempts);
+            deleted.push(set);
         }
         catch (error) {
-            ctx.warning(`Could not delete stray distribution credentials ${stray.id}: ${errorMessage(error)}`);
+            ctx.warning(`Could not delete ${what} ${set.id}: ${errorMessage(error)}`);
         }
     }
     return deleted;
 }
+/** The sets in `listed` that this execution made, but for the one it handed out (`keepId`). */
+function straysOf(listed, marker, keepId = '') {
+    return listed.filter((item) => madeBy(item.comment, marker) && item.id !== keepId);
+}
+/**
+ * Main's sweep, inside a create: one list and one delete attempt each, no retries (the post step
+ * sweeps again with its own). A failure is logged, not thrown: the create's own error matters more.
+ */
+async function sweepOnce(ctx, marker) {
+    let listed;
+    try {
+        listed = await listCredentials(ctx, 1);
+    }
+    catch (error) {
+        ctx.info(`Could not look for credentials the failed create may have left (the post step looks again): ${errorMessage(error)}`);
+        return;
+    }
+    const strays = straysOf(listed, marker);
+    if (strays.length === 0)
+        return;
+    const deleted = await deleteEach(ctx, strays, 'stray distribution credentials', 1);
+    ctx.info(`Deleted ${deleted.length} of ${strays.length} set(s) of credentials the failed create left ([${marker}]).`);
+}
 function retryOptions(ctx, action) {
-    return { maxAttempts: ctx.maxAttempts, action, log: ctx.info, sleep: ctx.sleep, random: ctx.random };
+    return {
+        maxAttempts: ctx.maxAttempts,
+        action,
+        log: ctx.info,
+        sleep: ctx.sleep,
+        random: ctx.random,
+        remainingMs: () => ctx.budget.remainingMs(),
+    };
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
@@ -3236,18 +3398,24 @@ async function throughProxy(request, cleanup) {
 
 
 
-function apiContext(settings) {
+
+/** @param extraMs time the step may spend waiting beyond its budget for API calls (the post step's wait for an interrupted create). */
+function apiContext(settings, extraMs = 0) {
+    const budget = new Budget(Budget.forStep(settings).totalMs + extraMs);
     return {
         client: new DeepgramClient({
             apiUrl: settings.apiUrl,
             apiKey: settings.apiKey,
             timeoutMs: settings.requestTimeoutMs,
             transport: sendRequest,
+            budget,
         }),
         projectId: settings.projectId,
         maxAttempts: settings.maxAttempts,
-        info: (message) => info(message),
-        warning: (message) => core_warning(message),
+        requestTimeoutMs: settings.requestTimeoutMs,
+        budget,
+        info: log_info,
+        warning: log_warning,
     };
 }
 
@@ -3361,11 +3529,50 @@ function cleanDockerOutput(output) {
         .trim();
 }
 
+;// CONCATENATED MODULE: ./src/duration.ts
+/**
+ * Durations as inputs take them: a whole number and a unit, `90s`, `30m`, `12h`, `5d`; `0` is none.
+ */
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** Longer than any job or retention anyone means; past it a timer or a date would overflow. */
+const MAX_MS = 365 * UNIT_MS.d;
+/** What a duration input accepts, for an error message. */
+const DURATION_FORMS = 'a whole number and a unit (s, m, h or d), such as 12h or 5d, up to 365d; or 0 for none';
+/** Milliseconds for `raw`, 0 for `0` (and for `off` where `allowOff`), or undefined when it is not a duration. */
+function parseDuration(raw, options = {}) {
+    const text = raw.trim().toLowerCase();
+    if (text === '0' || (options.allowOff && text === 'off'))
+        return 0;
+    const match = /^(\d{1,6})([smhd])$/.exec(text);
+    const ms = match ? Number(match[1]) * UNIT_MS[match[2]] : NaN;
+    return ms > 0 && ms <= MAX_MS ? ms : undefined;
+}
+/** 3 d 4 h, 5 h 2 m, 42 s: an age for a person, two units at most. */
+function formatDuration(ms) {
+    const parts = [];
+    let rest = Math.max(0, Math.floor(ms / 1000));
+    for (const [unit, seconds] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1],
+    ]) {
+        const n = Math.floor(rest / seconds);
+        rest -= n * seconds;
+        if (n > 0 || (unit === 's' && parts.length === 0))
+            parts.push(`${n} ${unit}`);
+        if (parts.length === 2)
+            break;
+    }
+    return parts.join(' ');
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Reads every input the runner passes and validates it into one typed Settings object, so that
  * bad input fails the step with a message naming the input, before any request is sent.
  */
+
 /** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
 const KNOWN_SCOPES = [
     'self-hosted:products',
@@ -3435,7 +3642,7 @@ function readSettings(getInput, env = process.env) {
             apiKey,
             projectId,
             scopes,
-            comment: getInput('comment') || defaultComment(env),
+            comment: parseComment(getInput('comment')) || defaultComment(env),
             provider,
             registry,
             login: parseBoolean('login', getInput('login'), true),
@@ -3444,6 +3651,7 @@ function readSettings(getInput, env = process.env) {
             apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
             requestTimeoutMs: parseTimeout(getInput('request-timeout')),
             maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+            pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
         },
         warnings,
     };
@@ -3463,6 +3671,24 @@ function parseScopes(raw) {
     }
     return scopes.length > 0 ? scopes : ['self-hosted:products'];
 }
+/** The action's own tag goes at the end of every comment; a comment that forged one could pass for another kind of set. */
+function parseComment(raw) {
+    if (raw.includes('[dg-action:')) {
+        throw new InputError('comment', 'contains "[dg-action:", which the action keeps for the tag it adds itself; leave it out.');
+    }
+    return raw;
+}
+/** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. */
+function parsePruneAfter(raw, warnings) {
+    const ms = parseDuration(raw === '' ? '5d' : raw, { allowOff: true });
+    if (ms === undefined)
+        throw new InputError('prune-after', `"${raw}" is not accepted; use ${DURATION_FORMS}, or off.`);
+    if (ms > 0 && ms < SIX_HOURS_MS) {
+        warnings.push(`prune-after is ${raw}: a job of this action that is still running after that long (jobs on GitHub-hosted runners may run 6 h, on self-hosted ones 5 d) loses its credentials to another job's pruning.`);
+    }
+    return ms;
+}
+const SIX_HOURS_MS = 6 * 3_600_000;
 function parseBoolean(input, raw, fallback) {
     if (raw === '')
         return fallback;
@@ -3533,6 +3759,7 @@ const KEYS = {
     credentialsId: 'credentialsId',
     loggedInTo: 'loggedInTo',
     sweep: 'sweep',
+    createInFlightUntil: 'createInFlightUntil',
 };
 function readState() {
     return {
@@ -3541,6 +3768,8 @@ function readState() {
         credentialsId: getState(KEYS.credentialsId),
         loggedInTo: getState(KEYS.loggedInTo),
         sweep: getState(KEYS.sweep) === 'true',
+        // A number main wrote, or 0: state is text anyone with the runner's files could have touched.
+        createInFlightUntil: Number(/^\d{1,15}$/.exec(getState(KEYS.createInFlightUntil))?.[0] ?? 0),
     };
 }
 /** Saved first thing in main: whatever happens next, the runner's second run is the post step. */
@@ -3549,9 +3778,12 @@ const saveMarker = (marker) => saveState(KEYS.marker, marker);
 const saveCredentialsId = (id) => saveState(KEYS.credentialsId, id);
 const saveLoggedInTo = (registry) => saveState(KEYS.loggedInTo, registry);
 const saveSweepNeeded = () => saveState(KEYS.sweep, 'true');
+/** Saved before each create goes out and cleared when it settles: a step killed in between leaves it set. */
+const saveCreateInFlight = (until) => saveState(KEYS.createInFlightUntil, until ? String(until) : '');
 
 ;// CONCATENATED MODULE: ./src/summary.ts
 /** The job summary: what was created and what the post step will do. Never the secret. */
+
 
 
 async function writeSummary(settings, credentials, comment) {
@@ -3576,6 +3808,22 @@ async function writeSummary(settings, credentials, comment) {
         ['Docker login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
     ])
         .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true)
+        .write();
+}
+/** The post step's note on what it pruned; nothing when it pruned nothing. */
+async function writePruneSummary(pruned, pruneAfterMs) {
+    if (!process.env.GITHUB_STEP_SUMMARY || pruned.length === 0)
+        return;
+    await summary
+        .addHeading('Deepgram credentials pruned', 3)
+        .addRaw(`<p>Job sets older than ${formatDuration(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`, true)
+        .addTable([
+        [
+            { data: 'Credentials ID', header: true },
+            { data: 'Age', header: true },
+        ],
+        ...pruned.map(({ id, ageMs }) => [code(id), formatDuration(ageMs)]),
+    ])
         .write();
 }
 function postPlan(settings) {
@@ -3617,12 +3865,13 @@ function escapeHtml(text) {
 
 
 
+
 async function runMain() {
     markMainStarted();
     // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
     protectSecret(getInput('api-key'));
     const { settings, warnings } = readSettings((name) => getInput(name));
-    warnings.forEach((warning) => core_warning(warning));
+    warnings.forEach(log_warning);
     // Without docker there is nothing to log in with: fail before anything is created.
     const docker = settings.login
         ? await findDocker('log in; set `login: false` to only create the credentials and use the outputs')
@@ -3631,21 +3880,24 @@ async function runMain() {
     saveMarker(marker);
     const ctx = apiContext(settings);
     const comment = tagComment(settings.comment, { marker, kind: settings.revoke ? { kind: 'job' } : { kind: 'kept' } });
-    const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, saveSweepNeeded);
+    const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, {
+        inFlight: saveCreateInFlight,
+        mayHaveStrays: saveSweepNeeded,
+    });
     const dockerConfigJson = protectCredentials(credentials, settings.registry);
     saveCredentialsId(credentials.id);
-    info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
+    log_info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
     if (docker) {
         try {
             await dockerLogin(docker, settings.registry, credentials.username, credentials.secret);
         }
         catch (error) {
             // Credentials that cannot log in are of no use to anyone: take them back before failing.
-            await revokeCredentials(ctx, credentials.id).then(() => saveCredentialsId(''), (revokeError) => core_warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`));
+            await revokeCredentials(ctx, credentials.id).then(() => saveCredentialsId(''), (revokeError) => log_warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`));
             throw error;
         }
         saveLoggedInTo(settings.registry);
-        info(`Logged in to ${settings.registry} as ${credentials.username}.`);
+        log_info(`Logged in to ${settings.registry} as ${credentials.username}.`);
     }
     setOutput('username', credentials.username);
     setOutput('secret', credentials.secret);
@@ -3664,12 +3916,95 @@ function protectCredentials(credentials, registry) {
     return dockerConfigJson;
 }
 
+;// CONCATENATED MODULE: ./src/cleanup.ts
+/**
+ * The post step's work in the Deepgram project: revoke the set main handed out and, alongside it,
+ * tidy the project with one list: delete what this execution's interrupted or failed creates left
+ * (its sweep), and prune job sets so old that their job cannot still be running (a runner that died
+ * before its post step). Cleanup never fails the job: what cannot be done is a warning that says
+ * what is left.
+ */
+
+
+
+
+/** How long the post step waits for a create that main was stopped in to land, before it sweeps. */
+function inFlightWaitMs(saved, now = Date.now()) {
+    return Math.max(0, saved.createInFlightUntil - now);
+}
+async function cleanUpProject(ctx, saved, settings) {
+    await Promise.all([revokeHandedOut(ctx, saved, settings), tidyProject(ctx, saved, settings)]);
+}
+async function revokeHandedOut(ctx, saved, settings) {
+    if (!saved.credentialsId)
+        return;
+    if (!settings.revoke) {
+        ctx.info(`Keeping distribution credentials ${saved.credentialsId} (revoke: false); they do not expire.`);
+        return;
+    }
+    try {
+        await revokeCredentials(ctx, saved.credentialsId);
+    }
+    catch (error) {
+        ctx.warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ` +
+            `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
+            `(or in the Deepgram console).`);
+    }
+}
+async function tidyProject(ctx, saved, settings) {
+    const sweep = saved.sweep || saved.createInFlightUntil > 0;
+    if (!sweep && settings.pruneAfterMs === 0)
+        return;
+    const waitMs = inFlightWaitMs(saved);
+    if (waitMs > 0) {
+        ctx.info(`The main step stopped while a create was in flight; waiting ${formatDuration(waitMs)} (its request-timeout) for it to land before sweeping.`);
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+    let listed;
+    try {
+        listed = await listCredentials(ctx);
+    }
+    catch (error) {
+        ctx.warning((sweep
+            ? `Could not look for credentials that an interrupted create may have left (comment tag [${saved.marker}]): `
+            : `Could not list the project's credentials to prune job sets older than ${formatDuration(settings.pruneAfterMs)}: `) +
+            `${errorMessage(error)}${sweep ? ". Check the project's distribution credentials for that tag." : ''}`);
+        return;
+    }
+    if (sweep) {
+        const strays = straysOf(listed, saved.marker, saved.credentialsId);
+        const deleted = await deleteEach(ctx, strays, 'stray distribution credentials');
+        ctx.info(`Deleted ${deleted.length} stray set(s) of credentials carrying [${saved.marker}].`);
+    }
+    if (settings.pruneAfterMs > 0)
+        await prune(ctx, listed, saved.marker, settings.pruneAfterMs);
+}
+/** Deletes other executions' job sets older than `pruneAfterMs`, and says which, with their ages. */
+async function prune(ctx, listed, marker, pruneAfterMs) {
+    const now = Date.now();
+    const old = listed
+        .filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker))
+        .map((set) => ({ set, ageMs: now - Date.parse(set.created ?? '') }))
+        // A set without a readable creation time has no age: it is left alone.
+        .filter(({ ageMs }) => ageMs > pruneAfterMs);
+    if (old.length === 0)
+        return;
+    const deleted = new Set(await deleteEach(ctx, old.map(({ set }) => set), 'old job credentials'));
+    const pruned = old.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
+    for (const { id, ageMs } of pruned) {
+        ctx.info(`Pruned distribution credentials ${id}, created ${formatDuration(ageMs)} ago by a job that never revoked them.`);
+    }
+    await writePruneSummary(pruned, pruneAfterMs);
+}
+
 ;// CONCATENATED MODULE: ./src/post.ts
 /**
  * The post step (job end): revoke what main created, sweep up what an interrupted create may
- * have left, and log docker out. Cleanup never fails the job: a failure is a warning that says
- * what is left and how to remove it.
+ * have left, prune job sets whose post step never ran, and log docker out. Cleanup never fails
+ * the job: a failure is a warning that says what is left and how to remove it.
  */
+
+
 
 
 
@@ -3680,43 +4015,24 @@ function protectCredentials(credentials, registry) {
 async function runPost() {
     const saved = readState();
     if (!saved.marker) {
-        info('Nothing to clean up: the main step stopped before it created any credentials.');
+        log_info('Nothing to clean up: the main step stopped before it created any credentials.');
         return;
     }
     protectSecret(getInput('api-key'));
     // The runner passes the post step the same inputs as main, which already accepted them.
     const { settings } = readSettings((name) => getInput(name));
-    const ctx = apiContext(settings);
-    if (saved.credentialsId && settings.revoke) {
-        await group('Revoke distribution credentials', async () => {
-            try {
-                await revokeCredentials(ctx, saved.credentialsId);
-            }
-            catch (error) {
-                core_warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ` +
-                    `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
-                    `(or in the Deepgram console).`);
-            }
-        });
-    }
-    else if (saved.credentialsId) {
-        info(`Keeping distribution credentials ${saved.credentialsId} (revoke: false); they do not expire.`);
-    }
-    if (saved.sweep) {
-        await group('Sweep credentials an interrupted create may have left', async () => {
-            const deleted = await sweepMarked(ctx, saved.marker, saved.credentialsId);
-            info(`Deleted ${deleted} stray set(s) of credentials carrying [${saved.marker}].`);
-        });
-    }
+    // The wait for a create main was stopped in comes on top of the step's time for API calls.
+    const ctx = apiContext(settings, inFlightWaitMs(saved));
+    await group('Revoke and clean up distribution credentials', () => cleanUpProject(ctx, saved, settings));
     if (saved.loggedInTo && settings.logout) {
         await group(`Log out of ${saved.loggedInTo}`, async () => {
             try {
                 await dockerLogout(await findDocker(`log out of ${saved.loggedInTo}`), saved.loggedInTo);
-                info(`Logged out of ${saved.loggedInTo}.`);
+                log_info(`Logged out of ${saved.loggedInTo}.`);
             }
             catch (error) {
                 // DockerError messages already say what failed and where.
-                core_warning(errorMessage(error));
+                log_warning(errorMessage(error));
             }
         });
     }
@@ -3740,7 +4056,7 @@ async function src_run() {
     catch (error) {
         const message = redact(error instanceof Error ? error.message : String(error));
         if (isPost)
-            core_warning(`Cleanup failed: ${message}`);
+            warning(`Cleanup failed: ${message}`);
         else
             setFailed(message);
     }

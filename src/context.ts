@@ -2,23 +2,29 @@
  * Wires the API client to the step's settings and the runner's log: what main and post share
  * to talk to Deepgram.
  */
-import * as core from '@actions/core';
+import { Budget } from './budget.js';
 import type { Context } from './credentials.js';
 import { DeepgramClient } from './deepgram.js';
 import { sendRequest } from './http.js';
 import type { Settings } from './inputs.js';
+import * as log from './log.js';
 
-export function apiContext(settings: Settings): Context {
+/** @param extraMs time the step may spend waiting beyond its budget for API calls (the post step's wait for an interrupted create). */
+export function apiContext(settings: Settings, extraMs = 0): Context {
+  const budget = new Budget(Budget.forStep(settings).totalMs + extraMs);
   return {
     client: new DeepgramClient({
       apiUrl: settings.apiUrl,
       apiKey: settings.apiKey,
       timeoutMs: settings.requestTimeoutMs,
       transport: sendRequest,
+      budget,
     }),
     projectId: settings.projectId,
     maxAttempts: settings.maxAttempts,
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
+    requestTimeoutMs: settings.requestTimeoutMs,
+    budget,
+    info: log.info,
+    warning: log.warning,
   };
 }

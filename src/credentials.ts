@@ -2,11 +2,25 @@
  * The credentials' life cycle on top of the API client: create without leaving orphans, revoke,
  * and sweep up what an ambiguous failure may have created.
  *
- * A create is not idempotent: one that times out or gets a 5xx may still have been carried out.
- * Every comment therefore carries a per-execution marker, and before a create is retried after
- * such a failure, the project's credentials carrying the marker are deleted.
+ * A create is not idempotent: one that times out, gets a 5xx, or answers 2xx with something that
+ * cannot be used may still have been carried out. Every comment therefore ends with a tag holding
+ * the execution's marker (tags.ts), and such a failure sweeps the project for that marker: before
+ * a create is retried, when main gives up, and again in the post step.
+ *
+ * All the calls of one step draw on one time budget (budget.ts). A sweep made inside main's
+ * create is one attempt per request, with no retries of its own: the post step sweeps again.
  */
-import { DeepgramApiError, type CreatedCredentials, type CreateRequest, type DeepgramClient, type DeleteResult } from './deepgram.js';
+import type { Budget } from './budget.js';
+import {
+  DeepgramApiError,
+  isCredentialsId,
+  type CreatedCredentials,
+  type CreateRequest,
+  type DeepgramClient,
+  type DeleteResult,
+  type ListedCredentials,
+} from './deepgram.js';
+import { untrusted } from './log.js';
 import { isClassified, withRetries } from './retry.js';
 import { madeBy } from './tags.js';
 
@@ -14,53 +28,64 @@ export interface Context {
   client: DeepgramClient;
   projectId: string;
   maxAttempts: number;
+  requestTimeoutMs: number;
+  budget: Budget;
   info: (message: string) => void;
   warning: (message: string) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
 
-/**
- * Creates credentials, retrying transient failures. `onAmbiguous` runs the first moment a create
- * may have landed unseen, so the caller can tell the post step to sweep again.
- */
+/** What main records as a create goes out and comes back, so the post step knows what to look for. */
+export interface CreateHooks {
+  /** A create request may be in flight until `until` (ms since the epoch); 0 once it has settled. */
+  inFlight: (until: number) => void;
+  /** A create may have landed that this step never received: the post step must sweep. */
+  mayHaveStrays: () => void;
+}
+
+/** Creates credentials, retrying transient failures; whatever a failure may have created is swept. */
 export async function createCredentials(
   ctx: Context,
   request: CreateRequest,
   marker: string,
-  onAmbiguous: () => void,
+  hooks: CreateHooks,
 ): Promise<CreatedCredentials> {
+  const attempt = async (): Promise<CreatedCredentials> => {
+    hooks.inFlight(Date.now() + ctx.requestTimeoutMs);
+    try {
+      return await ctx.client.create(ctx.projectId, request);
+    } finally {
+      hooks.inFlight(0);
+    }
+  };
   try {
-    return await withRetries(() => ctx.client.create(ctx.projectId, request), {
+    return await withRetries(attempt, {
       ...retryOptions(ctx, 'create distribution credentials'),
       beforeRetry: async (error) => {
         if (!error.kind.ambiguous) return;
-        onAmbiguous();
-        await sweepMarked(ctx, marker);
+        hooks.mayHaveStrays();
+        await sweepOnce(ctx, marker);
       },
     });
   } catch (error) {
-    // Gave up after a failure that may have landed: the post step sweeps for it (it may land later still).
-    if (isClassified(error) && error.kind.ambiguous) onAmbiguous();
-    // Created but unusable (no secret in the answer): it must not outlive this step.
-    const orphan = error instanceof DeepgramApiError ? error.details.credentialsId : undefined;
-    if (orphan) {
-      await revokeCredentials(ctx, orphan).catch((revokeError: unknown) => {
-        // Its comment carries the marker: the post step's sweep gets another go at it.
-        onAmbiguous();
-        ctx.warning(`Could not delete the unusable credentials ${orphan} (the post step tries again): ${errorMessage(revokeError)}`);
-      });
+    if (isClassified(error) && error.kind.ambiguous) {
+      hooks.mayHaveStrays();
+      // A set whose id the answer gave goes by that id, even where the key may not list.
+      const known = error instanceof DeepgramApiError ? error.details.credentialsId : undefined;
+      if (known) await revokeCredentials(ctx, known, 1).catch(() => undefined);
+      await sweepOnce(ctx, marker);
     }
     throw error;
   }
 }
 
 /** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
-export async function revokeCredentials(ctx: Context, credentialsId: string): Promise<DeleteResult> {
-  const result = await withRetries(
-    () => ctx.client.delete(ctx.projectId, credentialsId),
-    retryOptions(ctx, `delete distribution credentials ${credentialsId}`),
-  );
+export async function revokeCredentials(ctx: Context, credentialsId: string, maxAttempts = ctx.maxAttempts): Promise<DeleteResult> {
+  const result = await withRetries(() => ctx.client.delete(ctx.projectId, credentialsId), {
+    ...retryOptions(ctx, `delete distribution credentials ${credentialsId}`),
+    maxAttempts,
+  });
   ctx.info(
     result === 'deleted'
       ? `Revoked distribution credentials ${credentialsId}.`
@@ -69,36 +94,72 @@ export async function revokeCredentials(ctx: Context, credentialsId: string): Pr
   return result;
 }
 
+/** The project's credentials, retrying transient failures. */
+export function listCredentials(ctx: Context, maxAttempts = ctx.maxAttempts): Promise<ListedCredentials[]> {
+  return withRetries(() => ctx.client.list(ctx.projectId), {
+    ...retryOptions(ctx, 'list distribution credentials'),
+    maxAttempts,
+  });
+}
+
 /**
- * Deletes every set of credentials in the project whose comment carries `marker`, except `keepId`.
- * Best effort: a key that may not list, or an API that keeps failing, gets a warning, not a failure.
+ * Deletes each of `sets`; one that cannot be deleted is a warning, not a failure. Returns those
+ * deleted. An id that is not a credentials ID is never put in a URL.
  */
-export async function sweepMarked(ctx: Context, marker: string, keepId = ''): Promise<number> {
-  let listed;
-  try {
-    listed = await withRetries(() => ctx.client.list(ctx.projectId), retryOptions(ctx, 'list distribution credentials'));
-  } catch (error) {
-    ctx.warning(
-      `Could not look for credentials that an interrupted create may have left (comment marker [${marker}]): ` +
-        `${errorMessage(error)}. Check the project's distribution credentials for that marker.`,
-    );
-    return 0;
-  }
-  const strays = listed.filter((item) => madeBy(item.comment, marker) && item.id !== keepId);
-  let deleted = 0;
-  for (const stray of strays) {
+export async function deleteEach(
+  ctx: Context,
+  sets: ListedCredentials[],
+  what: string,
+  maxAttempts = ctx.maxAttempts,
+): Promise<ListedCredentials[]> {
+  const deleted: ListedCredentials[] = [];
+  for (const set of sets) {
+    if (!isCredentialsId(set.id)) {
+      ctx.warning(`Could not delete ${what} "${untrusted(set.id)}": the API listed it with an ID that is not a credentials ID.`);
+      continue;
+    }
     try {
-      await revokeCredentials(ctx, stray.id);
-      deleted++;
+      await revokeCredentials(ctx, set.id, maxAttempts);
+      deleted.push(set);
     } catch (error) {
-      ctx.warning(`Could not delete stray distribution credentials ${stray.id}: ${errorMessage(error)}`);
+      ctx.warning(`Could not delete ${what} ${set.id}: ${errorMessage(error)}`);
     }
   }
   return deleted;
 }
 
+/** The sets in `listed` that this execution made, but for the one it handed out (`keepId`). */
+export function straysOf(listed: ListedCredentials[], marker: string, keepId = ''): ListedCredentials[] {
+  return listed.filter((item) => madeBy(item.comment, marker) && item.id !== keepId);
+}
+
+/**
+ * Main's sweep, inside a create: one list and one delete attempt each, no retries (the post step
+ * sweeps again with its own). A failure is logged, not thrown: the create's own error matters more.
+ */
+async function sweepOnce(ctx: Context, marker: string): Promise<void> {
+  let listed;
+  try {
+    listed = await listCredentials(ctx, 1);
+  } catch (error) {
+    ctx.info(`Could not look for credentials the failed create may have left (the post step looks again): ${errorMessage(error)}`);
+    return;
+  }
+  const strays = straysOf(listed, marker);
+  if (strays.length === 0) return;
+  const deleted = await deleteEach(ctx, strays, 'stray distribution credentials', 1);
+  ctx.info(`Deleted ${deleted.length} of ${strays.length} set(s) of credentials the failed create left ([${marker}]).`);
+}
+
 function retryOptions(ctx: Context, action: string) {
-  return { maxAttempts: ctx.maxAttempts, action, log: ctx.info, sleep: ctx.sleep, random: ctx.random };
+  return {
+    maxAttempts: ctx.maxAttempts,
+    action,
+    log: ctx.info,
+    sleep: ctx.sleep,
+    random: ctx.random,
+    remainingMs: () => ctx.budget.remainingMs(),
+  };
 }
 
 export function errorMessage(error: unknown): string {

@@ -5,6 +5,8 @@
  * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
  * needs to know.
  */
+import { BudgetExhaustedError, type Budget } from './budget.js';
+import { untrusted } from './log.js';
 import { classifyNetworkError, classifyStatus, type ClassifiedError, type FailureKind } from './retry.js';
 import { redact } from './secrets.js';
 import type { HttpRequest, HttpResponse, Transport } from './http.js';
@@ -28,7 +30,24 @@ export interface CreatedCredentials {
 export interface ListedCredentials {
   id: string;
   comment: string;
+  /** When it was created, as the API gave it (an ISO 8601 time), if it did. */
+  created?: string;
 }
+
+/**
+ * A credentials ID the action will put in a URL or a log: a UUID-like token. Anything else (".."
+ * would turn a DELETE into one on the collection's parent) is refused.
+ */
+export function isCredentialsId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
+}
+
+/** A registry username docker can take: no whitespace, control characters or ':', and no leading '-'. */
+const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
+/** A secret that can go through --password-stdin and be masked whole: one line of visible text. */
+const SECRET = /^[^\s\p{C}]{1,1024}$/u;
+/** A scope as the API names them; anything else in an answer is dropped. */
+const SCOPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
 
 export type DeleteResult = 'deleted' | 'already-gone';
 
@@ -47,12 +66,16 @@ export class DeepgramApiError extends Error implements ClassifiedError {
 }
 
 const FATAL: FailureKind = { transient: false, ambiguous: false };
+/** A create answered 2xx, so it was carried out, but the answer cannot be used: sweep for what it made. */
+const CREATED_UNUSABLE: FailureKind = { transient: false, ambiguous: true };
 
 export interface ClientOptions {
   apiUrl: string;
   apiKey: string;
   timeoutMs: number;
   transport: Transport;
+  /** The step's time for API calls: each request is cut to what is left of it. */
+  budget?: Budget;
 }
 
 export class DeepgramClient {
@@ -74,12 +97,19 @@ export class DeepgramClient {
       const record = credentialsRecord(item);
       const id = record?.distribution_credentials_id;
       if (typeof id !== 'string') throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-      return { id, comment: typeof record?.comment === 'string' ? record.comment : '' };
+      return {
+        id,
+        comment: typeof record?.comment === 'string' ? record.comment : '',
+        ...(typeof record?.created === 'string' ? { created: record.created } : {}),
+      };
     });
   }
 
   /** Deletes one set of credentials; one that is already gone (404) counts as done. */
   async delete(projectId: string, credentialsId: string): Promise<DeleteResult> {
+    if (!isCredentialsId(credentialsId)) {
+      throw new DeepgramApiError(`Refusing to delete "${untrusted(credentialsId)}": not a distribution credentials ID`, FATAL);
+    }
     try {
       await this.call(
         `delete distribution credentials ${credentialsId}`,
@@ -103,6 +133,10 @@ export class DeepgramClient {
   private async call(action: string, method: HttpRequest['method'], url: string, payload?: unknown): Promise<unknown> {
     const headers: Record<string, string> = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
     if (payload !== undefined) headers['Content-Type'] = 'application/json';
+    const { budget } = this.options;
+    const timeoutMs = Math.min(this.options.timeoutMs, budget?.remainingMs() ?? Infinity);
+    // Less than a second left is no time for a request: it could only time out.
+    if (budget && timeoutMs < 1000) throw new BudgetExhaustedError(`Deepgram API: ${action}`, budget);
     let response: HttpResponse;
     try {
       response = await this.options.transport({
@@ -110,7 +144,7 @@ export class DeepgramClient {
         url,
         headers,
         body: payload === undefined ? undefined : JSON.stringify(payload),
-        timeoutMs: this.options.timeoutMs,
+        timeoutMs,
       });
     } catch (error) {
       throw networkError(action, url, error);
@@ -121,37 +155,54 @@ export class DeepgramClient {
     } catch {
       // A delete is done once the server says 2xx, whatever the body (shapes differ by generation).
       if (method === 'DELETE') return {};
-      throw unexpected(action, `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body)}`);
+      const what = `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body) || '(empty)'}`;
+      throw unexpected(action, what, method === 'POST' ? CREATED_UNUSABLE : FATAL);
     }
   }
 }
 
+/**
+ * The credentials in a create answer. The answer came with a 2xx, so the set exists: an answer
+ * that cannot be used whole (not JSON, no or odd id, no secret, a username docker cannot take) is
+ * CREATED_UNUSABLE, and the caller sweeps for what it made. Nothing in it is trusted: what is
+ * used must have the shape it should.
+ */
 function parseCreated(body: unknown): CreatedCredentials {
   const action = 'create distribution credentials';
-  if (!isRecord(body)) throw unexpected(action, 'the body is not a JSON object');
+  const unusable = (what: string, credentialsId?: string) =>
+    new DeepgramApiError(`Deepgram API: ${action} answered with credentials that cannot be used: ${what}`, CREATED_UNUSABLE, {
+      credentialsId,
+    });
+  if (!isRecord(body)) throw unusable('the body is not a JSON object');
   // Current API: fields under "distribution_credentials"; older API: the same fields at the top level.
   const record = credentialsRecord(body) ?? {};
   const pick = (field: string): unknown => record[field] ?? body[field];
   const id = pick('distribution_credentials_id');
-  if (typeof id !== 'string' || id === '') throw unexpected(action, 'no distribution_credentials_id');
+  if (id === undefined || id === '') throw unusable('no distribution_credentials_id');
+  if (!isCredentialsId(id)) throw unusable(`distribution_credentials_id ${describe(id)} is not a credentials ID`);
   const secret = pick('secret');
-  if (typeof secret !== 'string' || secret === '') {
-    throw new DeepgramApiError(
-      `Deepgram created distribution credentials ${id} but returned no secret, so they cannot be used to log in.`,
-      FATAL,
-      { credentialsId: id },
-    );
+  if (typeof secret !== 'string' || secret === '') throw unusable(`no secret for ${id}, so it cannot log in`, id);
+  if (!SECRET.test(secret)) throw unusable(`the secret for ${id} is not one line of visible text`, id);
+  const given = pick('username');
+  const username = given === undefined || given === '' ? `deepgram+${id}` : given;
+  if (typeof username !== 'string' || !USERNAME.test(username)) {
+    throw unusable(`username ${describe(username)} is not one docker can log in with`, id);
   }
-  const username = pick('username');
   const scopes = pick('scopes');
   const comment = pick('comment');
   return {
     id,
     secret,
-    username: typeof username === 'string' && username !== '' ? username : `deepgram+${id}`,
-    scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [],
+    username,
+    scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string' && SCOPE.test(s)) : [],
     comment: typeof comment === 'string' ? comment : '',
   };
+}
+
+/** A value from an answer, for a message: a string escaped and cut short, anything else by its type. */
+function describe(value: unknown): string {
+  if (typeof value !== 'string') return `(a ${value === null ? 'null' : typeof value})`;
+  return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
 }
 
 /** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
@@ -162,7 +213,8 @@ function credentialsRecord(item: unknown): Record<string, unknown> | undefined {
 
 function apiError(action: string, response: HttpResponse): DeepgramApiError {
   const { status } = response;
-  const requestId = headerValue(response, 'dg-request-id') ?? headerValue(response, 'x-request-id');
+  const header = headerValue(response, 'dg-request-id') ?? headerValue(response, 'x-request-id');
+  const requestId = header ? excerpt(header, 128) : undefined;
   let code: string | undefined;
   let message = '';
   let bodyRequestId: string | undefined;
@@ -219,8 +271,8 @@ function networkError(action: string, url: string, error: unknown): DeepgramApiE
   );
 }
 
-function unexpected(action: string, what: string): DeepgramApiError {
-  return new DeepgramApiError(redact(`Deepgram API: ${action} returned an unexpected response: ${what}`), FATAL);
+function unexpected(action: string, what: string, kind: FailureKind = FATAL): DeepgramApiError {
+  return new DeepgramApiError(redact(`Deepgram API: ${action} returned an unexpected response: ${what}`), kind);
 }
 
 function headerValue(response: HttpResponse, name: string): string | undefined {
@@ -228,14 +280,18 @@ function headerValue(response: HttpResponse, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** A string field of an error body, as text safe for a message. */
 function stringField(record: Record<string, unknown>, field: string): string | undefined {
   const value = record[field];
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  return typeof value === 'string' && value !== '' ? excerpt(value) : undefined;
 }
 
-/** Server text for a message: secrets redacted first, so a cut cannot leave part of one behind. */
+/**
+ * Server text for a message: secrets redacted first, so a cut cannot leave part of one behind;
+ * white space folded and anything else that could end the line or start a workflow command escaped.
+ */
 function excerpt(text: string, limit = 300): string {
-  const flat = redact(text).replace(/\s+/g, ' ').trim();
+  const flat = untrusted(redact(text).replace(/\s+/g, ' ').trim());
   return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
 }
 

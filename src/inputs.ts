@@ -2,6 +2,7 @@
  * Reads every input the runner passes and validates it into one typed Settings object, so that
  * bad input fails the step with a message naming the input, before any request is sent.
  */
+import { DURATION_FORMS, parseDuration } from './duration.js';
 
 /** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
 export const KNOWN_SCOPES: readonly string[] = [
@@ -40,6 +41,8 @@ export interface Settings {
   apiUrl: string;
   requestTimeoutMs: number;
   maxAttempts: number;
+  /** Job sets older than this are pruned at job end; 0 when pruning is off. */
+  pruneAfterMs: number;
 }
 
 /** Bad input: the message names the input and says what is accepted. */
@@ -106,7 +109,7 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = proces
       apiKey,
       projectId,
       scopes,
-      comment: getInput('comment') || defaultComment(env),
+      comment: parseComment(getInput('comment')) || defaultComment(env),
       provider,
       registry,
       login: parseBoolean('login', getInput('login'), true),
@@ -115,6 +118,7 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = proces
       apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
       requestTimeoutMs: parseTimeout(getInput('request-timeout')),
       maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+      pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
     },
     warnings,
   };
@@ -136,6 +140,28 @@ export function parseScopes(raw: string): string[] {
   }
   return scopes.length > 0 ? scopes : ['self-hosted:products'];
 }
+
+/** The action's own tag goes at the end of every comment; a comment that forged one could pass for another kind of set. */
+function parseComment(raw: string): string {
+  if (raw.includes('[dg-action:')) {
+    throw new InputError('comment', 'contains "[dg-action:", which the action keeps for the tag it adds itself; leave it out.');
+  }
+  return raw;
+}
+
+/** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. */
+function parsePruneAfter(raw: string, warnings: string[]): number {
+  const ms = parseDuration(raw === '' ? '5d' : raw, { allowOff: true });
+  if (ms === undefined) throw new InputError('prune-after', `"${raw}" is not accepted; use ${DURATION_FORMS}, or off.`);
+  if (ms > 0 && ms < SIX_HOURS_MS) {
+    warnings.push(
+      `prune-after is ${raw}: a job of this action that is still running after that long (jobs on GitHub-hosted runners may run 6 h, on self-hosted ones 5 d) loses its credentials to another job's pruning.`,
+    );
+  }
+  return ms;
+}
+
+const SIX_HOURS_MS = 6 * 3_600_000;
 
 function parseBoolean(input: string, raw: string, fallback: boolean): boolean {
   if (raw === '') return fallback;

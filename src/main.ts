@@ -8,6 +8,7 @@ import { apiContext } from './context.js';
 import type { CreatedCredentials } from './deepgram.js';
 import { dockerLogin, findDocker } from './docker.js';
 import { readSettings } from './inputs.js';
+import * as log from './log.js';
 import { protectSecret } from './secrets.js';
 import * as state from './state.js';
 import { writeSummary } from './summary.js';
@@ -18,7 +19,7 @@ export async function runMain(): Promise<void> {
   // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
   protectSecret(core.getInput('api-key'));
   const { settings, warnings } = readSettings((name) => core.getInput(name));
-  warnings.forEach((warning) => core.warning(warning));
+  warnings.forEach(log.warning);
   // Without docker there is nothing to log in with: fail before anything is created.
   const docker = settings.login
     ? await findDocker('log in; set `login: false` to only create the credentials and use the outputs')
@@ -28,15 +29,13 @@ export async function runMain(): Promise<void> {
   state.saveMarker(marker);
   const ctx = apiContext(settings);
   const comment = tagComment(settings.comment, { marker, kind: settings.revoke ? { kind: 'job' } : { kind: 'kept' } });
-  const credentials = await createCredentials(
-    ctx,
-    { comment, scopes: settings.scopes, provider: settings.provider },
-    marker,
-    state.saveSweepNeeded,
-  );
+  const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, {
+    inFlight: state.saveCreateInFlight,
+    mayHaveStrays: state.saveSweepNeeded,
+  });
   const dockerConfigJson = protectCredentials(credentials, settings.registry);
   state.saveCredentialsId(credentials.id);
-  core.info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
+  log.info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
 
   if (docker) {
     try {
@@ -46,14 +45,14 @@ export async function runMain(): Promise<void> {
       await revokeCredentials(ctx, credentials.id).then(
         () => state.saveCredentialsId(''),
         (revokeError: unknown) =>
-          core.warning(
+          log.warning(
             `Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`,
           ),
       );
       throw error;
     }
     state.saveLoggedInTo(settings.registry);
-    core.info(`Logged in to ${settings.registry} as ${credentials.username}.`);
+    log.info(`Logged in to ${settings.registry} as ${credentials.username}.`);
   }
 
   core.setOutput('username', credentials.username);

@@ -1,58 +1,40 @@
 /**
  * The post step (job end): revoke what main created, sweep up what an interrupted create may
- * have left, and log docker out. Cleanup never fails the job: a failure is a warning that says
- * what is left and how to remove it.
+ * have left, prune job sets whose post step never ran, and log docker out. Cleanup never fails
+ * the job: a failure is a warning that says what is left and how to remove it.
  */
 import * as core from '@actions/core';
+import { cleanUpProject, inFlightWaitMs } from './cleanup.js';
 import { apiContext } from './context.js';
-import { errorMessage, revokeCredentials, sweepMarked } from './credentials.js';
+import { errorMessage } from './credentials.js';
 import { dockerLogout, findDocker } from './docker.js';
 import { readSettings } from './inputs.js';
+import * as log from './log.js';
 import { protectSecret } from './secrets.js';
 import { readState } from './state.js';
 
 export async function runPost(): Promise<void> {
   const saved = readState();
   if (!saved.marker) {
-    core.info('Nothing to clean up: the main step stopped before it created any credentials.');
+    log.info('Nothing to clean up: the main step stopped before it created any credentials.');
     return;
   }
   protectSecret(core.getInput('api-key'));
   // The runner passes the post step the same inputs as main, which already accepted them.
   const { settings } = readSettings((name) => core.getInput(name));
-  const ctx = apiContext(settings);
+  // The wait for a create main was stopped in comes on top of the step's time for API calls.
+  const ctx = apiContext(settings, inFlightWaitMs(saved));
 
-  if (saved.credentialsId && settings.revoke) {
-    await core.group('Revoke distribution credentials', async () => {
-      try {
-        await revokeCredentials(ctx, saved.credentialsId);
-      } catch (error) {
-        core.warning(
-          `Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ` +
-            `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
-            `(or in the Deepgram console).`,
-        );
-      }
-    });
-  } else if (saved.credentialsId) {
-    core.info(`Keeping distribution credentials ${saved.credentialsId} (revoke: false); they do not expire.`);
-  }
-
-  if (saved.sweep) {
-    await core.group('Sweep credentials an interrupted create may have left', async () => {
-      const deleted = await sweepMarked(ctx, saved.marker, saved.credentialsId);
-      core.info(`Deleted ${deleted} stray set(s) of credentials carrying [${saved.marker}].`);
-    });
-  }
+  await core.group('Revoke and clean up distribution credentials', () => cleanUpProject(ctx, saved, settings));
 
   if (saved.loggedInTo && settings.logout) {
     await core.group(`Log out of ${saved.loggedInTo}`, async () => {
       try {
         await dockerLogout(await findDocker(`log out of ${saved.loggedInTo}`), saved.loggedInTo);
-        core.info(`Logged out of ${saved.loggedInTo}.`);
+        log.info(`Logged out of ${saved.loggedInTo}.`);
       } catch (error) {
         // DockerError messages already say what failed and where.
-        core.warning(errorMessage(error));
+        log.warning(errorMessage(error));
       }
     });
   }

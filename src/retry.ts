@@ -97,6 +97,8 @@ export interface RetryOptions {
   random?: () => number;
   /** Runs after a transient failure, before the wait: a create uses it to clear up what may have landed. */
   beforeRetry?: (error: ClassifiedError) => Promise<void>;
+  /** What is left of the step's time budget (budget.ts): a wait that would outlast it is not begun. */
+  remainingMs?: () => number;
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -111,6 +113,13 @@ export async function withRetries<T>(operation: (attempt: number) => Promise<T>,
       if (!isClassified(error) || !error.kind.transient || attempt >= options.maxAttempts) throw error;
       await options.beforeRetry?.(error);
       const delay = retryDelayMs(attempt, error.kind, options.random);
+      if (options.remainingMs && delay >= options.remainingMs()) {
+        options.log(
+          `Attempt ${attempt} of ${options.maxAttempts} to ${options.action} failed: ${error.message}. ` +
+            `Not retrying: a wait of ${(delay / 1000).toFixed(1)} s would outlast this step's time for API calls.`,
+        );
+        throw error;
+      }
       const reason = error.kind.retryAfterMs !== undefined ? ' (as the server asked with Retry-After)' : '';
       options.log(
         `Attempt ${attempt} of ${options.maxAttempts} to ${options.action} failed: ${error.message}. ` +

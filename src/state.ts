@@ -11,6 +11,7 @@ const KEYS = {
   credentialsId: 'credentialsId',
   loggedInTo: 'loggedInTo',
   sweep: 'sweep',
+  createInFlightUntil: 'createInFlightUntil',
 } as const;
 
 export interface SavedState {
@@ -24,6 +25,11 @@ export interface SavedState {
   loggedInTo: string;
   /** Main saw a create fail ambiguously: credentials may exist that it never received. */
   sweep: boolean;
+  /**
+   * Main stopped (cancelled, timed out, killed) while a create was in flight: it may still land
+   * until this time (ms since the epoch). 0 when no create was left in flight.
+   */
+  createInFlightUntil: number;
 }
 
 export function readState(): SavedState {
@@ -33,6 +39,8 @@ export function readState(): SavedState {
     credentialsId: core.getState(KEYS.credentialsId),
     loggedInTo: core.getState(KEYS.loggedInTo),
     sweep: core.getState(KEYS.sweep) === 'true',
+    // A number main wrote, or 0: state is text anyone with the runner's files could have touched.
+    createInFlightUntil: Number(/^\d{1,15}$/.exec(core.getState(KEYS.createInFlightUntil))?.[0] ?? 0),
   };
 }
 
@@ -42,3 +50,5 @@ export const saveMarker = (marker: string): void => core.saveState(KEYS.marker, 
 export const saveCredentialsId = (id: string): void => core.saveState(KEYS.credentialsId, id);
 export const saveLoggedInTo = (registry: string): void => core.saveState(KEYS.loggedInTo, registry);
 export const saveSweepNeeded = (): void => core.saveState(KEYS.sweep, 'true');
+/** Saved before each create goes out and cleared when it settles: a step killed in between leaves it set. */
+export const saveCreateInFlight = (until: number): void => core.saveState(KEYS.createInFlightUntil, until ? String(until) : '');

@@ -1,6 +1,7 @@
 /** The job summary: what was created and what the post step will do. Never the secret. */
 import * as core from '@actions/core';
 import type { CreatedCredentials } from './deepgram.js';
+import { formatDuration } from './duration.js';
 import type { Settings } from './inputs.js';
 import { formatTag, parseTag } from './tags.js';
 
@@ -25,6 +26,31 @@ export async function writeSummary(settings: Settings, credentials: CreatedCrede
       ['Docker login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
     ])
     .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true)
+    .write();
+}
+
+/** A job set the post step pruned: its ID and how old it was. */
+export interface PrunedSet {
+  id: string;
+  ageMs: number;
+}
+
+/** The post step's note on what it pruned; nothing when it pruned nothing. */
+export async function writePruneSummary(pruned: PrunedSet[], pruneAfterMs: number): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY || pruned.length === 0) return;
+  await core.summary
+    .addHeading('Deepgram credentials pruned', 3)
+    .addRaw(
+      `<p>Job sets older than ${formatDuration(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`,
+      true,
+    )
+    .addTable([
+      [
+        { data: 'Credentials ID', header: true },
+        { data: 'Age', header: true },
+      ],
+      ...pruned.map(({ id, ageMs }) => [code(id), formatDuration(ageMs)]),
+    ])
     .write();
 }
 

@@ -54,11 +54,15 @@ describe('happy path', () => {
     expectNothingLeaked(h, [main, post], secretForms(issued.username, issued.secret));
   });
 
-  test('the post step of the happy path makes exactly one request, the delete', async () => {
+  test('the post step of the happy path makes two requests side by side: the delete, and the list for pruning', async () => {
     const main = await runStep(h.options({ login: 'false' }));
     h.sandbox.clearRequests();
     const post = await runStep(h.options({ login: 'false' }), main.state);
     expect(post.exitCode).toBe(0);
+    expect(h.sandbox.requests.map((r) => `${r.method} ${r.op}`).sort()).toEqual(['DELETE delete', 'GET list']);
+    const withoutPruning = await runStep(h.options({ login: 'false' }));
+    h.sandbox.clearRequests();
+    await runStep(h.options({ login: 'false', 'prune-after': 'off' }), withoutPruning.state);
     expect(h.sandbox.requests.map((r) => `${r.method} ${r.op}`)).toEqual(['DELETE delete']);
   });
 
@@ -226,10 +230,13 @@ describe("failures carry Deepgram's words and leave nothing behind", () => {
     });
     const main = await runStep(h.options({ login: 'false' }));
     expect(main.exitCode).toBe(1);
-    expect(main.visibleLog).toContain('returned no secret');
-    // The fault answered with a made-up id; the one really created is an orphan the sweep can't see
-    // from the answer, so the action deleted the id it was given.
+    expect(main.visibleLog).toContain(
+      '::error::Deepgram API: create distribution credentials answered with credentials that cannot be used: no secret',
+    );
+    // The fault answered with a made-up id, which the action deleted; the set really created carries
+    // the execution's tag, and the sweep that follows found and deleted it.
     expect(h.sandbox.requests.some((r) => r.op === 'delete' && r.path.endsWith('5b7e1c0a-3f7a-4f4e-9a0e-6d2a1b3c4d5e'))).toBe(true);
+    expect(h.sandbox.credentials()).toEqual([]);
   });
 
   test("a failed docker login deletes the new credentials and fails with docker's reason", async () => {

@@ -1,7 +1,7 @@
 /**
  * What one use of the action costs a job, counted on the built bundle run as the runner runs it:
- * in the happy path each step sends exactly one request to the Deepgram API and runs docker
- * exactly once; a step that needs neither a proxy nor TLS loads neither; and loading the bundle
+ * in the happy path main sends exactly one request to the Deepgram API, post two side by side
+ * (the delete, and the list that pruning needs), and each step runs docker exactly once; a step that needs neither a proxy nor TLS loads neither; and loading the bundle
  * with no inputs sends nothing at all. Counts, not timings: `npm run bench` measures the time.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
@@ -72,16 +72,27 @@ describe('the happy path', () => {
     expect(probed().connects).toEqual([`127.0.0.1:${h.sandbox.port}`]);
   });
 
-  test('post: exactly one API request (the delete) and one docker process (the logout)', async () => {
+  test('post: two API requests side by side (the delete and the list for pruning) and one docker process (the logout)', async () => {
     const main = await runStep(h.options());
     expect(main.exitCode).toBe(0);
     h.sandbox.clearRequests();
     const before = h.dockerArgv().length;
     const post = await runStep(probedOptions(), main.state);
     expect(post.exitCode).toBe(0);
-    expect(apiRequests()).toEqual(['DELETE delete']);
+    expect(apiRequests().sort()).toEqual(['DELETE delete', 'GET list']);
     expect(h.dockerArgv().slice(before)).toEqual([`logout ${h.sandbox.registryHost}`]);
-    expect(probed().connects).toEqual([`127.0.0.1:${h.sandbox.port}`]);
+    expect(probed().connects).toEqual([`127.0.0.1:${h.sandbox.port}`, `127.0.0.1:${h.sandbox.port}`]);
+  });
+
+  test('post: the list for pruning adds no round trip: it goes out while the delete is still unanswered', async () => {
+    const main = await runStep(h.options({ login: 'false' }));
+    h.sandbox.clearRequests();
+    // A delete that takes a second to answer: a list sent after it would arrive a second later.
+    h.sandbox.addFault({ op: 'delete', delayMs: 1000 });
+    const post = await runStep(h.options({ login: 'false' }), main.state);
+    expect(post.exitCode).toBe(0);
+    const at = (op: string) => h.sandbox.requests.find((r) => r.op === op)!.at;
+    expect(Math.abs(at('list') - at('delete'))).toBeLessThan(500);
   });
 
   test('a request that needs neither a proxy nor TLS loads neither', async () => {

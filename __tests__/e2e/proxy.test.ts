@@ -131,8 +131,8 @@ describe('an https API behind a proxy', () => {
     const { main, post } = await runAction(h.options({ 'api-url': apiUrl }, { ...env, https_proxy: proxyUrl }));
     expect(main.exitCode).toBe(0);
     expect(post.exitCode).toBe(0);
-    expect(tunnels).toEqual([tunnel(), tunnel()]);
-    expect(apiRequests()).toEqual(['create', 'delete']);
+    expect(tunnels).toEqual([tunnel(), tunnel(), tunnel()]); // create; then delete and the list for pruning
+    expect(apiRequests().sort()).toEqual(['create', 'delete', 'list']);
     expect(h.dockerArgv().map((argv) => argv.split(' ')[0])).toEqual(['login', 'logout']);
     expect(h.sandbox.credentials()).toEqual([]);
     expectNothingLeaked(h, [main, post], secretForms(main.outputs.username, main.outputs.secret));
@@ -143,7 +143,7 @@ describe('an https API behind a proxy', () => {
     const { main, post } = await runAction(h.options({ 'api-url': apiUrl, login: 'false' }, { ...env, HTTPS_PROXY: withCredentials }));
     expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
     const basic = `Basic ${Buffer.from('ci-bot:pr@xy-pass').toString('base64')}`;
-    expect(tunnels).toEqual([`${tunnel()} ${basic}`, `${tunnel()} ${basic}`]);
+    expect(tunnels).toEqual([`${tunnel()} ${basic}`, `${tunnel()} ${basic}`, `${tunnel()} ${basic}`]);
     expect(main.visibleLog).not.toContain('pr@xy-pass');
   });
 
@@ -153,14 +153,14 @@ describe('an https API behind a proxy', () => {
     );
     expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
     expect(tunnels).toEqual([]);
-    expect(apiRequests()).toEqual(['create', 'delete']);
+    expect(apiRequests().sort()).toEqual(['create', 'delete', 'list']);
   });
 
   test('only http_proxy: it does not apply to an https API, so direct', async () => {
     const { main, post } = await runAction(h.options({ 'api-url': apiUrl, login: 'false' }, { ...env, http_proxy: proxyUrl }));
     expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
     expect(tunnels).toEqual([]);
-    expect(apiRequests()).toEqual(['create', 'delete']);
+    expect(apiRequests().sort()).toEqual(['create', 'delete', 'list']);
   });
 
   test('the proxy down: the create is retried, then fails naming the cause; nothing is left behind', async () => {
@@ -182,5 +182,5 @@ test('a loopback API is never proxied, whatever the variables say', async () => 
   const { main, post } = await runAction(h.options({}, { ...env, https_proxy: proxyUrl, http_proxy: proxyUrl, HTTP_PROXY: proxyUrl }));
   expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
   expect(tunnels).toEqual([]);
-  expect(apiRequests()).toEqual(['create', 'delete']);
+  expect(apiRequests().sort()).toEqual(['create', 'delete', 'list']);
 });

@@ -1,0 +1,95 @@
+/**
+ * The post step's work in the Deepgram project: revoke the set main handed out and, alongside it,
+ * tidy the project with one list: delete what this execution's interrupted or failed creates left
+ * (its sweep), and prune job sets so old that their job cannot still be running (a runner that died
+ * before its post step). Cleanup never fails the job: what cannot be done is a warning that says
+ * what is left.
+ */
+import { errorMessage, deleteEach, listCredentials, revokeCredentials, straysOf, type Context } from './credentials.js';
+import type { ListedCredentials } from './deepgram.js';
+import { formatDuration } from './duration.js';
+import type { Settings } from './inputs.js';
+import type { SavedState } from './state.js';
+import { writePruneSummary, type PrunedSet } from './summary.js';
+import { isJobSet, madeBy } from './tags.js';
+
+/** How long the post step waits for a create that main was stopped in to land, before it sweeps. */
+export function inFlightWaitMs(saved: SavedState, now = Date.now()): number {
+  return Math.max(0, saved.createInFlightUntil - now);
+}
+
+export async function cleanUpProject(ctx: Context, saved: SavedState, settings: Settings): Promise<void> {
+  await Promise.all([revokeHandedOut(ctx, saved, settings), tidyProject(ctx, saved, settings)]);
+}
+
+async function revokeHandedOut(ctx: Context, saved: SavedState, settings: Settings): Promise<void> {
+  if (!saved.credentialsId) return;
+  if (!settings.revoke) {
+    ctx.info(`Keeping distribution credentials ${saved.credentialsId} (revoke: false); they do not expire.`);
+    return;
+  }
+  try {
+    await revokeCredentials(ctx, saved.credentialsId);
+  } catch (error) {
+    ctx.warning(
+      `Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ` +
+        `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
+        `(or in the Deepgram console).`,
+    );
+  }
+}
+
+async function tidyProject(ctx: Context, saved: SavedState, settings: Settings): Promise<void> {
+  const sweep = saved.sweep || saved.createInFlightUntil > 0;
+  if (!sweep && settings.pruneAfterMs === 0) return;
+  const waitMs = inFlightWaitMs(saved);
+  if (waitMs > 0) {
+    ctx.info(
+      `The main step stopped while a create was in flight; waiting ${formatDuration(waitMs)} (its request-timeout) for it to land before sweeping.`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+
+  let listed: ListedCredentials[];
+  try {
+    listed = await listCredentials(ctx);
+  } catch (error) {
+    ctx.warning(
+      (sweep
+        ? `Could not look for credentials that an interrupted create may have left (comment tag [${saved.marker}]): `
+        : `Could not list the project's credentials to prune job sets older than ${formatDuration(settings.pruneAfterMs)}: `) +
+        `${errorMessage(error)}${sweep ? ". Check the project's distribution credentials for that tag." : ''}`,
+    );
+    return;
+  }
+
+  if (sweep) {
+    const strays = straysOf(listed, saved.marker, saved.credentialsId);
+    const deleted = await deleteEach(ctx, strays, 'stray distribution credentials');
+    ctx.info(`Deleted ${deleted.length} stray set(s) of credentials carrying [${saved.marker}].`);
+  }
+  if (settings.pruneAfterMs > 0) await prune(ctx, listed, saved.marker, settings.pruneAfterMs);
+}
+
+/** Deletes other executions' job sets older than `pruneAfterMs`, and says which, with their ages. */
+async function prune(ctx: Context, listed: ListedCredentials[], marker: string, pruneAfterMs: number): Promise<void> {
+  const now = Date.now();
+  const old = listed
+    .filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker))
+    .map((set) => ({ set, ageMs: now - Date.parse(set.created ?? '') }))
+    // A set without a readable creation time has no age: it is left alone.
+    .filter(({ ageMs }) => ageMs > pruneAfterMs);
+  if (old.length === 0) return;
+  const deleted = new Set(
+    await deleteEach(
+      ctx,
+      old.map(({ set }) => set),
+      'old job credentials',
+    ),
+  );
+  const pruned: PrunedSet[] = old.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
+  for (const { id, ageMs } of pruned) {
+    ctx.info(`Pruned distribution credentials ${id}, created ${formatDuration(ageMs)} ago by a job that never revoked them.`);
+  }
+  await writePruneSummary(pruned, pruneAfterMs);
+}
