@@ -2795,7 +2795,8 @@ class BudgetExhaustedError extends Error {
 /** `text` as one printable line: control characters escaped, no workflow command possible. */
 function untrusted(text) {
     return (text
-        // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+        // C0 and C1 controls, DEL, and the Unicode line and paragraph separators: matching them is the point.
+        // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl)
         .replace(/##\[/g, '##\\[')
         .replace(/^(\s*)::/, '$1\\::'));
