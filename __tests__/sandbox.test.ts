@@ -217,6 +217,14 @@ describe('list, get, delete', () => {
     expect((await call(sb, 'GET', { id: a.id })).status).toBe(404);
   });
 
+  test('issue() takes a creation time, which list shows; a time that is not one is refused', async () => {
+    const old = sb.issue(SANDBOX_PROJECT_ID, { comment: 'old', created: '2026-01-02T03:04:05Z' });
+    expect(old.created).toBe('2026-01-02T03:04:05Z');
+    const listed = await call(sb, 'GET');
+    expect(listed.body.distribution_credentials[0].distribution_credentials.created).toBe('2026-01-02T03:04:05Z');
+    expect(() => sb.issue(SANDBOX_PROJECT_ID, { created: 'last week' })).toThrow('created must be an ISO 8601 time');
+  });
+
   test('an id from another project is not found', async () => {
     const elsewhere = sb.issue(OTHER_PROJECT);
     expect((await call(sb, 'GET', { id: elsewhere.id })).status).toBe(404);

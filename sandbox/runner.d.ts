@@ -21,6 +21,8 @@ export interface RunOptions {
   entry?: string;
   /** Node options before the script, such as --cpu-prof (which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
+  /** Stop the step as the runner stops a cancelled or timed-out one: `signal` (default SIGINT) after `afterMs`. */
+  stop?: { afterMs: number; signal?: NodeJS.Signals };
 }
 
 export interface StepResult {

@@ -50,7 +50,7 @@ let fileCounter = 0;
 
 /**
  * Runs one step (main when `state` is empty, post when it holds main's state).
- * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, entry?: string, nodeArgs?: string[]}} options
+ * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, entry?: string, nodeArgs?: string[], stop?: {afterMs: number, signal?: NodeJS.Signals}}} options
  * @param {Record<string,string>} [state]
  */
 export async function runStep(options, state = {}) {
@@ -67,10 +67,13 @@ export async function runStep(options, state = {}) {
     env: stepEnv(options, files, state),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // As the runner stops a cancelled or timed-out step: a signal, while the step is still at work.
+  const stop = options.stop && setTimeout(() => child.kill(options.stop.signal ?? 'SIGINT'), options.stop.afterMs);
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk.toString()));
   child.stderr.on('data', (chunk) => (log += chunk.toString()));
   const exitCode = await new Promise((done) => child.on('close', (code) => done(code ?? -1)));
+  clearTimeout(stop);
   const elapsedMs = performance.now() - started;
   const lines = log.split(/\r?\n/);
   const masks = lines.filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice('::add-mask::'.length));

@@ -98,6 +98,8 @@ export interface IssueFields {
   provider?: string;
   /** the API key recorded as creator (decides what a member key sees); default: none, so only owner/admin keys see it */
   key?: string;
+  /** when it was created, an ISO 8601 time (for sets older than prune-after); default: now */
+  created?: string;
 }
 
 export interface Sandbox {

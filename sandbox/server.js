@@ -157,13 +157,16 @@ function publicRecord({ id, projectId, comment, scopes, provider, created, usern
  * recorded as the creator, which decides what a member key can see.
  */
 function issue(state, projectId = firstProjectId(state), fields = {}) {
-  const { comment, scopes = DEFAULT_SCOPES, provider = 'quay', key } = fields;
+  const { comment, scopes = DEFAULT_SCOPES, provider = 'quay', key, created } = fields;
   if (!state.projects.has(projectId)) throw new Error(`unknown project ${projectId}`);
   const creator = key === undefined ? undefined : state.keys.get(key);
   if (key !== undefined && !creator) throw new Error(`unknown API key ${key}`);
   const problem = validateCreateFields({ comment, scopes, provider });
   if (problem) throw new TypeError(problem);
-  return publicRecord(mintCredentials(state, projectId, { comment, scopes, provider }, creator));
+  if (created !== undefined && (typeof created !== 'string' || Number.isNaN(Date.parse(created)))) {
+    throw new TypeError('created must be an ISO 8601 time');
+  }
+  return publicRecord(mintCredentials(state, projectId, { comment, scopes, provider, created }, creator));
 }
 
 /** Decides the id and secret of the next create, and returns them with the username. */

@@ -1,0 +1,43 @@
+/**
+ * One time budget per step (issue: retries inside retries): end to end on the built bundle, the
+ * sweeps and retries of a step share it, so a step ends when its own retries are done, and never
+ * begins a wait that would outlast it. Bounds are wide: these machines are noisy.
+ */
+import { afterAll, beforeAll, beforeEach, expect, jest, test } from '@jest/globals';
+import { runStep, startHarness, type Harness } from './fixtures.js';
+
+jest.setTimeout(60_000);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.close());
+beforeEach(() => h.reset());
+
+test("an API answering 503 with Retry-After: 1 to everything: main waits 3 × 1 s, not a sweep's own retries on top", async () => {
+  h.sandbox.addFault({ op: '*', status: 503, times: 0, headers: { 'retry-after': '1' } });
+  const main = await runStep(h.options({ login: 'false', 'max-attempts': '4' }));
+  expect(main.exitCode).toBe(1);
+  const ops = h.sandbox.requests.map((r) => r.op);
+  expect(ops.filter((op) => op === 'create')).toHaveLength(4);
+  // One list per failed create (the sweep), one attempt each: no list is retried inside main.
+  expect(ops.filter((op) => op === 'list')).toHaveLength(4);
+  expect(main.visibleLog.match(/Retrying in 1\.0 s/g)).toHaveLength(3);
+  // About 3 s are due; with a sweep retrying on its own it took 12 s.
+  expect(main.elapsedMs).toBeLessThan(8_000);
+  h.sandbox.clearFaults();
+  await runStep(h.options({ login: 'false' }), main.state);
+  expect(h.sandbox.credentials()).toEqual([]);
+});
+
+test('a Retry-After longer than what is left of the budget is not waited for', async () => {
+  // Budget: 2 attempts × 1 s + 1 × 10 s = 12 s; the server asks for 30 s.
+  h.sandbox.addFault({ op: 'create', status: 429, headers: { 'retry-after': '30' } });
+  const main = await runStep(h.options({ login: 'false', 'max-attempts': '2', 'request-timeout': '1' }));
+  expect(main.exitCode).toBe(1);
+  expect(main.visibleLog).toContain("Not retrying: a wait of 30.0 s would outlast this step's time for API calls.");
+  expect(main.elapsedMs).toBeLessThan(10_000);
+  expect(h.sandbox.requests.filter((r) => r.op === 'create')).toHaveLength(1);
+  expect(h.sandbox.credentials()).toEqual([]);
+});

@@ -1,0 +1,163 @@
+/**
+ * Nothing outlives the job, whatever happens to it: end to end on the built bundle, each way a job
+ * can end badly, and what is left in the project after its post step (or, for a runner that died,
+ * after another job's post step). Every test asserts the project's final set of credentials.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { runAction, runStep, SANDBOX_PROJECT_ID, startHarness, type Harness } from './fixtures.js';
+
+jest.setTimeout(60_000);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.close());
+beforeEach(() => h.reset());
+
+const DAY = 86_400_000;
+const ago = (ms: number): string => new Date(Date.now() - ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const ids = () => h.sandbox.credentials().map((c) => c.id);
+
+describe('cancelled or timed out while creating', () => {
+  test.each(['SIGINT', 'SIGKILL'] as const)(
+    'main stopped (%s) 0.5 s into a create the server completes at 1.5 s: post waits for it, then deletes it',
+    async (signal) => {
+      h.sandbox.addFault({ op: 'create', delayMs: 1500 });
+      const options = h.options({ login: 'false', 'request-timeout': '2', 'prune-after': 'off' });
+      const main = await runStep({ ...options, stop: { afterMs: 500, signal } });
+      expect(main.exitCode).not.toBe(0);
+      expect(main.outputs['credentials-id']).toBeUndefined();
+      const post = await runStep(options, main.state);
+      expect(post.exitCode).toBe(0);
+      expect(post.visibleLog).toMatch(/The main step stopped while a create was in flight; waiting \d+ s \(its request-timeout\)/);
+      expect(post.visibleLog).toMatch(/Deleted 1 stray set\(s\) of credentials carrying \[dg-action:[0-9a-f]{12}\]/);
+      // The create did land, after main was gone and before post looked.
+      expect(h.sandbox.requests.find((r) => r.op === 'create')?.clientGone).toBe(true);
+      expect(ids()).toEqual([]);
+    },
+  );
+});
+
+describe('a 2xx create answer that cannot be used', () => {
+  const CRED = '5b7e1c0a-3f7a-4f4e-9a0e-6d2a1b3c4d5e';
+  test.each([
+    ['truncated JSON', 201, '{"distribution_credentials": {"distribution_credentials_id": "5b7e'],
+    ['an HTML page with 200', 200, '<html><body>Welcome to the gateway</body></html>'],
+    ['an empty 201', 201, ''],
+    ['an id that is a number', 201, { distribution_credentials: { distribution_credentials_id: 42, secret: 's'.repeat(64) } }],
+    ['no id', 201, { distribution_credentials: { secret: 's'.repeat(64) } }],
+    ['a renamed field', 201, { distribution_credentials: { id: CRED, secret: 's'.repeat(64) } }],
+    ['an id of ".."', 201, { distribution_credentials: { distribution_credentials_id: '..', secret: 's'.repeat(64) } }],
+    ['no secret', 200, { distribution_credentials: { distribution_credentials_id: CRED } }],
+  ])('%s: main fails, sweeps what the create made at once, and post sweeps again', async (_name, status, body) => {
+    h.sandbox.addFault({ op: 'create', status, afterAction: true, body });
+    const options = h.options({ login: 'false', 'prune-after': 'off' });
+    const main = await runStep(options);
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toMatch(
+      /::error::Deepgram API: create distribution credentials (answered with credentials that cannot be used|returned an unexpected response)/,
+    );
+    expect(main.state.sweep).toBe('true');
+    expect(ids()).toEqual([]);
+    // Never a request on the collection or its parent: only the set's own path, or the list.
+    for (const r of h.sandbox.requests.filter((x) => x.op === 'delete' || x.method === 'DELETE')) {
+      expect(r.path).toMatch(/\/credentials\/[0-9a-f-]{36}$/);
+    }
+    const post = await runStep(options, main.state);
+    expect(post.exitCode).toBe(0);
+    expect(h.sandbox.requests.filter((r) => r.op === 'list')).toHaveLength(2);
+    expect(ids()).toEqual([]);
+  });
+});
+
+describe('a runner that died before its post step: pruning', () => {
+  const tag = (hex: string, suffix = '') => `GitHub Actions: o/r / ci run 1 attempt 1 [dg-action:${hex}${suffix}]`;
+
+  function seed() {
+    return {
+      oldJob: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: tag('aaaaaaaaaaaa'), created: ago(6 * DAY) }),
+      olderJob: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: tag('bbbbbbbbbbbb'), created: ago(40 * DAY) }),
+      oldKept: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: tag('cccccccccccc', ' kept'), created: ago(60 * DAY) }),
+      oldNamed: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: tag('dddddddddddd', ' keep=prod'), created: ago(60 * DAY) }),
+      recentJob: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: tag('eeeeeeeeeeee'), created: ago(4 * DAY) }),
+      oldForeign: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: 'made by hand for the staging cluster', created: ago(90 * DAY) }),
+      oldCopied: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: 'note: [dg-action:ffffffffffff] copied', created: ago(90 * DAY) }),
+    };
+  }
+
+  test('post deletes old job sets of any job; kept, named, recent and foreign sets stay; log and summary say which', async () => {
+    const seeded = seed();
+    const { main, post } = await runAction(h.options({ login: 'false' }));
+    expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
+    const left = ids();
+    expect(left.sort()).toEqual(
+      [seeded.oldKept, seeded.oldNamed, seeded.recentJob, seeded.oldForeign, seeded.oldCopied].map((c) => c.id).sort(),
+    );
+    expect(post.visibleLog).toContain(
+      `Pruned distribution credentials ${seeded.oldJob.id}, created 6 d ago by a job that never revoked them.`,
+    );
+    expect(post.visibleLog).toContain(
+      `Pruned distribution credentials ${seeded.olderJob.id}, created 40 d ago by a job that never revoked them.`,
+    );
+    expect(post.summary).toContain('Deepgram credentials pruned');
+    expect(post.summary).toContain(`<code>${seeded.oldJob.id}</code>`);
+    expect(post.summary).toContain('6 d');
+    // Never more than what matched: the sets left alone are named nowhere.
+    for (const id of left) {
+      expect(post.visibleLog).not.toContain(id);
+      expect(post.summary).not.toContain(id);
+    }
+  });
+
+  test('revoke: false tags the set kept, so no later job prunes it, however old it grows', async () => {
+    const { main, post } = await runAction(h.options({ login: 'false', revoke: 'false' }));
+    expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
+    const [kept] = h.sandbox.credentials();
+    expect(kept?.comment).toMatch(/ \[dg-action:[0-9a-f]{12} kept\]$/);
+    // Made old, it survives another job's pruning.
+    const old = h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: kept!.comment ?? undefined, created: ago(30 * DAY) });
+    h.sandbox.clearRequests();
+    const next = await runAction(h.options({ login: 'false' }));
+    expect(next.post.exitCode).toBe(0);
+    expect(ids().sort()).toEqual([kept!.id, old.id].sort());
+  });
+
+  test('prune-after: off leaves every old set alone, and post makes no list', async () => {
+    const seeded = seed();
+    const { post } = await runAction(h.options({ login: 'false', 'prune-after': 'off' }));
+    expect(post.exitCode).toBe(0);
+    expect(ids()).toContain(seeded.oldJob.id);
+    expect(h.sandbox.requests.filter((r) => r.op === 'list')).toEqual([]);
+    expect(post.summary).toBe('');
+  });
+
+  test('prune-after: 5h prunes a job set of a day', async () => {
+    const dayOld = h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: tag('aaaaaaaaaaaa'), created: ago(DAY) });
+    const { main, post } = await runAction(h.options({ login: 'false', 'prune-after': '5h' }));
+    expect(main.visibleLog).toMatch(/::warning::prune-after is 5h: a job of this action that is still running after that long/);
+    expect(post.exitCode).toBe(0);
+    expect(ids()).not.toContain(dayOld.id);
+  });
+
+  test("a key that may not list: one warning, and the job's own set is still revoked", async () => {
+    const seeded = seed();
+    h.sandbox.addFault({ op: 'list', status: 403, times: 0 });
+    const { main, post } = await runAction(h.options({ login: 'false' }));
+    expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
+    expect(post.visibleLog.match(/::warning::/g)).toHaveLength(1);
+    expect(post.visibleLog).toMatch(/::warning::Could not list the project's credentials to prune job sets older than 5 d: .*HTTP 403/);
+    expect(ids().sort()).toEqual(
+      Object.values(seeded)
+        .map((c) => c.id)
+        .sort(),
+    );
+  });
+
+  test('bad prune-after fails main before any request, naming the input', async () => {
+    const main = await runStep(h.options({ 'prune-after': '5 days' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toContain('::error::Input "prune-after": "5 days" is not accepted; use a whole number and a unit');
+    expect(h.sandbox.requests).toEqual([]);
+  });
+});
