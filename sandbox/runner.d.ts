@@ -21,6 +21,8 @@ export interface RunOptions {
   entry?: string;
   /** Node options before the script, such as --cpu-prof (which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
+  /** Kill the step (SIGKILL) if it is still running after this long: a bound for a test of a hang. */
+  killAfterMs?: number;
 }
 
 export interface StepResult {
@@ -35,6 +37,8 @@ export interface StepResult {
   state: Record<string, string>;
   summary: string;
   elapsedMs: number;
+  /** True when killAfterMs ran out and the step was killed. */
+  killed: boolean;
 }
 
 export declare function runStep(options: RunOptions, state?: Record<string, string>): Promise<StepResult>;

@@ -50,7 +50,7 @@ let fileCounter = 0;
 
 /**
  * Runs one step (main when `state` is empty, post when it holds main's state).
- * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, entry?: string, nodeArgs?: string[]}} options
+ * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, entry?: string, nodeArgs?: string[], killAfterMs?: number}} options
  * @param {Record<string,string>} [state]
  */
 export async function runStep(options, state = {}) {
@@ -70,7 +70,17 @@ export async function runStep(options, state = {}) {
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk.toString()));
   child.stderr.on('data', (chunk) => (log += chunk.toString()));
+  // A bound for a step that must end by itself: past it the step is killed, and says so.
+  let killed = false;
+  const killer =
+    options.killAfterMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          killed = true;
+          child.kill('SIGKILL');
+        }, options.killAfterMs);
   const exitCode = await new Promise((done) => child.on('close', (code) => done(code ?? -1)));
+  clearTimeout(killer);
   const elapsedMs = performance.now() - started;
   const lines = log.split(/\r?\n/);
   const masks = lines.filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice('::add-mask::'.length));
@@ -84,6 +94,7 @@ export async function runStep(options, state = {}) {
     state: parseFileCommands(readFileSync(files.state, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
     elapsedMs,
+    killed,
   };
 }
 
