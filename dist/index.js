@@ -2872,6 +2872,11 @@ class Attempt {
         for (const undo of this.undo.splice(0))
             undo();
     }
+    /** Stops a step that would open something after the end (it lost the race with the deadline). */
+    stillOn() {
+        if (this.over)
+            throw new Error('the attempt is over');
+    }
 }
 const sendRequest = async (request) => {
     const attempt = new Attempt();
@@ -2910,14 +2915,15 @@ function proxyFor(url) {
 async function exchangeOn(request, url, tunnel, attempt) {
     const secure = url.protocol === 'https:';
     const { request: send } = secure ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    const tls = tunnel && secure ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23)) : undefined;
+    attempt.stillOn();
     let connection = tunnel;
-    if (tunnel && secure) {
-        const { connect } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
+    if (tunnel && tls) {
         const host = bareHost(url.hostname);
         // TLS to the API inside the tunnel; `host` is what the certificate is checked against.
-        const tls = connect({ socket: tunnel, host, servername: (0,external_node_net_namespaceObject.isIP)(host) ? undefined : host });
-        attempt.own(() => tls.destroy());
-        connection = tls;
+        const secured = tls.connect({ socket: tunnel, host, servername: (0,external_node_net_namespaceObject.isIP)(host) ? undefined : host });
+        attempt.own(() => secured.destroy());
+        connection = secured;
     }
     const headers = { ...request.headers, 'user-agent': USER_AGENT };
     if (request.body !== undefined)
@@ -2972,6 +2978,7 @@ function limitConnect(req, request) {
  */
 async function openTunnel(request, url, proxy, attempt) {
     const { request: send } = proxy.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    attempt.stillOn();
     const target = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
     // The proxy's address without its user info: it goes into error messages.
     const where = `the proxy ${proxy.host}`;

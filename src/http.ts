@@ -111,6 +111,11 @@ class Attempt {
     this.over = true;
     for (const undo of this.undo.splice(0)) undo();
   }
+
+  /** Stops a step that would open something after the end (it lost the race with the deadline). */
+  stillOn(): void {
+    if (this.over) throw new Error('the attempt is over');
+  }
 }
 
 export const sendRequest: Transport = async (request) => {
@@ -152,14 +157,15 @@ function proxyFor(url: URL): URL | undefined {
 async function exchangeOn(request: HttpRequest, url: URL, tunnel: Socket | undefined, attempt: Attempt): Promise<HttpResponse> {
   const secure = url.protocol === 'https:';
   const { request: send } = secure ? await import('node:https') : await import('node:http');
+  const tls = tunnel && secure ? await import('node:tls') : undefined;
+  attempt.stillOn();
   let connection = tunnel;
-  if (tunnel && secure) {
-    const { connect } = await import('node:tls');
+  if (tunnel && tls) {
     const host = bareHost(url.hostname);
     // TLS to the API inside the tunnel; `host` is what the certificate is checked against.
-    const tls = connect({ socket: tunnel, host, servername: isIP(host) ? undefined : host });
-    attempt.own(() => tls.destroy());
-    connection = tls;
+    const secured = tls.connect({ socket: tunnel, host, servername: isIP(host) ? undefined : host });
+    attempt.own(() => secured.destroy());
+    connection = secured;
   }
   const headers: Record<string, string | number> = { ...request.headers, 'user-agent': USER_AGENT };
   if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body, 'utf8');
@@ -219,6 +225,7 @@ function limitConnect(req: ClientRequest, request: HttpRequest): void {
  */
 async function openTunnel(request: HttpRequest, url: URL, proxy: URL, attempt: Attempt): Promise<Socket> {
   const { request: send } = proxy.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  attempt.stillOn();
   const target = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
   // The proxy's address without its user info: it goes into error messages.
   const where = `the proxy ${proxy.host}`;
