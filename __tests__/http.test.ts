@@ -5,7 +5,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { ConnectTimeoutError, RequestTimeoutError, sendRequest, usesProxy, type HttpRequest } from '../src/http.js';
+import {
+  ConnectTimeoutError,
+  MAX_RESPONSE_BYTES,
+  ProxyTunnelError,
+  RequestTimeoutError,
+  ResponseTooLargeError,
+  sendRequest,
+  usesProxy,
+  type HttpRequest,
+} from '../src/http.js';
 import { freePort, startBlackhole } from './e2e/network.js';
 
 interface Seen {
@@ -170,6 +179,53 @@ describe('without a proxy', () => {
   });
 });
 
+describe('the size of an answer', () => {
+  /** An answer that never ends, written as fast as the client reads it; resolves when the client left. */
+  function endless(res: ServerResponse, headers: Record<string, string> = {}): Promise<number> {
+    return new Promise((resolve) => {
+      let sent = 0;
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      res.writeHead(200, { 'content-type': 'application/json', ...headers });
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+      };
+      res.on('drain', pump);
+      res.on('close', () => resolve(sent));
+      pump();
+    });
+  }
+
+  test('an endless answer: ResponseTooLargeError (RESPONSE_TOO_LARGE) once past 1 MiB, and the connection is cut', async () => {
+    let sent: Promise<number> = Promise.resolve(0);
+    handler = (_req, res) => (sent = endless(res));
+    const error = await failure(sendRequest(request({ timeoutMs: 20_000 })));
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error.code).toBe('RESPONSE_TOO_LARGE');
+    expect(error.message).toBe('the answer was larger than 1 MiB, the most this action reads; the connection was closed');
+    // The server saw the client leave (the answer stopped), having sent little past the cap.
+    expect(await sent).toBeLessThan(MAX_RESPONSE_BYTES * 8);
+  });
+
+  test('a declared Content-Length past the cap fails before the body is read', async () => {
+    let closed = false;
+    handler = (req, res) => {
+      req.socket.on('close', () => (closed = true));
+      res.writeHead(200, { 'content-length': String(MAX_RESPONSE_BYTES + 1) });
+      res.write('{'); // and the rest never comes: only the header can have failed it
+    };
+    expect(await failure(sendRequest(request({ timeoutMs: 20_000 })))).toBeInstanceOf(ResponseTooLargeError);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(true);
+  });
+
+  test('an answer of exactly 1 MiB is read whole', async () => {
+    const body = 'y'.repeat(MAX_RESPONSE_BYTES);
+    handler = (_req, res) => res.writeHead(200).end(body);
+    const response = await sendRequest(request());
+    expect(response.body.length).toBe(MAX_RESPONSE_BYTES);
+  });
+});
+
 describe("usesProxy: the proxy decision is @actions/http-client's", () => {
   const names = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY'];
   const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
@@ -209,21 +265,34 @@ describe("usesProxy: the proxy decision is @actions/http-client's", () => {
 describe('through a proxy', () => {
   // A CONNECT proxy on 127.0.0.1 that tunnels every request to the test server, whatever host it
   // names, so a name that resolves nowhere still reaches it and nothing leaves the machine.
+  // `onConnect` decides what it does with a CONNECT; by default it opens the tunnel.
   let proxy: Server;
   let proxyUrl: string;
   const tunnels: string[] = [];
+  /** Sockets of the proxy's clients (the action's side) that are still open. */
+  const clients = new Set<Socket>();
   const saved = process.env.http_proxy;
+  const tunnelTo = (client: Socket) => {
+    const upstream = connect((server.address() as AddressInfo).port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.pipe(client).pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+    client.on('close', () => upstream.destroy());
+  };
+  let onConnect: (client: Socket) => void = tunnelTo;
 
   beforeAll(async () => {
     proxy = createServer((_req, res) => res.writeHead(405).end());
     proxy.on('connect', (req: IncomingMessage, client: Socket) => {
       tunnels.push(`${req.url} ${req.headers['proxy-authorization'] ?? ''}`.trim());
-      const upstream = connect((server.address() as AddressInfo).port, '127.0.0.1', () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.pipe(client).pipe(upstream);
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
+      clients.add(client);
+      client.on('close', () => clients.delete(client));
+      client.on('error', () => undefined);
+      // The server keeps a socket half-open after the client's end: close it then, as a proxy would.
+      client.on('end', () => client.destroy());
+      onConnect(client);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
@@ -238,14 +307,28 @@ describe('through a proxy', () => {
 
   afterEach(() => {
     tunnels.length = 0;
+    onConnect = tunnelTo;
+    for (const client of clients) client.destroy();
   });
 
-  test('a request for a host the proxy applies to goes through it, and the answer comes back', async () => {
+  const viaProxy = (overrides: Partial<HttpRequest> = {}) => {
     process.env.http_proxy = proxyUrl;
+    return sendRequest(request({ url: 'http://api.deepgram.invalid:8080/v1/things', ...overrides }));
+  };
+  /** Waits a moment for closes to arrive, then says whether the proxy still holds a connection from us. */
+  const proxyConnectionsLeft = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return clients.size;
+  };
+
+  test('a request for a host the proxy applies to goes through it, and the answer comes back', async () => {
     handler = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"proxy"}');
-    const response = await sendRequest(
-      request({ method: 'POST', url: 'http://api.deepgram.invalid:8080/v1/things?x=1', headers: { Authorization: 'Token k' }, body: '{}' }),
-    );
+    const response = await viaProxy({
+      method: 'POST',
+      url: 'http://api.deepgram.invalid:8080/v1/things?x=1',
+      headers: { Authorization: 'Token k' },
+      body: '{}',
+    });
     expect(response).toMatchObject({ status: 200, body: '{"via":"proxy"}' });
     expect(tunnels).toEqual(['api.deepgram.invalid:8080']);
     expect(seen[0]).toMatchObject({ method: 'POST', url: '/v1/things?x=1', body: '{}' });
@@ -259,18 +342,83 @@ describe('through a proxy', () => {
     expect(tunnels).toEqual([`api.deepgram.invalid:8080 Basic ${Buffer.from('ci user:p@ss').toString('base64')}`]);
   });
 
-  test('the deadline holds through a proxy too', async () => {
-    process.env.http_proxy = proxyUrl;
+  test('the deadline holds through a proxy too, and the tunnel is closed', async () => {
     handler = () => undefined; // never answers
-    const error = await failure(sendRequest(request({ url: 'http://api.deepgram.invalid:8080/v1/things', timeoutMs: 300 })));
+    const error = await failure(viaProxy({ timeoutMs: 300 }));
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(error.code).toBe('REQUEST_TIMEOUT');
+    expect(await proxyConnectionsLeft()).toBe(0);
   });
 
-  test('a proxy that is not there: ECONNRESET, as http-client (tunnel) reports it, a transient failure', async () => {
-    process.env.http_proxy = `http://127.0.0.1:${await freePort()}`;
+  test('an answer that trickles in through the proxy ends at the deadline, and the tunnel is closed', async () => {
+    let trickle: NodeJS.Timeout | undefined;
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      trickle = setInterval(() => res.write(' '), 50); // forever, unless the client goes
+      res.on('close', () => clearInterval(trickle));
+    };
+    expect(await failure(viaProxy({ timeoutMs: 500 }))).toBeInstanceOf(RequestTimeoutError);
+    expect(await proxyConnectionsLeft()).toBe(0);
+    clearInterval(trickle);
+  });
+
+  test('an endless answer through the proxy: ResponseTooLargeError, and the tunnel is closed', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    handler = (_req, res) => {
+      res.writeHead(200);
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+      };
+      res.on('drain', pump);
+      pump();
+    };
+    expect(await failure(viaProxy({ timeoutMs: 20_000 }))).toBeInstanceOf(ResponseTooLargeError);
+    expect(await proxyConnectionsLeft()).toBe(0);
+  });
+
+  test('a proxy that never answers the CONNECT: the deadline, and the connection to it is closed', async () => {
+    onConnect = () => undefined;
+    expect(await failure(viaProxy({ timeoutMs: 300 }))).toBeInstanceOf(RequestTimeoutError);
+    expect(await proxyConnectionsLeft()).toBe(0);
+  });
+
+  test('a proxy that is not there: PROXY_FAILED, naming the proxy and the cause, not its credentials', async () => {
+    process.env.http_proxy = `http://ci-bot:s3cret@127.0.0.1:${await freePort()}`;
     const error = await failure(sendRequest(request({ url: 'http://api.deepgram.invalid:8080/v1/things' })));
+    expect(error).toBeInstanceOf(ProxyTunnelError);
+    expect(error.code).toBe('PROXY_FAILED');
+    expect(error.message).toMatch(/^could not open a tunnel through the proxy 127\.0\.0\.1:\d+: connect ECONNREFUSED/);
+    expect(error.message).not.toMatch(/ci-bot|s3cret/);
+  });
+
+  test('a proxy that drops the CONNECT: PROXY_FAILED', async () => {
+    onConnect = (client) => client.destroy();
+    expect((await failure(viaProxy())).code).toBe('PROXY_FAILED');
+  });
+
+  test.each([
+    [407, 'PROXY_REFUSED', / with HTTP 407 \(proxy authentication required: check the user and password in the proxy variable\)$/],
+    [403, 'PROXY_REFUSED', / with HTTP 403$/],
+    [503, 'PROXY_FAILED', / with HTTP 503$/],
+    [502, 'PROXY_FAILED', / with HTTP 502$/],
+  ])('a proxy that answers the CONNECT with %i: %s, and nothing reaches the server', async (status, code, message) => {
+    onConnect = (client) => client.end(`HTTP/1.1 ${status} No\r\ncontent-length: 0\r\n\r\n`);
+    const error = await failure(viaProxy());
+    expect(error).toBeInstanceOf(ProxyTunnelError);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(
+      new RegExp(`^the proxy 127\\.0\\.0\\.1:\\d+ refused a tunnel to api\\.deepgram\\.invalid:8080${message.source}`),
+    );
+    expect(seen).toEqual([]);
+  });
+
+  test('a proxy that opens the tunnel and then drops it: ECONNRESET (the request may have gone through)', async () => {
+    onConnect = (client) => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      client.once('data', () => client.destroy());
+    };
+    const error = await failure(viaProxy());
+    expect(error).not.toBeInstanceOf(ProxyTunnelError);
     expect(error.code).toBe('ECONNRESET');
-    expect(error.message).toMatch(/tunneling socket could not be established.*ECONNREFUSED/);
   });
 });

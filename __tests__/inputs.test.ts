@@ -67,6 +67,27 @@ describe('api-key', () => {
   test('a key with whitespace inside is refused', () => {
     expectRejected({ ...BASE, 'api-key': 'abc def' }, 'api-key', /whitespace/);
   });
+
+  test.each([
+    ['NUL', '\u0000'],
+    ['SOH', '\u0001'],
+    ['ESC', '\u001b'],
+    ['DEL', '\u007f'],
+    ['a C1 control', '\u0085'],
+    ['CSI', '\u009b'],
+  ])('a key with a control character (%s) is refused, and the key is not quoted', (_name, char) => {
+    const key = `dgsecretkey${char}123`;
+    expectRejected(
+      { ...BASE, 'api-key': key },
+      'api-key',
+      /contains a control character; a Deepgram API key is a single token of printable characters\./,
+    );
+    expect(inputError({ ...BASE, 'api-key': key }).message).not.toContain('dgsecretkey');
+  });
+
+  test('a key of printable characters, non-ASCII included, passes', () => {
+    expect(read({ ...BASE, 'api-key': 'dg_Ünïcode-key.123' }).settings.apiKey).toBe('dg_Ünïcode-key.123');
+  });
 });
 
 describe('project-id', () => {
@@ -176,14 +197,27 @@ describe('booleans: login, logout, revoke', () => {
 });
 
 describe('request-timeout', () => {
-  test('seconds become milliseconds, fractions allowed', () => {
-    expect(read({ ...BASE, 'request-timeout': '5' }).settings.requestTimeoutMs).toBe(5_000);
-    expect(read({ ...BASE, 'request-timeout': '0.25' }).settings.requestTimeoutMs).toBe(250);
+  test.each([
+    ['1', 1_000],
+    ['5', 5_000],
+    ['1.5', 1_500],
+    ['30', 30_000],
+    ['600', 600_000],
+    ['600.0', 600_000],
+  ])('"%s" seconds become %i ms', (value, ms) => {
+    expect(read({ ...BASE, 'request-timeout': value }).settings.requestTimeoutMs).toBe(ms);
   });
 
-  test.each(['0', '-1', 'abc', 'NaN', 'Infinity', '10s', '0x3', '1e1', ' 5'])('"%s" is refused', (value) => {
-    expectRejected({ ...BASE, 'request-timeout': value }, 'request-timeout', /is not a positive number of seconds/);
-  });
+  test.each(['0', '0.25', '0.0004', '0.999', '600.001', '601', '3000000', '-1', 'abc', 'NaN', 'Infinity', '10s', '0x3', '1e1', ' 5'])(
+    '"%s" is refused, saying what is accepted',
+    (value) => {
+      expectRejected(
+        { ...BASE, 'request-timeout': value },
+        'request-timeout',
+        /is not accepted; use a number of seconds from 1 to 600 \(such as 30; decimals allowed\)\./,
+      );
+    },
+  );
 });
 
 describe('max-attempts', () => {
@@ -231,13 +265,35 @@ describe('api-url', () => {
   });
 
   test.each([
-    'https://user:pw@api.deepgram.com',
-    'https://api.deepgram.com/?x=1',
-    'https://api.deepgram.com/?',
-    'https://api.deepgram.com/#frag',
-  ])('"%s" (credentials, query, fragment) is refused', (value) => {
-    expectRejected({ ...BASE, 'api-url': value }, 'api-url', /must be a base URL/);
+    ['https://ci-user:hunter2@api.deepgram.com', 'https://***@api.deepgram.com'],
+    ['https://ci-user@api.deepgram.com/', 'https://***@api.deepgram.com/'],
+    ['https://:hunter2@api.deepgram.com', 'https://***@api.deepgram.com'],
+    ['http://ci-user:hunter2@api.deepgram.com', 'http://***@api.deepgram.com'],
+    ['ftp://ci-user:hunter2@api.deepgram.com', 'ftp://***@api.deepgram.com'],
+    ['http://ci-user:hunter2@127.0.0.1:8080', 'http://***@127.0.0.1:8080'],
+  ])('"%s" (user info) is refused without printing the user name or password', (value, shown) => {
+    const { message } = inputError({ ...BASE, 'api-url': value });
+    expect(message).toBe(
+      `Input "api-url": "${shown}" carries a user name or password (not shown here); they are not accepted. ` +
+        'Use the base URL alone, such as https://api.deepgram.com: the API key goes in api-key.',
+    );
   });
+
+  test.each(['https://ci-user:pa/ss@api.deepgram.com', 'ci-user:hunter2@api.deepgram.com', 'https://ci-user:hunter2@'])(
+    'something that is not a URL but holds user info ("%s") is refused without printing it',
+    (value) => {
+      const { message } = inputError({ ...BASE, 'api-url': value });
+      expect(message).toMatch(/^Input "api-url": "(https:\/\/)?\*\*\*@.*" (is not a URL|is not an http\(s\) URL|carries a user name)/);
+      expect(message).not.toMatch(/ci-user|hunter2|pa\/ss/);
+    },
+  );
+
+  test.each(['https://api.deepgram.com/?x=1', 'https://api.deepgram.com/?', 'https://api.deepgram.com/#frag'])(
+    '"%s" (query, fragment) is refused',
+    (value) => {
+      expectRejected({ ...BASE, 'api-url': value }, 'api-url', /must be a base URL without a query or fragment/);
+    },
+  );
 
   test('isLoopbackHost covers 127.0.0.0/8, localhost and ::1 only', () => {
     expect(isLoopbackHost('127.0.0.1')).toBe(true);

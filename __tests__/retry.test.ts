@@ -52,6 +52,18 @@ describe('classifyNetworkError', () => {
     },
   );
 
+  test('PROXY_FAILED (no tunnel: the proxy unreachable, or it answered 408, 429, 5xx): transient, not ambiguous', () => {
+    expect(classifyNetworkError('PROXY_FAILED')).toEqual({ transient: true, ambiguous: false });
+  });
+
+  test('PROXY_REFUSED (the proxy said no to the tunnel: 407, 403): not transient, not ambiguous', () => {
+    expect(classifyNetworkError('PROXY_REFUSED')).toEqual({ transient: false, ambiguous: false });
+  });
+
+  test('RESPONSE_TOO_LARGE (an answer cut at 1 MiB): not transient, but ambiguous (the request was carried out)', () => {
+    expect(classifyNetworkError('RESPONSE_TOO_LARGE')).toEqual({ transient: false, ambiguous: true });
+  });
+
   test('an unknown or missing code is not transient, and counted as ambiguous', () => {
     expect(classifyNetworkError('ESOMETHING')).toEqual({ transient: false, ambiguous: true });
     expect(classifyNetworkError(undefined)).toEqual({ transient: false, ambiguous: true });

@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -454,9 +455,101 @@ describe('fault injection', () => {
     expect((await call(sb, 'DELETE', { id })).status).toBe(404);
   });
 
+  /** One raw request to the create endpoint; resolves with what arrived in `forMs`, and whether the socket was still open. */
+  function rawCreate(forMs: number): Promise<{ received: string; open: boolean }> {
+    return new Promise((resolve) => {
+      const socket = connect(sb.port, '127.0.0.1', () => {
+        const path = `/v1/projects/${SANDBOX_PROJECT_ID}/self-hosted/distribution/credentials`;
+        const body = JSON.stringify({ comment: 'streamed' });
+        socket.write(
+          `POST ${path} HTTP/1.1\r\nhost: x\r\nauthorization: Token ${SANDBOX_API_KEY}\r\n` +
+            `content-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+        );
+      });
+      let received = '';
+      let open = true;
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+      socket.on('close', () => (open = false));
+      setTimeout(() => {
+        resolve({ received, open });
+        socket.destroy();
+      }, forMs);
+    });
+  }
+
+  test("trickle 'headers': the create happens, then a header line per interval, and the headers never end", async () => {
+    sb.addFault({ op: 'create', trickle: 'headers', intervalMs: 50 });
+    const { received, open } = await rawCreate(400);
+    expect(open).toBe(true);
+    expect(received).toMatch(/^HTTP\/1\.1 200 OK\r\n(x-sandbox-trickle: \.\r\n){3,}$/);
+    expect(sb.credentials().map((c) => c.comment)).toEqual(['streamed']);
+    // Once the client leaves, the request is logged, and the trickle stops.
+    await waitFor(() => sb.requests[0]?.clientGone === true);
+    expect(sb.requests[0]).toMatchObject({ op: 'create', status: 200, fault: 'trickle-headers' });
+  });
+
+  test("trickle 'body': the reply's headers, then its body a byte per interval, and then spaces without end", async () => {
+    sb.addFault({ op: 'create', trickle: 'body', intervalMs: 20 });
+    const { received, open } = await rawCreate(500);
+    expect(open).toBe(true);
+    const [head, body] = received.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(head).toMatch(/\r\ntransfer-encoding: chunked/i);
+    // Chunked: "1\r\n{\r\n1\r\n\"\r\n..."; the data, one byte per chunk, starts the JSON reply.
+    const data = [...body!.matchAll(/1\r\n(.)\r\n/gs)].map((m) => m[1]).join('');
+    expect(data.length).toBeGreaterThanOrEqual(5);
+    expect(data.startsWith('{"member":{')).toBe(true);
+    expect(sb.credentials()).toHaveLength(1);
+    await waitFor(() => sb.requests[0]?.clientGone === true);
+    expect(sb.requests[0]).toMatchObject({ status: 200, fault: 'trickle-body' });
+  });
+
+  test('endless: the create happens, and the answer goes on as long as the client reads', async () => {
+    sb.addFault({ op: 'create', endless: true });
+    const response = await fetch(`${sb.url}/v1/projects/${SANDBOX_PROJECT_ID}/self-hosted/distribution/credentials`, {
+      method: 'POST',
+      headers: { authorization: `Token ${SANDBOX_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ comment: 'endless' }),
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    let size = 0;
+    let start = '';
+    while (size < 2 * 1024 * 1024) {
+      const { value, done } = await reader.read();
+      expect(done).toBe(false);
+      if (start.length < 30) start += Buffer.from(value!).toString();
+      size += value!.length;
+    }
+    await reader.cancel();
+    expect(start.startsWith('{"member":{')).toBe(true);
+    expect(sb.credentials().map((c) => c.comment)).toEqual(['endless']);
+    await waitFor(() => sb.requests[0]?.clientGone === true);
+    expect(sb.requests[0]).toMatchObject({ status: 200, fault: 'endless' });
+  });
+
+  test('close() ends a trickle or an endless answer in progress', async () => {
+    const own = await sandbox();
+    own.addFault({ op: '*', trickle: 'headers', times: 0 });
+    const socket = connect(own.port, '127.0.0.1', () => socket.write('GET /v2/ HTTP/1.1\r\nhost: x\r\n\r\n'));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    socket.on('error', () => undefined);
+    socket.resume(); // read what arrives, or the end of the stream is never seen
+    await waitFor(() => own.requests.length === 1);
+    await own.close();
+    await closed;
+  });
+
   test.each([
     [{ op: 'create' }],
     [{ op: 'nope', status: 500 }],
+    [{ op: 'create', trickle: 'sideways' }],
+    [{ op: 'create', trickle: 'body', status: 200 }],
+    [{ op: 'create', endless: true, reset: 'after' }],
+    [{ op: 'create', endless: true, trickle: 'body' }],
+    [{ op: 'create', endless: 'yes' }],
+    [{ op: 'create', intervalMs: 10, status: 500 }],
+    [{ op: 'create', trickle: 'headers', intervalMs: 0 }],
     [{ op: 'create', status: 500, reset: 'before' }],
     [{ op: 'create', afterAction: true }],
     [{ op: 'create', reset: 'sideways' }],

@@ -1,306 +1,24 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
+/***/ 67:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 4708:
+/***/ 708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
+/***/ 692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 9783:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ getProxyUrl)
-/* harmony export */ });
-/* unused harmony export checkBypass */
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
 
 /***/ })
 
@@ -335,9 +53,6 @@ class DecodedURL extends URL {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -385,28 +100,6 @@ class DecodedURL extends URL {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -421,69 +114,6 @@ class DecodedURL extends URL {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -1130,14 +760,14 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1614,7 +1244,7 @@ const toolrunner_IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
-class ToolRunner extends external_events_.EventEmitter {
+class ToolRunner extends external_events_namespaceObject.EventEmitter {
     constructor(toolPath, args, options) {
         super();
         if (!toolPath) {
@@ -2112,7 +1742,7 @@ function argStringToArray(argString) {
     }
     return args;
 }
-class ExecState extends external_events_.EventEmitter {
+class ExecState extends external_events_namespaceObject.EventEmitter {
     constructor(options, toolPath) {
         super();
         this.processClosed = false; // tracks whether the process has exited and stdio is closed
@@ -2662,7 +2292,12 @@ const NOT_SENT_CODES = [
     'ENETDOWN',
     'EHOSTDOWN',
     'CONNECT_TIMEOUT',
+    // The proxy gave no tunnel (unreachable, dropped the CONNECT, or answered it 408, 429 or 5xx).
+    // Once a tunnel is open, a failure is ambiguous like any other: the request may have gone through.
+    'PROXY_FAILED',
 ];
+/** Failures before the request left that another attempt would meet again: the proxy said no (407, 403). */
+const REFUSED_CODES = ['PROXY_REFUSED'];
 /** Network errors that a later attempt can get past: those, and ones after the request went out. */
 const TRANSIENT_CODES = [
     ...NOT_SENT_CODES,
@@ -2673,6 +2308,11 @@ const TRANSIENT_CODES = [
     'UND_ERR_SOCKET',
     'REQUEST_TIMEOUT',
 ];
+// RESPONSE_TOO_LARGE (an answer past 1 MiB) is neither transient nor in the lists above. Not
+// transient: the API's answers are a few hundred bytes, so one that size is not the API under load
+// but something else answering (a portal, a misrouted URL) or a broken server, and the next
+// attempt would get the same. Ambiguous: the request went out and the server may have acted on it,
+// so a create cut off that way may have made credentials, and the sweep must look for them.
 const BASE_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 10_000;
 /** A Retry-After longer than this is cut to it: a job should not sleep for minutes. */
@@ -2690,7 +2330,8 @@ function classifyStatus(status, retryAfter) {
 /** A network-level failure: transient when its code says so; ambiguous unless it never left. */
 function classifyNetworkError(code) {
     const transient = code !== undefined && TRANSIENT_CODES.includes(code);
-    return { transient, ambiguous: !(code !== undefined && NOT_SENT_CODES.includes(code)) };
+    const notSent = code !== undefined && (NOT_SENT_CODES.includes(code) || REFUSED_CODES.includes(code));
+    return { transient, ambiguous: !notSent };
 }
 /** Retry-After is either delay-seconds or an HTTP date; anything else is ignored. */
 function parseRetryAfter(value, now = Date.now()) {
@@ -3103,8 +2744,8 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/tags.ts
 /**
  * The tag this action ends every comment it writes with, and the exact tests that find it again.
@@ -3125,7 +2766,7 @@ const KEEP_NAME = /^[a-z0-9-]{1,63}$/;
 const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (kept|keep=[a-z0-9-]{1,63}))?\]$/;
 /** A token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
 function newMarker() {
-    return `dg-action:${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    return `dg-action:${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
 }
 /** The tag's text, brackets included. */
 function formatTag(tag) {
@@ -3278,19 +2919,102 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
 ;// CONCATENATED MODULE: ./src/http.ts
-/**
- * The one door to the network: a single HTTP request, bounded as a whole by a deadline so a
- * stalled server cannot hang the job.
- *
- * A request pays only for what it needs. Without a proxy it goes straight out through node:http,
- * or node:https for an https URL (TLS is loaded only then). When a proxy applies to the URL it is
- * sent by @actions/http-client, loaded only then. Whether a proxy applies is decided by
- * http-client's own getProxyUrl (https_proxy / HTTPS_PROXY, http_proxy / HTTP_PROXY, no_proxy /
- * NO_PROXY, loopback never proxied), so the variables mean exactly what they mean there.
- */
+
+
 
 const USER_AGENT = 'deepgram-self-hosted-login-action';
 /** Raised when no complete response arrived within the request's deadline. */
@@ -3315,80 +3039,201 @@ class ConnectTimeoutError extends Error {
         this.name = 'ConnectTimeoutError';
     }
 }
+/**
+ * The most of an answer this action reads. The API's answers are a few hundred bytes; anything
+ * near this is not the API speaking (a portal page, a misrouted URL, a broken server), and an
+ * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s).
+ */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+/** Raised when the answer is larger than MAX_RESPONSE_BYTES: reading stopped, the connection was closed. */
+class ResponseTooLargeError extends Error {
+    code = 'RESPONSE_TOO_LARGE';
+    constructor(limit) {
+        super(`the answer was larger than ${limit / 1024 / 1024} MiB, the most this action reads; the connection was closed`);
+        this.name = 'ResponseTooLargeError';
+    }
+}
+/**
+ * Raised when the proxy gave no tunnel to the API: it could not be reached, dropped the
+ * connection, or answered the CONNECT with an error. Nothing reached the API either way.
+ * PROXY_FAILED is worth another attempt (the proxy down, timing out or overloaded: 408, 429,
+ * 5xx); PROXY_REFUSED is the proxy's decision (407 authentication, 403 a host it does not allow).
+ */
+class ProxyTunnelError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'ProxyTunnelError';
+    }
+}
+/**
+ * What one attempt opened, to be undone when it ends, whichever way. Something opened after the
+ * end (an import that resolved late) is undone at once, so a lost race cannot leave it open.
+ */
+class Attempt {
+    undo = [];
+    over = false;
+    own(undo) {
+        if (this.over)
+            undo();
+        else
+            this.undo.push(undo);
+    }
+    end() {
+        this.over = true;
+        for (const undo of this.undo.splice(0))
+            undo();
+    }
+    /** Stops a step that would open something after the end (it lost the race with the deadline). */
+    stillOn() {
+        if (this.over)
+            throw new Error('the attempt is over');
+    }
+}
 const sendRequest = async (request) => {
-    const cleanup = [];
+    const attempt = new Attempt();
     let timer;
     const deadline = new Promise((_, reject) => {
         timer = setTimeout(() => reject(new RequestTimeoutError(request.timeoutMs)), request.timeoutMs);
     });
     const exchange = (async () => {
         const url = new URL(request.url);
-        return usesProxy(url) ? throughProxy(request, cleanup) : direct(request, url, cleanup);
+        const proxy = proxyFor(url);
+        const tunnel = proxy ? await openTunnel(request, url, proxy, attempt) : undefined;
+        return exchangeOn(request, url, tunnel, attempt);
     })();
     // Whichever loses the race must not surface later as an unhandled rejection.
     exchange.catch(() => undefined);
     try {
         return await Promise.race([exchange, deadline]);
     }
-    catch (error) {
-        // http-client reports its own socket timeout as a plain Error("Request timeout: <path>").
-        if (error instanceof Error && error.message.startsWith('Request timeout'))
-            throw new RequestTimeoutError(request.timeoutMs);
-        throw error;
-    }
     finally {
         clearTimeout(timer);
-        // Destroying the request (or disposing the client) is how a late one is cut off.
-        for (const undo of cleanup)
-            undo();
+        // Destroying every request and socket is how a late or endless answer is cut off.
+        attempt.end();
     }
 };
 /** True when @actions/http-client would send a request for `url` through a proxy. */
 function usesProxy(url) {
-    // The same test http-client applies before it builds a tunnelling agent.
-    return Boolean((0,proxy/* getProxyUrl */.s)(url)?.hostname);
+    return proxyFor(url) !== undefined;
 }
-/** No proxy: one request on a fresh connection that closes after the reply. */
-async function direct(request, url, cleanup) {
-    const { request: send } = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+/** The proxy for `url`, by http-client's rules (its URL decodes the user name and password). */
+function proxyFor(url) {
+    const proxy = getProxyUrl(url);
+    // The same test http-client applies before it builds a tunnelling agent.
+    return proxy?.hostname ? proxy : undefined;
+}
+/** The request itself, on a fresh connection (or the tunnel) that closes after the answer. */
+async function exchangeOn(request, url, tunnel, attempt) {
+    const secure = url.protocol === 'https:';
+    const { request: send } = secure ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    const tls = tunnel && secure ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23)) : undefined;
+    attempt.stillOn();
+    let connection = tunnel;
+    if (tunnel && tls) {
+        const host = bareHost(url.hostname);
+        // TLS to the API inside the tunnel; `host` is what the certificate is checked against.
+        const secured = tls.connect({ socket: tunnel, host, servername: (0,external_node_net_namespaceObject.isIP)(host) ? undefined : host });
+        attempt.own(() => secured.destroy());
+        connection = secured;
+    }
     const headers = { ...request.headers, 'user-agent': USER_AGENT };
     if (request.body !== undefined)
         headers['content-length'] = Buffer.byteLength(request.body, 'utf8');
     return new Promise((resolve, reject) => {
-        // agent: false is a one-off agent without keep-alive, as http-client's keepAlive: false was.
-        const req = send(url, { method: request.method, headers, agent: false });
-        cleanup.push(() => req.destroy());
+        // agent: false is a one-off agent without keep-alive; a tunnel is one connection of its own.
+        const req = connection
+            ? send(url, { method: request.method, headers, createConnection: () => connection })
+            : send(url, { method: request.method, headers, agent: false });
+        attempt.own(() => req.destroy());
         req.on('error', reject);
-        req.on('socket', (socket) => {
-            if (!socket.connecting)
-                return;
-            const connectTimeoutMs = Math.min(request.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, request.timeoutMs);
-            const timer = setTimeout(() => req.destroy(new ConnectTimeoutError(connectTimeoutMs)), connectTimeoutMs);
-            socket.once('connect', () => clearTimeout(timer));
-            cleanup.push(() => clearTimeout(timer));
-        });
-        req.on('response', (response) => {
-            const chunks = [];
-            response.on('data', (chunk) => chunks.push(chunk));
-            response.on('error', reject);
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        });
+        if (!connection)
+            limitConnect(req, request);
+        req.on('response', (response) => readAnswer(req, response, resolve, reject));
         req.end(request.body);
     });
 }
-/** Through a proxy: @actions/http-client, with its tunnelling agent and proxy authentication. */
-async function throughProxy(request, cleanup) {
-    const { HttpClient } = await __nccwpck_require__.e(/* import() */ 106).then(__nccwpck_require__.bind(__nccwpck_require__, 4106));
-    const client = new HttpClient(USER_AGENT, [], {
-        socketTimeout: request.timeoutMs,
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: false,
+/** Reads the answer up to MAX_RESPONSE_BYTES; past that it stops and closes the connection. */
+function readAnswer(req, response, resolve, reject) {
+    const tooLarge = () => {
+        reject(new ResponseTooLargeError(MAX_RESPONSE_BYTES));
+        req.destroy();
+    };
+    // A declared length past the cap fails before a byte of the body is read.
+    if (Number(response.headers['content-length']) > MAX_RESPONSE_BYTES)
+        return tooLarge();
+    const chunks = [];
+    let size = 0;
+    response.on('data', (chunk) => {
+        size += chunk.length;
+        if (size > MAX_RESPONSE_BYTES)
+            return tooLarge();
+        chunks.push(chunk);
     });
-    cleanup.push(() => client.dispose());
-    const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-    const body = await response.readBody();
-    return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
+    response.on('error', reject);
+    response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+}
+/** Fails the request with ConnectTimeoutError when its TCP connection does not open in time. */
+function limitConnect(req, request) {
+    req.on('socket', (socket) => {
+        if (!socket.connecting)
+            return;
+        const connectTimeoutMs = Math.min(request.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, request.timeoutMs);
+        const timer = setTimeout(() => req.destroy(new ConnectTimeoutError(connectTimeoutMs)), connectTimeoutMs);
+        socket.once('connect', () => clearTimeout(timer));
+        req.once('close', () => clearTimeout(timer));
+    });
+}
+/**
+ * Asks the proxy for a tunnel to the API's host and port, and resolves to it once the proxy says
+ * 200. Until then nothing has gone to the API, so every failure here is a ProxyTunnelError.
+ */
+async function openTunnel(request, url, proxy, attempt) {
+    const { request: send } = proxy.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    attempt.stillOn();
+    const target = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+    // The proxy's address without its user info: it goes into error messages.
+    const where = `the proxy ${proxy.host}`;
+    const headers = { host: target };
+    if (proxy.username || proxy.password) {
+        headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`;
+    }
+    return new Promise((resolve, reject) => {
+        const connectReq = send({
+            host: bareHost(proxy.hostname),
+            port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: target,
+            headers,
+            agent: false,
+        });
+        attempt.own(() => connectReq.destroy());
+        limitConnect(connectReq, request);
+        connectReq.on('error', (cause) => reject(new ProxyTunnelError('PROXY_FAILED', `could not open a tunnel through ${where}: ${cause.message}`)));
+        connectReq.on('connect', (response, socket, head) => {
+            attempt.own(() => socket.destroy());
+            // A socket error after the hand-over reaches the request on it; this one keeps it from being unhandled.
+            socket.on('error', reject);
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status > 299) {
+                socket.destroy();
+                const code = TRANSIENT_STATUSES.includes(status) ? 'PROXY_FAILED' : 'PROXY_REFUSED';
+                const hint = status === 407 ? ' (proxy authentication required: check the user and password in the proxy variable)' : '';
+                reject(new ProxyTunnelError(code, `${where} refused a tunnel to ${target} with HTTP ${status}${hint}`));
+                return;
+            }
+            // Bytes the proxy passed on past its answer belong to the stream inside the tunnel.
+            if (head.length > 0)
+                socket.unshift(head);
+            resolve(socket);
+        });
+        connectReq.end();
+    });
+}
+/** An IPv6 literal as sockets want it: without the brackets a URL puts around it. */
+function bareHost(hostname) {
+    return hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
 ;// CONCATENATED MODULE: ./src/context.ts
@@ -3619,6 +3464,10 @@ function readSettings(getInput, env = process.env) {
         throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
     if (/\s/.test(apiKey))
         throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
+    // The key itself is never quoted: a message goes to the log, and the key may not be masked yet.
+    if (/\p{Cc}/u.test(apiKey)) {
+        throw new InputError('api-key', 'contains a control character; a Deepgram API key is a single token of printable characters.');
+    }
     const projectId = getInput('project-id');
     if (!projectId)
         throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
@@ -3700,10 +3549,14 @@ function parseBoolean(input, raw, fallback) {
         return false;
     throw new InputError(input, `"${raw}" is not a boolean; use true or false.`);
 }
+/** The longest request-timeout: an attempt longer than 10 minutes is a hang, not a slow link. */
+const MAX_REQUEST_TIMEOUT_S = 600;
 function parseTimeout(raw) {
     const seconds = raw === '' ? 30 : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
-    if (!(seconds > 0)) {
-        throw new InputError('request-timeout', `"${raw}" is not a positive number of seconds (such as 30).`);
+    // Under 1 s no real API call completes (0.0004 would round to 0 ms); far above, setTimeout
+    // overflows its 32-bit range and fires at once, so every attempt would "time out" immediately.
+    if (!(seconds >= 1 && seconds <= MAX_REQUEST_TIMEOUT_S)) {
+        throw new InputError('request-timeout', `"${raw}" is not accepted; use a number of seconds from 1 to ${MAX_REQUEST_TIMEOUT_S} (such as 30; decimals allowed).`);
     }
     return Math.round(seconds * 1000);
 }
@@ -3716,23 +3569,41 @@ function parseMaxAttempts(raw) {
 }
 /** The API key must never cross a network in clear text: plain http is for loopback only. */
 function parseApiUrl(raw) {
+    // Messages quote the URL without any user info in it: a password there must not reach the log.
+    const shown = withoutUserInfo(raw);
     let url;
     try {
         url = new URL(raw);
     }
     catch {
-        throw new InputError('api-url', `"${raw}" is not a URL; use an https:// URL such as https://api.deepgram.com.`);
+        throw new InputError('api-url', `"${shown}" is not a URL; use an https:// URL such as https://api.deepgram.com.`);
+    }
+    if (url.username || url.password) {
+        throw new InputError('api-url', `"${shown}" carries a user name or password (not shown here); they are not accepted. ` +
+            'Use the base URL alone, such as https://api.deepgram.com: the API key goes in api-key.');
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError('api-url', `"${raw}" is not an http(s) URL; use an https:// URL such as https://api.deepgram.com.`);
+        throw new InputError('api-url', `"${shown}" is not an http(s) URL; use an https:// URL such as https://api.deepgram.com.`);
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new InputError('api-url', `"${raw}" uses plain http to a host that is not loopback; the API key would cross the network in clear text. Use https://.`);
+        throw new InputError('api-url', `"${shown}" uses plain http to a host that is not loopback; the API key would cross the network in clear text. Use https://.`);
     }
-    if (url.username || url.password || /[?#]/.test(raw)) {
-        throw new InputError('api-url', `"${raw}" must be a base URL without credentials, query or fragment.`);
+    if (/[?#]/.test(raw)) {
+        throw new InputError('api-url', `"${shown}" must be a base URL without a query or fragment, such as https://api.deepgram.com.`);
     }
     return url.href.replace(/\/+$/, '');
+}
+/**
+ * `raw` with anything that may be user info cut out: all from the scheme to the last "@"
+ * ("https://u:p@host" -> "https://***@host"). Cruder than a URL parser on purpose: it must also
+ * hide a password in something that does not parse ("https://u:pa/ss@host").
+ */
+function withoutUserInfo(raw) {
+    const at = raw.lastIndexOf('@');
+    if (at < 0)
+        return raw;
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? '';
+    return `${scheme}***${raw.slice(at)}`;
 }
 function isLoopbackHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();

@@ -13,6 +13,11 @@ export const FAULT_OPS = ['create', 'list', 'get', 'delete', 'registry', '*'];
  * @property {boolean} [afterAction] carry out the request, then answer `status` anyway
  * @property {number} [delayMs] wait this long first (the action still happens if the client gave up)
  * @property {'before'|'after'} [reset] destroy the socket without answering, before or after acting
+ * @property {'headers'|'body'} [trickle] act, then answer too slowly to ever finish: the headers,
+ *   or the body, one piece per `intervalMs`, without end
+ * @property {number} [intervalMs] for `trickle`: the pause between pieces; default 100
+ * @property {boolean} [endless] act, then answer the reply followed by filler without end, as fast
+ *   as the client reads
  */
 
 /**
@@ -21,13 +26,26 @@ export const FAULT_OPS = ['create', 'list', 'get', 'delete', 'registry', '*'];
  */
 export function normalizeFault(rule) {
   if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw new TypeError('a fault rule must be an object');
-  const { op, times = 1, status, body, headers, afterAction = false, delayMs, reset } = rule;
+  const { op, times = 1, status, body, headers, afterAction = false, delayMs, reset, trickle, intervalMs, endless = false } = rule;
   check(FAULT_OPS.includes(op), `fault op must be one of ${FAULT_OPS.join(', ')}`);
   check(times === Infinity || (Number.isInteger(times) && times >= 0), 'fault times must be an integer >= 0 (0 = forever)');
   check(status === undefined || (Number.isInteger(status) && status >= 100 && status <= 599), 'fault status must be an HTTP status code');
   check(delayMs === undefined || (Number.isFinite(delayMs) && delayMs >= 0), 'fault delayMs must be a number >= 0');
   check(reset === undefined || reset === 'before' || reset === 'after', "fault reset must be 'before' or 'after'");
-  check(status !== undefined || delayMs !== undefined || reset !== undefined, 'a fault needs status, delayMs or reset');
+  check(trickle === undefined || trickle === 'headers' || trickle === 'body', "fault trickle must be 'headers' or 'body'");
+  check(
+    intervalMs === undefined || (trickle !== undefined && Number.isFinite(intervalMs) && intervalMs > 0),
+    'fault intervalMs must be a number > 0, with trickle',
+  );
+  check(typeof endless === 'boolean', 'fault endless must be a boolean');
+  check(
+    status !== undefined || delayMs !== undefined || reset !== undefined || trickle !== undefined || endless,
+    'a fault needs status, delayMs, reset, trickle or endless',
+  );
+  check(
+    [status, reset, trickle, endless || undefined].filter((v) => v !== undefined).length <= 1,
+    'a fault takes only one of status, reset, trickle and endless',
+  );
   check(status === undefined || reset === undefined, 'a fault cannot both answer a status and reset the socket');
   check(typeof afterAction === 'boolean' && (!afterAction || status !== undefined), 'fault afterAction needs a status');
   check(body === undefined || status !== undefined, 'fault body needs a status');
@@ -40,6 +58,9 @@ export function normalizeFault(rule) {
     afterAction,
     delayMs,
     reset,
+    trickle,
+    intervalMs: intervalMs ?? 100,
+    endless,
     headers: lowerCaseKeys(headers ?? {}),
     remaining: times === 0 ? Infinity : times,
   };
@@ -68,7 +89,9 @@ export function faultReply(rule) {
 
 /** A short label for the request log: which kind of fault was applied. */
 export function describeFault(rule) {
-  const kind = rule.reset ? `reset-${rule.reset}` : rule.afterAction ? 'after-action' : rule.status !== undefined ? 'status' : undefined;
+  const streamed = rule.trickle ? `trickle-${rule.trickle}` : rule.endless ? 'endless' : undefined;
+  const kind =
+    streamed ?? (rule.reset ? `reset-${rule.reset}` : rule.afterAction ? 'after-action' : rule.status !== undefined ? 'status' : undefined);
   if (rule.delayMs === undefined) return kind;
   return kind ? `delay+${kind}` : 'delay';
 }

@@ -21,7 +21,10 @@ export interface RunOptions {
   entry?: string;
   /** Node options before the script, such as --cpu-prof (which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
-  /** Stop the step as the runner stops a cancelled or timed-out one: `signal` (default SIGINT) after `afterMs`. */
+  /**
+   * Send the step `signal` (default SIGINT, as the runner stops a cancelled or timed-out step) after
+   * `afterMs`; with SIGKILL, a bound for a test of a hang.
+   */
   stop?: { afterMs: number; signal?: NodeJS.Signals };
 }
 
@@ -37,6 +40,8 @@ export interface StepResult {
   state: Record<string, string>;
   summary: string;
   elapsedMs: number;
+  /** True when the `stop` signal was sent: the step was still running at `stop.afterMs`. */
+  stopped: boolean;
 }
 
 export declare function runStep(options: RunOptions, state?: Record<string, string>): Promise<StepResult>;

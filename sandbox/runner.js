@@ -67,13 +67,20 @@ export async function runStep(options, state = {}) {
     env: stepEnv(options, files, state),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // As the runner stops a cancelled or timed-out step: a signal, while the step is still at work.
-  const stop = options.stop && setTimeout(() => child.kill(options.stop.signal ?? 'SIGINT'), options.stop.afterMs);
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk.toString()));
   child.stderr.on('data', (chunk) => (log += chunk.toString()));
+  // As the runner stops a cancelled or timed-out step (SIGINT), or a bound for a step that must
+  // end by itself (SIGKILL): a signal while the step is still at work, and the result says so.
+  let stopped = false;
+  const stopper =
+    options.stop &&
+    setTimeout(() => {
+      stopped = true;
+      child.kill(options.stop.signal ?? 'SIGINT');
+    }, options.stop.afterMs);
   const exitCode = await new Promise((done) => child.on('close', (code) => done(code ?? -1)));
-  clearTimeout(stop);
+  clearTimeout(stopper);
   const elapsedMs = performance.now() - started;
   const lines = log.split(/\r?\n/);
   const masks = lines.filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice('::add-mask::'.length));
@@ -87,6 +94,7 @@ export async function runStep(options, state = {}) {
     state: parseFileCommands(readFileSync(files.state, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
     elapsedMs,
+    stopped,
   };
 }
 

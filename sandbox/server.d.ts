@@ -63,7 +63,7 @@ export interface RequestRecord {
   headers: Record<string, string | string[] | undefined>;
   /** the authorization scheme sent, lower-cased ('token', 'basic', ...), or null */
   auth: string | null;
-  /** the fault applied: 'status' | 'after-action' | 'delay' | 'reset-before' | 'reset-after', or 'delay+<kind>' */
+  /** the fault applied: 'status' | 'after-action' | 'delay' | 'reset-before' | 'reset-after' | 'trickle-headers' | 'trickle-body' | 'endless', or 'delay+<kind>' */
   fault?: string;
   /** true when the client disconnected before the answer was written */
   clientGone?: boolean;
@@ -77,7 +77,7 @@ interface FaultBase {
   delayMs?: number;
 }
 
-/** Exactly one of: status (optionally afterAction), delayMs alone, reset. */
+/** Exactly one of: status (optionally afterAction), delayMs alone, reset, trickle, endless. */
 export type FaultRule =
   | (FaultBase & {
       status: number;
@@ -88,7 +88,11 @@ export type FaultRule =
       afterAction?: boolean;
     })
   | (FaultBase & { delayMs: number })
-  | (FaultBase & { reset: 'before' | 'after' });
+  | (FaultBase & { reset: 'before' | 'after' })
+  /** act, then answer too slowly to ever finish: the headers, or the body, one piece per intervalMs (default 100) */
+  | (FaultBase & { trickle: 'headers' | 'body'; intervalMs?: number })
+  /** act, then answer the reply followed by filler without end, as fast as the client reads */
+  | (FaultBase & { endless: true });
 
 export interface IssueFields {
   comment?: string;

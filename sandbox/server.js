@@ -2,7 +2,7 @@
 // A loopback server that behaves like Deepgram's distribution-credentials API (both the current
 // and the older generation) and answers `docker login` for the credentials it hands out, with
 // fault injection for the awkward cases. Node built-ins only. See sandbox/README.md.
-import http from 'node:http';
+import http, { STATUS_CODES } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -209,6 +209,7 @@ async function respond(state, exchange, act, fault) {
   if (fault.reset === 'before') return destroy(exchange);
   if (fault.status !== undefined && !fault.afterAction) return send(state, exchange, faultReply(fault));
   const reply = act();
+  if (fault.trickle || fault.endless) return sendWithoutEnd(state, exchange, reply, fault);
   if (fault.reset === 'after') return destroy(exchange);
   return send(state, exchange, fault.afterAction ? faultReply(fault) : reply);
 }
@@ -239,6 +240,58 @@ function send(state, { res, entry, requestId }, reply) {
   const { type, payload } = render(reply, state.errorStyle, requestId);
   res.writeHead(reply.status, { 'content-type': type, 'dg-request-id': requestId, ...reply.headers });
   res.end(payload);
+}
+
+/**
+ * Answers `reply` in a way that never finishes: trickled (the headers or the body, one piece per
+ * interval) or endless (the body, then filler, as fast as the client reads). Resolves when the
+ * client leaves or the sandbox closes.
+ */
+function sendWithoutEnd(state, exchange, reply, fault) {
+  const { req, res, entry, requestId } = exchange;
+  entry.status = reply.status;
+  const socket = req.socket;
+  return new Promise((resolve) => {
+    let timer;
+    const stop = () => {
+      clearInterval(timer);
+      state.delays.delete(handle);
+      resolve();
+    };
+    const handle = {
+      cancel() {
+        stop();
+        socket.destroy();
+      },
+    };
+    state.delays.add(handle);
+    socket.once('close', stop);
+    if (res.destroyed) return stop();
+    if (fault.trickle === 'headers') {
+      socket.write(`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Unknown'}\r\n`);
+      timer = setInterval(() => socket.write('x-sandbox-trickle: .\r\n'), fault.intervalMs);
+      return undefined;
+    }
+    const { type, payload } = render(reply, state.errorStyle, requestId);
+    // No content-length: the body goes out chunked, so it can go on for as long as it likes.
+    res.writeHead(reply.status, { 'content-type': type, 'dg-request-id': requestId, ...reply.headers });
+    const bytes = Buffer.from(payload);
+    if (fault.trickle === 'body') {
+      let sent = 0;
+      // The reply one byte at a time, then spaces (still valid JSON so far) for ever.
+      timer = setInterval(() => res.write(sent < bytes.length ? bytes.subarray(sent, ++sent) : ' '), fault.intervalMs);
+      return undefined;
+    }
+    const filler = Buffer.alloc(64 * 1024, ' ');
+    // The client's pace: write until the socket's buffer is full, then again when it drains.
+    const pump = () => {
+      while (!res.destroyed && res.write(filler));
+    };
+    res.on('drain', pump);
+    res.write(bytes);
+    pump();
+    return undefined;
+  });
 }
 
 function destroy(exchange) {

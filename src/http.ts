@@ -1,14 +1,21 @@
 /**
  * The one door to the network: a single HTTP request, bounded as a whole by a deadline so a
- * stalled server cannot hang the job.
+ * stalled server cannot hang the job, and in size so an endless answer cannot fill the memory.
  *
- * A request pays only for what it needs. Without a proxy it goes straight out through node:http,
- * or node:https for an https URL (TLS is loaded only then). When a proxy applies to the URL it is
- * sent by @actions/http-client, loaded only then. Whether a proxy applies is decided by
- * http-client's own getProxyUrl (https_proxy / HTTPS_PROXY, http_proxy / HTTP_PROXY, no_proxy /
- * NO_PROXY, loopback never proxied), so the variables mean exactly what they mean there.
+ * Every request runs on sockets this module opens itself, direct or through a proxy, so that
+ * the deadline, the connect timeout and the size cap hold the same way on both paths, and the end
+ * of an attempt destroys everything it opened: nothing is left to keep the process alive.
+ *
+ * Whether a proxy applies is decided by @actions/http-client's own getProxyUrl (https_proxy /
+ * HTTPS_PROXY, http_proxy / HTTP_PROXY, no_proxy / NO_PROXY, loopback never proxied), so the
+ * variables mean exactly what they mean there. The proxy is then asked for a tunnel (HTTP
+ * CONNECT, with the credentials in the variable as Proxy-Authorization), as http-client's tunnel
+ * agent does; node:tls and node:https are loaded only for an https URL or proxy.
  */
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import { isIP, type Socket } from 'node:net';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import { TRANSIENT_STATUSES } from './retry.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -55,80 +62,212 @@ export class ConnectTimeoutError extends Error {
   }
 }
 
-/** Undoes what a request left open (its socket, its client), whether it finished or not. */
-type Cleanup = Array<() => void>;
+/**
+ * The most of an answer this action reads. The API's answers are a few hundred bytes; anything
+ * near this is not the API speaking (a portal page, a misrouted URL, a broken server), and an
+ * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s).
+ */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** Raised when the answer is larger than MAX_RESPONSE_BYTES: reading stopped, the connection was closed. */
+export class ResponseTooLargeError extends Error {
+  readonly code = 'RESPONSE_TOO_LARGE';
+  constructor(limit: number) {
+    super(`the answer was larger than ${limit / 1024 / 1024} MiB, the most this action reads; the connection was closed`);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
+/**
+ * Raised when the proxy gave no tunnel to the API: it could not be reached, dropped the
+ * connection, or answered the CONNECT with an error. Nothing reached the API either way.
+ * PROXY_FAILED is worth another attempt (the proxy down, timing out or overloaded: 408, 429,
+ * 5xx); PROXY_REFUSED is the proxy's decision (407 authentication, 403 a host it does not allow).
+ */
+export class ProxyTunnelError extends Error {
+  constructor(
+    readonly code: 'PROXY_FAILED' | 'PROXY_REFUSED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProxyTunnelError';
+  }
+}
+
+/**
+ * What one attempt opened, to be undone when it ends, whichever way. Something opened after the
+ * end (an import that resolved late) is undone at once, so a lost race cannot leave it open.
+ */
+class Attempt {
+  private readonly undo: Array<() => void> = [];
+  private over = false;
+
+  own(undo: () => void): void {
+    if (this.over) undo();
+    else this.undo.push(undo);
+  }
+
+  end(): void {
+    this.over = true;
+    for (const undo of this.undo.splice(0)) undo();
+  }
+
+  /** Stops a step that would open something after the end (it lost the race with the deadline). */
+  stillOn(): void {
+    if (this.over) throw new Error('the attempt is over');
+  }
+}
 
 export const sendRequest: Transport = async (request) => {
-  const cleanup: Cleanup = [];
+  const attempt = new Attempt();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new RequestTimeoutError(request.timeoutMs)), request.timeoutMs);
   });
   const exchange = (async () => {
     const url = new URL(request.url);
-    return usesProxy(url) ? throughProxy(request, cleanup) : direct(request, url, cleanup);
+    const proxy = proxyFor(url);
+    const tunnel = proxy ? await openTunnel(request, url, proxy, attempt) : undefined;
+    return exchangeOn(request, url, tunnel, attempt);
   })();
   // Whichever loses the race must not surface later as an unhandled rejection.
   exchange.catch(() => undefined);
   try {
     return await Promise.race([exchange, deadline]);
-  } catch (error) {
-    // http-client reports its own socket timeout as a plain Error("Request timeout: <path>").
-    if (error instanceof Error && error.message.startsWith('Request timeout')) throw new RequestTimeoutError(request.timeoutMs);
-    throw error;
   } finally {
     clearTimeout(timer);
-    // Destroying the request (or disposing the client) is how a late one is cut off.
-    for (const undo of cleanup) undo();
+    // Destroying every request and socket is how a late or endless answer is cut off.
+    attempt.end();
   }
 };
 
 /** True when @actions/http-client would send a request for `url` through a proxy. */
 export function usesProxy(url: URL): boolean {
-  // The same test http-client applies before it builds a tunnelling agent.
-  return Boolean(getProxyUrl(url)?.hostname);
+  return proxyFor(url) !== undefined;
 }
 
-/** No proxy: one request on a fresh connection that closes after the reply. */
-async function direct(request: HttpRequest, url: URL, cleanup: Cleanup): Promise<HttpResponse> {
-  const { request: send } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+/** The proxy for `url`, by http-client's rules (its URL decodes the user name and password). */
+function proxyFor(url: URL): URL | undefined {
+  const proxy = getProxyUrl(url);
+  // The same test http-client applies before it builds a tunnelling agent.
+  return proxy?.hostname ? proxy : undefined;
+}
+
+/** The request itself, on a fresh connection (or the tunnel) that closes after the answer. */
+async function exchangeOn(request: HttpRequest, url: URL, tunnel: Socket | undefined, attempt: Attempt): Promise<HttpResponse> {
+  const secure = url.protocol === 'https:';
+  const { request: send } = secure ? await import('node:https') : await import('node:http');
+  const tls = tunnel && secure ? await import('node:tls') : undefined;
+  attempt.stillOn();
+  let connection = tunnel;
+  if (tunnel && tls) {
+    const host = bareHost(url.hostname);
+    // TLS to the API inside the tunnel; `host` is what the certificate is checked against.
+    const secured = tls.connect({ socket: tunnel, host, servername: isIP(host) ? undefined : host });
+    attempt.own(() => secured.destroy());
+    connection = secured;
+  }
   const headers: Record<string, string | number> = { ...request.headers, 'user-agent': USER_AGENT };
   if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body, 'utf8');
   return new Promise((resolve, reject) => {
-    // agent: false is a one-off agent without keep-alive, as http-client's keepAlive: false was.
-    const req = send(url, { method: request.method, headers, agent: false });
-    cleanup.push(() => req.destroy());
+    // agent: false is a one-off agent without keep-alive; a tunnel is one connection of its own.
+    const req = connection
+      ? send(url, { method: request.method, headers, createConnection: () => connection })
+      : send(url, { method: request.method, headers, agent: false });
+    attempt.own(() => req.destroy());
     req.on('error', reject);
-    req.on('socket', (socket) => {
-      if (!socket.connecting) return;
-      const connectTimeoutMs = Math.min(request.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, request.timeoutMs);
-      const timer = setTimeout(() => req.destroy(new ConnectTimeoutError(connectTimeoutMs)), connectTimeoutMs);
-      socket.once('connect', () => clearTimeout(timer));
-      cleanup.push(() => clearTimeout(timer));
-    });
-    req.on('response', (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
-      );
-    });
+    if (!connection) limitConnect(req, request);
+    req.on('response', (response) => readAnswer(req, response, resolve, reject));
     req.end(request.body);
   });
 }
 
-/** Through a proxy: @actions/http-client, with its tunnelling agent and proxy authentication. */
-async function throughProxy(request: HttpRequest, cleanup: Cleanup): Promise<HttpResponse> {
-  const { HttpClient } = await import('@actions/http-client');
-  const client = new HttpClient(USER_AGENT, [], {
-    socketTimeout: request.timeoutMs,
-    allowRedirects: false,
-    allowRetries: false,
-    keepAlive: false,
+/** Reads the answer up to MAX_RESPONSE_BYTES; past that it stops and closes the connection. */
+function readAnswer(
+  req: ClientRequest,
+  response: IncomingMessage,
+  resolve: (response: HttpResponse) => void,
+  reject: (error: Error) => void,
+): void {
+  const tooLarge = () => {
+    reject(new ResponseTooLargeError(MAX_RESPONSE_BYTES));
+    req.destroy();
+  };
+  // A declared length past the cap fails before a byte of the body is read.
+  if (Number(response.headers['content-length']) > MAX_RESPONSE_BYTES) return tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  response.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_RESPONSE_BYTES) return tooLarge();
+    chunks.push(chunk);
   });
-  cleanup.push(() => client.dispose());
-  const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-  const body = await response.readBody();
-  return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
+  response.on('error', reject);
+  response.on('end', () =>
+    resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+  );
+}
+
+/** Fails the request with ConnectTimeoutError when its TCP connection does not open in time. */
+function limitConnect(req: ClientRequest, request: HttpRequest): void {
+  req.on('socket', (socket) => {
+    if (!socket.connecting) return;
+    const connectTimeoutMs = Math.min(request.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, request.timeoutMs);
+    const timer = setTimeout(() => req.destroy(new ConnectTimeoutError(connectTimeoutMs)), connectTimeoutMs);
+    socket.once('connect', () => clearTimeout(timer));
+    req.once('close', () => clearTimeout(timer));
+  });
+}
+
+/**
+ * Asks the proxy for a tunnel to the API's host and port, and resolves to it once the proxy says
+ * 200. Until then nothing has gone to the API, so every failure here is a ProxyTunnelError.
+ */
+async function openTunnel(request: HttpRequest, url: URL, proxy: URL, attempt: Attempt): Promise<Socket> {
+  const { request: send } = proxy.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  attempt.stillOn();
+  const target = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+  // The proxy's address without its user info: it goes into error messages.
+  const where = `the proxy ${proxy.host}`;
+  const headers: Record<string, string> = { host: target };
+  if (proxy.username || proxy.password) {
+    headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`;
+  }
+  return new Promise((resolve, reject) => {
+    const connectReq = send({
+      host: bareHost(proxy.hostname),
+      port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+      method: 'CONNECT',
+      path: target,
+      headers,
+      agent: false,
+    });
+    attempt.own(() => connectReq.destroy());
+    limitConnect(connectReq, request);
+    connectReq.on('error', (cause) =>
+      reject(new ProxyTunnelError('PROXY_FAILED', `could not open a tunnel through ${where}: ${cause.message}`)),
+    );
+    connectReq.on('connect', (response: IncomingMessage, socket: Socket, head: Buffer) => {
+      attempt.own(() => socket.destroy());
+      // A socket error after the hand-over reaches the request on it; this one keeps it from being unhandled.
+      socket.on('error', reject);
+      const status = response.statusCode ?? 0;
+      if (status < 200 || status > 299) {
+        socket.destroy();
+        const code = TRANSIENT_STATUSES.includes(status) ? 'PROXY_FAILED' : 'PROXY_REFUSED';
+        const hint = status === 407 ? ' (proxy authentication required: check the user and password in the proxy variable)' : '';
+        reject(new ProxyTunnelError(code, `${where} refused a tunnel to ${target} with HTTP ${status}${hint}`));
+        return;
+      }
+      // Bytes the proxy passed on past its answer belong to the stream inside the tunnel.
+      if (head.length > 0) socket.unshift(head);
+      resolve(socket);
+    });
+    connectReq.end();
+  });
+}
+
+/** An IPv6 literal as sockets want it: without the brackets a URL puts around it. */
+function bareHost(hostname: string): string {
+  return hostname.replace(/^\[(.*)\]$/, '$1');
 }

@@ -78,6 +78,10 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = proces
   const apiKey = getInput('api-key');
   if (!apiKey) throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
   if (/\s/.test(apiKey)) throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
+  // The key itself is never quoted: a message goes to the log, and the key may not be masked yet.
+  if (/\p{Cc}/u.test(apiKey)) {
+    throw new InputError('api-key', 'contains a control character; a Deepgram API key is a single token of printable characters.');
+  }
 
   const projectId = getInput('project-id');
   if (!projectId) throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
@@ -171,10 +175,18 @@ function parseBoolean(input: string, raw: string, fallback: boolean): boolean {
   throw new InputError(input, `"${raw}" is not a boolean; use true or false.`);
 }
 
+/** The longest request-timeout: an attempt longer than 10 minutes is a hang, not a slow link. */
+export const MAX_REQUEST_TIMEOUT_S = 600;
+
 function parseTimeout(raw: string): number {
   const seconds = raw === '' ? 30 : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
-  if (!(seconds > 0)) {
-    throw new InputError('request-timeout', `"${raw}" is not a positive number of seconds (such as 30).`);
+  // Under 1 s no real API call completes (0.0004 would round to 0 ms); far above, setTimeout
+  // overflows its 32-bit range and fires at once, so every attempt would "time out" immediately.
+  if (!(seconds >= 1 && seconds <= MAX_REQUEST_TIMEOUT_S)) {
+    throw new InputError(
+      'request-timeout',
+      `"${raw}" is not accepted; use a number of seconds from 1 to ${MAX_REQUEST_TIMEOUT_S} (such as 30; decimals allowed).`,
+    );
   }
   return Math.round(seconds * 1000);
 }
@@ -189,25 +201,46 @@ function parseMaxAttempts(raw: string): number {
 
 /** The API key must never cross a network in clear text: plain http is for loopback only. */
 function parseApiUrl(raw: string): string {
+  // Messages quote the URL without any user info in it: a password there must not reach the log.
+  const shown = withoutUserInfo(raw);
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new InputError('api-url', `"${raw}" is not a URL; use an https:// URL such as https://api.deepgram.com.`);
+    throw new InputError('api-url', `"${shown}" is not a URL; use an https:// URL such as https://api.deepgram.com.`);
+  }
+  if (url.username || url.password) {
+    throw new InputError(
+      'api-url',
+      `"${shown}" carries a user name or password (not shown here); they are not accepted. ` +
+        'Use the base URL alone, such as https://api.deepgram.com: the API key goes in api-key.',
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('api-url', `"${raw}" is not an http(s) URL; use an https:// URL such as https://api.deepgram.com.`);
+    throw new InputError('api-url', `"${shown}" is not an http(s) URL; use an https:// URL such as https://api.deepgram.com.`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new InputError(
       'api-url',
-      `"${raw}" uses plain http to a host that is not loopback; the API key would cross the network in clear text. Use https://.`,
+      `"${shown}" uses plain http to a host that is not loopback; the API key would cross the network in clear text. Use https://.`,
     );
   }
-  if (url.username || url.password || /[?#]/.test(raw)) {
-    throw new InputError('api-url', `"${raw}" must be a base URL without credentials, query or fragment.`);
+  if (/[?#]/.test(raw)) {
+    throw new InputError('api-url', `"${shown}" must be a base URL without a query or fragment, such as https://api.deepgram.com.`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * `raw` with anything that may be user info cut out: all from the scheme to the last "@"
+ * ("https://u:p@host" -> "https://***@host"). Cruder than a URL parser on purpose: it must also
+ * hide a password in something that does not parse ("https://u:pa/ss@host").
+ */
+function withoutUserInfo(raw: string): string {
+  const at = raw.lastIndexOf('@');
+  if (at < 0) return raw;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? '';
+  return `${scheme}***${raw.slice(at)}`;
 }
 
 export function isLoopbackHost(hostname: string): boolean {

@@ -18,7 +18,12 @@ const NOT_SENT_CODES: readonly string[] = [
   'ENETDOWN',
   'EHOSTDOWN',
   'CONNECT_TIMEOUT',
+  // The proxy gave no tunnel (unreachable, dropped the CONNECT, or answered it 408, 429 or 5xx).
+  // Once a tunnel is open, a failure is ambiguous like any other: the request may have gone through.
+  'PROXY_FAILED',
 ];
+/** Failures before the request left that another attempt would meet again: the proxy said no (407, 403). */
+const REFUSED_CODES: readonly string[] = ['PROXY_REFUSED'];
 /** Network errors that a later attempt can get past: those, and ones after the request went out. */
 const TRANSIENT_CODES: readonly string[] = [
   ...NOT_SENT_CODES,
@@ -29,6 +34,11 @@ const TRANSIENT_CODES: readonly string[] = [
   'UND_ERR_SOCKET',
   'REQUEST_TIMEOUT',
 ];
+// RESPONSE_TOO_LARGE (an answer past 1 MiB) is neither transient nor in the lists above. Not
+// transient: the API's answers are a few hundred bytes, so one that size is not the API under load
+// but something else answering (a portal, a misrouted URL) or a broken server, and the next
+// attempt would get the same. Ambiguous: the request went out and the server may have acted on it,
+// so a create cut off that way may have made credentials, and the sweep must look for them.
 
 export const BASE_DELAY_MS = 1_000;
 export const MAX_BACKOFF_MS = 10_000;
@@ -64,7 +74,8 @@ export function classifyStatus(status: number, retryAfter?: string): FailureKind
 /** A network-level failure: transient when its code says so; ambiguous unless it never left. */
 export function classifyNetworkError(code: string | undefined): FailureKind {
   const transient = code !== undefined && TRANSIENT_CODES.includes(code);
-  return { transient, ambiguous: !(code !== undefined && NOT_SENT_CODES.includes(code)) };
+  const notSent = code !== undefined && (NOT_SENT_CODES.includes(code) || REFUSED_CODES.includes(code));
+  return { transient, ambiguous: !notSent };
 }
 
 /** Retry-After is either delay-seconds or an HTTP date; anything else is ignored. */

@@ -157,6 +157,9 @@ describe('bad input fails the step before any request', () => {
     ['revoke', { revoke: 'no' }],
     ['request-timeout', { 'request-timeout': '0' }],
     ['request-timeout', { 'request-timeout': 'soon' }],
+    // Past setTimeout's range every attempt "timed out" at once; under 1 s it rounded to 0 ms.
+    ['request-timeout', { 'request-timeout': '3000000' }],
+    ['request-timeout', { 'request-timeout': '0.0004' }],
     ['max-attempts', { 'max-attempts': '11' }],
     ['max-attempts', { 'max-attempts': '0' }],
     ['api-url', { 'api-url': 'ftp://api.deepgram.com' }],
@@ -171,6 +174,26 @@ describe('bad input fails the step before any request', () => {
     expect(post.visibleLog).toContain('Nothing to clean up');
     expect(h.sandbox.requests).toEqual([]);
     expect(h.dockerArgv()).not.toContain(expect.stringContaining('login'));
+  });
+
+  test('an api-url with user info: refused, printing neither the user name nor the password', async () => {
+    const { main, post } = await runAction(h.options({ 'api-url': 'https://ci-robot:Hunter2-pw@api.deepgram.com' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toContain(
+      '::error::Input "api-url": "https://***@api.deepgram.com" carries a user name or password (not shown here); they are not accepted.',
+    );
+    for (const step of [main, post]) expect(step.log).not.toMatch(/ci-robot|Hunter2-pw/);
+    expect(h.sandbox.requests).toEqual([]);
+  });
+
+  test('an api-key with a control character: refused without quoting it, before any request', async () => {
+    const key = `${h.apiKey}\u001b[0m`;
+    const { main, post } = await runAction(h.options({ 'api-key': key }));
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toContain('::error::Input "api-key": contains a control character');
+    expect(main.visibleLog).not.toContain(h.apiKey);
+    expect(post.exitCode).toBe(0);
+    expect(h.sandbox.requests).toEqual([]);
   });
 
   test('no docker CLI with login: true fails before creating anything, pointing at login: false', async () => {

@@ -154,7 +154,7 @@ describe('a create that may have landed never leaves an orphan', () => {
   });
 
   test('a key that may not list gets a warning, and the create still succeeds', async () => {
-    h.sandbox.addFault({ op: 'create', status: 502 });
+    h.sandbox.addFault({ op: 'create', status: 502, afterAction: true });
     h.sandbox.addFault({ op: 'list', status: 403, times: 0 });
     const main = await runStep(h.options({ login: 'false' }));
     expect(main.exitCode).toBe(0);
