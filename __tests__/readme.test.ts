@@ -74,8 +74,8 @@ describe('action.yml', () => {
     expect(action.branding?.color).toEqual(expect.any(String));
   });
 
-  test('runs on node24 with one bundle for main and post', () => {
-    expect(action.runs).toMatchObject({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' });
+  test('runs on node24, main and post each from its own entry (a post step never runs main)', () => {
+    expect(action.runs).toMatchObject({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js' });
   });
 
   test.each(Object.entries(action.inputs))('input %s has a description that says its default', (_name, spec) => {

@@ -26,7 +26,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { makeWorkdir, ROOT, runStep } from './runner.js';
+import { actionYml, makeWorkdir, ROOT, runStep } from './runner.js';
 import { SANDBOX_API_KEY, SANDBOX_PROJECT_ID, startSandbox } from './server.js';
 
 const TARGET = 1.15;
@@ -37,6 +37,9 @@ const RUNS = Number(args.runs ?? process.env.BENCH_RUNS ?? 9);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a whole number of at least 1, not "${args.runs}"`);
 const BUNDLE = resolve(args.bundle ?? join(ROOT, 'dist', 'index.js'));
 if (!existsSync(BUNDLE)) throw new Error(`${relative(ROOT, BUNDLE)} is missing: run \`npm run build\` first.`);
+// The post step's entry beside it (action.yml's runs.post); a build with one entry for both steps runs that.
+const POST_ENTRY = join(dirname(BUNDLE), basename(actionYml().runs.post));
+const ENTRY = { main: BUNDLE, post: existsSync(POST_ENTRY) ? POST_ENTRY : BUNDLE };
 const FLOOR = { main: join(ROOT, 'sandbox', 'floor-main.js'), post: join(ROOT, 'sandbox', 'floor-post.js') };
 const OUT = join(ROOT, '.bench');
 
@@ -48,7 +51,7 @@ const problems = [];
 /** How the runner would run `step` for `who`: the bundle, or the floor script in its place. */
 const runOptions = (who, step) => ({
   workdir: workdirs[who].path,
-  entry: who === 'floor' ? FLOOR[step] : BUNDLE,
+  entry: who === 'floor' ? FLOOR[step] : ENTRY[step],
   inputs: { 'api-key': SANDBOX_API_KEY, 'project-id': SANDBOX_PROJECT_ID, 'api-url': sandbox.url, registry: sandbox.registryHost },
 });
 
@@ -128,7 +131,7 @@ async function loadOnly() {
 function bundleFiles() {
   const dir = dirname(BUNDLE);
   const entry = basename(BUNDLE);
-  const staticImports = [...readFileSync(BUNDLE, 'utf8').matchAll(/^import ['"]\.\/([^'"]+)['"]/gm)].map((m) => m[1]);
+  const staticImports = [...readFileSync(BUNDLE, 'utf8').matchAll(/^import (?:[^'"]* from )?['"]\.\/([^'"]+)['"]/gm)].map((m) => m[1]);
   return readdirSync(dir)
     .filter((name) => /\.(c|m)?js(\.map)?$/.test(name))
     .map((name) => ({ name, bytes: statSync(join(dir, name)).size, atStartup: name === entry || staticImports.includes(name) }));

@@ -5,10 +5,13 @@
  * and prints what the workflow log would show, with masked values as ***.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeWorkdir, maskedLog, runStep } from './runner.js';
 import { SANDBOX_API_KEY, SANDBOX_PROJECT_ID, startSandbox } from './server.js';
+
+const SUMMARY_COPY = join(tmpdir(), 'dg-action-demo-summary.html');
 
 const hasDocker = (() => {
   try {
@@ -33,6 +36,49 @@ function render(result) {
     )
     .map((line) => `  | ${line}`)
     .join('\n');
+}
+
+/**
+ * The job summary as a person sees it on the run's page: tables with their columns aligned, a
+ * line break where the HTML has one, and every other tag's text kept, so nothing is dropped.
+ */
+function summaryText(html) {
+  const entities = { lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' };
+  const text = (fragment) =>
+    fragment
+      .replace(/<br\s*\/?>|<\/(h\d|p|li|ul|ol|div)>/g, '\n')
+      .replace(/<li>/g, '- ')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(lt|gt|quot|#39|amp);/g, (_, name) => entities[name]);
+  const table = (body) => {
+    const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+      [...row.matchAll(/<t([hd])[^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, kind, cell]) => ({
+        header: kind === 'h',
+        lines: text(cell).split('\n'),
+      })),
+    );
+    const widths = [];
+    for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, ...cell.lines.map((line) => line.length))));
+    const out = [];
+    for (const row of rows) {
+      const height = Math.max(...row.map((cell) => cell.lines.length));
+      for (let l = 0; l < height; l++)
+        out.push(
+          row
+            .map((cell, i) => (cell.lines[l] ?? '').padEnd(widths[i]))
+            .join('   ')
+            .trimEnd(),
+        );
+      if (row.every((cell) => cell.header)) out.push(widths.map((width) => '-'.repeat(width)).join('   '));
+    }
+    return `\n${out.join('\n')}\n`;
+  };
+  return text(html.replace(/<table>([\s\S]*?)<\/table>/g, (_, body) => table(body)))
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function heading(text) {
@@ -66,8 +112,12 @@ try {
     const masked = main.masks.some((mask) => mask && value.includes(mask));
     console.log(`  ${name}: ${masked ? '*** (masked)' : value}`);
   }
-  heading('job summary (Markdown/HTML written to GITHUB_STEP_SUMMARY)');
-  console.log(main.summary.trim());
+  heading("job summary (as the run's summary page shows it)");
+  console.log(summaryText(main.summary).replace(/^(?=.)/gm, '  '));
+  // The HTML itself goes to the file GITHUB_STEP_SUMMARY names, which the runner publishes; the
+  // demo's folder is removed at the end, so keep a copy where a browser can open it.
+  writeFileSync(SUMMARY_COPY, main.summary);
+  console.log(`\n  The step wrote this as HTML to the file in GITHUB_STEP_SUMMARY; a copy is in ${SUMMARY_COPY}.`);
   const live = sandbox.credentials(SANDBOX_PROJECT_ID);
   console.log(`\nThe project now holds ${live.length} set(s) of distribution credentials: ${live.map((c) => c.comment).join('; ')}`);
   const dockerConfig = join(workdir.path, 'docker', 'config.json');

@@ -76,15 +76,19 @@ export function takeFault(faults, op) {
   return rule;
 }
 
-/** The reply a `status` rule answers with. */
-export function faultReply(rule) {
+/** Statuses a client retries: a sandbox with `retryAfter` asks it to wait that long after these. */
+const TRANSIENT_STATUSES = [408, 429, 500, 502, 503, 504];
+
+/** The reply a `status` rule answers with; `retryAfter` (delay-seconds) unless the rule sets its own. */
+export function faultReply(rule, retryAfter) {
   const base =
     rule.body === undefined
       ? defaultError(rule.status)
       : typeof rule.body === 'string'
         ? { status: rule.status, text: rule.body, headers: {} }
         : json(rule.status, rule.body);
-  return { ...base, headers: { ...base.headers, ...rule.headers } };
+  const asked = retryAfter !== undefined && TRANSIENT_STATUSES.includes(rule.status) ? { 'retry-after': retryAfter } : {};
+  return { ...base, headers: { ...base.headers, ...asked, ...rule.headers } };
 }
 
 /** A short label for the request log: which kind of fault was applied. */

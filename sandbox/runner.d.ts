@@ -1,4 +1,5 @@
 export declare const ROOT: string;
+/** action.yml's runs.main, the main step's entry. */
 export declare const BUNDLE: string;
 
 export interface ActionYml {
@@ -9,6 +10,8 @@ export interface ActionYml {
   runs: { using: string; main: string; post: string };
 }
 export declare function actionYml(): ActionYml;
+/** The file the runner runs for a step: action.yml's runs.main or runs.post, absolute. */
+export declare function entryOf(step: 'main' | 'post'): string;
 
 export interface RunOptions {
   /** Inputs by their action.yml names; the others take action.yml's defaults. */
@@ -17,6 +20,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** A folder for the runner's files; DOCKER_CONFIG defaults to <workdir>/docker. */
   workdir: string;
+  /** The step to run; by default main without a state argument and post with one. */
+  step?: 'main' | 'post';
   /** The script to run instead of the bundle, in the same environment (the benchmark's floor). */
   entry?: string;
   /** Node options before the script, such as --cpu-prof (which NODE_OPTIONS does not accept). */

@@ -1,8 +1,8 @@
 /**
  * A local stand-in for the GitHub runner, for the demo, the end-to-end tests and the benchmark:
- * it runs the built bundle as the runner does, with inputs as INPUT_* variables filled in from
- * action.yml's defaults, GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files, then the post
- * entry with the saved state as STATE_* variables.
+ * it runs action.yml's `runs.main` entry as the runner does, with inputs as INPUT_* variables
+ * filled in from action.yml's defaults, GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files,
+ * then its `runs.post` entry with the saved state as STATE_* variables.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,12 +11,18 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const BUNDLE = join(ROOT, 'dist', 'index.js');
 
 /** action.yml, parsed. */
 export function actionYml() {
   return parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
 }
+
+/** The file the runner runs for a step: action.yml's `runs.main` or `runs.post`. */
+export function entryOf(step) {
+  return join(ROOT, actionYml().runs[step]);
+}
+
+export const BUNDLE = entryOf('main');
 
 /** The environment the runner gives a step of this action. */
 function stepEnv(options, files, state) {
@@ -49,11 +55,13 @@ function stepEnv(options, files, state) {
 let fileCounter = 0;
 
 /**
- * Runs one step (main when `state` is empty, post when it holds main's state).
- * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, entry?: string, nodeArgs?: string[], stop?: {afterMs: number, signal?: NodeJS.Signals}}} options
+ * Runs one step: `options.step`, or else main without a `state` and post with one (main's saved
+ * state, which may be empty).
+ * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, step?: 'main'|'post', entry?: string, nodeArgs?: string[], stop?: {afterMs: number, signal?: NodeJS.Signals}}} options
  * @param {Record<string,string>} [state]
  */
-export async function runStep(options, state = {}) {
+export async function runStep(options, state) {
+  const step = options.step ?? (state === undefined ? 'main' : 'post');
   const id = `${process.pid}-${++fileCounter}`;
   const files = {
     output: join(options.workdir, `output-${id}`),
@@ -62,9 +70,9 @@ export async function runStep(options, state = {}) {
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? BUNDLE], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? entryOf(step)], {
     cwd: options.workdir,
-    env: stepEnv(options, files, state),
+    env: stepEnv(options, files, state ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -100,8 +108,8 @@ export async function runStep(options, state = {}) {
 
 /** Main, then post with main's saved state: one use of the action in a job. */
 export async function runAction(options) {
-  const main = await runStep(options);
-  const post = await runStep(options, main.state);
+  const main = await runStep({ ...options, step: 'main' });
+  const post = await runStep({ ...options, step: 'post' }, main.state);
   return { main, post };
 }
 

@@ -28,6 +28,11 @@ export interface SandboxOptions {
   omitUsername?: boolean;
   /** body form of API errors; default 'err_code' */
   errorStyle?: ErrorStyle;
+  /**
+   * Retry-After (delay-seconds, e.g. '0.1') on every fault answer with a status a client retries
+   * (408, 429, 5xx) whose rule sets none; default none. Keeps tests of retries fast.
+   */
+  retryAfter?: string;
   /** suppress `log` */
   quiet?: boolean;
   /** called with one line per request (the CLI passes console.error); default: no logging */

@@ -47,6 +47,7 @@ function normalizeOptions(options) {
     generation = 'current',
     omitUsername = false,
     errorStyle = 'err_code',
+    retryAfter,
     quiet = false,
     log,
   } = options;
@@ -54,6 +55,7 @@ function normalizeOptions(options) {
   check(GENERATIONS.includes(generation), `generation must be one of ${GENERATIONS.join(', ')}`);
   check(ERROR_STYLES.includes(errorStyle), `errorStyle must be one of ${ERROR_STYLES.join(', ')}`);
   check(typeof omitUsername === 'boolean', 'omitUsername must be a boolean');
+  check(retryAfter === undefined || /^\d+(\.\d+)?$/.test(retryAfter), 'retryAfter must be delay-seconds such as "0.1"');
   check(log === undefined || typeof log === 'function', 'log must be a function');
   check(
     isRecord(keys) && Object.values(keys).every(isKeySpec),
@@ -63,7 +65,7 @@ function normalizeOptions(options) {
     isRecord(projects) && Object.values(projects).every((p) => isRecord(p) && typeof p.selfHosted === 'boolean'),
     'projects must map project ids to { selfHosted: boolean }',
   );
-  return { port, keys, projects, generation, omitUsername, errorStyle, log: quiet ? undefined : log };
+  return { port, keys, projects, generation, omitUsername, errorStyle, retryAfter, log: quiet ? undefined : log };
 }
 
 function createState(options) {
@@ -72,6 +74,7 @@ function createState(options) {
     generation: options.generation,
     omitUsername: options.omitUsername,
     errorStyle: options.errorStyle,
+    retryAfter: options.retryAfter,
     log: options.log,
     keys: buildKeys(options.keys),
     projects: new Map(Object.entries(options.projects).map(([id, p]) => [id, { selfHosted: p.selfHosted }])),
@@ -207,11 +210,11 @@ async function respond(state, exchange, act, fault) {
   // If the client gives up during the delay the action still happens: that is the point.
   if (fault.delayMs !== undefined && !(await sleep(state, fault.delayMs))) return undefined;
   if (fault.reset === 'before') return destroy(exchange);
-  if (fault.status !== undefined && !fault.afterAction) return send(state, exchange, faultReply(fault));
+  if (fault.status !== undefined && !fault.afterAction) return send(state, exchange, faultReply(fault, state.retryAfter));
   const reply = act();
   if (fault.trickle || fault.endless) return sendWithoutEnd(state, exchange, reply, fault);
   if (fault.reset === 'after') return destroy(exchange);
-  return send(state, exchange, fault.afterAction ? faultReply(fault) : reply);
+  return send(state, exchange, fault.afterAction ? faultReply(fault, state.retryAfter) : reply);
 }
 
 function resolveRoute(method, pathname) {

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE } from '../../sandbox/runner.js';
+import { BUNDLE, entryOf } from '../../sandbox/runner.js';
 import { runStep, startHarness, type Harness } from './fixtures.js';
 
 jest.setTimeout(60_000);
@@ -137,6 +137,15 @@ describe('loading the bundle with no inputs', () => {
     const { code, output } = await load(args);
     expect(code).toBe(1);
     expect(output).toContain('::error::Input "api-key": is required');
+    expect(probed().connects).toEqual([]);
+    expect(h.sandbox.requests).toEqual([]);
+    expect(h.dockerArgv()).toEqual([]);
+  });
+
+  test('node dist/post.js (runs.post) with no inputs and no state: nothing to clean up, exits 0, sends nothing', async () => {
+    const { code, output } = await load([entryOf('post')]);
+    expect(code).toBe(0);
+    expect(output).toMatch(/^Nothing to clean up/m);
     expect(probed().connects).toEqual([]);
     expect(h.sandbox.requests).toEqual([]);
     expect(h.dockerArgv()).toEqual([]);

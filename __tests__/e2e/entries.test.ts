@@ -1,0 +1,89 @@
+/**
+ * The steps' entries: the runner runs action.yml's runs.main and runs.post, separate files, so a
+ * post step is a post step whatever state it is given; and GitHub's local-action, which imports
+ * an entry and calls its run(), runs main then post from the README's command.
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { ROOT } from '../../sandbox/runner.js';
+import { runStep, SANDBOX_PROJECT_ID, startHarness, type Harness } from './fixtures.js';
+
+jest.setTimeout(60_000);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.close());
+beforeEach(() => h.reset());
+
+describe('post step without the main step’s state', () => {
+  test('creates nothing: no request, no docker, exit 0, nothing to clean up', async () => {
+    // A runner or tool that drops STATE_*: the post entry gets the inputs and nothing else.
+    const post = await runStep({ ...h.options(), step: 'post' }, {});
+    expect(post.exitCode).toBe(0);
+    expect(post.visibleLog).toMatch(/^Nothing to clean up/m);
+    expect(h.sandbox.requests).toEqual([]);
+    expect(h.dockerArgv()).toEqual([]);
+    expect(h.sandbox.credentials()).toEqual([]);
+    expect(post.outputs).toEqual({});
+    expect(post.state).toEqual({});
+  });
+});
+
+describe('GitHub local-action', () => {
+  /** The README's command, run in the repository with a .env file of inputs, as a developer would. */
+  function localAction(envFile: string, env: Record<string, string>): Promise<{ code: number | null; log: string }> {
+    const args = ['@github/local-action', '.', 'src/entries/main.ts', envFile, '--post', 'src/entries/post.ts'];
+    // The developer's shell: none of jest's NODE_OPTIONS, no runner variables.
+    const base = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !/^(INPUT|STATE|GITHUB|RUNNER)_|^NODE_OPTIONS$/.test(key)),
+    );
+    return new Promise((done, fail) => {
+      const child = spawn('npx', args, { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let log = '';
+      child.stdout.on('data', (chunk) => (log += chunk));
+      child.stderr.on('data', (chunk) => (log += chunk));
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, log }));
+    });
+  }
+
+  test('runs main then post: creates, logs in, revokes, logs out, leaves nothing', async () => {
+    const { inputs, env } = h.options();
+    const envFile = join(h.workdir, '.env');
+    writeFileSync(
+      envFile,
+      Object.entries(inputs)
+        .map(([name, value]) => `INPUT_${name.toUpperCase()}=${value}\n`)
+        .join(''),
+    );
+    const issued = h.sandbox.presetNext();
+
+    const { code, log } = await localAction(envFile, { ...env, DOCKER_CONFIG: join(h.workdir, 'docker') });
+
+    // local-action exits 0 even when a step fails: the log and the project say whether it worked.
+    expect(code).toBe(0);
+    expect(log).toContain(`Created distribution credentials ${issued.id}`);
+    expect(log).toContain(`Logged in to ${h.sandbox.registryHost} as ${issued.username}.`);
+    expect(log).toContain(`Revoked distribution credentials ${issued.id}.`);
+    expect(log).toContain(`Logged out of ${h.sandbox.registryHost}.`);
+    expect(log).not.toMatch(/::error::/);
+    // The create; then the revoke, with the list for pruning beside it.
+    expect(
+      h.sandbox.requests
+        .filter((r) => r.op !== 'registry')
+        .map((r) => `${r.method} ${r.op}`)
+        .sort(),
+    ).toEqual(['DELETE delete', 'GET list', 'POST create']);
+    expect(h.sandbox.credentials(SANDBOX_PROJECT_ID)).toEqual([]);
+    expect(h.dockerArgv()).toEqual([
+      `login --username ${issued.username} --password-stdin ${h.sandbox.registryHost}`,
+      `logout ${h.sandbox.registryHost}`,
+    ]);
+    expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
+    for (const secret of [h.apiKey, issued.secret]) expect(log).not.toContain(secret);
+  });
+});

@@ -1,0 +1,3963 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 67:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* reexport */ main_run),
+  b: () => (/* reexport */ post_run)
+});
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_namespaceObject.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_namespaceObject.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/retry.ts
+/**
+ * What is worth another attempt, and how long to wait before it: exponential backoff with full
+ * jitter, bounded by max-attempts, honouring a Retry-After the server sends.
+ */
+/** Statuses that say "try again": the server timed out, is over a limit, or is briefly broken. */
+const TRANSIENT_STATUSES = [408, 429, 500, 502, 503, 504];
+/** Of those, the ones where the server may have carried out the request before it failed. */
+const AMBIGUOUS_STATUSES = [500, 502, 503, 504];
+/** Network errors raised before the request could reach a server: nothing can have happened there. */
+const NOT_SENT_CODES = [
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENETDOWN',
+    'EHOSTDOWN',
+    'CONNECT_TIMEOUT',
+    // The proxy gave no tunnel (unreachable, dropped the CONNECT, or answered it 408, 429 or 5xx).
+    // Once a tunnel is open, a failure is ambiguous like any other: the request may have gone through.
+    'PROXY_FAILED',
+];
+/** Failures before the request left that another attempt would meet again: the proxy said no (407, 403). */
+const REFUSED_CODES = ['PROXY_REFUSED'];
+/** Network errors that a later attempt can get past: those, and ones after the request went out. */
+const TRANSIENT_CODES = [
+    ...NOT_SENT_CODES,
+    'ECONNRESET',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'UND_ERR_SOCKET',
+    'REQUEST_TIMEOUT',
+];
+// RESPONSE_TOO_LARGE (an answer past 1 MiB) is neither transient nor in the lists above. Not
+// transient: the API's answers are a few hundred bytes, so one that size is not the API under load
+// but something else answering (a portal, a misrouted URL) or a broken server, and the next
+// attempt would get the same. Ambiguous: the request went out and the server may have acted on it,
+// so a create cut off that way may have made credentials, and the sweep must look for them.
+const BASE_DELAY_MS = 1_000;
+const MAX_BACKOFF_MS = 10_000;
+/** A Retry-After longer than this is cut to it: a job should not sleep for minutes. */
+const MAX_RETRY_AFTER_MS = 60_000;
+function isClassified(error) {
+    return error instanceof Error && typeof error.kind === 'object';
+}
+function classifyStatus(status, retryAfter) {
+    return {
+        transient: TRANSIENT_STATUSES.includes(status),
+        ambiguous: AMBIGUOUS_STATUSES.includes(status),
+        retryAfterMs: retryAfter === undefined ? undefined : parseRetryAfter(retryAfter),
+    };
+}
+/** A network-level failure: transient when its code says so; ambiguous unless it never left. */
+function classifyNetworkError(code) {
+    const transient = code !== undefined && TRANSIENT_CODES.includes(code);
+    const notSent = code !== undefined && (NOT_SENT_CODES.includes(code) || REFUSED_CODES.includes(code));
+    return { transient, ambiguous: !notSent };
+}
+/** Retry-After is either delay-seconds or an HTTP date; anything else is ignored. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    // An HTTP date names its day or month ("Wed, 21 Oct 2015 07:28:00 GMT"); a bare "-5" is no date.
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/**
+ * How long to wait before attempt `attempt + 1`: full jitter over an exponential ceiling, or the
+ * server's Retry-After (capped) when it gave one.
+ */
+function retryDelayMs(attempt, kind, random = Math.random) {
+    if (kind.retryAfterMs !== undefined)
+        return Math.min(kind.retryAfterMs, MAX_RETRY_AFTER_MS);
+    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Runs `operation` until it succeeds, fails for good, or has used max-attempts. */
+async function withRetries(operation, options) {
+    const wait = options.sleep ?? sleep;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (!isClassified(error) || !error.kind.transient || attempt >= options.maxAttempts)
+                throw error;
+            await options.beforeRetry?.(error);
+            const delay = retryDelayMs(attempt, error.kind, options.random);
+            if (options.remainingMs && delay >= options.remainingMs()) {
+                options.log(`Attempt ${attempt} of ${options.maxAttempts} to ${options.action} failed: ${error.message}. ` +
+                    `Not retrying: a wait of ${(delay / 1000).toFixed(1)} s would outlast this step's time for API calls.`);
+                throw error;
+            }
+            const reason = error.kind.retryAfterMs !== undefined ? ' (as the server asked with Retry-After)' : '';
+            options.log(`Attempt ${attempt} of ${options.maxAttempts} to ${options.action} failed: ${error.message}. ` +
+                `Retrying in ${(delay / 1000).toFixed(1)} s${reason}.`);
+            await wait(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/budget.ts
+/**
+ * One step's time for talking to the API. Every request and every wait of a step (creates, sweeps,
+ * revokes, pruning, and their retries) draws on the same budget, so retries inside retries cannot
+ * multiply a step's length: a request is cut to what is left, and a wait that would outlast it is
+ * not begun.
+ *
+ * The budget is what max-attempts requests of request-timeout each, with the longest backoff
+ * between them, would take: 4 × 30 s + 3 × 10 s = 2 min 30 s at the defaults (README, "How long").
+ */
+
+class Budget {
+    totalMs;
+    now;
+    deadline;
+    constructor(totalMs, now = Date.now) {
+        this.totalMs = totalMs;
+        this.now = now;
+        this.deadline = now() + totalMs;
+    }
+    /** A step's budget for these settings. */
+    static forStep(settings, now) {
+        return new Budget(stepBudgetMs(settings.maxAttempts, settings.requestTimeoutMs), now);
+    }
+    remainingMs() {
+        return Math.max(0, this.deadline - this.now());
+    }
+}
+function stepBudgetMs(maxAttempts, requestTimeoutMs) {
+    return maxAttempts * requestTimeoutMs + (maxAttempts - 1) * MAX_BACKOFF_MS;
+}
+/** Raised instead of a request or a wait that the step's budget has no room for. */
+class BudgetExhaustedError extends Error {
+    kind = { transient: false, ambiguous: false };
+    constructor(what, budget) {
+        super(`${what}: not sent, this step's time for API calls (${Math.round(budget.totalMs / 1000)} s) is used up`);
+        this.name = 'BudgetExhaustedError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/log.ts
+/**
+ * The step's log, safe against text that came from outside (the API, the environment, docker).
+ *
+ * The runner reads every line a step prints for workflow commands: a line that starts with `::`
+ * (after spaces), and the older `##[command]` form anywhere in a line. core.info prints a message
+ * as it is, so an id, an error code or a comment from a hostile API holding "\n::set-output …"
+ * would print a line the runner obeys. Every message goes through here: control characters are
+ * shown as escapes, so a message is always one line, and neither form of command can start.
+ */
+
+/** `text` as one printable line: control characters escaped, no workflow command possible. */
+function untrusted(text) {
+    return (text
+        // C0 and C1 controls, DEL, and the Unicode line and paragraph separators: matching them is the point.
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl)
+        .replace(/##\[/g, '##\\[')
+        .replace(/^(\s*)::/, '$1\\::'));
+}
+function escapeControl(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+const log_info = (message) => info(untrusted(message));
+const log_warning = (message) => warning(untrusted(message));
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+/**
+ * One place that knows every secret value of this process: each is registered with the runner's
+ * log masking (core.setSecret) and kept here, so that error text built from a server's reply can
+ * be redacted before it is printed or thrown.
+ */
+
+const known = new Set();
+/** Mask `value` in the log and in every message that passes through redact(). */
+function protectSecret(value) {
+    if (!value || known.has(value))
+        return;
+    known.add(value);
+    core_setSecret(value);
+}
+/** Replaces every registered secret in `text` with ***. */
+function redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...known].sort((a, b) => b.length - a.length)) {
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/** For tests: forget what was registered. */
+function forgetSecrets() {
+    known.clear();
+}
+
+;// CONCATENATED MODULE: ./src/deepgram.ts
+/**
+ * Deepgram's distribution-credentials API: create, list and delete, one attempt each. It speaks
+ * both generations of the API (see shared notes): the create request carries scopes and provider
+ * in the query *and* comment, scopes and provider in the body, and both response shapes are read.
+ * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
+ * needs to know.
+ */
+
+
+
+
+/**
+ * A credentials ID the action will put in a URL or a log: a UUID-like token. Anything else (".."
+ * would turn a DELETE into one on the collection's parent) is refused.
+ */
+function isCredentialsId(value) {
+    return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
+}
+/** A registry username docker can take: no whitespace, control characters or ':', and no leading '-'. */
+const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
+/** A secret that can go through --password-stdin and be masked whole: one line of visible text. */
+const SECRET = /^[^\s\p{C}]{1,1024}$/u;
+/** A scope as the API names them; anything else in an answer is dropped. */
+const SCOPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
+class DeepgramApiError extends Error {
+    kind;
+    details;
+    constructor(message, kind, details = {}) {
+        super(message);
+        this.kind = kind;
+        this.details = details;
+        this.name = 'DeepgramApiError';
+    }
+    get status() {
+        return this.details.status;
+    }
+}
+const FATAL = { transient: false, ambiguous: false };
+/** A create answered 2xx, so it was carried out, but the answer cannot be used: sweep for what it made. */
+const CREATED_UNUSABLE = { transient: false, ambiguous: true };
+class DeepgramClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    async create(projectId, request) {
+        const query = new URLSearchParams();
+        for (const scope of request.scopes)
+            query.append('scopes', scope);
+        query.append('provider', request.provider);
+        const body = await this.call('create distribution credentials', 'POST', `${this.collection(projectId)}?${query}`, request);
+        return parseCreated(body);
+    }
+    async list(projectId) {
+        const body = await this.call('list distribution credentials', 'GET', this.collection(projectId));
+        const items = isRecord(body) ? body.distribution_credentials : undefined;
+        if (!Array.isArray(items))
+            throw unexpected('list distribution credentials', 'no distribution_credentials array');
+        return items.map((item) => {
+            const record = credentialsRecord(item);
+            const id = record?.distribution_credentials_id;
+            if (typeof id !== 'string')
+                throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
+            return {
+                id,
+                comment: typeof record?.comment === 'string' ? record.comment : '',
+                ...(typeof record?.created === 'string' ? { created: record.created } : {}),
+            };
+        });
+    }
+    /** Deletes one set of credentials; one that is already gone (404) counts as done. */
+    async delete(projectId, credentialsId) {
+        if (!isCredentialsId(credentialsId)) {
+            throw new DeepgramApiError(`Refusing to delete "${untrusted(credentialsId)}": not a distribution credentials ID`, FATAL);
+        }
+        try {
+            await this.call(`delete distribution credentials ${credentialsId}`, 'DELETE', `${this.collection(projectId)}/${encodeURIComponent(credentialsId)}`);
+            return 'deleted';
+        }
+        catch (error) {
+            if (error instanceof DeepgramApiError && error.status === 404 && error.details.code !== 'PROJECT_NOT_FOUND') {
+                return 'already-gone';
+            }
+            throw error;
+        }
+    }
+    collection(projectId) {
+        return `${this.options.apiUrl}/v1/projects/${encodeURIComponent(projectId)}/self-hosted/distribution/credentials`;
+    }
+    /** One request; resolves to the parsed JSON body of a 2xx, or throws a DeepgramApiError. */
+    async call(action, method, url, payload) {
+        const headers = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
+        if (payload !== undefined)
+            headers['Content-Type'] = 'application/json';
+        const { budget } = this.options;
+        const timeoutMs = Math.min(this.options.timeoutMs, budget?.remainingMs() ?? Infinity);
+        // Less than a second left is no time for a request: it could only time out.
+        if (budget && timeoutMs < 1000)
+            throw new BudgetExhaustedError(`Deepgram API: ${action}`, budget);
+        let response;
+        try {
+            response = await this.options.transport({
+                method,
+                url,
+                headers,
+                body: payload === undefined ? undefined : JSON.stringify(payload),
+                timeoutMs,
+            });
+        }
+        catch (error) {
+            throw networkError(action, url, error);
+        }
+        if (response.status < 200 || response.status > 299)
+            throw apiError(action, response);
+        try {
+            return JSON.parse(response.body);
+        }
+        catch {
+            // A delete is done once the server says 2xx, whatever the body (shapes differ by generation).
+            if (method === 'DELETE')
+                return {};
+            const what = `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body) || '(empty)'}`;
+            throw unexpected(action, what, method === 'POST' ? CREATED_UNUSABLE : FATAL);
+        }
+    }
+}
+/**
+ * The credentials in a create answer. The answer came with a 2xx, so the set exists: an answer
+ * that cannot be used whole (not JSON, no or odd id, no secret, a username docker cannot take) is
+ * CREATED_UNUSABLE, and the caller sweeps for what it made. Nothing in it is trusted: what is
+ * used must have the shape it should.
+ */
+function parseCreated(body) {
+    const action = 'create distribution credentials';
+    const unusable = (what, credentialsId) => new DeepgramApiError(`Deepgram API: ${action} answered with credentials that cannot be used: ${what}`, CREATED_UNUSABLE, {
+        credentialsId,
+    });
+    if (!isRecord(body))
+        throw unusable('the body is not a JSON object');
+    // Current API: fields under "distribution_credentials"; older API: the same fields at the top level.
+    const record = credentialsRecord(body) ?? {};
+    const pick = (field) => record[field] ?? body[field];
+    const id = pick('distribution_credentials_id');
+    if (id === undefined || id === '')
+        throw unusable('no distribution_credentials_id');
+    if (!isCredentialsId(id))
+        throw unusable(`distribution_credentials_id ${describe(id)} is not a credentials ID`);
+    const secret = pick('secret');
+    if (typeof secret !== 'string' || secret === '')
+        throw unusable(`no secret for ${id}, so it cannot log in`, id);
+    if (!SECRET.test(secret))
+        throw unusable(`the secret for ${id} is not one line of visible text`, id);
+    const given = pick('username');
+    const username = given === undefined || given === '' ? `deepgram+${id}` : given;
+    if (typeof username !== 'string' || !USERNAME.test(username)) {
+        throw unusable(`username ${describe(username)} is not one docker can log in with`, id);
+    }
+    const scopes = pick('scopes');
+    const comment = pick('comment');
+    return {
+        id,
+        secret,
+        username,
+        scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string' && SCOPE.test(s)) : [],
+        comment: typeof comment === 'string' ? comment : '',
+    };
+}
+/** A value from an answer, for a message: a string escaped and cut short, anything else by its type. */
+function describe(value) {
+    if (typeof value !== 'string')
+        return `(a ${value === null ? 'null' : typeof value})`;
+    return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
+}
+/** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
+function credentialsRecord(item) {
+    if (!isRecord(item))
+        return undefined;
+    return isRecord(item.distribution_credentials) ? item.distribution_credentials : item;
+}
+function apiError(action, response) {
+    const { status } = response;
+    const header = headerValue(response, 'dg-request-id') ?? headerValue(response, 'x-request-id');
+    const requestId = header ? excerpt(header, 128) : undefined;
+    let code;
+    let message = '';
+    let bodyRequestId;
+    try {
+        const body = JSON.parse(response.body);
+        if (isRecord(body)) {
+            // Two error forms: {err_code, err_msg, request_id} and {category, message, details, request_id}.
+            code = stringField(body, 'err_code') ?? stringField(body, 'category');
+            message = stringField(body, 'err_msg') ?? stringField(body, 'message') ?? '';
+            const details = stringField(body, 'details');
+            if (details && details !== message)
+                message = message ? `${message} (${details})` : details;
+            bodyRequestId = stringField(body, 'request_id');
+        }
+        else if (typeof body === 'string') {
+            message = body;
+        }
+    }
+    catch {
+        message = response.body; // the plain-string error form
+    }
+    const reqId = bodyRequestId ?? requestId;
+    const words = [code, excerpt(message)].filter(Boolean).join(': ');
+    const hint = hintFor(status, code, message);
+    const text = `Deepgram API: ${action} failed with HTTP ${status}` +
+        (words ? ` ${words}` : '') +
+        (reqId ? ` (request ID ${reqId})` : '') +
+        (hint ? `. ${hint}` : '');
+    return new DeepgramApiError(redact(text), classifyStatus(status, headerValue(response, 'retry-after')), {
+        status,
+        code,
+        requestId: reqId,
+    });
+}
+function hintFor(status, code, message) {
+    const text = `${code ?? ''} ${message}`.toLowerCase();
+    if (status === 401)
+        return 'Check that api-key is a valid, unexpired Deepgram API key (short-lived tokens from /v1/auth/grant do not work here).';
+    if (status === 403 || text.includes('insufficient') || text.includes('permission')) {
+        return 'The API key needs the owner or admin role, or the keys:write scope, on a project with self-hosted access.';
+    }
+    if (status === 404)
+        return 'Check project-id, and that the project has been granted self-hosted (on-prem) access.';
+    if (status === 429)
+        return 'The project is over its concurrency limit; fewer parallel jobs or a higher max-attempts help.';
+    return undefined;
+}
+function networkError(action, url, error) {
+    const code = isRecord(error) && typeof error.code === 'string' ? error.code : undefined;
+    const cause = error instanceof Error ? error.message : String(error);
+    const host = new URL(url).host;
+    return new DeepgramApiError(redact(`Deepgram API: ${action} failed: could not get a response from ${host}: ${cause}`), classifyNetworkError(code), {});
+}
+function unexpected(action, what, kind = FATAL) {
+    return new DeepgramApiError(redact(`Deepgram API: ${action} returned an unexpected response: ${what}`), kind);
+}
+function headerValue(response, name) {
+    const value = response.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/** A string field of an error body, as text safe for a message. */
+function stringField(record, field) {
+    const value = record[field];
+    return typeof value === 'string' && value !== '' ? excerpt(value) : undefined;
+}
+/**
+ * Server text for a message: secrets redacted first, so a cut cannot leave part of one behind;
+ * white space folded and anything else that could end the line or start a workflow command escaped.
+ */
+function excerpt(text, limit = 300) {
+    const flat = untrusted(redact(text).replace(/\s+/g, ' ').trim());
+    return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/tags.ts
+/**
+ * The tag this action ends every comment it writes with, and the exact tests that find it again.
+ *
+ *   [dg-action:<12 hex>]              a job's set: revoked at job end; pruned once it is older than
+ *                                     `prune-after` (its job cannot still be running)
+ *   [dg-action:<12 hex> kept]         kept on purpose (`revoke: false`): never pruned
+ *   [dg-action:<12 hex> keep=<name>]  kept under a name (`keep`): never pruned, found by its name
+ *
+ * The 12 hex digits are the execution's marker (`dg-action:<hex>`): one execution's own sweep finds
+ * every set it made, whatever the kind, while pruning and name look-ups match one kind exactly.
+ * Only the tag at the very end of a comment counts, so text a person put earlier in a comment
+ * (a copied tag, say) can never make a set look like one of ours.
+ */
+
+/** A name for `keep`: 1 to 63 of a-z, 0-9 and '-'. */
+const KEEP_NAME = /^[a-z0-9-]{1,63}$/;
+const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (kept|keep=[a-z0-9-]{1,63}))?\]$/;
+/** A token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
+function newMarker() {
+    return `dg-action:${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+}
+/** The tag's text, brackets included. */
+function formatTag(tag) {
+    const suffix = tag.kind.kind === 'job' ? '' : tag.kind.kind === 'kept' ? ' kept' : ` keep=${tag.kind.name}`;
+    return `[${tag.marker}${suffix}]`;
+}
+/** The comment sent to Deepgram: the person's comment, then the tag. */
+function tagComment(comment, tag) {
+    return comment ? `${comment} ${formatTag(tag)}` : formatTag(tag);
+}
+/** The tag a comment ends with, or undefined when it ends with none of ours. */
+function parseTag(comment) {
+    const match = TRAILING_TAG.exec(comment);
+    if (!match)
+        return undefined;
+    const marker = match[1];
+    const suffix = match[2];
+    if (suffix === undefined)
+        return { marker, kind: { kind: 'job' } };
+    if (suffix === 'kept')
+        return { marker, kind: { kind: 'kept' } };
+    return { marker, kind: { kind: 'named', name: suffix.slice('keep='.length) } };
+}
+/** Made by the execution that owns `marker`, whatever the kind. */
+function madeBy(comment, marker) {
+    return parseTag(comment)?.marker === marker;
+}
+/** A job's set (the only kind pruning may touch). */
+function isJobSet(comment) {
+    return parseTag(comment)?.kind.kind === 'job';
+}
+/** Kept under exactly this name. */
+function isKeptAs(comment, name) {
+    const kind = parseTag(comment)?.kind;
+    return kind?.kind === 'named' && kind.name === name;
+}
+
+;// CONCATENATED MODULE: ./src/credentials.ts
+
+
+
+
+/** Creates credentials, retrying transient failures; whatever a failure may have created is swept. */
+async function createCredentials(ctx, request, marker, hooks) {
+    const attempt = async () => {
+        hooks.inFlight(Date.now() + ctx.requestTimeoutMs);
+        try {
+            return await ctx.client.create(ctx.projectId, request);
+        }
+        finally {
+            hooks.inFlight(0);
+        }
+    };
+    try {
+        return await withRetries(attempt, {
+            ...retryOptions(ctx, 'create distribution credentials'),
+            beforeRetry: async (error) => {
+                if (!error.kind.ambiguous)
+                    return;
+                hooks.mayHaveStrays();
+                await sweepOnce(ctx, marker);
+            },
+        });
+    }
+    catch (error) {
+        if (isClassified(error) && error.kind.ambiguous) {
+            hooks.mayHaveStrays();
+            // A set whose id the answer gave goes by that id, even where the key may not list.
+            const known = error instanceof DeepgramApiError ? error.details.credentialsId : undefined;
+            if (known)
+                await revokeCredentials(ctx, known, 1).catch(() => undefined);
+            await sweepOnce(ctx, marker);
+        }
+        throw error;
+    }
+}
+/** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
+async function revokeCredentials(ctx, credentialsId, maxAttempts = ctx.maxAttempts) {
+    const result = await withRetries(() => ctx.client.delete(ctx.projectId, credentialsId), {
+        ...retryOptions(ctx, `delete distribution credentials ${credentialsId}`),
+        maxAttempts,
+    });
+    ctx.info(result === 'deleted'
+        ? `Revoked distribution credentials ${credentialsId}.`
+        : `Distribution credentials ${credentialsId} were already gone.`);
+    return result;
+}
+/** The project's credentials, retrying transient failures. */
+function listCredentials(ctx, maxAttempts = ctx.maxAttempts) {
+    return withRetries(() => ctx.client.list(ctx.projectId), {
+        ...retryOptions(ctx, 'list distribution credentials'),
+        maxAttempts,
+    });
+}
+/**
+ * Deletes each of `sets`; one that cannot be deleted is a warning, not a failure. Returns those
+ * deleted. An id that is not a credentials ID is never put in a URL.
+ */
+async function deleteEach(ctx, sets, what, maxAttempts = ctx.maxAttempts) {
+    const deleted = [];
+    for (const set of sets) {
+        if (!isCredentialsId(set.id)) {
+            ctx.warning(`Could not delete ${what} "${untrusted(set.id)}": the API listed it with an ID that is not a credentials ID.`);
+            continue;
+        }
+        try {
+            await revokeCredentials(ctx, set.id, maxAttempts);
+            deleted.push(set);
+        }
+        catch (error) {
+            ctx.warning(`Could not delete ${what} ${set.id}: ${errorMessage(error)}`);
+        }
+    }
+    return deleted;
+}
+/** The sets in `listed` that this execution made, but for the one it handed out (`keepId`). */
+function straysOf(listed, marker, keepId = '') {
+    return listed.filter((item) => madeBy(item.comment, marker) && item.id !== keepId);
+}
+/**
+ * Main's sweep, inside a create: one list and one delete attempt each, no retries (the post step
+ * sweeps again with its own). A failure is logged, not thrown: the create's own error matters more.
+ */
+async function sweepOnce(ctx, marker) {
+    let listed;
+    try {
+        listed = await listCredentials(ctx, 1);
+    }
+    catch (error) {
+        ctx.info(`Could not look for credentials the failed create may have left (the post step looks again): ${errorMessage(error)}`);
+        return;
+    }
+    const strays = straysOf(listed, marker);
+    if (strays.length === 0)
+        return;
+    const deleted = await deleteEach(ctx, strays, 'stray distribution credentials', 1);
+    ctx.info(`Deleted ${deleted.length} of ${strays.length} set(s) of credentials the failed create left ([${marker}]).`);
+}
+function retryOptions(ctx, action) {
+    return {
+        maxAttempts: ctx.maxAttempts,
+        action,
+        log: ctx.info,
+        sleep: ctx.sleep,
+        random: ctx.random,
+        remainingMs: () => ctx.budget.remainingMs(),
+    };
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+;// CONCATENATED MODULE: ./src/http.ts
+
+
+
+const USER_AGENT = 'deepgram-self-hosted-login-action';
+/** Raised when no complete response arrived within the request's deadline. */
+class RequestTimeoutError extends Error {
+    code = 'REQUEST_TIMEOUT';
+    constructor(timeoutMs) {
+        super(`no response within ${timeoutMs / 1000} s (request-timeout)`);
+        this.name = 'RequestTimeoutError';
+    }
+}
+/**
+ * How long a TCP connection may take to open, within the request's own deadline. A host that
+ * drops packets would otherwise hold each attempt for the whole request-timeout (30 s, 2 min over
+ * four attempts); a connection that never opened sent nothing, so it is safe to retry at once.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** Raised when the connection to the server did not open in time: nothing was sent. */
+class ConnectTimeoutError extends Error {
+    code = 'CONNECT_TIMEOUT';
+    constructor(timeoutMs) {
+        super(`could not connect within ${timeoutMs / 1000} s`);
+        this.name = 'ConnectTimeoutError';
+    }
+}
+/**
+ * The most of an answer this action reads. The API's answers are a few hundred bytes; anything
+ * near this is not the API speaking (a portal page, a misrouted URL, a broken server), and an
+ * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s).
+ */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+/** Raised when the answer is larger than MAX_RESPONSE_BYTES: reading stopped, the connection was closed. */
+class ResponseTooLargeError extends Error {
+    code = 'RESPONSE_TOO_LARGE';
+    constructor(limit) {
+        super(`the answer was larger than ${limit / 1024 / 1024} MiB, the most this action reads; the connection was closed`);
+        this.name = 'ResponseTooLargeError';
+    }
+}
+/**
+ * Raised when the proxy gave no tunnel to the API: it could not be reached, dropped the
+ * connection, or answered the CONNECT with an error. Nothing reached the API either way.
+ * PROXY_FAILED is worth another attempt (the proxy down, timing out or overloaded: 408, 429,
+ * 5xx); PROXY_REFUSED is the proxy's decision (407 authentication, 403 a host it does not allow).
+ */
+class ProxyTunnelError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'ProxyTunnelError';
+    }
+}
+/**
+ * What one attempt opened, to be undone when it ends, whichever way. Something opened after the
+ * end (an import that resolved late) is undone at once, so a lost race cannot leave it open.
+ */
+class Attempt {
+    undo = [];
+    over = false;
+    own(undo) {
+        if (this.over)
+            undo();
+        else
+            this.undo.push(undo);
+    }
+    end() {
+        this.over = true;
+        for (const undo of this.undo.splice(0))
+            undo();
+    }
+    /** Stops a step that would open something after the end (it lost the race with the deadline). */
+    stillOn() {
+        if (this.over)
+            throw new Error('the attempt is over');
+    }
+}
+const sendRequest = async (request) => {
+    const attempt = new Attempt();
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new RequestTimeoutError(request.timeoutMs)), request.timeoutMs);
+    });
+    const exchange = (async () => {
+        const url = new URL(request.url);
+        const proxy = proxyFor(url);
+        const tunnel = proxy ? await openTunnel(request, url, proxy, attempt) : undefined;
+        return exchangeOn(request, url, tunnel, attempt);
+    })();
+    // Whichever loses the race must not surface later as an unhandled rejection.
+    exchange.catch(() => undefined);
+    try {
+        return await Promise.race([exchange, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+        // Destroying every request and socket is how a late or endless answer is cut off.
+        attempt.end();
+    }
+};
+/** True when @actions/http-client would send a request for `url` through a proxy. */
+function usesProxy(url) {
+    return proxyFor(url) !== undefined;
+}
+/** The proxy for `url`, by http-client's rules (its URL decodes the user name and password). */
+function proxyFor(url) {
+    const proxy = getProxyUrl(url);
+    // The same test http-client applies before it builds a tunnelling agent.
+    return proxy?.hostname ? proxy : undefined;
+}
+/** The request itself, on a fresh connection (or the tunnel) that closes after the answer. */
+async function exchangeOn(request, url, tunnel, attempt) {
+    const secure = url.protocol === 'https:';
+    const { request: send } = secure ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    const tls = tunnel && secure ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23)) : undefined;
+    attempt.stillOn();
+    let connection = tunnel;
+    if (tunnel && tls) {
+        const host = bareHost(url.hostname);
+        // TLS to the API inside the tunnel; `host` is what the certificate is checked against.
+        const secured = tls.connect({ socket: tunnel, host, servername: (0,external_node_net_namespaceObject.isIP)(host) ? undefined : host });
+        attempt.own(() => secured.destroy());
+        connection = secured;
+    }
+    const headers = { ...request.headers, 'user-agent': USER_AGENT };
+    if (request.body !== undefined)
+        headers['content-length'] = Buffer.byteLength(request.body, 'utf8');
+    return new Promise((resolve, reject) => {
+        // agent: false is a one-off agent without keep-alive; a tunnel is one connection of its own.
+        const req = connection
+            ? send(url, { method: request.method, headers, createConnection: () => connection })
+            : send(url, { method: request.method, headers, agent: false });
+        attempt.own(() => req.destroy());
+        req.on('error', reject);
+        if (!connection)
+            limitConnect(req, request);
+        req.on('response', (response) => readAnswer(req, response, resolve, reject));
+        req.end(request.body);
+    });
+}
+/** Reads the answer up to MAX_RESPONSE_BYTES; past that it stops and closes the connection. */
+function readAnswer(req, response, resolve, reject) {
+    const tooLarge = () => {
+        reject(new ResponseTooLargeError(MAX_RESPONSE_BYTES));
+        req.destroy();
+    };
+    // A declared length past the cap fails before a byte of the body is read.
+    if (Number(response.headers['content-length']) > MAX_RESPONSE_BYTES)
+        return tooLarge();
+    const chunks = [];
+    let size = 0;
+    response.on('data', (chunk) => {
+        size += chunk.length;
+        if (size > MAX_RESPONSE_BYTES)
+            return tooLarge();
+        chunks.push(chunk);
+    });
+    response.on('error', reject);
+    response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+}
+/** Fails the request with ConnectTimeoutError when its TCP connection does not open in time. */
+function limitConnect(req, request) {
+    req.on('socket', (socket) => {
+        if (!socket.connecting)
+            return;
+        const connectTimeoutMs = Math.min(request.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, request.timeoutMs);
+        const timer = setTimeout(() => req.destroy(new ConnectTimeoutError(connectTimeoutMs)), connectTimeoutMs);
+        socket.once('connect', () => clearTimeout(timer));
+        req.once('close', () => clearTimeout(timer));
+    });
+}
+/**
+ * Asks the proxy for a tunnel to the API's host and port, and resolves to it once the proxy says
+ * 200. Until then nothing has gone to the API, so every failure here is a ProxyTunnelError.
+ */
+async function openTunnel(request, url, proxy, attempt) {
+    const { request: send } = proxy.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    attempt.stillOn();
+    const target = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+    // The proxy's address without its user info: it goes into error messages.
+    const where = `the proxy ${proxy.host}`;
+    const headers = { host: target };
+    if (proxy.username || proxy.password) {
+        headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`;
+    }
+    return new Promise((resolve, reject) => {
+        const connectReq = send({
+            host: bareHost(proxy.hostname),
+            port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: target,
+            headers,
+            agent: false,
+        });
+        attempt.own(() => connectReq.destroy());
+        limitConnect(connectReq, request);
+        connectReq.on('error', (cause) => reject(new ProxyTunnelError('PROXY_FAILED', `could not open a tunnel through ${where}: ${cause.message}`)));
+        connectReq.on('connect', (response, socket, head) => {
+            attempt.own(() => socket.destroy());
+            // A socket error after the hand-over reaches the request on it; this one keeps it from being unhandled.
+            socket.on('error', reject);
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status > 299) {
+                socket.destroy();
+                const code = TRANSIENT_STATUSES.includes(status) ? 'PROXY_FAILED' : 'PROXY_REFUSED';
+                const hint = status === 407 ? ' (proxy authentication required: check the user and password in the proxy variable)' : '';
+                reject(new ProxyTunnelError(code, `${where} refused a tunnel to ${target} with HTTP ${status}${hint}`));
+                return;
+            }
+            // Bytes the proxy passed on past its answer belong to the stream inside the tunnel.
+            if (head.length > 0)
+                socket.unshift(head);
+            resolve(socket);
+        });
+        connectReq.end();
+    });
+}
+/** An IPv6 literal as sockets want it: without the brackets a URL puts around it. */
+function bareHost(hostname) {
+    return hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+/**
+ * Wires the API client to the step's settings and the runner's log: what main and post share
+ * to talk to Deepgram.
+ */
+
+
+
+
+/** @param extraMs time the step may spend waiting beyond its budget for API calls (the post step's wait for an interrupted create). */
+function apiContext(settings, extraMs = 0) {
+    const budget = new Budget(Budget.forStep(settings).totalMs + extraMs);
+    return {
+        client: new DeepgramClient({
+            apiUrl: settings.apiUrl,
+            apiKey: settings.apiKey,
+            timeoutMs: settings.requestTimeoutMs,
+            transport: sendRequest,
+            budget,
+        }),
+        projectId: settings.projectId,
+        maxAttempts: settings.maxAttempts,
+        requestTimeoutMs: settings.requestTimeoutMs,
+        budget,
+        info: log_info,
+        warning: log_warning,
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/which.ts
+/**
+ * Where a program is on PATH: the answer @actions/io's which(tool) gives, for less.
+ *
+ * io.which stats every directory on PATH, one asynchronous stat after another, and then takes the
+ * first match: 2-3 ms at the start of every step on a runner's 15-odd PATH entries. On Linux and
+ * macOS the same search (same directories, same order, same test for an executable file) is done
+ * here with synchronous stats that stop at the first match, in a fraction of that. On Windows,
+ * where PATHEXT and file-name case come into it, io.which itself answers.
+ */
+
+
+
+/** The path of the first executable file named `tool` on PATH, or '' when there is none. */
+async function which_which(tool) {
+    if (process.platform === 'win32')
+        return which(tool, false);
+    for (const directory of (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter)) {
+        if (!directory)
+            continue;
+        const file = (0,external_node_path_namespaceObject.join)(directory, tool);
+        let stats;
+        try {
+            stats = (0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false });
+        }
+        catch {
+            continue; // not a directory, not readable: io.which skips it too
+        }
+        if (stats?.isFile() && which_isUnixExecutable(stats))
+            return file;
+    }
+    return '';
+}
+/** @actions/io's test: executable by others, or by our group or by us as the owner. */
+function which_isUnixExecutable(stats) {
+    return ((stats.mode & 0o001) > 0 ||
+        ((stats.mode & 0o010) > 0 && process.getgid !== undefined && stats.gid === process.getgid()) ||
+        ((stats.mode & 0o100) > 0 && process.getuid !== undefined && stats.uid === process.getuid()));
+}
+
+;// CONCATENATED MODULE: ./src/docker.ts
+/**
+ * docker login / logout through the docker CLI. The secret goes to `--password-stdin`, never onto
+ * a command line; docker itself honours DOCKER_CONFIG, so the environment is passed through.
+ */
+
+
+class DockerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DockerError';
+    }
+}
+/**
+ * The docker CLI's path, or a clear error: `consequence` says what cannot happen without it and
+ * what to do instead ("log in; set `login: false` ...").
+ */
+async function findDocker(consequence) {
+    const path = await which_which('docker');
+    if (!path)
+        throw new DockerError(`The docker CLI was not found on PATH, so the action cannot ${consequence}.`);
+    return path;
+}
+async function dockerLogin(docker, registry, username, secret) {
+    const result = await run(docker, ['login', '--username', username, '--password-stdin', registry], Buffer.from(secret));
+    if (result.exitCode !== 0) {
+        throw new DockerError(`docker login to ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
+    }
+}
+async function dockerLogout(docker, registry) {
+    const result = await run(docker, ['logout', registry]);
+    if (result.exitCode !== 0) {
+        throw new DockerError(`docker logout from ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
+    }
+}
+async function run(docker, args, input) {
+    let output = '';
+    const exitCode = await exec_exec(docker, args, {
+        input,
+        // Quiet: docker's stderr is noisy even on success; what matters is reported by the caller.
+        silent: true,
+        ignoreReturnCode: true,
+        listeners: {
+            stdout: (data) => (output += data.toString()),
+            stderr: (data) => (output += data.toString()),
+        },
+    });
+    return { exitCode, output };
+}
+/** docker's reason, without the warnings it prints on every run. */
+function cleanDockerOutput(output) {
+    return output
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' &&
+        !/^WARNING!/i.test(line) &&
+        // The CLI's client-side login logs each endpoint it tries (time="…" level=info msg="…").
+        !/^time="[^"]*"\s+level=/.test(line) &&
+        !/credential helper/i.test(line) &&
+        !/^https:\/\/docs\.docker\.com/i.test(line) &&
+        !/^(Login Succeeded|Removing login credentials)/i.test(line))
+        .map((line) => line.replace(/^Error( response from daemon)?:\s*/i, ''))
+        .join(' ')
+        .trim();
+}
+
+;// CONCATENATED MODULE: ./src/duration.ts
+/**
+ * Durations as inputs take them: a whole number and a unit, `90s`, `30m`, `12h`, `5d`; `0` is none.
+ */
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** Longer than any job or retention anyone means; past it a timer or a date would overflow. */
+const MAX_MS = 365 * UNIT_MS.d;
+/** What a duration input accepts, for an error message. */
+const DURATION_FORMS = 'a whole number and a unit (s, m, h or d), such as 12h or 5d, up to 365d; or 0 for none';
+/** Milliseconds for `raw`, 0 for `0` (and for `off` where `allowOff`), or undefined when it is not a duration. */
+function parseDuration(raw, options = {}) {
+    const text = raw.trim().toLowerCase();
+    if (text === '0' || (options.allowOff && text === 'off'))
+        return 0;
+    const match = /^(\d{1,6})([smhd])$/.exec(text);
+    const ms = match ? Number(match[1]) * UNIT_MS[match[2]] : NaN;
+    return ms > 0 && ms <= MAX_MS ? ms : undefined;
+}
+/** 3 d 4 h, 5 h 2 m, 42 s: an age for a person, two units at most. */
+function formatDuration(ms) {
+    const parts = [];
+    let rest = Math.max(0, Math.floor(ms / 1000));
+    for (const [unit, seconds] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1],
+    ]) {
+        const n = Math.floor(rest / seconds);
+        rest -= n * seconds;
+        if (n > 0 || (unit === 's' && parts.length === 0))
+            parts.push(`${n} ${unit}`);
+        if (parts.length === 2)
+            break;
+    }
+    return parts.join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Reads every input the runner passes and validates it into one typed Settings object, so that
+ * bad input fails the step with a message naming the input, before any request is sent.
+ */
+
+/** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
+const KNOWN_SCOPES = [
+    'self-hosted:products',
+    'self-hosted:product:api',
+    'self-hosted:product:engine',
+    'self-hosted:product:license-proxy',
+    'self-hosted:product:dgtools',
+    'self-hosted:product:billing',
+    'self-hosted:product:hotpepper',
+    'self-hosted:product:metrics-server',
+    'onprem:products',
+    'onprem:product:api',
+    'onprem:product:engine',
+    'onprem:product:license-proxy',
+    'onprem:product:dgtools',
+    'onprem:product:billing',
+    'onprem:product:hotpepper',
+    'onprem:product:metrics-server',
+];
+const MAX_ATTEMPTS_LIMIT = 10;
+/** Bad input: the message names the input and says what is accepted. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Input "${input}": ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set.
+const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
+// A registry host with an optional port, as docker accepts it (no scheme, no path).
+const REGISTRY_SHAPE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
+/**
+ * @param getInput returns an input's value as the runner gives it (core.getInput trims it).
+ * @param env the process environment, for the generated comment.
+ */
+function readSettings(getInput, env = process.env) {
+    const warnings = [];
+    const apiKey = getInput('api-key');
+    if (!apiKey)
+        throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
+    if (/\s/.test(apiKey))
+        throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
+    // The key itself is never quoted: a message goes to the log, and the key may not be masked yet.
+    if (/\p{Cc}/u.test(apiKey)) {
+        throw new InputError('api-key', 'contains a control character; a Deepgram API key is a single token of printable characters.');
+    }
+    const projectId = getInput('project-id');
+    if (!projectId)
+        throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
+    if (!UUID.test(projectId)) {
+        throw new InputError('project-id', `"${projectId}" is not a UUID; expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.`);
+    }
+    const scopes = parseScopes(getInput('scopes'));
+    for (const scope of scopes) {
+        if (!KNOWN_SCOPES.includes(scope)) {
+            warnings.push(`Scope "${scope}" is not one Deepgram documents; sending it anyway (new products get new scopes).`);
+        }
+    }
+    const provider = getInput('provider') || 'quay';
+    if (provider !== 'quay')
+        throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
+    const registry = getInput('registry') || 'quay.io';
+    if (!REGISTRY_SHAPE.test(registry) || Number(/:(\d+)$/.exec(registry)?.[1] ?? 0) > 65535) {
+        throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
+    }
+    return {
+        settings: {
+            apiKey,
+            projectId,
+            scopes,
+            comment: parseComment(getInput('comment')) || defaultComment(env),
+            provider,
+            registry,
+            login: parseBoolean('login', getInput('login'), true),
+            logout: parseBoolean('logout', getInput('logout'), true),
+            revoke: parseBoolean('revoke', getInput('revoke'), true),
+            apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
+            requestTimeoutMs: parseTimeout(getInput('request-timeout')),
+            maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+            pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
+        },
+        warnings,
+    };
+}
+/** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
+function parseScopes(raw) {
+    const scopes = [];
+    for (const part of raw.split(/[,\n]/)) {
+        const scope = part.trim();
+        if (!scope)
+            continue;
+        if (!SCOPE_SHAPE.test(scope)) {
+            throw new InputError('scopes', `"${scope}" is not a scope; scopes look like self-hosted:product:api and are separated by commas or newlines.`);
+        }
+        if (!scopes.includes(scope))
+            scopes.push(scope);
+    }
+    return scopes.length > 0 ? scopes : ['self-hosted:products'];
+}
+/** The action's own tag goes at the end of every comment; a comment that forged one could pass for another kind of set. */
+function parseComment(raw) {
+    if (raw.includes('[dg-action:')) {
+        throw new InputError('comment', 'contains "[dg-action:", which the action keeps for the tag it adds itself; leave it out.');
+    }
+    return raw;
+}
+/** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. */
+function parsePruneAfter(raw, warnings) {
+    const ms = parseDuration(raw === '' ? '5d' : raw, { allowOff: true });
+    if (ms === undefined)
+        throw new InputError('prune-after', `"${raw}" is not accepted; use ${DURATION_FORMS}, or off.`);
+    if (ms > 0 && ms < SIX_HOURS_MS) {
+        warnings.push(`prune-after is ${raw}: a job of this action that is still running after that long (jobs on GitHub-hosted runners may run 6 h, on self-hosted ones 5 d) loses its credentials to another job's pruning.`);
+    }
+    return ms;
+}
+const SIX_HOURS_MS = 6 * 3_600_000;
+function parseBoolean(input, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    const value = raw.toLowerCase();
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new InputError(input, `"${raw}" is not a boolean; use true or false.`);
+}
+/** The longest request-timeout: an attempt longer than 10 minutes is a hang, not a slow link. */
+const MAX_REQUEST_TIMEOUT_S = 600;
+function parseTimeout(raw) {
+    const seconds = raw === '' ? 30 : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+    // Under 1 s no real API call completes (0.0004 would round to 0 ms); far above, setTimeout
+    // overflows its 32-bit range and fires at once, so every attempt would "time out" immediately.
+    if (!(seconds >= 1 && seconds <= MAX_REQUEST_TIMEOUT_S)) {
+        throw new InputError('request-timeout', `"${raw}" is not accepted; use a number of seconds from 1 to ${MAX_REQUEST_TIMEOUT_S} (such as 30; decimals allowed).`);
+    }
+    return Math.round(seconds * 1000);
+}
+function parseMaxAttempts(raw) {
+    const attempts = raw === '' ? 4 : /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(attempts >= 1 && attempts <= MAX_ATTEMPTS_LIMIT)) {
+        throw new InputError('max-attempts', `"${raw}" is not accepted; use a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}.`);
+    }
+    return attempts;
+}
+/** The API key must never cross a network in clear text: plain http is for loopback only. */
+function parseApiUrl(raw) {
+    // Messages quote the URL without any user info in it: a password there must not reach the log.
+    const shown = withoutUserInfo(raw);
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new InputError('api-url', `"${shown}" is not a URL; use an https:// URL such as https://api.deepgram.com.`);
+    }
+    if (url.username || url.password) {
+        throw new InputError('api-url', `"${shown}" carries a user name or password (not shown here); they are not accepted. ` +
+            'Use the base URL alone, such as https://api.deepgram.com: the API key goes in api-key.');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError('api-url', `"${shown}" is not an http(s) URL; use an https:// URL such as https://api.deepgram.com.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new InputError('api-url', `"${shown}" uses plain http to a host that is not loopback; the API key would cross the network in clear text. Use https://.`);
+    }
+    if (/[?#]/.test(raw)) {
+        throw new InputError('api-url', `"${shown}" must be a base URL without a query or fragment, such as https://api.deepgram.com.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/**
+ * `raw` with anything that may be user info cut out: all from the scheme to the last "@"
+ * ("https://u:p@host" -> "https://***@host"). Cruder than a URL parser on purpose: it must also
+ * hide a password in something that does not parse ("https://u:pa/ss@host").
+ */
+function withoutUserInfo(raw) {
+    const at = raw.lastIndexOf('@');
+    if (at < 0)
+        return raw;
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? '';
+    return `${scheme}***${raw.slice(at)}`;
+}
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+/** Names the run that made the credentials, so a person reading the project's list knows whose they are. */
+function defaultComment(env) {
+    const repository = env.GITHUB_REPOSITORY || 'unknown repository';
+    const workflow = env.GITHUB_WORKFLOW || 'unknown workflow';
+    const runId = env.GITHUB_RUN_ID || 'local';
+    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
+    return `GitHub Actions: ${repository} / ${workflow} run ${runId} attempt ${attempt}`;
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+/**
+ * What the main step hands to the post step through the runner's saved state: identifiers and
+ * flags only, never a secret. Each fact is saved as soon as it is true, so a main step that fails
+ * half-way still leaves the post step enough to clean up.
+ */
+
+const KEYS = {
+    isPost: 'isPost',
+    marker: 'marker',
+    credentialsId: 'credentialsId',
+    loggedInTo: 'loggedInTo',
+    sweep: 'sweep',
+    createInFlightUntil: 'createInFlightUntil',
+};
+function readState() {
+    return {
+        isPost: getState(KEYS.isPost) === 'true',
+        marker: getState(KEYS.marker),
+        credentialsId: getState(KEYS.credentialsId),
+        loggedInTo: getState(KEYS.loggedInTo),
+        sweep: getState(KEYS.sweep) === 'true',
+        // A number main wrote, or 0: state is text anyone with the runner's files could have touched.
+        createInFlightUntil: Number(/^\d{1,15}$/.exec(getState(KEYS.createInFlightUntil))?.[0] ?? 0),
+    };
+}
+/** Saved first thing in main: whatever happens next, the runner's second run is the post step. */
+const markMainStarted = () => saveState(KEYS.isPost, 'true');
+const saveMarker = (marker) => saveState(KEYS.marker, marker);
+const saveCredentialsId = (id) => saveState(KEYS.credentialsId, id);
+const saveLoggedInTo = (registry) => saveState(KEYS.loggedInTo, registry);
+const saveSweepNeeded = () => saveState(KEYS.sweep, 'true');
+/** Saved before each create goes out and cleared when it settles: a step killed in between leaves it set. */
+const saveCreateInFlight = (until) => saveState(KEYS.createInFlightUntil, until ? String(until) : '');
+
+;// CONCATENATED MODULE: ./src/summary.ts
+/** The job summary: what was created and what the post step will do. Never the secret. */
+
+
+
+async function writeSummary(settings, credentials, comment) {
+    // Outside a runner (no summary file) there is nowhere to write; that is not an error.
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const scopes = credentials.scopes.length > 0 ? credentials.scopes : settings.scopes;
+    await summary
+        .addHeading('Deepgram self-hosted registry credentials', 3)
+        .addTable([
+        [
+            { data: 'Field', header: true },
+            { data: 'Value', header: true },
+        ],
+        ['Credentials ID', code(credentials.id)],
+        ['Username', code(credentials.username)],
+        ['Registry', code(settings.registry)],
+        ['Project', code(settings.projectId)],
+        // One per line: a list of long scope names side by side makes the table too wide to read.
+        ['Scopes', scopes.map(code).join('<br>')],
+        ['Comment', formatComment(comment)],
+        ['Docker login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
+    ])
+        .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true)
+        .write();
+}
+/** The post step's note on what it pruned; nothing when it pruned nothing. */
+async function writePruneSummary(pruned, pruneAfterMs) {
+    if (!process.env.GITHUB_STEP_SUMMARY || pruned.length === 0)
+        return;
+    await summary
+        .addHeading('Deepgram credentials pruned', 3)
+        .addRaw(`<p>Job sets older than ${formatDuration(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`, true)
+        .addTable([
+        [
+            { data: 'Credentials ID', header: true },
+            { data: 'Age', header: true },
+        ],
+        ...pruned.map(({ id, ageMs }) => [code(id), formatDuration(ageMs)]),
+    ])
+        .write();
+}
+function postPlan(settings) {
+    const revoke = settings.revoke
+        ? 'the credentials are revoked'
+        : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
+            '(in the Deepgram console, or through the API with the credentials ID above)';
+    const logout = settings.login && settings.logout ? `docker logs out of ${code(settings.registry)}` : 'no docker logout';
+    return `${revoke}; ${logout}`;
+}
+/** The comment as text, with the action's trailing tag set in code so it is easy to spot and search for. */
+function formatComment(comment) {
+    const tag = parseTag(comment);
+    if (!tag)
+        return escapeHtml(comment);
+    const text = formatTag(tag);
+    const before = comment.slice(0, comment.length - text.length).trimEnd();
+    return before ? `${escapeHtml(before)} ${code(text)}` : code(text);
+}
+const code = (text) => `<code>${escapeHtml(text)}</code>`;
+/** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
+function escapeHtml(text) {
+    return text
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The main step: validate inputs, create credentials, mask them, log docker in, set outputs and
+ * the job summary, and leave the post step what it needs to revoke them.
+ */
+
+
+
+
+
+
+
+
+
+
+async function runMain() {
+    markMainStarted();
+    // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
+    protectSecret(getInput('api-key'));
+    const { settings, warnings } = readSettings((name) => getInput(name));
+    warnings.forEach(log_warning);
+    // Without docker there is nothing to log in with: fail before anything is created.
+    const docker = settings.login
+        ? await findDocker('log in; set `login: false` to only create the credentials and use the outputs')
+        : undefined;
+    const marker = newMarker();
+    saveMarker(marker);
+    const ctx = apiContext(settings);
+    const comment = tagComment(settings.comment, { marker, kind: settings.revoke ? { kind: 'job' } : { kind: 'kept' } });
+    const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, {
+        inFlight: saveCreateInFlight,
+        mayHaveStrays: saveSweepNeeded,
+    });
+    const dockerConfigJson = protectCredentials(credentials, settings.registry);
+    saveCredentialsId(credentials.id);
+    log_info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
+    if (docker) {
+        try {
+            await dockerLogin(docker, settings.registry, credentials.username, credentials.secret);
+        }
+        catch (error) {
+            // Credentials that cannot log in are of no use to anyone: take them back before failing.
+            await revokeCredentials(ctx, credentials.id).then(() => saveCredentialsId(''), (revokeError) => log_warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`));
+            throw error;
+        }
+        saveLoggedInTo(settings.registry);
+        log_info(`Logged in to ${settings.registry} as ${credentials.username}.`);
+    }
+    setOutput('username', credentials.username);
+    setOutput('secret', credentials.secret);
+    setOutput('credentials-id', credentials.id);
+    setOutput('registry', settings.registry);
+    setOutput('docker-config-json', dockerConfigJson);
+    await writeSummary(settings, credentials, comment);
+}
+/** Masks the secret and every form derived from it, and returns the docker config JSON. */
+function protectCredentials(credentials, registry) {
+    protectSecret(credentials.secret);
+    const auth = Buffer.from(`${credentials.username}:${credentials.secret}`).toString('base64');
+    protectSecret(auth);
+    const dockerConfigJson = JSON.stringify({ auths: { [registry]: { auth } } });
+    protectSecret(dockerConfigJson);
+    return dockerConfigJson;
+}
+
+;// CONCATENATED MODULE: ./src/entries/main.ts
+/**
+ * The main step's entry: `run()` runs it and turns an error into the step's failure. Importing
+ * this module does nothing, so a tool that imports it and calls run() itself (GitHub's
+ * local-action) runs the step once; the runner's dist/index.js is a one-line caller of it.
+ */
+
+
+
+async function main_run() {
+    try {
+        await runMain();
+    }
+    catch (error) {
+        setFailed(redact(error instanceof Error ? error.message : String(error)));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cleanup.ts
+/**
+ * The post step's work in the Deepgram project: revoke the set main handed out and, alongside it,
+ * tidy the project with one list: delete what this execution's interrupted or failed creates left
+ * (its sweep), and prune job sets so old that their job cannot still be running (a runner that died
+ * before its post step). Cleanup never fails the job: what cannot be done is a warning that says
+ * what is left.
+ */
+
+
+
+
+/** How long the post step waits for a create that main was stopped in to land, before it sweeps. */
+function inFlightWaitMs(saved, now = Date.now()) {
+    return Math.max(0, saved.createInFlightUntil - now);
+}
+async function cleanUpProject(ctx, saved, settings) {
+    await Promise.all([revokeHandedOut(ctx, saved, settings), tidyProject(ctx, saved, settings)]);
+}
+async function revokeHandedOut(ctx, saved, settings) {
+    if (!saved.credentialsId)
+        return;
+    if (!settings.revoke) {
+        ctx.info(`Keeping distribution credentials ${saved.credentialsId} (revoke: false); they do not expire.`);
+        return;
+    }
+    try {
+        await revokeCredentials(ctx, saved.credentialsId);
+    }
+    catch (error) {
+        ctx.warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ` +
+            `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
+            `(or in the Deepgram console).`);
+    }
+}
+async function tidyProject(ctx, saved, settings) {
+    const sweep = saved.sweep || saved.createInFlightUntil > 0;
+    if (!sweep && settings.pruneAfterMs === 0)
+        return;
+    const waitMs = inFlightWaitMs(saved);
+    if (waitMs > 0) {
+        ctx.info(`The main step stopped while a create was in flight; waiting ${formatDuration(waitMs)} (its request-timeout) for it to land before sweeping.`);
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+    let listed;
+    try {
+        listed = await listCredentials(ctx);
+    }
+    catch (error) {
+        ctx.warning((sweep
+            ? `Could not look for credentials that an interrupted create may have left (comment tag [${saved.marker}]): `
+            : `Could not list the project's credentials to prune job sets older than ${formatDuration(settings.pruneAfterMs)}: `) +
+            `${errorMessage(error)}${sweep ? ". Check the project's distribution credentials for that tag." : ''}`);
+        return;
+    }
+    if (sweep) {
+        const strays = straysOf(listed, saved.marker, saved.credentialsId);
+        const deleted = await deleteEach(ctx, strays, 'stray distribution credentials');
+        ctx.info(`Deleted ${deleted.length} stray set(s) of credentials carrying [${saved.marker}].`);
+    }
+    if (settings.pruneAfterMs > 0)
+        await prune(ctx, listed, saved.marker, settings.pruneAfterMs);
+}
+/** Deletes other executions' job sets older than `pruneAfterMs`, and says which, with their ages. */
+async function prune(ctx, listed, marker, pruneAfterMs) {
+    const now = Date.now();
+    const old = listed
+        .filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker))
+        .map((set) => ({ set, ageMs: now - Date.parse(set.created ?? '') }))
+        // A set without a readable creation time has no age: it is left alone.
+        .filter(({ ageMs }) => ageMs > pruneAfterMs);
+    if (old.length === 0)
+        return;
+    const deleted = new Set(await deleteEach(ctx, old.map(({ set }) => set), 'old job credentials'));
+    const pruned = old.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
+    for (const { id, ageMs } of pruned) {
+        ctx.info(`Pruned distribution credentials ${id}, created ${formatDuration(ageMs)} ago by a job that never revoked them.`);
+    }
+    await writePruneSummary(pruned, pruneAfterMs);
+}
+
+;// CONCATENATED MODULE: ./src/post.ts
+/**
+ * The post step (job end): revoke what main created, sweep up what an interrupted create may
+ * have left, prune job sets whose post step never ran, and log docker out. Cleanup never fails
+ * the job: a failure is a warning that says what is left and how to remove it.
+ */
+
+
+
+
+
+
+
+
+
+async function runPost() {
+    const saved = readState();
+    if (!saved.marker) {
+        log_info('Nothing to clean up: the main step stopped before it created any credentials.');
+        return;
+    }
+    protectSecret(getInput('api-key'));
+    // The runner passes the post step the same inputs as main, which already accepted them.
+    const { settings } = readSettings((name) => getInput(name));
+    // The wait for a create main was stopped in comes on top of the step's time for API calls.
+    const ctx = apiContext(settings, inFlightWaitMs(saved));
+    await group('Revoke and clean up distribution credentials', () => cleanUpProject(ctx, saved, settings));
+    if (saved.loggedInTo && settings.logout) {
+        await group(`Log out of ${saved.loggedInTo}`, async () => {
+            try {
+                await dockerLogout(await findDocker(`log out of ${saved.loggedInTo}`), saved.loggedInTo);
+                log_info(`Logged out of ${saved.loggedInTo}.`);
+            }
+            catch (error) {
+                // DockerError messages already say what failed and where.
+                log_warning(errorMessage(error));
+            }
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/entries/post.ts
+/**
+ * The post step's entry, separate from main's: whatever state the runner hands it (none at all
+ * from a tool that drops STATE_*), a post step only cleans up, never creates. An error only warns:
+ * cleanup never fails the job. Importing this module does nothing; dist/post.js calls run().
+ */
+
+
+
+async function post_run() {
+    try {
+        await runPost();
+    }
+    catch (error) {
+        warning(`Cleanup failed: ${redact(error instanceof Error ? error.message : String(error))}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action.ts
+/**
+ * The bundle: every step of the action by name, bundled once into dist/action.js. The runner runs
+ * one small file per step (action.yml's runs.main and runs.post), each of which imports its step
+ * from here and calls it; build.js writes them. A new step is one line here and one in build.js.
+ */
+
+
+
+var __webpack_exports__main = __webpack_exports__.i;
+var __webpack_exports__post = __webpack_exports__.b;
+export { __webpack_exports__main as main, __webpack_exports__post as post };
+
+//# sourceMappingURL=action.js.map

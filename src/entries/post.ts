@@ -1,0 +1,16 @@
+/**
+ * The post step's entry, separate from main's: whatever state the runner hands it (none at all
+ * from a tool that drops STATE_*), a post step only cleans up, never creates. An error only warns:
+ * cleanup never fails the job. Importing this module does nothing; dist/post.js calls run().
+ */
+import * as core from '@actions/core';
+import { runPost } from '../post.js';
+import { redact } from '../secrets.js';
+
+export async function run(): Promise<void> {
+  try {
+    await runPost();
+  } catch (error) {
+    core.warning(`Cleanup failed: ${redact(error instanceof Error ? error.message : String(error))}`);
+  }
+}
