@@ -21,6 +21,8 @@ const settings: Settings = {
   apiUrl: 'https://api.deepgram.com',
   requestTimeoutMs: 30_000,
   maxAttempts: 4,
+  cli: 'auto',
+  dockerConfig: 'default',
 };
 
 const credentials: CreatedCredentials = {

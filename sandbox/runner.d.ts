@@ -34,6 +34,8 @@ export interface StepResult {
   outputs: Record<string, string>;
   state: Record<string, string>;
   summary: string;
+  /** Variables the step exported to the job's later steps (GITHUB_ENV). */
+  exported: Record<string, string>;
   elapsedMs: number;
 }
 

@@ -6,8 +6,8 @@
 import * as core from '@actions/core';
 import { apiContext } from './context.js';
 import { errorMessage, revokeCredentials, sweepMarked } from './credentials.js';
-import { dockerLogout, findDocker } from './docker.js';
 import { readSettings } from './inputs.js';
+import { logOutAtJobEnd } from './registry.js';
 import { protectSecret } from './secrets.js';
 import { readState } from './state.js';
 
@@ -45,15 +45,5 @@ export async function runPost(): Promise<void> {
     });
   }
 
-  if (saved.loggedInTo && settings.logout) {
-    await core.group(`Log out of ${saved.loggedInTo}`, async () => {
-      try {
-        await dockerLogout(await findDocker(`log out of ${saved.loggedInTo}`), saved.loggedInTo);
-        core.info(`Logged out of ${saved.loggedInTo}.`);
-      } catch (error) {
-        // DockerError messages already say what failed and where.
-        core.warning(errorMessage(error));
-      }
-    });
-  }
+  await logOutAtJobEnd(saved, settings);
 }
