@@ -2,7 +2,7 @@ import { afterAll, beforeEach, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
 import * as child from '../__fixtures__/child.js';
 import * as io from '../__fixtures__/io.js';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
@@ -191,4 +191,18 @@ test('a custom registry is logged out of by name', async () => {
   state.loggedInTo = 'localhost:5000';
   await runPost();
   expect(child.runChild.mock.calls[0]![1]).toEqual(['logout', '--', 'localhost:5000']);
+});
+
+test('an earlier login main kept aside goes back even when the logout cannot run, and the folder goes', async () => {
+  const dir = join(scratch, 'dg-action-0123456789ab');
+  const config = join(scratch, 'docker', 'config.json');
+  const entry = { auth: Buffer.from('robot:long-lived').toString('base64') };
+  mkdirSync(dir, { mode: 0o700 });
+  writeFileSync(join(dir, 'earlier-login.json'), JSON.stringify({ file: config, registry: 'quay.io', entry }), { mode: 0o600 });
+  io.which.mockResolvedValue('');
+  await runPost();
+  expect(warnings()).toEqual(['Neither the docker nor the podman CLI was found on PATH, so the action cannot log out of the registry.']);
+  expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ auths: { 'quay.io': entry } });
+  expect(core.setSecret).toHaveBeenCalledWith(entry.auth);
+  expect(existsSync(dir)).toBe(false);
 });

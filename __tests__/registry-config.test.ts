@@ -109,6 +109,21 @@ describe('an earlier login to the registry', () => {
     expect(JSON.stringify(core.info.mock.calls)).not.toContain(EARLIER_AUTH);
   });
 
+  test('a kept file that is not what main wrote: an error that quotes none of it', () => {
+    const dir = join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'earlier-login.json'), `{"entry":{"auth":"${EARLIER_AUTH}"`);
+    const error = (() => {
+      try {
+        restoreEarlierLogin(MARKER);
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('restored a broken file');
+    })();
+    expect(error.message).toBe(`${join(dir, 'earlier-login.json')} is not what the main step wrote`);
+  });
+
   test('held by a credential helper: a warning naming the registry, nothing kept', () => {
     writeJson(join(process.env.DOCKER_CONFIG!, 'config.json'), { auths: { 'quay.io': {} }, credsStore: 'pass' });
     prepareAuthFile(DOCKER, 'quay.io', false, MARKER);

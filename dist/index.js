@@ -3673,12 +3673,26 @@ function restoreEarlierLogin(marker) {
     const kept = dir === undefined ? undefined : (0,external_node_path_namespaceObject.join)(dir, EARLIER_LOGIN);
     if (kept === undefined || !(0,external_node_fs_namespaceObject.existsSync)(kept))
         return;
-    const earlier = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(kept, 'utf8'));
+    const earlier = readEarlierLogin(kept);
     protectEntry(earlier.entry);
     const config = readAuthFile(earlier.file) ?? {};
     config.auths = { ...config.auths, [earlier.registry]: earlier.entry };
     writeAtomically(earlier.file, JSON.stringify(config, null, '\t'));
     info(`Put back the login to ${earlier.registry} that ${earlier.file} held before this job.`);
+}
+/** What main wrote; a parse error's message would quote the secret, so it is not passed on. */
+function readEarlierLogin(file) {
+    let earlier;
+    try {
+        earlier = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        earlier = undefined;
+    }
+    if (typeof earlier?.file !== 'string' || typeof earlier.registry !== 'string' || !isInline(earlier.entry)) {
+        throw new Error(`${file} is not what the main step wrote`);
+    }
+    return earlier;
 }
 /** Post: this execution's folder (job config, earlier login) goes, whatever else happened. */
 function removeExecutionDir(marker) {
@@ -3776,11 +3790,17 @@ async function logOutAtJobEnd(saved, settings) {
                 const cli = await findRegistryCli(settings.cli, 'log out of the registry');
                 await cliLogout(cli, saved.loggedInTo);
                 info(`Logged out of ${saved.loggedInTo}.`);
-                restoreEarlierLogin(saved.marker);
             }
             catch (error) {
                 // These messages already say what failed and where.
                 core_warning(errorMessage(error));
+            }
+            // Even when the logout failed: putting the earlier entry back replaces this job's login too.
+            try {
+                restoreEarlierLogin(saved.marker);
+            }
+            catch (error) {
+                core_warning(`Could not put back the login to ${registry} that was there before this job: ${errorMessage(error)}`);
             }
         });
     }

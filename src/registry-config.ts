@@ -114,12 +114,26 @@ export function restoreEarlierLogin(marker: string): void {
   const dir = executionDir(marker);
   const kept = dir === undefined ? undefined : join(dir, EARLIER_LOGIN);
   if (kept === undefined || !existsSync(kept)) return;
-  const earlier = JSON.parse(readFileSync(kept, 'utf8')) as EarlierLogin;
+  const earlier = readEarlierLogin(kept);
   protectEntry(earlier.entry);
   const config = readAuthFile(earlier.file) ?? {};
   config.auths = { ...config.auths, [earlier.registry]: earlier.entry };
   writeAtomically(earlier.file, JSON.stringify(config, null, '\t'));
   core.info(`Put back the login to ${earlier.registry} that ${earlier.file} held before this job.`);
+}
+
+/** What main wrote; a parse error's message would quote the secret, so it is not passed on. */
+function readEarlierLogin(file: string): EarlierLogin {
+  let earlier: Partial<EarlierLogin> | undefined;
+  try {
+    earlier = JSON.parse(readFileSync(file, 'utf8')) as Partial<EarlierLogin>;
+  } catch {
+    earlier = undefined;
+  }
+  if (typeof earlier?.file !== 'string' || typeof earlier.registry !== 'string' || !isInline(earlier.entry)) {
+    throw new Error(`${file} is not what the main step wrote`);
+  }
+  return earlier as EarlierLogin;
 }
 
 /** Post: this execution's folder (job config, earlier login) goes, whatever else happened. */

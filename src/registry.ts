@@ -34,10 +34,15 @@ export async function logOutAtJobEnd(saved: SavedState, settings: Settings): Pro
         const cli = await findRegistryCli(settings.cli, 'log out of the registry');
         await cliLogout(cli, saved.loggedInTo);
         core.info(`Logged out of ${saved.loggedInTo}.`);
-        restoreEarlierLogin(saved.marker);
       } catch (error) {
         // These messages already say what failed and where.
         core.warning(errorMessage(error));
+      }
+      // Even when the logout failed: putting the earlier entry back replaces this job's login too.
+      try {
+        restoreEarlierLogin(saved.marker);
+      } catch (error) {
+        core.warning(`Could not put back the login to ${registry} that was there before this job: ${errorMessage(error)}`);
       }
     });
   }
