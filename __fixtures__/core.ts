@@ -11,6 +11,7 @@ export const info = jest.fn<typeof core.info>();
 export const warning = jest.fn<typeof core.warning>();
 export const debug = jest.fn<typeof core.debug>();
 export const setFailed = jest.fn<typeof core.setFailed>();
+export const exportVariable = jest.fn<typeof core.exportVariable>();
 /** Calls straight through to its function, as the real one does (minus the log markers). */
 export const group = jest.fn<typeof core.group>((_name, fn) => fn());
 

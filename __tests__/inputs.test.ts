@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { defaultComment, InputError, isLoopbackHost, parseScopes, readSettings } from '../src/inputs.js';
+import { defaultComment, InputError, isLoopbackHost, isRegistryHost, parseScopes, readSettings } from '../src/inputs.js';
 
 const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
 const BASE = { 'api-key': 'dg_key_123', 'project-id': PROJECT };
@@ -44,6 +44,8 @@ describe('defaults', () => {
       requestTimeoutMs: 30_000,
       maxAttempts: 4,
       pruneAfterMs: 5 * 86_400_000,
+      cli: 'auto',
+      dockerConfig: 'default',
     });
     expect(warnings).toEqual([]);
   });
@@ -176,6 +178,28 @@ describe('registry', () => {
       expectRejected({ ...BASE, registry }, 'registry', /is not a registry host/);
     },
   );
+});
+
+test("isRegistryHost is the registry input's own test (post checks state with it)", () => {
+  expect(['quay.io', '127.0.0.1:5000', '[::1]:5000'].every(isRegistryHost)).toBe(true);
+  expect(['-h', '--config=/x', 'quay.io\n::warning::x', 'quay.io:99999', ''].some(isRegistryHost)).toBe(false);
+});
+
+describe('cli and docker-config', () => {
+  test.each([
+    ['cli', 'docker', 'cli', 'docker'],
+    ['cli', 'PODMAN', 'cli', 'podman'],
+    ['cli', 'auto', 'cli', 'auto'],
+    ['docker-config', 'job', 'dockerConfig', 'job'],
+    ['docker-config', 'Default', 'dockerConfig', 'default'],
+  ] as const)('%s: %s is accepted', (input, raw, key, value) => {
+    expect(read({ ...BASE, [input]: raw }).settings[key]).toBe(value);
+  });
+
+  test('anything else is refused, naming what is accepted', () => {
+    expectRejected({ ...BASE, cli: 'nerdctl' }, 'cli', /"nerdctl" is not accepted; use auto, docker or podman\.$/);
+    expectRejected({ ...BASE, 'docker-config': '/tmp/x' }, 'docker-config', /"\/tmp\/x" is not accepted; use default or job\.$/);
+  });
 });
 
 describe('booleans: login, logout, revoke', () => {

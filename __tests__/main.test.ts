@@ -1,16 +1,25 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
-import * as exec from '../__fixtures__/exec.js';
+import * as child from '../__fixtures__/child.js';
 import * as io from '../__fixtures__/io.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
 
 const sendRequest = jest.fn<Transport>();
 jest.unstable_mockModule('@actions/core', () => core);
-jest.unstable_mockModule('@actions/exec', () => exec);
+jest.unstable_mockModule('../src/child.js', () => child);
 jest.unstable_mockModule('../src/which.js', () => io);
 jest.unstable_mockModule('../src/http.js', () => ({ sendRequest }));
 const { runMain } = await import('../src/main.js');
 const { forgetSecrets } = await import('../src/secrets.js');
+
+// The login's config and this execution's folder live in an empty folder of the test's own.
+const scratch = mkdtempSync(join(tmpdir(), 'dg-unit-'));
+process.env.DOCKER_CONFIG = join(scratch, 'docker');
+process.env.RUNNER_TEMP = scratch;
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const API_KEY = 'dg_main_key_abcdef0123456789';
 const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
@@ -64,7 +73,7 @@ beforeEach(() => {
   inputs = { 'api-key': API_KEY, 'project-id': PROJECT };
   core.getInput.mockImplementation((name) => inputs[name] ?? '');
   io.which.mockResolvedValue('/usr/bin/docker');
-  exec.exec.mockResolvedValue(0);
+  child.runChild.mockResolvedValue(child.exits(0));
   sendRequest.mockReset();
   api();
 });
@@ -82,10 +91,10 @@ describe('happy path', () => {
     expect(marker).toMatch(/^dg-action:[0-9a-f]{12}$/);
     expect(JSON.parse(sendRequest.mock.calls[0]![0].body!).comment).toMatch(new RegExp(`^GitHub Actions: .* \\[${marker}\\]$`));
 
-    expect(exec.exec).toHaveBeenCalledTimes(1);
-    const [command, args, options] = exec.exec.mock.calls[0]!;
+    expect(child.runChild).toHaveBeenCalledTimes(1);
+    const [command, args, options] = child.runChild.mock.calls[0]!;
     expect(command).toBe('/usr/bin/docker');
-    expect(args).toEqual(['login', '--username', USERNAME, '--password-stdin', 'quay.io']);
+    expect(args).toEqual(['login', '--username', USERNAME, '--password-stdin', '--', 'quay.io']);
     expect(options?.input?.toString()).toBe(SECRET);
 
     expect(outputs()).toEqual({
@@ -113,7 +122,7 @@ describe('happy path', () => {
       return core.setSecret.mock.invocationCallOrder[index]!;
     };
     const firstOutput = Math.min(...core.setOutput.mock.invocationCallOrder);
-    const firstLogin = exec.exec.mock.invocationCallOrder[0]!;
+    const firstLogin = child.runChild.mock.invocationCallOrder[0]!;
     for (const value of [SECRET, AUTH, configJson]) {
       expect(maskedAt(value)).toBeLessThan(firstOutput);
       expect(maskedAt(value)).toBeLessThan(firstLogin);
@@ -160,7 +169,7 @@ describe('happy path', () => {
     expect(url.origin + url.pathname).toBe(`http://127.0.0.1:8080/v1/projects/${PROJECT}/self-hosted/distribution/credentials`);
     expect(url.searchParams.getAll('scopes')).toEqual(['self-hosted:product:api', 'self-hosted:product:engine']);
     expect(JSON.parse(request.body!).comment).toMatch(/^nightly \[dg-action:[0-9a-f]{12}\]$/);
-    expect(exec.exec.mock.calls[0]![1]).toEqual(['login', '--username', USERNAME, '--password-stdin', 'localhost:5000']);
+    expect(child.runChild.mock.calls[0]![1]).toEqual(['login', '--username', USERNAME, '--password-stdin', '--', 'localhost:5000']);
     expect(outputs().registry).toBe('localhost:5000');
     expect(saved().loggedInTo).toBe('localhost:5000');
   });
@@ -184,7 +193,7 @@ describe('login: false', () => {
     inputs.login = 'false';
     await runMain();
     expect(io.which).not.toHaveBeenCalled();
-    expect(exec.exec).not.toHaveBeenCalled();
+    expect(child.runChild).not.toHaveBeenCalled();
     expect(outputs().secret).toBe(SECRET);
     expect(saved()).toEqual({ isPost: 'true', marker: expect.any(String), credentialsId: CRED, createInFlightUntil: '' });
   });
@@ -206,10 +215,9 @@ describe('failures', () => {
   });
 
   test("failed docker login: the created credentials are deleted and docker's reason is thrown", async () => {
-    exec.exec.mockImplementation(async (_cmd, _args, options) => {
-      options?.listeners?.stderr?.(Buffer.from('Error response from daemon: Get "https://quay.io/v2/": unauthorized: access denied\n'));
-      return 1;
-    });
+    child.runChild.mockResolvedValue(
+      child.exits(1, 'Error response from daemon: Get "https://quay.io/v2/": unauthorized: access denied\n'),
+    );
     await expect(runMain()).rejects.toThrow('docker login to quay.io failed: Get "https://quay.io/v2/": unauthorized: access denied');
     expect(requests()).toEqual([`POST ${COLLECTION}`, `DELETE ${COLLECTION}/${CRED}`]);
     // Revoked: the post step has nothing left to revoke and nothing to log out of.
@@ -219,7 +227,7 @@ describe('failures', () => {
   });
 
   test('failed login and failed revoke: a warning, the id stays saved for post, the login error is thrown', async () => {
-    exec.exec.mockResolvedValue(1);
+    child.runChild.mockResolvedValue(child.exits(1));
     api((request) => (request.method === 'DELETE' ? json(403, { err_code: 'FORBIDDEN', err_msg: 'Forbidden' }) : undefined));
     await expect(runMain()).rejects.toThrow('docker login to quay.io failed: exit code 1');
     expect(core.warning).toHaveBeenCalledWith(expect.stringContaining(`Could not revoke ${CRED} after the failed login`));
@@ -232,7 +240,7 @@ describe('failures', () => {
     expect(requests()).toHaveLength(1);
     expect(core.setOutput).not.toHaveBeenCalled();
     expect(saved().credentialsId).toBeUndefined();
-    expect(exec.exec).not.toHaveBeenCalled();
+    expect(child.runChild).not.toHaveBeenCalled();
   });
 
   test('an ambiguous create failure saves the sweep flag and sweeps before retrying', async () => {

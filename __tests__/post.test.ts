@@ -1,15 +1,24 @@
-import { beforeEach, expect, jest, test } from '@jest/globals';
+import { afterAll, beforeEach, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
-import * as exec from '../__fixtures__/exec.js';
+import * as child from '../__fixtures__/child.js';
 import * as io from '../__fixtures__/io.js';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
 
 const sendRequest = jest.fn<Transport>();
 jest.unstable_mockModule('@actions/core', () => core);
-jest.unstable_mockModule('@actions/exec', () => exec);
+jest.unstable_mockModule('../src/child.js', () => child);
 jest.unstable_mockModule('../src/which.js', () => io);
 jest.unstable_mockModule('../src/http.js', () => ({ sendRequest }));
 const { runPost } = await import('../src/post.js');
+
+// The login's config and this execution's folder live in an empty folder of the test's own.
+const scratch = mkdtempSync(join(tmpdir(), 'dg-unit-'));
+process.env.DOCKER_CONFIG = join(scratch, 'docker');
+process.env.RUNNER_TEMP = scratch;
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const API_KEY = 'dg_post_key_abcdef0123456789';
 const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
@@ -57,7 +66,7 @@ beforeEach(() => {
   core.getInput.mockImplementation((name) => inputs[name] ?? '');
   core.getState.mockImplementation((name) => state[name] ?? '');
   io.which.mockResolvedValue('/usr/bin/docker');
-  exec.exec.mockResolvedValue(0);
+  child.runChild.mockResolvedValue(child.exits(0));
   sendRequest.mockReset();
   api();
 });
@@ -66,7 +75,7 @@ test('no marker saved (main stopped early): nothing is sent, nothing is run', as
   state = { isPost: 'true' };
   await runPost();
   expect(sendRequest).not.toHaveBeenCalled();
-  expect(exec.exec).not.toHaveBeenCalled();
+  expect(child.runChild).not.toHaveBeenCalled();
   expect(core.info).toHaveBeenCalledWith(expect.stringContaining('Nothing to clean up'));
 });
 
@@ -76,9 +85,9 @@ test('happy path: the DELETE of the handed-out id alongside one list (for prunin
   // Alongside: the list went out before the delete had its answer.
   expect(sendRequest.mock.results).toHaveLength(2);
   expect(sendRequest.mock.calls[0]![0].headers.Authorization).toBe(`Token ${API_KEY}`);
-  expect(exec.exec).toHaveBeenCalledTimes(1);
-  expect(exec.exec.mock.calls[0]!.slice(0, 2)).toEqual(['/usr/bin/docker', ['logout', 'quay.io']]);
-  expect(sendRequest.mock.invocationCallOrder[0]).toBeLessThan(exec.exec.mock.invocationCallOrder[0]!);
+  expect(child.runChild).toHaveBeenCalledTimes(1);
+  expect(child.runChild.mock.calls[0]!.slice(0, 2)).toEqual(['/usr/bin/docker', ['logout', '--', 'quay.io']]);
+  expect(sendRequest.mock.invocationCallOrder[0]).toBeLessThan(child.runChild.mock.invocationCallOrder[0]!);
   expect(core.setSecret).toHaveBeenCalledWith(API_KEY);
   expect(core.warning).not.toHaveBeenCalled();
   expect(core.group.mock.calls.map(([name]) => name)).toEqual(['Revoke and clean up distribution credentials', 'Log out of quay.io']);
@@ -96,21 +105,21 @@ test('revoke: false keeps the credentials: no DELETE, still logs out', async () 
   await runPost();
   expect(requests()).toEqual([`GET ${COLLECTION}`]);
   expect(core.info).toHaveBeenCalledWith(expect.stringContaining(`Keeping distribution credentials ${CRED} (revoke: false)`));
-  expect(exec.exec).toHaveBeenCalledTimes(1);
+  expect(child.runChild).toHaveBeenCalledTimes(1);
 });
 
 test('logout: false: no docker logout', async () => {
   inputs.logout = 'false';
   await runPost();
   expect(requests()).toHaveLength(2);
-  expect(exec.exec).not.toHaveBeenCalled();
+  expect(child.runChild).not.toHaveBeenCalled();
   expect(io.which).not.toHaveBeenCalled();
 });
 
 test('main did not log in: no docker logout', async () => {
   delete state.loggedInTo;
   await runPost();
-  expect(exec.exec).not.toHaveBeenCalled();
+  expect(child.runChild).not.toHaveBeenCalled();
 });
 
 test('no credentials id saved (main revoked them itself): no DELETE', async () => {
@@ -206,14 +215,11 @@ test('a failed revoke is a warning naming the id and how to delete it, not a thr
   expect(warnings()[0]).toContain(`Could not revoke distribution credentials ${CRED}`);
   expect(warnings()[0]).toContain(`DELETE /v1/projects/${PROJECT}/self-hosted/distribution/credentials/${CRED}`);
   expect(warnings()[0]).toContain('HTTP 403');
-  expect(exec.exec).toHaveBeenCalledTimes(1);
+  expect(child.runChild).toHaveBeenCalledTimes(1);
 });
 
 test('a failed docker logout is a warning, not a throw', async () => {
-  exec.exec.mockImplementation(async (_cmd, _args, options) => {
-    options?.listeners?.stderr?.(Buffer.from('Error: permission denied\n'));
-    return 1;
-  });
+  child.runChild.mockResolvedValue(child.exits(1, 'Error: permission denied\n'));
   await expect(runPost()).resolves.toBeUndefined();
   expect(warnings()).toHaveLength(1);
   expect(warnings()[0]).toMatch(/^docker logout from quay\.io failed: .*permission denied$/);
@@ -223,11 +229,33 @@ test('docker gone by job end is a warning, not a throw', async () => {
   io.which.mockResolvedValue('');
   await expect(runPost()).resolves.toBeUndefined();
   expect(warnings()).toHaveLength(1);
-  expect(warnings()[0]).toContain('docker CLI was not found');
+  expect(warnings()[0]).toBe('Neither the docker nor the podman CLI was found on PATH, so the action cannot log out of the registry.');
+});
+
+test('a saved registry that main would not have accepted never reaches the CLI: a warning', async () => {
+  state.loggedInTo = '--config=/tmp/elsewhere';
+  await runPost();
+  expect(child.runChild).not.toHaveBeenCalled();
+  expect(warnings()).toEqual(['The saved registry is not a registry host; not logging out of it.']);
+  expect(core.group.mock.calls.map(([name]) => name)).toEqual(['Revoke and clean up distribution credentials', 'Log out of the registry']);
 });
 
 test('a custom registry is logged out of by name', async () => {
   state.loggedInTo = 'localhost:5000';
   await runPost();
-  expect(exec.exec.mock.calls[0]![1]).toEqual(['logout', 'localhost:5000']);
+  expect(child.runChild.mock.calls[0]![1]).toEqual(['logout', '--', 'localhost:5000']);
+});
+
+test('an earlier login main kept aside goes back even when the logout cannot run, and the folder goes', async () => {
+  const dir = join(scratch, 'dg-action-0123456789ab');
+  const config = join(scratch, 'docker', 'config.json');
+  const entry = { auth: Buffer.from('robot:long-lived').toString('base64') };
+  mkdirSync(dir, { mode: 0o700 });
+  writeFileSync(join(dir, 'earlier-login.json'), JSON.stringify({ file: config, registry: 'quay.io', entry }), { mode: 0o600 });
+  io.which.mockResolvedValue('');
+  await runPost();
+  expect(warnings()).toEqual(['Neither the docker nor the podman CLI was found on PATH, so the action cannot log out of the registry.']);
+  expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ auths: { 'quay.io': entry } });
+  expect(core.setSecret).toHaveBeenCalledWith(entry.auth);
+  expect(existsSync(dir)).toBe(false);
 });

@@ -22,6 +22,8 @@ const settings: Settings = {
   requestTimeoutMs: 30_000,
   maxAttempts: 4,
   pruneAfterMs: 5 * 86_400_000,
+  cli: 'auto',
+  dockerConfig: 'default',
 };
 
 const credentials: CreatedCredentials = {

@@ -121,7 +121,7 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* reexport */ main_run),
+  i: () => (/* reexport */ run),
   b: () => (/* reexport */ post_run)
 });
 
@@ -134,7 +134,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -241,13 +241,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -275,13 +275,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -1835,14 +1835,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -2000,9 +2000,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -2117,10 +2117,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -2239,9 +2239,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -3266,116 +3266,6 @@ function apiContext(settings, extraMs = 0) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/which.ts
-/**
- * Where a program is on PATH: the answer @actions/io's which(tool) gives, for less.
- *
- * io.which stats every directory on PATH, one asynchronous stat after another, and then takes the
- * first match: 2-3 ms at the start of every step on a runner's 15-odd PATH entries. On Linux and
- * macOS the same search (same directories, same order, same test for an executable file) is done
- * here with synchronous stats that stop at the first match, in a fraction of that. On Windows,
- * where PATHEXT and file-name case come into it, io.which itself answers.
- */
-
-
-
-/** The path of the first executable file named `tool` on PATH, or '' when there is none. */
-async function which_which(tool) {
-    if (process.platform === 'win32')
-        return which(tool, false);
-    for (const directory of (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter)) {
-        if (!directory)
-            continue;
-        const file = (0,external_node_path_namespaceObject.join)(directory, tool);
-        let stats;
-        try {
-            stats = (0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false });
-        }
-        catch {
-            continue; // not a directory, not readable: io.which skips it too
-        }
-        if (stats?.isFile() && which_isUnixExecutable(stats))
-            return file;
-    }
-    return '';
-}
-/** @actions/io's test: executable by others, or by our group or by us as the owner. */
-function which_isUnixExecutable(stats) {
-    return ((stats.mode & 0o001) > 0 ||
-        ((stats.mode & 0o010) > 0 && process.getgid !== undefined && stats.gid === process.getgid()) ||
-        ((stats.mode & 0o100) > 0 && process.getuid !== undefined && stats.uid === process.getuid()));
-}
-
-;// CONCATENATED MODULE: ./src/docker.ts
-/**
- * docker login / logout through the docker CLI. The secret goes to `--password-stdin`, never onto
- * a command line; docker itself honours DOCKER_CONFIG, so the environment is passed through.
- */
-
-
-class DockerError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DockerError';
-    }
-}
-/**
- * The docker CLI's path, or a clear error: `consequence` says what cannot happen without it and
- * what to do instead ("log in; set `login: false` ...").
- */
-async function findDocker(consequence) {
-    const path = await which_which('docker');
-    if (!path)
-        throw new DockerError(`The docker CLI was not found on PATH, so the action cannot ${consequence}.`);
-    return path;
-}
-async function dockerLogin(docker, registry, username, secret) {
-    const result = await run(docker, ['login', '--username', username, '--password-stdin', registry], Buffer.from(secret));
-    if (result.exitCode !== 0) {
-        throw new DockerError(`docker login to ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
-    }
-}
-async function dockerLogout(docker, registry) {
-    const result = await run(docker, ['logout', registry]);
-    if (result.exitCode !== 0) {
-        throw new DockerError(`docker logout from ${registry} failed: ${cleanDockerOutput(result.output) || `exit code ${result.exitCode}`}`);
-    }
-}
-async function run(docker, args, input) {
-    let output = '';
-    const exitCode = await exec_exec(docker, args, {
-        input,
-        // Quiet: docker's stderr is noisy even on success; what matters is reported by the caller.
-        silent: true,
-        ignoreReturnCode: true,
-        listeners: {
-            stdout: (data) => (output += data.toString()),
-            stderr: (data) => (output += data.toString()),
-        },
-    });
-    return { exitCode, output };
-}
-/** docker's reason, without the warnings it prints on every run. */
-function cleanDockerOutput(output) {
-    return output
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' &&
-        !/^WARNING!/i.test(line) &&
-        // The CLI's client-side login logs each endpoint it tries (time="…" level=info msg="…").
-        !/^time="[^"]*"\s+level=/.test(line) &&
-        !/credential helper/i.test(line) &&
-        !/^https:\/\/docs\.docker\.com/i.test(line) &&
-        !/^(Login Succeeded|Removing login credentials)/i.test(line))
-        .map((line) => line.replace(/^Error( response from daemon)?:\s*/i, ''))
-        .join(' ')
-        .trim();
-}
-
 ;// CONCATENATED MODULE: ./src/duration.ts
 /**
  * Durations as inputs take them: a whole number and a unit, `90s`, `30m`, `12h`, `5d`; `0` is none.
@@ -3485,7 +3375,7 @@ function readSettings(getInput, env = process.env) {
     if (provider !== 'quay')
         throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
     const registry = getInput('registry') || 'quay.io';
-    if (!REGISTRY_SHAPE.test(registry) || Number(/:(\d+)$/.exec(registry)?.[1] ?? 0) > 65535) {
+    if (!isRegistryHost(registry)) {
         throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
     }
     return {
@@ -3503,9 +3393,27 @@ function readSettings(getInput, env = process.env) {
             requestTimeoutMs: parseTimeout(getInput('request-timeout')),
             maxAttempts: parseMaxAttempts(getInput('max-attempts')),
             pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
+            cli: parseChoice('cli', getInput('cli'), ['auto', 'docker', 'podman']),
+            dockerConfig: parseChoice('docker-config', getInput('docker-config'), ['default', 'job']),
         },
         warnings,
     };
+}
+/**
+ * A registry host with an optional port, as docker and podman accept it: what the `registry`
+ * input must be, and what the post step checks a registry from saved state against.
+ */
+function isRegistryHost(registry) {
+    return REGISTRY_SHAPE.test(registry) && Number(/:(\d+)$/.exec(registry)?.[1] ?? 0) <= 65535;
+}
+/** One of `choices`; empty means the first. */
+function parseChoice(input, raw, choices) {
+    if (raw === '')
+        return choices[0];
+    const value = choices.find((choice) => choice === raw.toLowerCase());
+    if (value === undefined)
+        throw new InputError(input, `"${raw}" is not accepted; use ${choices.join(', ').replace(/, ([^,]*)$/, ' or $1')}.`);
+    return value;
 }
 /** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
 function parseScopes(raw) {
@@ -3617,6 +3525,444 @@ function defaultComment(env) {
     const runId = env.GITHUB_RUN_ID || 'local';
     const attempt = env.GITHUB_RUN_ATTEMPT || '1';
     return `GitHub Actions: ${repository} / ${workflow} run ${runId} attempt ${attempt}`;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/child.ts
+/**
+ * Runs the registry CLI (docker or podman) as a child process: with an environment that holds no
+ * input or state of this step, with its input on stdin, and bounded in time.
+ *
+ * The runner hands a step its inputs as INPUT_* variables, the API key among them; docker, podman
+ * and every credential helper or plugin they start would inherit them. They need none of them:
+ * what they do need (PATH, HOME, DOCKER_CONFIG, REGISTRY_AUTH_FILE, proxies...) is kept.
+ */
+
+/** The process environment without INPUT_* and STATE_* variables. */
+function childEnv(env = process.env) {
+    const result = {};
+    for (const [key, value] of Object.entries(env)) {
+        if (value !== undefined && !/^(INPUT|STATE)_/i.test(key))
+            result[key] = value;
+    }
+    return result;
+}
+function runChild(file, args, options = {}) {
+    return new Promise((resolve) => {
+        let output = '';
+        let timedOut = false;
+        // Its own process group, so that a timeout also ends the credential helpers it started.
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                killGroup(child.pid, () => child.kill('SIGKILL'));
+            }, options.timeoutMs);
+        const done = (exitCode) => {
+            clearTimeout(timer);
+            resolve({ exitCode, output, timedOut });
+        };
+        child.stdout.on('data', (chunk) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk) => (output += chunk.toString()));
+        child.on('error', (error) => {
+            output += error.message;
+            done(-1);
+        });
+        // 'close' waits for the pipes; a killed process's descendants could hold them open, so after
+        // a timeout its exit is enough.
+        child.on('close', (code) => done(code ?? -1));
+        child.on('exit', (code) => {
+            if (timedOut)
+                done(code ?? -1);
+        });
+        // A CLI that exits before reading stdin closes the pipe: that is its answer, not ours to report.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    });
+}
+function killGroup(pid, fallback) {
+    try {
+        if (pid === undefined || process.platform === 'win32')
+            throw new Error('no group');
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        fallback();
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/which.ts
+/**
+ * Where a program is on PATH: the answer @actions/io's which(tool) gives, for less.
+ *
+ * io.which stats every directory on PATH, one asynchronous stat after another, and then takes the
+ * first match: 2-3 ms at the start of every step on a runner's 15-odd PATH entries. On Linux and
+ * macOS the same search (same directories, same order, same test for an executable file) is done
+ * here with synchronous stats that stop at the first match, in a fraction of that. On Windows,
+ * where PATHEXT and file-name case come into it, io.which itself answers.
+ */
+
+
+
+/** The path of the first executable file named `tool` on PATH, or '' when there is none. */
+async function which_which(tool) {
+    if (process.platform === 'win32')
+        return which(tool, false);
+    for (const directory of (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter)) {
+        if (!directory)
+            continue;
+        const file = (0,external_node_path_namespaceObject.join)(directory, tool);
+        let stats;
+        try {
+            stats = (0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false });
+        }
+        catch {
+            continue; // not a directory, not readable: io.which skips it too
+        }
+        if (stats?.isFile() && which_isUnixExecutable(stats))
+            return file;
+    }
+    return '';
+}
+/** @actions/io's test: executable by others, or by our group or by us as the owner. */
+function which_isUnixExecutable(stats) {
+    return ((stats.mode & 0o001) > 0 ||
+        ((stats.mode & 0o010) > 0 && process.getgid !== undefined && stats.gid === process.getgid()) ||
+        ((stats.mode & 0o100) > 0 && process.getuid !== undefined && stats.uid === process.getuid()));
+}
+
+;// CONCATENATED MODULE: ./src/registry-cli.ts
+/**
+ * The registry CLI, docker or podman: which one to use, login with retries and a time bound on
+ * each attempt, and logout. Both take the same flags; the secret goes to `--password-stdin`,
+ * never onto a command line, and the registry always follows `--`, so no value can be read as an
+ * option.
+ */
+
+
+
+
+class RegistryCliError extends Error {
+    kind;
+    constructor(message, transient = false) {
+        super(message);
+        this.name = 'RegistryCliError';
+        this.kind = { transient, ambiguous: false };
+    }
+}
+/**
+ * The CLI to log in with, or a clear error: `consequence` says what cannot happen without it and
+ * what to do instead ("log in; set `login: false` ..."). `auto` prefers docker, then podman.
+ */
+async function findRegistryCli(choice, consequence) {
+    const names = choice === 'auto' ? ['docker', 'podman'] : [choice];
+    for (const name of names) {
+        const path = await which_which(name);
+        if (path)
+            return { name, path };
+    }
+    const missing = choice === 'auto' ? 'Neither the docker nor the podman CLI was' : `The ${choice} CLI was not`;
+    throw new RegistryCliError(`${missing} found on PATH, so the action cannot ${consequence}.`);
+}
+/** Logs in, retrying what is transient (5xx, 408, 429, timeouts, unreachable) but never a refusal. */
+async function cliLogin(cli, registry, username, secret, options) {
+    const args = ['login', '--username', username, '--password-stdin', '--', registry];
+    await withRetries(async () => {
+        const result = await runChild(cli.path, args, { input: Buffer.from(secret), timeoutMs: options.attemptTimeoutMs });
+        if (result.exitCode === 0 && !result.timedOut)
+            return;
+        throw loginError(cli, registry, result, options.attemptTimeoutMs);
+    }, { maxAttempts: options.maxAttempts, action: `${cli.name} login to ${registry}`, log: options.log, sleep: options.sleep });
+}
+function loginError(cli, registry, result, timeoutMs) {
+    if (result.timedOut) {
+        return new RegistryCliError(`${cli.name} login to ${registry} did not finish within ${timeoutMs / 1000} s (request-timeout)`, true);
+    }
+    const reason = cleanCliOutput(result.output);
+    return new RegistryCliError(`${cli.name} login to ${registry} failed: ${reason || `exit code ${result.exitCode}`}`, isTransientLoginFailure(reason));
+}
+/** The registry refused the credentials: trying again cannot help. */
+const REFUSED = /\b(401|403)\b|unauthori[sz]ed|forbidden|denied|invalid username\/password|incorrect username or password/i;
+/** A status the registry may not give next time: it timed out, is over a limit, or briefly broken. */
+const TRANSIENT_STATUS = /status(?: code)?(?: from registry)?:?\s*(408|429|5\d\d)\b/i;
+/** The registry could not be reached, or stopped answering. */
+const UNREACHABLE = /timeout|timed out|deadline exceeded|connection refused|connection reset|no such host|temporary failure in name resolution|network is unreachable|no route to host|server misbehaving|\bEOF\b/i;
+function isTransientLoginFailure(reason) {
+    if (REFUSED.test(reason))
+        return false;
+    return TRANSIENT_STATUS.test(reason) || UNREACHABLE.test(reason);
+}
+/**
+ * Logs out. A registry that is not a registry host is refused: it may come from saved state,
+ * which the runner keeps in the environment, and goes onto a command line.
+ */
+async function cliLogout(cli, registry) {
+    if (!isRegistryHost(registry))
+        throw new RegistryCliError('The saved registry is not a registry host; not logging out of it.');
+    const result = await runChild(cli.path, ['logout', '--', registry]);
+    const reason = cleanCliOutput(result.output);
+    // podman says so when the entry is already gone (docker exits 0): nothing is left to remove.
+    if (result.exitCode === 0 || /^not logged into\b/i.test(reason))
+        return;
+    throw new RegistryCliError(`${cli.name} logout from ${registry} failed: ${reason || `exit code ${result.exitCode}`}`);
+}
+/** The CLI's reason, without the warnings and progress it prints on every run. */
+function cleanCliOutput(output) {
+    return output
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' &&
+        !/^WARNING!/i.test(line) &&
+        // Logs of each endpoint the CLI tries (time="…" level=info msg="…"), docker's and podman's.
+        !/^time="[^"]*"\s+level=/.test(line) &&
+        !/credential helper/i.test(line) &&
+        !/^https:\/\/docs\.docker\.com/i.test(line) &&
+        !/^(Login Succeeded|Removing login credentials|Removed login credentials)/i.test(line))
+        .map((line) => line.replace(/^Error( response from daemon)?:\s*/i, ''))
+        .join(' ')
+        .trim();
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/registry-config.ts
+/**
+ * The file the registry CLI keeps its logins in (docker's config.json, podman's auth.json), and
+ * what this action does to it beyond login and logout:
+ *
+ * - `docker-config: job`: a config of this job's own under RUNNER_TEMP, seeded from the usual one
+ *   but without credential stores or helpers, exported to the job's later steps and removed at
+ *   job end, so that jobs sharing a self-hosted runner do not overwrite or log out each other.
+ * - otherwise, an earlier login to the registry that the file held inline is kept aside in main
+ *   and put back after the logout in post. It is a secret: it waits in a file only the runner's
+ *   user can read, in this execution's folder under RUNNER_TEMP, never in state or the log.
+ */
+
+
+
+
+
+
+const EARLIER_LOGIN = 'earlier-login.json';
+/** Where `cli` keeps its logins, as it finds the file itself. */
+function authFilePath(cli, env = process.env) {
+    if (cli === 'docker')
+        return (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+    if (env.REGISTRY_AUTH_FILE)
+        return env.REGISTRY_AUTH_FILE;
+    if (env.XDG_RUNTIME_DIR)
+        return (0,external_node_path_namespaceObject.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json');
+    const uid = process.getuid?.() ?? 0;
+    return uid === 0 ? '/run/containers/0/auth.json' : `/run/user/${uid}/containers/auth.json`;
+}
+/**
+ * This execution's own folder: named after its marker, under RUNNER_TEMP (which the runner
+ * empties at job end). Undefined for a marker that is not one main makes (it comes from state).
+ */
+function executionDir(marker, env = process.env) {
+    const hex = /^dg-action:([0-9a-f]{12})$/.exec(marker)?.[1];
+    return hex === undefined ? undefined : (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `dg-action-${hex}`);
+}
+/** Main, before the login: a job config of its own, or the earlier login kept aside. */
+function prepareAuthFile(cli, registry, jobConfig, marker) {
+    const dir = executionDir(marker);
+    if (dir === undefined)
+        throw new Error(`Not an execution marker: ${marker}`);
+    if (jobConfig)
+        useJobConfig(cli, dir);
+    else
+        keepEarlierLogin(cli, registry, dir);
+}
+function useJobConfig(cli, dir) {
+    const seed = readAuthFile(authFilePath(cli.name)) ?? {};
+    // No store or helper: the secret would land in a store every job on the runner shares.
+    delete seed.credsStore;
+    delete seed.credHelpers;
+    // Entries that only say "the store has it" mean nothing without the store.
+    for (const [registry, entry] of Object.entries(seed.auths ?? {})) {
+        if (!isInline(entry))
+            delete seed.auths[registry];
+    }
+    ownDir(dir);
+    const file = (0,external_node_path_namespaceObject.join)(dir, cli.name === 'docker' ? 'config.json' : 'auth.json');
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, JSON.stringify(seed, null, '\t'), { mode: 0o600 });
+    // Exported: this step's CLI and the job's later steps use it (core sets process.env too).
+    if (cli.name === 'docker')
+        exportVariable('DOCKER_CONFIG', dir);
+    else
+        exportVariable('REGISTRY_AUTH_FILE', file);
+    log_info(`Using a ${cli.name} config of this job's own (docker-config: job), removed at job end: ${file}`);
+}
+function keepEarlierLogin(cli, registry, dir) {
+    const file = authFilePath(cli.name);
+    const config = readAuthFile(file);
+    const entry = config?.auths?.[registry];
+    if (entry !== undefined && isInline(entry)) {
+        protectEntry(entry);
+        ownDir(dir);
+        const earlier = { file, registry, entry };
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, EARLIER_LOGIN), JSON.stringify(earlier), { mode: 0o600 });
+        return;
+    }
+    const helper = config?.credHelpers?.[registry] ?? (entry !== undefined ? config?.credsStore : undefined);
+    if (helper) {
+        log_warning(`${file} keeps logins to ${registry} in a credential helper (${cli.name}-credential-${helper}): ` +
+            `an earlier login there is replaced now, and removed by the logout at job end; the action cannot put it back. ` +
+            'Use `docker-config: job` to leave it alone.');
+    }
+}
+/** Post, after the logout: the earlier login main kept aside goes back where it was. */
+function restoreEarlierLogin(marker) {
+    const dir = executionDir(marker);
+    const kept = dir === undefined ? undefined : (0,external_node_path_namespaceObject.join)(dir, EARLIER_LOGIN);
+    if (kept === undefined || !(0,external_node_fs_namespaceObject.existsSync)(kept))
+        return;
+    const earlier = readEarlierLogin(kept);
+    protectEntry(earlier.entry);
+    const config = readAuthFile(earlier.file) ?? {};
+    config.auths = { ...config.auths, [earlier.registry]: earlier.entry };
+    writeAtomically(earlier.file, JSON.stringify(config, null, '\t'));
+    log_info(`Put back the login to ${earlier.registry} that ${earlier.file} held before this job.`);
+}
+/** What main wrote; a parse error's message would quote the secret, so it is not passed on. */
+function readEarlierLogin(file) {
+    let earlier;
+    try {
+        earlier = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        earlier = undefined;
+    }
+    if (typeof earlier?.file !== 'string' || typeof earlier.registry !== 'string' || !isInline(earlier.entry)) {
+        throw new Error(`${file} is not what the main step wrote`);
+    }
+    return earlier;
+}
+/** Post: this execution's folder (job config, earlier login) goes, whatever else happened. */
+function removeExecutionDir(marker) {
+    const dir = executionDir(marker);
+    if (dir === undefined || !(0,external_node_fs_namespaceObject.existsSync)(dir))
+        return false;
+    (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    return true;
+}
+/** The entry holds the login itself, not a pointer to a credential store. */
+function isInline(entry) {
+    return typeof entry === 'object' && entry !== null && Object.values(entry).some((value) => typeof value === 'string' && value);
+}
+/** Every string of an earlier login, and the password inside base64 user:password, is masked. */
+function protectEntry(entry) {
+    for (const value of Object.values(entry)) {
+        if (typeof value !== 'string' || !value)
+            continue;
+        protectSecret(value);
+        const decoded = Buffer.from(value, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon >= 0 && Buffer.from(decoded).toString('base64') === value)
+            protectSecret(decoded.slice(colon + 1));
+    }
+}
+function readAuthFile(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
+    }
+    catch {
+        // Not JSON: the CLI would refuse it too; nothing here can be kept or seeded from it.
+        return undefined;
+    }
+}
+/** A folder only the runner's user can enter; an existing one must be a real folder of ours. */
+function ownDir(dir) {
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { mode: 0o700 });
+    }
+    catch (error) {
+        const stats = (0,external_node_fs_namespaceObject.lstatSync)(dir, { throwIfNoEntry: false });
+        if (!stats?.isDirectory() || (process.getuid !== undefined && stats.uid !== process.getuid()))
+            throw error;
+        (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
+    }
+}
+/** Replaces `file` whole (a reader never sees half of it), keeping its permissions. */
+function writeAtomically(target, text) {
+    // Through a symlink to where the config really is, as docker itself writes it.
+    const file = (0,external_node_fs_namespaceObject.existsSync)(target) ? (0,external_node_fs_namespaceObject.realpathSync)(target) : target;
+    const mode = (0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false })?.mode ?? 0o600;
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(file), { recursive: true, mode: 0o700 });
+    const temporary = `${file}.dg-action-${process.pid}`;
+    (0,external_node_fs_namespaceObject.writeFileSync)(temporary, text, { mode: mode & 0o777 });
+    (0,external_node_fs_namespaceObject.renameSync)(temporary, file);
+}
+
+;// CONCATENATED MODULE: ./src/registry.ts
+/**
+ * The registry side of both steps, each called in one line: main logs in (with the job's own
+ * config or the earlier login kept aside, then the CLI with retries); post logs out, puts the
+ * earlier login back and removes what this execution kept under RUNNER_TEMP.
+ */
+
+
+
+
+
+
+/** Main: the CLI to log in with, found before anything is created. */
+const findLoginCli = (settings) => findRegistryCli(settings.cli, 'log in; set `login: false` to only create the credentials and use the outputs');
+async function logIn(cli, settings, marker, username, secret) {
+    prepareAuthFile(cli, settings.registry, settings.dockerConfig === 'job', marker);
+    await cliLogin(cli, settings.registry, username, secret, {
+        maxAttempts: settings.maxAttempts,
+        // One login is a few requests to the registry; request-timeout bounds each attempt of it.
+        attemptTimeoutMs: settings.requestTimeoutMs,
+        log: log_info,
+    });
+}
+/** Post: never throws; what fails is a warning that says so. */
+async function logOutAtJobEnd(saved, settings) {
+    if (saved.loggedInTo && settings.logout && settings.dockerConfig === 'default') {
+        // From state: named in the log only when it is what main would have accepted.
+        const registry = isRegistryHost(saved.loggedInTo) ? saved.loggedInTo : 'the registry';
+        await group(`Log out of ${registry}`, async () => {
+            try {
+                const cli = await findRegistryCli(settings.cli, 'log out of the registry');
+                await cliLogout(cli, saved.loggedInTo);
+                log_info(`Logged out of ${saved.loggedInTo}.`);
+            }
+            catch (error) {
+                // These messages already say what failed and where.
+                log_warning(errorMessage(error));
+            }
+            // Even when the logout failed: putting the earlier entry back replaces this job's login too.
+            try {
+                restoreEarlierLogin(saved.marker);
+            }
+            catch (error) {
+                log_warning(`Could not put back the login to ${registry} that was there before this job: ${errorMessage(error)}`);
+            }
+        });
+    }
+    try {
+        if (removeExecutionDir(saved.marker) && settings.dockerConfig === 'job' && saved.loggedInTo) {
+            log_info("Removed this job's own registry config, and the login in it.");
+        }
+    }
+    catch (error) {
+        log_warning(`Could not remove this job's files under RUNNER_TEMP: ${errorMessage(error)}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
@@ -3745,10 +4091,8 @@ async function runMain() {
     protectSecret(getInput('api-key'));
     const { settings, warnings } = readSettings((name) => getInput(name));
     warnings.forEach(log_warning);
-    // Without docker there is nothing to log in with: fail before anything is created.
-    const docker = settings.login
-        ? await findDocker('log in; set `login: false` to only create the credentials and use the outputs')
-        : undefined;
+    // Without docker or podman there is nothing to log in with: fail before anything is created.
+    const cli = settings.login ? await findLoginCli(settings) : undefined;
     const marker = newMarker();
     saveMarker(marker);
     const ctx = apiContext(settings);
@@ -3760,9 +4104,9 @@ async function runMain() {
     const dockerConfigJson = protectCredentials(credentials, settings.registry);
     saveCredentialsId(credentials.id);
     log_info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
-    if (docker) {
+    if (cli) {
         try {
-            await dockerLogin(docker, settings.registry, credentials.username, credentials.secret);
+            await logIn(cli, settings, marker, credentials.username, credentials.secret);
         }
         catch (error) {
             // Credentials that cannot log in are of no use to anyone: take them back before failing.
@@ -3798,7 +4142,7 @@ function protectCredentials(credentials, registry) {
 
 
 
-async function main_run() {
+async function run() {
     try {
         await runMain();
     }
@@ -3902,11 +4246,11 @@ async function prune(ctx, listed, marker, pruneAfterMs) {
 
 
 
-
 async function runPost() {
     const saved = readState();
     if (!saved.marker) {
-        log_info('Nothing to clean up: the main step stopped before it created any credentials.');
+        // No marker: main stopped before it could create anything, or the runner handed post no state.
+        log_info('Nothing to clean up: no credentials were created by this step (no saved state from the main step).');
         return;
     }
     protectSecret(getInput('api-key'));
@@ -3915,18 +4259,7 @@ async function runPost() {
     // The wait for a create main was stopped in comes on top of the step's time for API calls.
     const ctx = apiContext(settings, inFlightWaitMs(saved));
     await group('Revoke and clean up distribution credentials', () => cleanUpProject(ctx, saved, settings));
-    if (saved.loggedInTo && settings.logout) {
-        await group(`Log out of ${saved.loggedInTo}`, async () => {
-            try {
-                await dockerLogout(await findDocker(`log out of ${saved.loggedInTo}`), saved.loggedInTo);
-                log_info(`Logged out of ${saved.loggedInTo}.`);
-            }
-            catch (error) {
-                // DockerError messages already say what failed and where.
-                log_warning(errorMessage(error));
-            }
-        });
-    }
+    await logOutAtJobEnd(saved, settings);
 }
 
 ;// CONCATENATED MODULE: ./src/entries/post.ts

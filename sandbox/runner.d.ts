@@ -44,6 +44,8 @@ export interface StepResult {
   outputs: Record<string, string>;
   state: Record<string, string>;
   summary: string;
+  /** Variables the step exported to the job's later steps (GITHUB_ENV). */
+  exported: Record<string, string>;
   elapsedMs: number;
   /** True when the `stop` signal was sent: the step was still running at `stop.afterMs`. */
   stopped: boolean;

@@ -2,7 +2,8 @@
  * A local stand-in for the GitHub runner, for the demo, the end-to-end tests and the benchmark:
  * it runs action.yml's `runs.main` entry as the runner does, with inputs as INPUT_* variables
  * filled in from action.yml's defaults, GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files,
- * then its `runs.post` entry with the saved state as STATE_* variables.
+ * then its `runs.post` entry with the saved state as STATE_* variables (and what main exported
+ * through GITHUB_ENV).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ function stepEnv(options, files, state) {
     GITHUB_OUTPUT: files.output,
     GITHUB_STATE: files.state,
     GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_ENV: files.env,
     DOCKER_CONFIG: join(options.workdir, 'docker'),
   });
   for (const [name, spec] of Object.entries(actionYml().inputs)) {
@@ -67,6 +69,7 @@ export async function runStep(options, state) {
     output: join(options.workdir, `output-${id}`),
     state: join(options.workdir, `state-${id}`),
     summary: join(options.workdir, `summary-${id}`),
+    env: join(options.workdir, `env-${id}`),
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const started = performance.now();
@@ -101,6 +104,7 @@ export async function runStep(options, state) {
     outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
     state: parseFileCommands(readFileSync(files.state, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
+    exported: parseFileCommands(readFileSync(files.env, 'utf8')),
     elapsedMs,
     stopped,
   };
@@ -109,7 +113,8 @@ export async function runStep(options, state) {
 /** Main, then post with main's saved state: one use of the action in a job. */
 export async function runAction(options) {
   const main = await runStep({ ...options, step: 'main' });
-  const post = await runStep({ ...options, step: 'post' }, main.state);
+  // Variables main exported reach the job's later steps, post included.
+  const post = await runStep({ ...options, step: 'post', env: { ...main.exported, ...options.env } }, main.state);
   return { main, post };
 }
 

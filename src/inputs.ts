@@ -43,6 +43,10 @@ export interface Settings {
   maxAttempts: number;
   /** Job sets older than this are pruned at job end; 0 when pruning is off. */
   pruneAfterMs: number;
+  /** The registry CLI: docker where it is on PATH, else podman (auto), or the one named. */
+  cli: 'auto' | 'docker' | 'podman';
+  /** default: the CLI's usual config; job: a config of this job's own under RUNNER_TEMP. */
+  dockerConfig: 'default' | 'job';
 }
 
 /** Bad input: the message names the input and says what is accepted. */
@@ -101,7 +105,7 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = proces
     throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
 
   const registry = getInput('registry') || 'quay.io';
-  if (!REGISTRY_SHAPE.test(registry) || Number(/:(\d+)$/.exec(registry)?.[1] ?? 0) > 65535) {
+  if (!isRegistryHost(registry)) {
     throw new InputError(
       'registry',
       `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`,
@@ -123,9 +127,28 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = proces
       requestTimeoutMs: parseTimeout(getInput('request-timeout')),
       maxAttempts: parseMaxAttempts(getInput('max-attempts')),
       pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
+      cli: parseChoice('cli', getInput('cli'), ['auto', 'docker', 'podman']),
+      dockerConfig: parseChoice('docker-config', getInput('docker-config'), ['default', 'job']),
     },
     warnings,
   };
+}
+
+/**
+ * A registry host with an optional port, as docker and podman accept it: what the `registry`
+ * input must be, and what the post step checks a registry from saved state against.
+ */
+export function isRegistryHost(registry: string): boolean {
+  return REGISTRY_SHAPE.test(registry) && Number(/:(\d+)$/.exec(registry)?.[1] ?? 0) <= 65535;
+}
+
+/** One of `choices`; empty means the first. */
+function parseChoice<T extends string>(input: string, raw: string, choices: readonly T[]): T {
+  if (raw === '') return choices[0]!;
+  const value = choices.find((choice) => choice === raw.toLowerCase());
+  if (value === undefined)
+    throw new InputError(input, `"${raw}" is not accepted; use ${choices.join(', ').replace(/, ([^,]*)$/, ' or $1')}.`);
+  return value;
 }
 
 /** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */

@@ -6,9 +6,9 @@ import * as core from '@actions/core';
 import { createCredentials, errorMessage, revokeCredentials } from './credentials.js';
 import { apiContext } from './context.js';
 import type { CreatedCredentials } from './deepgram.js';
-import { dockerLogin, findDocker } from './docker.js';
 import { readSettings } from './inputs.js';
 import * as log from './log.js';
+import { findLoginCli, logIn } from './registry.js';
 import { protectSecret } from './secrets.js';
 import * as state from './state.js';
 import { writeSummary } from './summary.js';
@@ -20,10 +20,8 @@ export async function runMain(): Promise<void> {
   protectSecret(core.getInput('api-key'));
   const { settings, warnings } = readSettings((name) => core.getInput(name));
   warnings.forEach(log.warning);
-  // Without docker there is nothing to log in with: fail before anything is created.
-  const docker = settings.login
-    ? await findDocker('log in; set `login: false` to only create the credentials and use the outputs')
-    : undefined;
+  // Without docker or podman there is nothing to log in with: fail before anything is created.
+  const cli = settings.login ? await findLoginCli(settings) : undefined;
 
   const marker = newMarker();
   state.saveMarker(marker);
@@ -37,9 +35,9 @@ export async function runMain(): Promise<void> {
   state.saveCredentialsId(credentials.id);
   log.info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
 
-  if (docker) {
+  if (cli) {
     try {
-      await dockerLogin(docker, settings.registry, credentials.username, credentials.secret);
+      await logIn(cli, settings, marker, credentials.username, credentials.secret);
     } catch (error) {
       // Credentials that cannot log in are of no use to anyone: take them back before failing.
       await revokeCredentials(ctx, credentials.id).then(

@@ -6,17 +6,17 @@
 import * as core from '@actions/core';
 import { cleanUpProject, inFlightWaitMs } from './cleanup.js';
 import { apiContext } from './context.js';
-import { errorMessage } from './credentials.js';
-import { dockerLogout, findDocker } from './docker.js';
 import { readSettings } from './inputs.js';
 import * as log from './log.js';
+import { logOutAtJobEnd } from './registry.js';
 import { protectSecret } from './secrets.js';
 import { readState } from './state.js';
 
 export async function runPost(): Promise<void> {
   const saved = readState();
   if (!saved.marker) {
-    log.info('Nothing to clean up: the main step stopped before it created any credentials.');
+    // No marker: main stopped before it could create anything, or the runner handed post no state.
+    log.info('Nothing to clean up: no credentials were created by this step (no saved state from the main step).');
     return;
   }
   protectSecret(core.getInput('api-key'));
@@ -27,15 +27,5 @@ export async function runPost(): Promise<void> {
 
   await core.group('Revoke and clean up distribution credentials', () => cleanUpProject(ctx, saved, settings));
 
-  if (saved.loggedInTo && settings.logout) {
-    await core.group(`Log out of ${saved.loggedInTo}`, async () => {
-      try {
-        await dockerLogout(await findDocker(`log out of ${saved.loggedInTo}`), saved.loggedInTo);
-        log.info(`Logged out of ${saved.loggedInTo}.`);
-      } catch (error) {
-        // DockerError messages already say what failed and where.
-        log.warning(errorMessage(error));
-      }
-    });
-  }
+  await logOutAtJobEnd(saved, settings);
 }

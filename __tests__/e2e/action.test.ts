@@ -39,7 +39,7 @@ describe('happy path', () => {
     expect(create?.body).toEqual({ comment: issued.comment, scopes: ['self-hosted:products'], provider: 'quay' });
 
     // docker got the secret on stdin: the login worked, and its argv names only the username.
-    expect(h.dockerArgv()[0]).toBe(`login --username ${issued.username} --password-stdin ${h.sandbox.registryHost}`);
+    expect(h.dockerArgv()[0]).toBe(`login --username ${issued.username} --password-stdin -- ${h.sandbox.registryHost}`);
     expect(h.sandbox.requests.filter((r) => r.op === 'registry' && r.status === 200)).toHaveLength(1);
     expect(main.masks).toEqual(expect.arrayContaining([h.apiKey, issued.secret, auth, main.outputs['docker-config-json']]));
     expect(main.summary).toContain(issued.id);
@@ -49,7 +49,7 @@ describe('happy path', () => {
     const post = await runStep(h.options(), main.state);
     expect(post.exitCode).toBe(0);
     expect(h.sandbox.credentials()).toEqual([]);
-    expect(h.dockerArgv()[1]).toBe(`logout ${h.sandbox.registryHost}`);
+    expect(h.dockerArgv()[1]).toBe(`logout -- ${h.sandbox.registryHost}`);
     expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
     expectNothingLeaked(h, [main, post], secretForms(issued.username, issued.secret));
   });
@@ -113,7 +113,7 @@ describe('inputs that change what happens', () => {
     expect(post.exitCode).toBe(0);
     expect(h.sandbox.credentials().map((c) => c.id)).toEqual([main.outputs['credentials-id']]);
     expect(post.visibleLog).toContain('Keeping distribution credentials');
-    expect(h.dockerArgv().at(-1)).toBe(`logout ${h.sandbox.registryHost}`);
+    expect(h.dockerArgv().at(-1)).toBe(`logout -- ${h.sandbox.registryHost}`);
   });
 
   test('logout: false leaves docker logged in', async () => {
@@ -196,11 +196,11 @@ describe('bad input fails the step before any request', () => {
     expect(h.sandbox.requests).toEqual([]);
   });
 
-  test('no docker CLI with login: true fails before creating anything, pointing at login: false', async () => {
+  test('no docker or podman CLI with login: true fails before creating anything, pointing at login: false', async () => {
     const options = h.options({}, { PATH: '/nonexistent' });
     const { main, post } = await runAction(options);
     expect(main.exitCode).toBe(1);
-    expect(main.visibleLog).toMatch(/::error::The docker CLI was not found on PATH.*login: false/);
+    expect(main.visibleLog).toMatch(/::error::Neither the docker nor the podman CLI was found on PATH.*login: false/);
     expect(post.exitCode).toBe(0);
     expect(h.sandbox.requests).toEqual([]);
   });

@@ -65,7 +65,7 @@ describe('the happy path', () => {
     expect(main.exitCode).toBe(0);
     expect(apiRequests()).toEqual(['POST create']);
     expect(h.dockerArgv()).toHaveLength(1);
-    expect(h.dockerArgv()[0]).toMatch(/^login --username deepgram\+\S+ --password-stdin 127\.0\.0\.1:\d+$/);
+    expect(h.dockerArgv()[0]).toMatch(/^login --username deepgram\+\S+ --password-stdin -- 127\.0\.0\.1:\d+$/);
     // docker logged in for real: its registry requests reached the sandbox.
     expect(h.sandbox.requests.some((r) => r.op === 'registry' && r.status === 200)).toBe(true);
     // One connection of the action's own: the API request (the probe sees this process only).
@@ -80,7 +80,7 @@ describe('the happy path', () => {
     const post = await runStep(probedOptions(), main.state);
     expect(post.exitCode).toBe(0);
     expect(apiRequests().sort()).toEqual(['DELETE delete', 'GET list']);
-    expect(h.dockerArgv().slice(before)).toEqual([`logout ${h.sandbox.registryHost}`]);
+    expect(h.dockerArgv().slice(before)).toEqual([`logout -- ${h.sandbox.registryHost}`]);
     expect(probed().connects).toEqual([`127.0.0.1:${h.sandbox.port}`, `127.0.0.1:${h.sandbox.port}`]);
   });
 

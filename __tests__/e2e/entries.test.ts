@@ -80,8 +80,8 @@ describe('GitHub local-action', () => {
     ).toEqual(['DELETE delete', 'GET list', 'POST create']);
     expect(h.sandbox.credentials(SANDBOX_PROJECT_ID)).toEqual([]);
     expect(h.dockerArgv()).toEqual([
-      `login --username ${issued.username} --password-stdin ${h.sandbox.registryHost}`,
-      `logout ${h.sandbox.registryHost}`,
+      `login --username ${issued.username} --password-stdin -- ${h.sandbox.registryHost}`,
+      `logout -- ${h.sandbox.registryHost}`,
     ]);
     expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
     for (const secret of [h.apiKey, issued.secret]) expect(log).not.toContain(secret);

@@ -238,7 +238,9 @@ describe('failing fast and clearly', () => {
     // docker is gone by job end (a container job, a cleaned tool cache): logout cannot run.
     const post = await runStep(h.options({}, { PATH: '/nonexistent' }), main.state);
     expect(post.exitCode).toBe(0);
-    expect(post.visibleLog).toMatch(/::warning::The docker CLI was not found on PATH, so the action cannot log out of 127\.0\.0\.1:\d+\./);
+    expect(post.visibleLog).toMatch(
+      /::warning::Neither the docker nor the podman CLI was found on PATH, so the action cannot log out of the registry\./,
+    );
     expectProjectClean();
   });
 });

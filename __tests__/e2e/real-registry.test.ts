@@ -43,7 +43,10 @@ describe('a real registry (docker-registry with htpasswd)', () => {
     expect(post.exitCode).toBe(0);
     expect(h.sandbox.credentials()).toEqual([]);
     expect(h.dockerConfig().auths?.[registry.host]).toBeUndefined();
-    expect(h.dockerArgv()).toEqual([`login --username ${next.username} --password-stdin ${registry.host}`, `logout ${registry.host}`]);
+    expect(h.dockerArgv()).toEqual([
+      `login --username ${next.username} --password-stdin -- ${registry.host}`,
+      `logout -- ${registry.host}`,
+    ]);
     expectNothingLeaked(h, [main, post], secretForms(next.username, next.secret));
   });
 

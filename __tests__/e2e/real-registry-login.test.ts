@@ -1,0 +1,225 @@
+/**
+ * The registry login as it meets real runners: the real docker CLI and the real podman, against
+ * Debian's docker-registry behind a loopback proxy that answers 502 or stalls a chosen number of
+ * logins; a job's own config; an earlier login put back; the CLI's environment. Run by
+ * `npm run test:registry` (and CI).
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectNothingLeaked, runAction, runStep, secretForms, startHarness, type Harness } from './fixtures.js';
+import { startRegistryProxy, type RegistryProxy } from './registry-proxy.js';
+import { registryAvailable, startRegistry, type Registry } from './registry.js';
+
+jest.setTimeout(90_000);
+
+type Cli = 'docker' | 'podman';
+const REAL: Record<Cli, string> = {
+  docker: execFileSync('sh', ['-c', 'command -v docker']).toString().trim(),
+  podman: execFileSync('sh', ['-c', 'command -v podman']).toString().trim(),
+};
+
+let h: Harness;
+let registry: Registry | undefined;
+let proxy: RegistryProxy | undefined;
+/** Folders of wrappers that record each CLI's argv and environment, one CLI per folder. */
+let bins: Record<Cli, string>;
+
+beforeAll(async () => {
+  if (!registryAvailable()) throw new Error('docker-registry and htpasswd are needed: apt-get install docker-registry apache2-utils');
+  h = await startHarness();
+  bins = { docker: join(h.workdir, 'bin-docker'), podman: join(h.workdir, 'bin-podman') };
+  for (const cli of ['docker', 'podman'] as const) {
+    mkdirSync(bins[cli]);
+    const log = join(h.workdir, `${cli}`);
+    writeFileSync(
+      join(bins[cli], cli),
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}-argv.log'\nenv >> '${log}-env.log'\nexec '${REAL[cli]}' "$@"\n`,
+    );
+    chmodSync(join(bins[cli], cli), 0o755);
+  }
+});
+afterAll(async () => h?.close());
+beforeEach(() => {
+  h.reset();
+  for (const file of ['docker-argv.log', 'docker-env.log', 'podman-argv.log', 'podman-env.log', 'containers', 'registries.conf']) {
+    rmSync(join(h.workdir, file), { recursive: true, force: true });
+  }
+});
+afterEach(async () => {
+  await proxy?.stop();
+  await registry?.stop();
+  proxy = undefined;
+  registry = undefined;
+});
+
+/** What the wrapper recorded (docker's argv log is the harness's own, so its leak check reads it too). */
+const argv = (cli: Cli): string[] => lines(join(h.workdir, `${cli}-argv.log`));
+const lines = (file: string): string[] => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+const podmanAuthFile = (): string => join(h.workdir, 'containers', 'auth.json');
+const dockerConfigFile = (): string => join(h.workdir, 'docker', 'config.json');
+const authFile = (cli: Cli): string => (cli === 'docker' ? dockerConfigFile() : podmanAuthFile());
+const readJson = (file: string): { auths?: Record<string, Record<string, string>> } =>
+  existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+/** This execution's folders under RUNNER_TEMP (the work folder). */
+const executionDirs = (): string[] => readdirSync(h.workdir).filter((name) => name.startsWith('dg-action-'));
+
+/** The registry, behind the proxy, knowing the credentials the sandbox mints next. */
+async function registryForNext(): Promise<{ username: string; secret: string; id: string }> {
+  const next = h.sandbox.presetNext();
+  registry = await startRegistry([next]);
+  proxy = await startRegistryProxy(registry.host);
+  return next;
+}
+
+/**
+ * Run options for `cli`: the proxy as the registry, only that CLI's wrapper first on PATH (the
+ * real docker and podman are in /usr/bin too), podman told the loopback registry is plain http.
+ */
+function options(cli: Cli, inputs: Record<string, string> = {}, env: Record<string, string> = {}) {
+  const registriesConf = join(h.workdir, 'registries.conf');
+  writeFileSync(registriesConf, `[[registry]]\nlocation = "${proxy!.host}"\ninsecure = true\n`);
+  const base = h.options({ registry: proxy!.host, ...inputs });
+  return {
+    ...base,
+    env: {
+      ...base.env,
+      PATH: `${bins[cli]}:${process.env.PATH}`,
+      CONTAINERS_REGISTRIES_CONF: registriesConf,
+      REGISTRY_AUTH_FILE: podmanAuthFile(),
+      ...env,
+    },
+  };
+}
+
+const basic = (username: string, secret: string): string => Buffer.from(`${username}:${secret}`).toString('base64');
+
+describe.each(['docker', 'podman'] as const)('%s against a flaky registry', (cli) => {
+  test('two 502s, then a login: three attempts, each wait logged, and out again at job end', async () => {
+    const next = await registryForNext();
+    proxy!.fail('502', 2);
+    const { main, post } = await runAction(options(cli, { cli }));
+    expect(main.exitCode).toBe(0);
+    expect(proxy!.credentialChecks()).toBe(3);
+    expect(argv(cli).filter((line) => line.startsWith('login'))).toHaveLength(3);
+    const waits = main.visibleLog.split('\n').filter((line) => line.startsWith('Attempt '));
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toMatch(new RegExp(`^Attempt 1 of 4 to ${cli} login to .* failed: .*502.*\\. Retrying in \\d+\\.\\d s\\.$`));
+    expect(readJson(authFile(cli)).auths?.[proxy!.host]).toBeUndefined(); // logged out by post
+    expect(argv(cli).at(-1)).toBe(`logout -- ${proxy!.host}`);
+    expect(post.exitCode).toBe(0);
+    // Retried quietly: the waits are info lines, nothing looks like an error.
+    expect(`${main.visibleLog}\n${post.visibleLog}`).not.toMatch(/^::(warning|error)::/m);
+    expect(h.sandbox.credentials()).toEqual([]);
+    expectNothingLeaked(h, [main, post], secretForms(next.username, next.secret));
+  });
+
+  test('a refused login is tried exactly once, the step fails with the registry words, the credentials are revoked', async () => {
+    registry = await startRegistry([{ username: 'deepgram+someone-else', secret: 'not-these' }]);
+    proxy = await startRegistryProxy(registry.host);
+    const main = await runStep(options(cli, { cli }));
+    expect(main.exitCode).toBe(1);
+    expect(proxy.credentialChecks()).toBe(1);
+    expect(argv(cli)).toHaveLength(1);
+    const words = cli === 'docker' ? '401 Unauthorized' : 'invalid username/password';
+    const errors = main.visibleLog.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^::error::${cli} login to 127\\.0\\.0\\.1:\\d+ failed: .*${words}$`))]);
+    expect(main.visibleLog).not.toMatch(/^Attempt /m);
+    expect(h.sandbox.credentials()).toEqual([]);
+  });
+
+  test('a registry that stalls the first attempt: it is cut at request-timeout and the second logs in', async () => {
+    await registryForNext();
+    proxy!.fail('stall', 1);
+    const main = await runStep(options(cli, { cli, 'request-timeout': '3' }));
+    expect(main.exitCode).toBe(0);
+    expect(main.visibleLog).toMatch(
+      new RegExp(`^Attempt 1 of 4 to ${cli} login to .* did not finish within 3 s \\(request-timeout\\)\\. Retrying`, 'm'),
+    );
+    expect(proxy!.credentialChecks()).toBe(2);
+    // A wide bound: docker alone would wait 15 s on the stalled request, podman for ever.
+    expect(main.elapsedMs).toBeLessThan(14_000);
+    expect(readJson(authFile(cli)).auths?.[proxy!.host]).toBeDefined();
+    await runStep(options(cli, { cli }), main.state);
+    expect(h.sandbox.credentials()).toEqual([]);
+  });
+
+  test('its environment holds no INPUT_ or STATE_ variable and no API key, but what it needs', async () => {
+    await registryForNext();
+    await runAction(options(cli, { cli }));
+    const env = readFileSync(join(h.workdir, `${cli}-env.log`), 'utf8');
+    expect(env).not.toMatch(/^(INPUT|STATE)_/m);
+    expect(env).not.toContain(h.apiKey);
+    expect(env).toMatch(/^PATH=/m);
+    expect(env).toMatch(/^DOCKER_CONFIG=/m);
+    expect(env).toMatch(/^REGISTRY_AUTH_FILE=/m);
+    expect(argv(cli)).toHaveLength(2);
+  });
+
+  test('an earlier inline login to the registry is back after post, and never shown', async () => {
+    const next = await registryForNext();
+    const earlier = { auth: basic('robot+long-lived', 'kept-for-years-0123456789') };
+    mkdirSync(join(authFile(cli), '..'), { recursive: true });
+    writeFileSync(authFile(cli), JSON.stringify({ auths: { [proxy!.host]: earlier, 'ghcr.io': { auth: basic('a', 'b') } } }, null, '\t'));
+    const { main, post } = await runAction(options(cli, { cli }));
+    expect(main.exitCode).toBe(0);
+    expect(post.exitCode).toBe(0);
+    expect(readJson(authFile(cli)).auths).toEqual({ [proxy!.host]: earlier, 'ghcr.io': { auth: basic('a', 'b') } });
+    expect(post.visibleLog).toContain(`Put back the login to ${proxy!.host}`);
+    expect(main.masks).toContain(earlier.auth);
+    expect(executionDirs()).toEqual([]);
+    expectNothingLeaked(h, [main, post], [...secretForms(next.username, next.secret), earlier.auth, 'kept-for-years-0123456789']);
+  });
+
+  test("docker-config: job logs in to a config of the job's own, leaves the usual one byte for byte, and removes its own", async () => {
+    const next = await registryForNext();
+    mkdirSync(join(authFile(cli), '..'), { recursive: true });
+    const usual = JSON.stringify({ auths: { [proxy!.host]: { auth: basic('robot', 'x') } }, credsStore: 'nonexistent-helper' }, null, 2);
+    writeFileSync(authFile(cli), usual);
+    const runOptions = options(cli, { cli, 'docker-config': 'job' });
+    const main = await runStep(runOptions);
+    expect(main.exitCode).toBe(0);
+    const exported = cli === 'docker' ? main.exported.DOCKER_CONFIG : main.exported.REGISTRY_AUTH_FILE;
+    expect(exported).toMatch(new RegExp(`^${h.workdir}/dg-action-[0-9a-f]{12}`));
+    const own = cli === 'docker' ? join(exported!, 'config.json') : exported!;
+    // The job's own config holds the login (no helper: it was dropped), the usual one is untouched.
+    expect(readJson(own).auths?.[proxy!.host]).toEqual({ auth: basic(next.username, next.secret) });
+    expect(readFileSync(authFile(cli), 'utf8')).toBe(usual);
+
+    const post = await runStep({ ...runOptions, env: { ...runOptions.env, ...main.exported } }, main.state);
+    expect(post.exitCode).toBe(0);
+    expect(executionDirs()).toEqual([]);
+    expect(readFileSync(authFile(cli), 'utf8')).toBe(usual);
+    expect(argv(cli).filter((line) => line.startsWith('logout'))).toEqual([]);
+    expect(h.sandbox.credentials()).toEqual([]);
+  });
+});
+
+describe('choosing the CLI', () => {
+  test('auto takes podman when docker is not on PATH', async () => {
+    await registryForNext();
+    // Only the podman wrapper on PATH: the real docker sits in /usr/bin beside the real podman.
+    const { main, post } = await runAction(options('podman', {}, { PATH: bins.podman }));
+    expect(main.exitCode).toBe(0);
+    expect(argv('podman')).toEqual([
+      expect.stringMatching(/^login --username deepgram\+\S+ --password-stdin -- /),
+      `logout -- ${proxy!.host}`,
+    ]);
+    expect(argv('docker')).toEqual([]);
+    expect(post.exitCode).toBe(0);
+    expect(h.sandbox.credentials()).toEqual([]);
+  });
+
+  test('cli: podman takes podman even where docker is on PATH', async () => {
+    await registryForNext();
+    const runOptions = options('podman', { cli: 'podman' });
+    runOptions.env.PATH = `${bins.docker}:${bins.podman}:${process.env.PATH}`;
+    const main = await runStep(runOptions);
+    expect(main.exitCode).toBe(0);
+    expect(argv('podman')).toHaveLength(1);
+    expect(argv('docker')).toEqual([]);
+    expect(readJson(podmanAuthFile()).auths?.[proxy!.host]).toBeDefined();
+    await runStep(runOptions, main.state);
+  });
+});
