@@ -2812,7 +2812,11 @@ class DeepgramClient {
             const id = record?.distribution_credentials_id;
             if (typeof id !== 'string')
                 throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-            return { id, comment: typeof record?.comment === 'string' ? record.comment : '' };
+            return {
+                id,
+                comment: typeof record?.comment === 'string' ? record.comment : '',
+                created: typeof record?.created === 'string' ? record.created : undefined,
+            };
         });
     }
     /** Deletes one set of credentials; one that is already gone (404) counts as done. */
@@ -3231,7 +3235,7 @@ async function throughProxy(request, cleanup) {
 ;// CONCATENATED MODULE: ./src/context.ts
 /**
  * Wires the API client to the step's settings and the runner's log: what main and post share
- * to talk to Deepgram.
+ * to talk to Deepgram (and the retire action too).
  */
 
 
@@ -3361,11 +3365,24 @@ function cleanDockerOutput(output) {
         .trim();
 }
 
+;// CONCATENATED MODULE: ./src/input-error.ts
+/** Bad input: the message names the input and says what is accepted. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Input "${input}": ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Reads every input the runner passes and validates it into one typed Settings object, so that
  * bad input fails the step with a message naming the input, before any request is sent.
  */
+
+
 /** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
 const KNOWN_SCOPES = [
     'self-hosted:products',
@@ -3386,15 +3403,7 @@ const KNOWN_SCOPES = [
     'onprem:product:metrics-server',
 ];
 const MAX_ATTEMPTS_LIMIT = 10;
-/** Bad input: the message names the input and says what is accepted. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`Input "${input}": ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set.
 const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
@@ -3406,17 +3415,8 @@ const REGISTRY_SHAPE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-
  */
 function readSettings(getInput, env = process.env) {
     const warnings = [];
-    const apiKey = getInput('api-key');
-    if (!apiKey)
-        throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
-    if (/\s/.test(apiKey))
-        throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
-    const projectId = getInput('project-id');
-    if (!projectId)
-        throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
-    if (!UUID.test(projectId)) {
-        throw new InputError('project-id', `"${projectId}" is not a UUID; expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.`);
-    }
+    const notes = [];
+    const api = readApiSettings(getInput);
     const scopes = parseScopes(getInput('scopes'));
     for (const scope of scopes) {
         if (!KNOWN_SCOPES.includes(scope)) {
@@ -3430,23 +3430,54 @@ function readSettings(getInput, env = process.env) {
     if (!REGISTRY_SHAPE.test(registry) || Number(/:(\d+)$/.exec(registry)?.[1] ?? 0) > 65535) {
         throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
     }
+    const keep = parseKeep(getInput('keep'));
+    let revoke = parseBoolean('revoke', getInput('revoke'), true);
+    if (keep && revoke) {
+        notes.push(`keep: the credentials are kept as "${keep}" at job end, so revoke: true does not apply.`);
+        revoke = false;
+    }
     return {
         settings: {
-            apiKey,
-            projectId,
+            ...api,
             scopes,
             comment: getInput('comment') || defaultComment(env),
             provider,
             registry,
             login: parseBoolean('login', getInput('login'), true),
             logout: parseBoolean('logout', getInput('logout'), true),
-            revoke: parseBoolean('revoke', getInput('revoke'), true),
-            apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
-            requestTimeoutMs: parseTimeout(getInput('request-timeout')),
-            maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+            revoke,
+            keep,
         },
         warnings,
+        notes,
     };
+}
+/** The inputs every step that talks to the API shares, validated the same way everywhere. */
+function readApiSettings(getInput) {
+    const apiKey = getInput('api-key');
+    if (!apiKey)
+        throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
+    if (/\s/.test(apiKey))
+        throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
+    const projectId = getInput('project-id');
+    if (!projectId)
+        throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
+    if (!UUID.test(projectId)) {
+        throw new InputError('project-id', `"${projectId}" is not a UUID; expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.`);
+    }
+    return {
+        apiKey,
+        projectId,
+        apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
+        requestTimeoutMs: parseTimeout(getInput('request-timeout')),
+        maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+    };
+}
+/** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */
+function parseKeep(raw, input = 'keep') {
+    if (raw === '' || KEEP_NAME.test(raw))
+        return raw;
+    throw new InputError(input, `"${raw}" is not a name to keep credentials under; use 1 to 63 of a-z, 0-9 and '-' (such as prod-pull-secret).`);
 }
 /** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
 function parseScopes(raw) {
@@ -3520,6 +3551,61 @@ function defaultComment(env) {
     return `GitHub Actions: ${repository} / ${workflow} run ${runId} attempt ${attempt}`;
 }
 
+;// CONCATENATED MODULE: ./src/kept.ts
+
+
+
+/** A credentials ID as this action accepts it from the API: a UUID-like token, nothing that bends a URL. */
+const CREDENTIALS_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const isCredentialsId = (id) => CREDENTIALS_ID.test(id);
+/** The sets in `listed` kept under exactly `name`, newest first. */
+function keptUnder(listed, name) {
+    const tagged = listed.filter((item) => isKeptAs(item.comment, name));
+    const sets = tagged.filter((item) => isCredentialsId(item.id)).map((item) => ({ id: item.id, createdMs: kept_parseCreated(item.created) }));
+    sets.sort((a, b) => (b.createdMs ?? -Infinity) - (a.createdMs ?? -Infinity));
+    return { sets, refused: tagged.length - sets.length };
+}
+function kept_parseCreated(created) {
+    if (created === undefined || !ISO_TIME.test(created))
+        return undefined;
+    const ms = Date.parse(created);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+/** The project's list, with the same retries as every other call. */
+function listCredentials(ctx) {
+    return withRetries(() => ctx.client.list(ctx.projectId), {
+        maxAttempts: ctx.maxAttempts,
+        action: 'list distribution credentials',
+        log: ctx.info,
+        sleep: ctx.sleep,
+        random: ctx.random,
+    });
+}
+/**
+ * For `kept-before`: started alongside the create, resolves to the IDs of the other sets kept
+ * under `name`, newest first, comma-separated; undefined without a name. Sets this execution
+ * made (the new one, or a stray of an interrupted create) are never among them. Never rejects:
+ * a list it cannot make is a warning and an empty output.
+ */
+async function keptBefore(ctx, name, marker) {
+    if (!name)
+        return undefined;
+    let listed;
+    try {
+        listed = await listCredentials(ctx);
+    }
+    catch (error) {
+        ctx.warning(`Could not list the sets kept as "${name}", so kept-before is empty: ${errorMessage(error)}`);
+        return '';
+    }
+    const { sets, refused } = keptUnder(listed.filter((item) => !madeBy(item.comment, marker)), name);
+    if (refused > 0) {
+        ctx.warning(`${refused} set(s) kept as "${name}" have an ID this action does not accept; they are left out of kept-before.`);
+    }
+    return sets.map((set) => set.id).join(',');
+}
+
 ;// CONCATENATED MODULE: ./src/state.ts
 /**
  * What the main step hands to the post step through the runner's saved state: identifiers and
@@ -3579,10 +3665,13 @@ async function writeSummary(settings, credentials, comment) {
         .write();
 }
 function postPlan(settings) {
-    const revoke = settings.revoke
-        ? 'the credentials are revoked'
-        : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
-            '(in the Deepgram console, or through the API with the credentials ID above)';
+    const revoke = settings.keep
+        ? `the credentials are <strong>kept</strong> as ${code(settings.keep)} (keep): they never expire; ` +
+            'the retire action deletes the older sets kept under that name once this one is in service'
+        : settings.revoke
+            ? 'the credentials are revoked'
+            : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
+                '(in the Deepgram console, or through the API with the credentials ID above)';
     const logout = settings.login && settings.logout ? `docker logs out of ${code(settings.registry)}` : 'no docker logout';
     return `${revoke}; ${logout}`;
 }
@@ -3617,12 +3706,14 @@ function escapeHtml(text) {
 
 
 
+
 async function runMain() {
     markMainStarted();
     // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
     protectSecret(getInput('api-key'));
-    const { settings, warnings } = readSettings((name) => getInput(name));
+    const { settings, warnings, notes } = readSettings((name) => getInput(name));
     warnings.forEach((warning) => core_warning(warning));
+    notes.forEach((note) => info(note));
     // Without docker there is nothing to log in with: fail before anything is created.
     const docker = settings.login
         ? await findDocker('log in; set `login: false` to only create the credentials and use the outputs')
@@ -3630,7 +3721,10 @@ async function runMain() {
     const marker = newMarker();
     saveMarker(marker);
     const ctx = apiContext(settings);
-    const comment = tagComment(settings.comment, { marker, kind: settings.revoke ? { kind: 'job' } : { kind: 'kept' } });
+    const kind = settings.keep ? { kind: 'named', name: settings.keep } : settings.revoke ? { kind: 'job' } : { kind: 'kept' };
+    const comment = tagComment(settings.comment, { marker, kind });
+    // One list, alongside the create rather than after it: kept-before costs no extra round trip.
+    const before = keptBefore(ctx, settings.keep, marker);
     const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, saveSweepNeeded);
     const dockerConfigJson = protectCredentials(credentials, settings.registry);
     saveCredentialsId(credentials.id);
@@ -3652,6 +3746,9 @@ async function runMain() {
     setOutput('credentials-id', credentials.id);
     setOutput('registry', settings.registry);
     setOutput('docker-config-json', dockerConfigJson);
+    const keptIds = await before;
+    if (keptIds !== undefined)
+        setOutput('kept-before', keptIds);
     await writeSummary(settings, credentials, comment);
 }
 /** Masks the secret and every form derived from it, and returns the docker config JSON. */

@@ -101,7 +101,7 @@ function remove(sandbox, route, _request, key) {
 }
 
 /** Stores a new set of credentials (used by the create route and by `issue()`). */
-export function mintCredentials(sandbox, projectId, { comment, scopes, provider }, key) {
+export function mintCredentials(sandbox, projectId, { comment, scopes, provider, created }, key) {
   // A test that must know the next id and secret in advance (a real registry reads its htpasswd
   // file once, at start-up) queues them with presetNext().
   const preset = sandbox.presets.shift();
@@ -113,7 +113,8 @@ export function mintCredentials(sandbox, projectId, { comment, scopes, provider 
     comment: comment ?? null,
     scopes: [...scopes],
     provider,
-    created: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    // issue() may back-date a set (tests of what is old enough to prune or retire).
+    created: created ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     username: `deepgram+${id}`,
     secret: preset?.secret ?? randomBytes(32).toString('hex'),
     creatorKey: key?.name ?? null,

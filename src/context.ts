@@ -1,14 +1,14 @@
 /**
  * Wires the API client to the step's settings and the runner's log: what main and post share
- * to talk to Deepgram.
+ * to talk to Deepgram (and the retire action too).
  */
 import * as core from '@actions/core';
 import type { Context } from './credentials.js';
 import { DeepgramClient } from './deepgram.js';
 import { sendRequest } from './http.js';
-import type { Settings } from './inputs.js';
+import type { ApiSettings } from './inputs.js';
 
-export function apiContext(settings: Settings): Context {
+export function apiContext(settings: ApiSettings): Context {
   return {
     client: new DeepgramClient({
       apiUrl: settings.apiUrl,

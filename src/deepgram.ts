@@ -28,6 +28,8 @@ export interface CreatedCredentials {
 export interface ListedCredentials {
   id: string;
   comment: string;
+  /** When the set was created, as the API wrote it (an ISO 8601 time); untrusted text. */
+  created?: string;
 }
 
 export type DeleteResult = 'deleted' | 'already-gone';
@@ -74,7 +76,11 @@ export class DeepgramClient {
       const record = credentialsRecord(item);
       const id = record?.distribution_credentials_id;
       if (typeof id !== 'string') throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-      return { id, comment: typeof record?.comment === 'string' ? record.comment : '' };
+      return {
+        id,
+        comment: typeof record?.comment === 'string' ? record.comment : '',
+        created: typeof record?.created === 'string' ? record.created : undefined,
+      };
     });
   }
 

@@ -2,6 +2,8 @@
  * Reads every input the runner passes and validates it into one typed Settings object, so that
  * bad input fails the step with a message naming the input, before any request is sent.
  */
+import { InputError } from './input-error.js';
+import { KEEP_NAME } from './tags.js';
 
 /** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
 export const KNOWN_SCOPES: readonly string[] = [
@@ -25,9 +27,17 @@ export const KNOWN_SCOPES: readonly string[] = [
 
 export const MAX_ATTEMPTS_LIMIT = 10;
 
-export interface Settings {
+/** What every step that talks to the API needs (the main action's and the retire action's). */
+export interface ApiSettings {
   apiKey: string;
   projectId: string;
+  /** Base URL without a trailing slash. */
+  apiUrl: string;
+  requestTimeoutMs: number;
+  maxAttempts: number;
+}
+
+export interface Settings extends ApiSettings {
   scopes: string[];
   /** The user's comment, or one generated from the workflow run; the marker is added later. */
   comment: string;
@@ -35,29 +45,21 @@ export interface Settings {
   registry: string;
   login: boolean;
   logout: boolean;
+  /** Revoke at job end: the effective decision, false whenever `keep` is set. */
   revoke: boolean;
-  /** Base URL without a trailing slash. */
-  apiUrl: string;
-  requestTimeoutMs: number;
-  maxAttempts: number;
+  /** The name the set is kept under ('' when it is a job's set). */
+  keep: string;
 }
 
-/** Bad input: the message names the input and says what is accepted. */
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    message: string,
-  ) {
-    super(`Input "${input}": ${message}`);
-    this.name = 'InputError';
-  }
-}
+export { InputError };
 
 export type GetInput = (name: string) => string;
 
 export interface ReadResult {
   settings: Settings;
   warnings: string[];
+  /** Worth a line in the log, not a warning. */
+  notes: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -72,15 +74,8 @@ const REGISTRY_SHAPE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-
  */
 export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = process.env): ReadResult {
   const warnings: string[] = [];
-  const apiKey = getInput('api-key');
-  if (!apiKey) throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
-  if (/\s/.test(apiKey)) throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
-
-  const projectId = getInput('project-id');
-  if (!projectId) throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
-  if (!UUID.test(projectId)) {
-    throw new InputError('project-id', `"${projectId}" is not a UUID; expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.`);
-  }
+  const notes: string[] = [];
+  const api = readApiSettings(getInput);
 
   const scopes = parseScopes(getInput('scopes'));
   for (const scope of scopes) {
@@ -101,23 +96,58 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = proces
     );
   }
 
+  const keep = parseKeep(getInput('keep'));
+  let revoke = parseBoolean('revoke', getInput('revoke'), true);
+  if (keep && revoke) {
+    notes.push(`keep: the credentials are kept as "${keep}" at job end, so revoke: true does not apply.`);
+    revoke = false;
+  }
+
   return {
     settings: {
-      apiKey,
-      projectId,
+      ...api,
       scopes,
       comment: getInput('comment') || defaultComment(env),
       provider,
       registry,
       login: parseBoolean('login', getInput('login'), true),
       logout: parseBoolean('logout', getInput('logout'), true),
-      revoke: parseBoolean('revoke', getInput('revoke'), true),
-      apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
-      requestTimeoutMs: parseTimeout(getInput('request-timeout')),
-      maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+      revoke,
+      keep,
     },
     warnings,
+    notes,
   };
+}
+
+/** The inputs every step that talks to the API shares, validated the same way everywhere. */
+export function readApiSettings(getInput: GetInput): ApiSettings {
+  const apiKey = getInput('api-key');
+  if (!apiKey) throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
+  if (/\s/.test(apiKey)) throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
+
+  const projectId = getInput('project-id');
+  if (!projectId) throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
+  if (!UUID.test(projectId)) {
+    throw new InputError('project-id', `"${projectId}" is not a UUID; expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.`);
+  }
+
+  return {
+    apiKey,
+    projectId,
+    apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
+    requestTimeoutMs: parseTimeout(getInput('request-timeout')),
+    maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+  };
+}
+
+/** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */
+export function parseKeep(raw: string, input = 'keep'): string {
+  if (raw === '' || KEEP_NAME.test(raw)) return raw;
+  throw new InputError(
+    input,
+    `"${raw}" is not a name to keep credentials under; use 1 to 63 of a-z, 0-9 and '-' (such as prod-pull-secret).`,
+  );
 }
 
 /** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */

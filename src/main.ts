@@ -8,17 +8,19 @@ import { apiContext } from './context.js';
 import type { CreatedCredentials } from './deepgram.js';
 import { dockerLogin, findDocker } from './docker.js';
 import { readSettings } from './inputs.js';
+import { keptBefore } from './kept.js';
 import { protectSecret } from './secrets.js';
 import * as state from './state.js';
 import { writeSummary } from './summary.js';
-import { newMarker, tagComment } from './tags.js';
+import { newMarker, tagComment, type TagKind } from './tags.js';
 
 export async function runMain(): Promise<void> {
   state.markMainStarted();
   // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
   protectSecret(core.getInput('api-key'));
-  const { settings, warnings } = readSettings((name) => core.getInput(name));
+  const { settings, warnings, notes } = readSettings((name) => core.getInput(name));
   warnings.forEach((warning) => core.warning(warning));
+  notes.forEach((note) => core.info(note));
   // Without docker there is nothing to log in with: fail before anything is created.
   const docker = settings.login
     ? await findDocker('log in; set `login: false` to only create the credentials and use the outputs')
@@ -27,7 +29,10 @@ export async function runMain(): Promise<void> {
   const marker = newMarker();
   state.saveMarker(marker);
   const ctx = apiContext(settings);
-  const comment = tagComment(settings.comment, { marker, kind: settings.revoke ? { kind: 'job' } : { kind: 'kept' } });
+  const kind: TagKind = settings.keep ? { kind: 'named', name: settings.keep } : settings.revoke ? { kind: 'job' } : { kind: 'kept' };
+  const comment = tagComment(settings.comment, { marker, kind });
+  // One list, alongside the create rather than after it: kept-before costs no extra round trip.
+  const before = keptBefore(ctx, settings.keep, marker);
   const credentials = await createCredentials(
     ctx,
     { comment, scopes: settings.scopes, provider: settings.provider },
@@ -61,6 +66,8 @@ export async function runMain(): Promise<void> {
   core.setOutput('credentials-id', credentials.id);
   core.setOutput('registry', settings.registry);
   core.setOutput('docker-config-json', dockerConfigJson);
+  const keptIds = await before;
+  if (keptIds !== undefined) core.setOutput('kept-before', keptIds);
   await writeSummary(settings, credentials, comment);
 }
 

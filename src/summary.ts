@@ -29,10 +29,13 @@ export async function writeSummary(settings: Settings, credentials: CreatedCrede
 }
 
 export function postPlan(settings: Settings): string {
-  const revoke = settings.revoke
-    ? 'the credentials are revoked'
-    : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
-      '(in the Deepgram console, or through the API with the credentials ID above)';
+  const revoke = settings.keep
+    ? `the credentials are <strong>kept</strong> as ${code(settings.keep)} (keep): they never expire; ` +
+      'the retire action deletes the older sets kept under that name once this one is in service'
+    : settings.revoke
+      ? 'the credentials are revoked'
+      : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
+        '(in the Deepgram console, or through the API with the credentials ID above)';
   const logout = settings.login && settings.logout ? `docker logs out of ${code(settings.registry)}` : 'no docker logout';
   return `${revoke}; ${logout}`;
 }
