@@ -6,9 +6,10 @@ export interface ActionYml {
   description: string;
   inputs: Record<string, { description: string; required?: boolean; default?: string }>;
   outputs: Record<string, { description: string }>;
-  runs: { using: string; main: string; post: string };
+  runs: { using: string; main: string; post?: string };
 }
-export declare function actionYml(): ActionYml;
+/** The main action's action.yml by default, or the one at `file` (such as retire/action.yml). */
+export declare function actionYml(file?: string): ActionYml;
 
 export interface RunOptions {
   /** Inputs by their action.yml names; the others take action.yml's defaults. */
@@ -17,8 +18,10 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** A folder for the runner's files; DOCKER_CONFIG defaults to <workdir>/docker. */
   workdir: string;
-  /** The script to run instead of the bundle, in the same environment (the benchmark's floor). */
+  /** The script to run instead of the bundle, in the same environment (the benchmark's floor, another action's entry). */
   entry?: string;
+  /** The action.yml whose input defaults fill in the inputs not given (default: the main action's). */
+  action?: string;
   /** Node options before the script, such as --cpu-prof (which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
 }

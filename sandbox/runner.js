@@ -13,9 +13,9 @@ import { parse } from 'yaml';
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BUNDLE = join(ROOT, 'dist', 'index.js');
 
-/** action.yml, parsed. */
-export function actionYml() {
-  return parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
+/** An action.yml, parsed: the main action's by default, or another's such as retire/action.yml. */
+export function actionYml(file = join(ROOT, 'action.yml')) {
+  return parse(readFileSync(file, 'utf8'));
 }
 
 /** The environment the runner gives a step of this action. */
@@ -38,7 +38,7 @@ function stepEnv(options, files, state) {
     GITHUB_STEP_SUMMARY: files.summary,
     DOCKER_CONFIG: join(options.workdir, 'docker'),
   });
-  for (const [name, spec] of Object.entries(actionYml().inputs)) {
+  for (const [name, spec] of Object.entries(actionYml(options.action).inputs)) {
     // core.getInput reads INPUT_<NAME> with spaces as underscores, upper-cased; hyphens stay.
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = options.inputs[name] ?? spec.default ?? '';
   }
@@ -50,7 +50,7 @@ let fileCounter = 0;
 
 /**
  * Runs one step (main when `state` is empty, post when it holds main's state).
- * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, entry?: string, nodeArgs?: string[]}} options
+ * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, entry?: string, action?: string, nodeArgs?: string[]}} options
  * @param {Record<string,string>} [state]
  */
 export async function runStep(options, state = {}) {
