@@ -28,19 +28,19 @@ export function parseDuration(input: string, raw: string, options: DurationOptio
   throw new InputError(input, `"${raw}" is not a duration; use a whole number followed by s, m, h or d (such as 12h or 5d), or ${zero}.`);
 }
 
-/** An age for a log line or summary, in its two largest units: "3d 4h", "2h 5m", "45s". */
+/** An age for a log line or summary, in its largest unit and the next: "3d 4h", "2h 0m", "45s". */
 export function formatAge(ms: number): string {
-  let rest = Math.max(0, Math.floor(ms / 1000));
-  const parts: string[] = [];
-  for (const [unit, seconds] of [
-    ['d', 86_400],
-    ['h', 3_600],
-    ['m', 60],
-    ['s', 1],
-  ] as const) {
-    const count = Math.floor(rest / seconds);
-    rest -= count * seconds;
-    if (count > 0 || (parts.length === 0 && unit === 's')) parts.push(`${count}${unit}`);
-  }
-  return parts.slice(0, 2).join(' ');
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const units = [
+    ['d', Math.floor(seconds / 86_400)],
+    ['h', Math.floor(seconds / 3_600) % 24],
+    ['m', Math.floor(seconds / 60) % 60],
+    ['s', seconds % 60],
+  ] as const;
+  const first = units.findIndex(([, count]) => count > 0);
+  if (first < 0) return '0s';
+  return units
+    .slice(first, first + 2)
+    .map(([unit, count]) => `${count}${unit}`)
+    .join(' ');
 }
