@@ -77,6 +77,20 @@ beforeEach(() => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
   }
+  // "Authenticate kubectl to your cluster first": a context whose server nothing answers, so the
+  // client-side dry run is seen to need no cluster.
+  writeFileSync(
+    join(cluster, 'kubeconfig'),
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters: [{ name: c, cluster: { server: "https://127.0.0.1:9" } }]',
+      'users: [{ name: u, user: { token: none } }]',
+      'contexts: [{ name: x, context: { cluster: c, user: u } }]',
+      'current-context: x',
+      '',
+    ].join('\n'),
+  );
 });
 
 interface JobRun {
@@ -135,7 +149,7 @@ async function runJob(workflow: Workflow): Promise<JobRun> {
         RUNNER_TEMP: runnerTemp,
         PATH: `${bin}:${process.env.PATH}`,
         CLUSTER: cluster,
-        KUBECONFIG: join(cluster, 'no-kubeconfig'),
+        KUBECONFIG: join(cluster, 'kubeconfig'),
       });
       // The runner's default shell on Linux: bash --noprofile --norc -eo pipefail {0}.
       const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
