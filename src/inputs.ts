@@ -142,10 +142,10 @@ export function readApiSettings(getInput: GetInput): ApiSettings {
 }
 
 /** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */
-export function parseKeep(raw: string, input = 'keep'): string {
+export function parseKeep(raw: string): string {
   if (raw === '' || KEEP_NAME.test(raw)) return raw;
   throw new InputError(
-    input,
+    'keep',
     `"${raw}" is not a name to keep credentials under; use 1 to 63 of a-z, 0-9 and '-' (such as prod-pull-secret).`,
   );
 }

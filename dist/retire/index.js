@@ -3457,10 +3457,10 @@ function readApiSettings(getInput) {
     };
 }
 /** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */
-function parseKeep(raw, input = 'keep') {
+function parseKeep(raw) {
     if (raw === '' || KEEP_NAME.test(raw))
         return raw;
-    throw new input_error_InputError(input, `"${raw}" is not a name to keep credentials under; use 1 to 63 of a-z, 0-9 and '-' (such as prod-pull-secret).`);
+    throw new input_error_InputError('keep', `"${raw}" is not a name to keep credentials under; use 1 to 63 of a-z, 0-9 and '-' (such as prod-pull-secret).`);
 }
 /** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
 function parseScopes(raw) {
