@@ -11,6 +11,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 const ENTRIES = {
   'index.js': 'main', // action.yml runs.main
   'post.js': 'post', // action.yml runs.post
+  'retire.js': 'retire', // retire/action.yml runs.main
 };
 
 rmSync('dist', { recursive: true, force: true });

@@ -207,17 +207,23 @@ describe('create: the response', () => {
 });
 
 describe('list', () => {
-  test('GET the collection and read the nested items', async () => {
+  test('GET the collection and read the nested items, with their created time', async () => {
     answer(200, {
       distribution_credentials: [
-        { member: { member_id: 'm' }, distribution_credentials: { distribution_credentials_id: 'a', comment: 'first [dg-action:x]' } },
-        { member: { member_id: 'm' }, distribution_credentials: { distribution_credentials_id: 'b' } },
+        {
+          member: { member_id: 'm' },
+          distribution_credentials: { distribution_credentials_id: 'a', comment: 'first [dg-action:x]', created: '2023-06-28T15:36:59Z' },
+        },
+        { member: { member_id: 'm' }, distribution_credentials: { distribution_credentials_id: 'b', created: 1687966619 } },
       ],
     });
-    await expect(client.list(PROJECT)).resolves.toEqual([
-      { id: 'a', comment: 'first [dg-action:x]' },
+    const listed = await client.list(PROJECT);
+    expect(listed).toEqual([
+      { id: 'a', comment: 'first [dg-action:x]', created: '2023-06-28T15:36:59Z' },
       { id: 'b', comment: '' },
     ]);
+    // A created time that is not a string is not passed on as one.
+    expect(listed[1]?.created).toBeUndefined();
     const request = sentRequest();
     expect(request.method).toBe('GET');
     expect(new URL(request.url).pathname).toBe(COLLECTION);

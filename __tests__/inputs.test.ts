@@ -40,6 +40,7 @@ describe('defaults', () => {
       login: true,
       logout: true,
       revoke: true,
+      keep: '',
       apiUrl: 'https://api.deepgram.com',
       requestTimeoutMs: 30_000,
       maxAttempts: 4,
@@ -58,6 +59,31 @@ describe('defaults', () => {
 
   test('a comment input replaces the generated one', () => {
     expect(read({ ...BASE, comment: 'nightly build' }, { GITHUB_REPOSITORY: 'acme/app' }).settings.comment).toBe('nightly build');
+  });
+});
+
+describe('keep', () => {
+  test('a name keeps the set: revoke is off whatever it says, with a note rather than a warning', () => {
+    const { settings, warnings, notes } = read({ ...BASE, keep: 'prod-pull-secret', revoke: 'true' });
+    expect(settings).toMatchObject({ keep: 'prod-pull-secret', revoke: false });
+    expect(warnings).toEqual([]);
+    expect(notes).toEqual(['keep: the credentials are kept as "prod-pull-secret" at job end, so revoke: true does not apply.']);
+  });
+
+  test('with revoke: false there is nothing to note', () => {
+    expect(read({ ...BASE, keep: 'a', revoke: 'false' }).notes).toEqual([]);
+  });
+
+  test('no keep: revoke decides, and nothing is noted', () => {
+    expect(read(BASE)).toMatchObject({ settings: { keep: '', revoke: true }, notes: [] });
+  });
+
+  test.each(['Prod', 'prod_pull', 'a b', 'x'.repeat(64), 'prod.pull', 'a\nb'])('"%s" is refused, naming what is accepted', (name) => {
+    expectRejected({ ...BASE, keep: name }, 'keep', /1 to 63 of a-z, 0-9 and '-'/);
+  });
+
+  test('63 characters are accepted', () => {
+    expect(read({ ...BASE, keep: 'a'.repeat(63) }).settings.keep).toBe('a'.repeat(63));
   });
 });
 

@@ -199,6 +199,40 @@ describe('login: false', () => {
   });
 });
 
+describe('keep and revoke: false', () => {
+  const sentComment = (): string => JSON.parse(sendRequest.mock.calls.find(([r]) => r.method === 'POST')![0].body ?? '{}').comment;
+
+  test('revoke: false tags the set kept, with no list request and no kept-before', async () => {
+    inputs.revoke = 'false';
+    await runMain();
+    expect(sentComment()).toMatch(/ \[dg-action:[0-9a-f]{12} kept\]$/);
+    expect(requests()).toEqual([`POST ${COLLECTION}`]);
+    expect(outputs()).not.toHaveProperty('kept-before');
+  });
+
+  test('keep tags the set with its name and lists the older ones alongside the create', async () => {
+    inputs.keep = 'prod-pull';
+    inputs.revoke = 'true';
+    const older = '1b2c3d4e-0000-4000-8000-000000000001';
+    api((request) =>
+      request.method === 'GET'
+        ? json(200, {
+            distribution_credentials: [
+              { distribution_credentials: { distribution_credentials_id: older, comment: '[dg-action:0123456789ab keep=prod-pull]' } },
+            ],
+          })
+        : undefined,
+    );
+    await runMain();
+    expect(sentComment()).toMatch(/ \[dg-action:[0-9a-f]{12} keep=prod-pull\]$/);
+    // The list goes out before the create's answer is awaited: no extra round trip.
+    expect(requests()).toEqual([`GET ${COLLECTION}`, `POST ${COLLECTION}`]);
+    expect(outputs()['kept-before']).toBe(older);
+    expect(core.info).toHaveBeenCalledWith('keep: the credentials are kept as "prod-pull" at job end, so revoke: true does not apply.');
+    expect(core.warning).not.toHaveBeenCalled();
+  });
+});
+
 describe('failures', () => {
   test('docker missing with login: true fails before any request', async () => {
     io.which.mockResolvedValue('');

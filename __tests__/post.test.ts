@@ -174,7 +174,7 @@ test('prune: job sets of other executions older than prune-after go; kept, named
   ]);
   await runPost();
   expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`, `GET ${COLLECTION}`, `DELETE ${COLLECTION}/old-job`]);
-  expect(core.info).toHaveBeenCalledWith('Pruned distribution credentials old-job, created 6 d ago by a job that never revoked them.');
+  expect(core.info).toHaveBeenCalledWith('Pruned distribution credentials old-job, created 6d 0h ago by a job that never revoked them.');
   expect(core.warning).not.toHaveBeenCalled();
 });
 
@@ -190,7 +190,7 @@ test('a key that may not list: one warning about pruning; the revoke still happe
   await runPost();
   expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`, `GET ${COLLECTION}`]);
   expect(warnings()).toHaveLength(1);
-  expect(warnings()[0]).toMatch(/^Could not list the project's credentials to prune job sets older than 5 d: .*HTTP 403/);
+  expect(warnings()[0]).toMatch(/^Could not list the project's credentials to prune job sets older than 5d 0h: .*HTTP 403/);
 });
 
 test('main stopped with a create in flight: post waits until it could have landed, then sweeps it', async () => {

@@ -3,7 +3,7 @@
  * the Marketplace: every input and output documented once, with the same default and requirement.
  */
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -26,6 +26,7 @@ interface ActionYml {
 }
 
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+const retireAction = parse(readFileSync(join(ROOT, 'retire', 'action.yml'), 'utf8')) as ActionYml;
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 /** The text of a `## Heading` section, up to the next heading of level 2 or higher. */
@@ -128,11 +129,41 @@ describe('README', () => {
     expect(readme).toMatch(/^npm test\b/m);
   });
 
-  test('examples use the published name and major tag', () => {
+  test('examples use the published names and major tag', () => {
     expect(readme).toContain('uses: deepgram/self-hosted-login-action@v1');
     const uses = [...readme.matchAll(/uses: (\S*self-hosted-login-action\S*)/g)].map((m) => m[1]);
     expect(uses.length).toBeGreaterThan(3);
-    expect(new Set(uses)).toEqual(new Set(['deepgram/self-hosted-login-action@v1']));
+    expect(new Set(uses)).toEqual(new Set(['deepgram/self-hosted-login-action@v1', 'deepgram/self-hosted-login-action/retire@v1']));
+  });
+});
+
+describe('retire/action.yml', () => {
+  const rows = table(readme.slice(readme.indexOf('### Rotate a Kubernetes pull secret')));
+
+  test('runs the shared bundle on node24, through a path that exists', () => {
+    expect(retireAction.runs).toEqual({ using: 'node24', main: '../dist/retire.js' });
+    expect(existsSync(join(ROOT, 'retire', retireAction.runs.main!))).toBe(true);
+  });
+
+  test('shares the API inputs with the main action, defaults included', () => {
+    for (const name of ['api-key', 'project-id', 'api-url', 'request-timeout', 'max-attempts']) {
+      const [mine, main] = [retireAction.inputs[name], action.inputs[name]];
+      expect({ name, required: mine?.required ?? false, default: mine?.default ?? '' }).toEqual({
+        name,
+        required: main?.required ?? false,
+        default: main?.default ?? '',
+      });
+    }
+    expect(Object.keys(retireAction.outputs)).toEqual(['retired']);
+  });
+
+  test.each(Object.entries(retireAction.inputs))('input %s is in the README table, with its requirement and default', (name, spec) => {
+    expect(spec.description?.trim()).toBeTruthy();
+    if (!spec.required) expect(spec.description).toMatch(/\bDefault\b/);
+    const row = rows.find((r) => codeName(r.Input!) === name);
+    expect(row).toBeDefined();
+    expect(row!.Required).toBe(spec.required ? 'yes' : 'no');
+    expect(shownDefault(row!.Default!)).toBe(spec.default ?? '');
   });
 });
 

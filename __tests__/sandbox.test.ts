@@ -218,12 +218,18 @@ describe('list, get, delete', () => {
     expect((await call(sb, 'GET', { id: a.id })).status).toBe(404);
   });
 
-  test('issue() takes a creation time, which list shows; a time that is not one is refused', async () => {
-    const old = sb.issue(SANDBOX_PROJECT_ID, { comment: 'old', created: '2026-01-02T03:04:05Z' });
-    expect(old.created).toBe('2026-01-02T03:04:05Z');
+  test('issue() can date a set: get and list report that created time; a time that is not one is refused', async () => {
+    const old = sb.issue(SANDBOX_PROJECT_ID, { comment: 'old', created: '2020-02-29T08:00:00Z' });
+    expect(old.created).toBe('2020-02-29T08:00:00Z');
+    expect((await call(sb, 'GET', { id: old.id })).body.distribution_credentials.created).toBe('2020-02-29T08:00:00Z');
     const listed = await call(sb, 'GET');
-    expect(listed.body.distribution_credentials[0].distribution_credentials.created).toBe('2026-01-02T03:04:05Z');
+    expect(listed.body.distribution_credentials.map((item: Json) => item.distribution_credentials.created)).toEqual([
+      '2020-02-29T08:00:00Z',
+    ]);
     expect(() => sb.issue(SANDBOX_PROJECT_ID, { created: 'last week' })).toThrow('created must be an ISO 8601 time');
+
+    const viaAdmin = await admin(sb, 'POST', 'credentials', { comment: 'admin', created: '2021-01-01T00:00:00Z' });
+    expect(viaAdmin.body.created).toBe('2021-01-01T00:00:00Z');
   });
 
   test('an id from another project is not found', async () => {

@@ -18,6 +18,7 @@ const settings: Settings = {
   login: true,
   logout: true,
   revoke: true,
+  keep: '',
   apiUrl: 'https://api.deepgram.com',
   requestTimeoutMs: 30_000,
   maxAttempts: 4,
@@ -138,6 +139,12 @@ describe('postPlan', () => {
   test('revoke false keeps the credentials and says so', () => {
     expect(postPlan({ ...settings, revoke: false })).toContain('<strong>kept</strong> (revoke: false)');
     expect(postPlan({ ...settings, revoke: false })).toContain('never expire');
+  });
+
+  test('keep says the set is kept and under which name (escaped)', () => {
+    const plan = postPlan({ ...settings, revoke: false, keep: 'prod-pull' });
+    expect(plan).toContain('<strong>kept</strong> as <code>prod-pull</code> (keep)');
+    expect(plan).not.toContain('revoke: false');
   });
 
   test('the registry is escaped', () => {

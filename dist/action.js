@@ -121,8 +121,9 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* reexport */ run),
-  b: () => (/* reexport */ post_run)
+  iW: () => (/* reexport */ run),
+  bE: () => (/* reexport */ post_run),
+  S5: () => (/* reexport */ runRetire)
 });
 
 ;// CONCATENATED MODULE: external "os"
@@ -3240,7 +3241,7 @@ function bareHost(hostname) {
 ;// CONCATENATED MODULE: ./src/context.ts
 /**
  * Wires the API client to the step's settings and the runner's log: what main and post share
- * to talk to Deepgram.
+ * to talk to Deepgram (and the retire action too).
  */
 
 
@@ -3266,42 +3267,58 @@ function apiContext(settings, extraMs = 0) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/input-error.ts
+/** Bad input: the message names the input and says what is accepted. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Input "${input}": ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/duration.ts
 /**
- * Durations as inputs take them: a whole number and a unit, `90s`, `30m`, `12h`, `5d`; `0` is none.
+ * Durations as inputs write them (`90s`, `30m`, `12h`, `5d`, `0`), and ages as people read them.
+ * One syntax for every duration input (`min-age` of the retire action, `prune-after`), so a
+ * value that works in one works in the other.
  */
+// Not from inputs.ts: inputs.ts reads durations too (prune-after), and imports must not cycle.
+
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-/** Longer than any job or retention anyone means; past it a timer or a date would overflow. */
-const MAX_MS = 365 * UNIT_MS.d;
-/** What a duration input accepts, for an error message. */
-const DURATION_FORMS = 'a whole number and a unit (s, m, h or d), such as 12h or 5d, up to 365d; or 0 for none';
-/** Milliseconds for `raw`, 0 for `0` (and for `off` where `allowOff`), or undefined when it is not a duration. */
-function parseDuration(raw, options = {}) {
-    const text = raw.trim().toLowerCase();
-    if (text === '0' || (options.allowOff && text === 'off'))
+/** A whole number and one unit; longer than any job or rotation period a workflow can have. */
+const DURATION = /^(\d{1,6})([smhd])$/;
+/**
+ * Milliseconds for a duration input: `<whole number><s|m|h|d>`, or `0` (and `off` when allowed),
+ * which both give 0. Anything else is an InputError naming the input and the accepted forms.
+ */
+function parseDuration(input, raw, options = {}) {
+    const value = raw.trim().toLowerCase();
+    if (value === '0' || (options.allowOff && value === 'off'))
         return 0;
-    const match = /^(\d{1,6})([smhd])$/.exec(text);
-    const ms = match ? Number(match[1]) * UNIT_MS[match[2]] : NaN;
-    return ms > 0 && ms <= MAX_MS ? ms : undefined;
+    const match = DURATION.exec(value);
+    if (match)
+        return Number(match[1]) * UNIT_MS[match[2]];
+    const zero = options.allowOff ? '`0` or `off`' : '`0`';
+    throw new InputError(input, `"${raw}" is not a duration; use a whole number followed by s, m, h or d (such as 12h or 5d), or ${zero}.`);
 }
-/** 3 d 4 h, 5 h 2 m, 42 s: an age for a person, two units at most. */
-function formatDuration(ms) {
-    const parts = [];
-    let rest = Math.max(0, Math.floor(ms / 1000));
-    for (const [unit, seconds] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1],
-    ]) {
-        const n = Math.floor(rest / seconds);
-        rest -= n * seconds;
-        if (n > 0 || (unit === 's' && parts.length === 0))
-            parts.push(`${n} ${unit}`);
-        if (parts.length === 2)
-            break;
-    }
-    return parts.join(' ');
+/** An age for a log line or summary, in its largest unit and the next: "3d 4h", "2h 0m", "45s". */
+function formatAge(ms) {
+    const seconds = Math.max(0, Math.floor(ms / 1000));
+    const units = [
+        ['d', Math.floor(seconds / 86_400)],
+        ['h', Math.floor(seconds / 3_600) % 24],
+        ['m', Math.floor(seconds / 60) % 60],
+        ['s', seconds % 60],
+    ];
+    const first = units.findIndex(([, count]) => count > 0);
+    if (first < 0)
+        return '0s';
+    return units
+        .slice(first, first + 2)
+        .map(([unit, count]) => `${count}${unit}`)
+        .join(' ');
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -3309,6 +3326,8 @@ function formatDuration(ms) {
  * Reads every input the runner passes and validates it into one typed Settings object, so that
  * bad input fails the step with a message naming the input, before any request is sent.
  */
+
+
 
 /** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
 const KNOWN_SCOPES = [
@@ -3330,15 +3349,7 @@ const KNOWN_SCOPES = [
     'onprem:product:metrics-server',
 ];
 const MAX_ATTEMPTS_LIMIT = 10;
-/** Bad input: the message names the input and says what is accepted. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`Input "${input}": ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set.
 const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
@@ -3350,21 +3361,8 @@ const REGISTRY_SHAPE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-
  */
 function readSettings(getInput, env = process.env) {
     const warnings = [];
-    const apiKey = getInput('api-key');
-    if (!apiKey)
-        throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
-    if (/\s/.test(apiKey))
-        throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
-    // The key itself is never quoted: a message goes to the log, and the key may not be masked yet.
-    if (/\p{Cc}/u.test(apiKey)) {
-        throw new InputError('api-key', 'contains a control character; a Deepgram API key is a single token of printable characters.');
-    }
-    const projectId = getInput('project-id');
-    if (!projectId)
-        throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
-    if (!UUID.test(projectId)) {
-        throw new InputError('project-id', `"${projectId}" is not a UUID; expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.`);
-    }
+    const notes = [];
+    const api = readApiSettings(getInput);
     const scopes = parseScopes(getInput('scopes'));
     for (const scope of scopes) {
         if (!KNOWN_SCOPES.includes(scope)) {
@@ -3378,25 +3376,29 @@ function readSettings(getInput, env = process.env) {
     if (!isRegistryHost(registry)) {
         throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
     }
+    const keep = parseKeep(getInput('keep'));
+    let revoke = parseBoolean('revoke', getInput('revoke'), true);
+    if (keep && revoke) {
+        notes.push(`keep: the credentials are kept as "${keep}" at job end, so revoke: true does not apply.`);
+        revoke = false;
+    }
     return {
         settings: {
-            apiKey,
-            projectId,
+            ...api,
             scopes,
             comment: parseComment(getInput('comment')) || defaultComment(env),
             provider,
             registry,
             login: parseBoolean('login', getInput('login'), true),
             logout: parseBoolean('logout', getInput('logout'), true),
-            revoke: parseBoolean('revoke', getInput('revoke'), true),
-            apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
-            requestTimeoutMs: parseTimeout(getInput('request-timeout')),
-            maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+            revoke,
+            keep,
             pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
             cli: parseChoice('cli', getInput('cli'), ['auto', 'docker', 'podman']),
             dockerConfig: parseChoice('docker-config', getInput('docker-config'), ['default', 'job']),
         },
         warnings,
+        notes,
     };
 }
 /**
@@ -3414,6 +3416,37 @@ function parseChoice(input, raw, choices) {
     if (value === undefined)
         throw new InputError(input, `"${raw}" is not accepted; use ${choices.join(', ').replace(/, ([^,]*)$/, ' or $1')}.`);
     return value;
+}
+/** The inputs every step that talks to the API shares, validated the same way everywhere. */
+function readApiSettings(getInput) {
+    const apiKey = getInput('api-key');
+    if (!apiKey)
+        throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
+    if (/\s/.test(apiKey))
+        throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
+    // The key itself is never quoted: a message goes to the log, and the key may not be masked yet.
+    if (/\p{Cc}/u.test(apiKey)) {
+        throw new InputError('api-key', 'contains a control character; a Deepgram API key is a single token of printable characters.');
+    }
+    const projectId = getInput('project-id');
+    if (!projectId)
+        throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
+    if (!UUID.test(projectId)) {
+        throw new InputError('project-id', `"${projectId}" is not a UUID; expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.`);
+    }
+    return {
+        apiKey,
+        projectId,
+        apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
+        requestTimeoutMs: parseTimeout(getInput('request-timeout')),
+        maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+    };
+}
+/** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */
+function parseKeep(raw) {
+    if (raw === '' || KEEP_NAME.test(raw))
+        return raw;
+    throw new InputError('keep', `"${raw}" is not a name to keep credentials under; use 1 to 63 of a-z, 0-9 and '-' (such as prod-pull-secret).`);
 }
 /** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
 function parseScopes(raw) {
@@ -3439,9 +3472,7 @@ function parseComment(raw) {
 }
 /** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. */
 function parsePruneAfter(raw, warnings) {
-    const ms = parseDuration(raw === '' ? '5d' : raw, { allowOff: true });
-    if (ms === undefined)
-        throw new InputError('prune-after', `"${raw}" is not accepted; use ${DURATION_FORMS}, or off.`);
+    const ms = parseDuration('prune-after', raw === '' ? '5d' : raw, { allowOff: true });
     if (ms > 0 && ms < SIX_HOURS_MS) {
         warnings.push(`prune-after is ${raw}: a job of this action that is still running after that long (jobs on GitHub-hosted runners may run 6 h, on self-hosted ones 5 d) loses its credentials to another job's pruning.`);
     }
@@ -3525,6 +3556,54 @@ function defaultComment(env) {
     const runId = env.GITHUB_RUN_ID || 'local';
     const attempt = env.GITHUB_RUN_ATTEMPT || '1';
     return `GitHub Actions: ${repository} / ${workflow} run ${runId} attempt ${attempt}`;
+}
+
+;// CONCATENATED MODULE: ./src/kept.ts
+/**
+ * Sets kept under a name (`keep`): found in the project's list by their exact tag, newest first.
+ * The main step reports the ones kept before it (`kept-before`); the retire action deletes them.
+ * Everything here comes from the API, so an id is used (and printed) only when it has the shape
+ * of a credentials ID, and a created time only when it is an ISO 8601 time.
+ */
+
+
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+/** The sets in `listed` kept under exactly `name`, newest first. */
+function keptUnder(listed, name) {
+    const tagged = listed.filter((item) => isKeptAs(item.comment, name));
+    const sets = tagged.filter((item) => isCredentialsId(item.id)).map((item) => ({ id: item.id, createdMs: kept_parseCreated(item.created) }));
+    sets.sort((a, b) => (b.createdMs ?? -Infinity) - (a.createdMs ?? -Infinity));
+    return { sets, refused: tagged.length - sets.length };
+}
+function kept_parseCreated(created) {
+    if (created === undefined || !ISO_TIME.test(created))
+        return undefined;
+    const ms = Date.parse(created);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+/**
+ * For `kept-before`: started alongside the create, resolves to the IDs of the other sets kept
+ * under `name`, newest first, comma-separated; undefined without a name. Sets this execution
+ * made (the new one, or a stray of an interrupted create) are never among them. Never rejects:
+ * a list it cannot make is a warning and an empty output.
+ */
+async function keptBefore(ctx, name, marker) {
+    if (!name)
+        return undefined;
+    let listed;
+    try {
+        listed = await listCredentials(ctx);
+    }
+    catch (error) {
+        ctx.warning(`Could not list the sets kept as "${name}", so kept-before is empty: ${errorMessage(error)}`);
+        return '';
+    }
+    const { sets, refused } = keptUnder(listed.filter((item) => !madeBy(item.comment, marker)), name);
+    if (refused > 0) {
+        ctx.warning(`${refused} set(s) kept as "${name}" have an ID this action does not accept; they are left out of kept-before.`);
+    }
+    return sets.map((set) => set.id).join(',');
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -4035,21 +4114,24 @@ async function writePruneSummary(pruned, pruneAfterMs) {
         return;
     await summary
         .addHeading('Deepgram credentials pruned', 3)
-        .addRaw(`<p>Job sets older than ${formatDuration(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`, true)
+        .addRaw(`<p>Job sets older than ${formatAge(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`, true)
         .addTable([
         [
             { data: 'Credentials ID', header: true },
             { data: 'Age', header: true },
         ],
-        ...pruned.map(({ id, ageMs }) => [code(id), formatDuration(ageMs)]),
+        ...pruned.map(({ id, ageMs }) => [code(id), formatAge(ageMs)]),
     ])
         .write();
 }
 function postPlan(settings) {
-    const revoke = settings.revoke
-        ? 'the credentials are revoked'
-        : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
-            '(in the Deepgram console, or through the API with the credentials ID above)';
+    const revoke = settings.keep
+        ? `the credentials are <strong>kept</strong> as ${code(settings.keep)} (keep): they never expire; ` +
+            'the retire action deletes the older sets kept under that name once this one is in service'
+        : settings.revoke
+            ? 'the credentials are revoked'
+            : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
+                '(in the Deepgram console, or through the API with the credentials ID above)';
     const logout = settings.login && settings.logout ? `docker logs out of ${code(settings.registry)}` : 'no docker logout';
     return `${revoke}; ${logout}`;
 }
@@ -4085,18 +4167,23 @@ function escapeHtml(text) {
 
 
 
+
 async function runMain() {
     markMainStarted();
     // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
     protectSecret(getInput('api-key'));
-    const { settings, warnings } = readSettings((name) => getInput(name));
+    const { settings, warnings, notes } = readSettings((name) => getInput(name));
     warnings.forEach(log_warning);
+    notes.forEach(log_info);
     // Without docker or podman there is nothing to log in with: fail before anything is created.
     const cli = settings.login ? await findLoginCli(settings) : undefined;
     const marker = newMarker();
     saveMarker(marker);
     const ctx = apiContext(settings);
-    const comment = tagComment(settings.comment, { marker, kind: settings.revoke ? { kind: 'job' } : { kind: 'kept' } });
+    const kind = settings.keep ? { kind: 'named', name: settings.keep } : settings.revoke ? { kind: 'job' } : { kind: 'kept' };
+    const comment = tagComment(settings.comment, { marker, kind });
+    // One list, alongside the create rather than after it: kept-before costs no extra round trip.
+    const before = keptBefore(ctx, settings.keep, marker);
     const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, {
         inFlight: saveCreateInFlight,
         mayHaveStrays: saveSweepNeeded,
@@ -4121,6 +4208,9 @@ async function runMain() {
     setOutput('credentials-id', credentials.id);
     setOutput('registry', settings.registry);
     setOutput('docker-config-json', dockerConfigJson);
+    const keptIds = await before;
+    if (keptIds !== undefined)
+        setOutput('kept-before', keptIds);
     await writeSummary(settings, credentials, comment);
 }
 /** Masks the secret and every form derived from it, and returns the docker config JSON. */
@@ -4174,7 +4264,8 @@ async function revokeHandedOut(ctx, saved, settings) {
     if (!saved.credentialsId)
         return;
     if (!settings.revoke) {
-        ctx.info(`Keeping distribution credentials ${saved.credentialsId} (revoke: false); they do not expire.`);
+        const why = settings.keep ? `kept as "${settings.keep}"` : 'revoke: false';
+        ctx.info(`Keeping distribution credentials ${saved.credentialsId} (${why}); they do not expire.`);
         return;
     }
     try {
@@ -4192,7 +4283,7 @@ async function tidyProject(ctx, saved, settings) {
         return;
     const waitMs = inFlightWaitMs(saved);
     if (waitMs > 0) {
-        ctx.info(`The main step stopped while a create was in flight; waiting ${formatDuration(waitMs)} (its request-timeout) for it to land before sweeping.`);
+        ctx.info(`The main step stopped while a create was in flight; waiting ${formatAge(waitMs)} (its request-timeout) for it to land before sweeping.`);
         await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
     let listed;
@@ -4202,7 +4293,7 @@ async function tidyProject(ctx, saved, settings) {
     catch (error) {
         ctx.warning((sweep
             ? `Could not look for credentials that an interrupted create may have left (comment tag [${saved.marker}]): `
-            : `Could not list the project's credentials to prune job sets older than ${formatDuration(settings.pruneAfterMs)}: `) +
+            : `Could not list the project's credentials to prune job sets older than ${formatAge(settings.pruneAfterMs)}: `) +
             `${errorMessage(error)}${sweep ? ". Check the project's distribution credentials for that tag." : ''}`);
         return;
     }
@@ -4227,7 +4318,7 @@ async function prune(ctx, listed, marker, pruneAfterMs) {
     const deleted = new Set(await deleteEach(ctx, old.map(({ set }) => set), 'old job credentials'));
     const pruned = old.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
     for (const { id, ageMs } of pruned) {
-        ctx.info(`Pruned distribution credentials ${id}, created ${formatDuration(ageMs)} ago by a job that never revoked them.`);
+        ctx.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
     }
     await writePruneSummary(pruned, pruneAfterMs);
 }
@@ -4280,17 +4371,165 @@ async function post_run() {
     }
 }
 
+;// CONCATENATED MODULE: ./src/retire-inputs.ts
+/**
+ * The retire action's inputs: the API inputs exactly as the main action reads them, the name the
+ * sets were kept under, the IDs to leave alone, and the youngest age a set may be retired at.
+ */
+
+
+
+
+function readRetireSettings(getInput) {
+    const api = readApiSettings(getInput);
+    const keep = getInput('keep');
+    if (!keep) {
+        throw new InputError('keep', "is required: the name the sets were kept under (the main action's keep input), such as prod-pull-secret.");
+    }
+    return {
+        ...api,
+        keep: parseKeep(keep),
+        except: parseExcept(getInput('except')),
+        minAgeMs: parseDuration('min-age', getInput('min-age') || '0'),
+    };
+}
+/** Credentials IDs separated by commas and/or newlines; empty parts are skipped. */
+function parseExcept(raw) {
+    const ids = [];
+    for (const part of raw.split(/[,\n]/)) {
+        const id = part.trim();
+        if (!id)
+            continue;
+        if (!isCredentialsId(id)) {
+            throw new InputError('except', `"${id}" is not a credentials ID; pass IDs such as the credentials-id output, separated by commas or newlines.`);
+        }
+        if (!ids.includes(id))
+            ids.push(id);
+    }
+    return ids;
+}
+
+;// CONCATENATED MODULE: ./src/retire.ts
+/**
+ * The retire action (`retire/action.yml`), the step after a deploy: delete the sets kept under a
+ * name, except the one now in service. Unlike cleanup at job end this is the step's purpose, so
+ * a list it cannot make or a set it cannot delete fails it, naming what is left.
+ */
+
+
+
+
+
+
+
+
+/** Runs the step; never rejects (the entry file only calls it). */
+async function runRetire() {
+    try {
+        await retire();
+    }
+    catch (error) {
+        setFailed(redact(errorMessage(error)));
+    }
+}
+async function retire() {
+    protectSecret(getInput('api-key'));
+    const settings = readRetireSettings((name) => getInput(name));
+    const ctx = apiContext(settings);
+    const listed = await listCredentials(ctx).catch((error) => {
+        throw new Error(`Could not list the project's credentials, so nothing was retired: ${errorMessage(error)}`);
+    });
+    const { sets, refused } = keptUnder(listed, settings.keep);
+    const plan = planRetirement(sets, settings, Date.now());
+    log_info(`${sets.length} set(s) kept as "${settings.keep}"; retiring ${plan.retire.length}.`);
+    plan.leave.forEach(({ set, reason }) => log_info(`Leaving ${set.id} alone: ${reason}.`));
+    plan.strangers.forEach((id) => log_warning(`except names ${id}, which is not a set kept as "${settings.keep}".`));
+    const outcomes = new Map(plan.leave.map(({ set, reason }) => [set, `left alone: ${reason}`]));
+    for (const set of plan.retire) {
+        try {
+            outcomes.set(set, (await revokeCredentials(ctx, set.id)) === 'deleted' ? 'retired' : 'already gone');
+        }
+        catch (error) {
+            outcomes.set(set, 'could not delete');
+            log_warning(`Could not retire distribution credentials ${set.id}: ${errorMessage(error)}`);
+        }
+    }
+    const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
+    setOutput('retired', retired.map((set) => set.id).join(','));
+    await writeRetireSummary(settings, sets, outcomes, Date.now());
+    const left = plan.retire.filter((set) => outcomes.get(set) === 'could not delete').map((set) => set.id);
+    const problems = [
+        left.length > 0 &&
+            `could not delete ${left.join(', ')}: still live, and they never expire. Run the step again, or delete them by hand: ` +
+                `DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/<id>`,
+        refused > 0 &&
+            `${refused} set(s) kept as "${settings.keep}" have an ID this action does not accept (not printed): delete them in the Deepgram console`,
+    ].filter(Boolean);
+    if (problems.length > 0)
+        throw new Error(`Retired ${retired.length} set(s) kept as "${settings.keep}", but ${problems.join('; ')}.`);
+    log_info(`Retired ${retired.length} set(s) kept as "${settings.keep}".`);
+}
+/**
+ * Which of the sets kept under the name go: all but those `except` names (by default the newest),
+ * those younger than min-age, and, where the age matters, those whose age the API did not give.
+ */
+function planRetirement(sets, settings, now) {
+    const newest = Math.max(...sets.map((set) => set.createdMs ?? -Infinity));
+    const plan = { retire: [], leave: [], strangers: settings.except.filter((id) => !sets.some((set) => set.id === id)) };
+    for (const set of sets) {
+        const reason = keepReason(set, settings, newest, now);
+        if (reason)
+            plan.leave.push({ set, reason });
+        else
+            plan.retire.push(set);
+    }
+    return plan;
+}
+function keepReason(set, { except, minAgeMs }, newest, now) {
+    if (except.length > 0 && except.includes(set.id))
+        return 'named in except';
+    // Without a time the newest cannot be told apart, nor an age checked: leave it rather than guess.
+    if (set.createdMs === undefined && (except.length === 0 || minAgeMs > 0))
+        return 'the API gave no usable created time';
+    if (except.length === 0 && set.createdMs === newest)
+        return 'the newest set under the name';
+    if (set.createdMs !== undefined && now - set.createdMs < minAgeMs)
+        return `younger than min-age (${age(set, now)} old)`;
+    return undefined;
+}
+function age(set, now) {
+    return set.createdMs === undefined ? 'unknown' : formatAge(now - set.createdMs);
+}
+async function writeRetireSummary(settings, sets, outcomes, now) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary
+        .addHeading(`Deepgram credentials kept as <code>${settings.keep}</code>`, 3)
+        .addTable([
+        [
+            { data: 'Credentials ID', header: true },
+            { data: 'Age', header: true },
+            { data: 'Outcome', header: true },
+        ],
+        ...sets.map((set) => [`<code>${set.id}</code>`, age(set, now), outcomes.get(set) ?? '']),
+    ])
+        .addRaw(sets.length === 0 ? '<p>No sets are kept under this name.</p>' : '', true)
+        .write();
+}
+
 ;// CONCATENATED MODULE: ./src/action.ts
 /**
  * The bundle: every step of the action by name, bundled once into dist/action.js. The runner runs
- * one small file per step (action.yml's runs.main and runs.post), each of which imports its step
+ * one small file per step (action.yml's runs.main and runs.post, retire/action.yml's runs.main), each of which imports its step
  * from here and calls it; build.js writes them. A new step is one line here and one in build.js.
  */
 
 
 
-var __webpack_exports__main = __webpack_exports__.i;
-var __webpack_exports__post = __webpack_exports__.b;
-export { __webpack_exports__main as main, __webpack_exports__post as post };
+
+var __webpack_exports__main = __webpack_exports__.iW;
+var __webpack_exports__post = __webpack_exports__.bE;
+var __webpack_exports__retire = __webpack_exports__.S5;
+export { __webpack_exports__main as main, __webpack_exports__post as post, __webpack_exports__retire as retire };
 
 //# sourceMappingURL=action.js.map

@@ -7,9 +7,10 @@ export interface ActionYml {
   description: string;
   inputs: Record<string, { description: string; required?: boolean; default?: string }>;
   outputs: Record<string, { description: string }>;
-  runs: { using: string; main: string; post: string };
+  runs: { using: string; main: string; post?: string };
 }
-export declare function actionYml(): ActionYml;
+/** The main action's action.yml by default, or the one at `file` (such as retire/action.yml). */
+export declare function actionYml(file?: string): ActionYml;
 /** The file the runner runs for a step: action.yml's runs.main or runs.post, absolute. */
 export declare function entryOf(step: 'main' | 'post'): string;
 
@@ -22,8 +23,10 @@ export interface RunOptions {
   workdir: string;
   /** The step to run; by default main without a state argument and post with one. */
   step?: 'main' | 'post';
-  /** The script to run instead of the bundle, in the same environment (the benchmark's floor). */
+  /** The script to run instead of the bundle, in the same environment (the benchmark's floor, another action's entry). */
   entry?: string;
+  /** The action.yml whose input defaults fill in the inputs not given (default: the main action's). */
+  action?: string;
   /** Node options before the script, such as --cpu-prof (which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
   /**

@@ -13,9 +13,9 @@ import { parse } from 'yaml';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
-/** action.yml, parsed. */
-export function actionYml() {
-  return parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
+/** An action.yml, parsed: the main action's by default, or another's such as retire/action.yml. */
+export function actionYml(file = join(ROOT, 'action.yml')) {
+  return parse(readFileSync(file, 'utf8'));
 }
 
 /** The file the runner runs for a step: action.yml's `runs.main` or `runs.post`. */
@@ -46,7 +46,7 @@ function stepEnv(options, files, state) {
     GITHUB_ENV: files.env,
     DOCKER_CONFIG: join(options.workdir, 'docker'),
   });
-  for (const [name, spec] of Object.entries(actionYml().inputs)) {
+  for (const [name, spec] of Object.entries(actionYml(options.action).inputs)) {
     // core.getInput reads INPUT_<NAME> with spaces as underscores, upper-cased; hyphens stay.
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = options.inputs[name] ?? spec.default ?? '';
   }
@@ -59,7 +59,7 @@ let fileCounter = 0;
 /**
  * Runs one step: `options.step`, or else main without a `state` and post with one (main's saved
  * state, which may be empty).
- * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, step?: 'main'|'post', entry?: string, nodeArgs?: string[], stop?: {afterMs: number, signal?: NodeJS.Signals}}} options
+ * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, step?: 'main'|'post', entry?: string, action?: string, nodeArgs?: string[], stop?: {afterMs: number, signal?: NodeJS.Signals}}} options
  * @param {Record<string,string>} [state]
  */
 export async function runStep(options, state) {

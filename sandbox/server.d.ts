@@ -107,7 +107,7 @@ export interface IssueFields {
   provider?: string;
   /** the API key recorded as creator (decides what a member key sees); default: none, so only owner/admin keys see it */
   key?: string;
-  /** when it was created, an ISO 8601 time (for sets older than prune-after); default: now */
+  /** when the set was created, an ISO 8601 time (get and list report it as `created`); default: now */
   created?: string;
 }
 

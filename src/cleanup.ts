@@ -7,7 +7,7 @@
  */
 import { errorMessage, deleteEach, listCredentials, revokeCredentials, straysOf, type Context } from './credentials.js';
 import type { ListedCredentials } from './deepgram.js';
-import { formatDuration } from './duration.js';
+import { formatAge } from './duration.js';
 import type { Settings } from './inputs.js';
 import type { SavedState } from './state.js';
 import { writePruneSummary, type PrunedSet } from './summary.js';
@@ -25,7 +25,8 @@ export async function cleanUpProject(ctx: Context, saved: SavedState, settings: 
 async function revokeHandedOut(ctx: Context, saved: SavedState, settings: Settings): Promise<void> {
   if (!saved.credentialsId) return;
   if (!settings.revoke) {
-    ctx.info(`Keeping distribution credentials ${saved.credentialsId} (revoke: false); they do not expire.`);
+    const why = settings.keep ? `kept as "${settings.keep}"` : 'revoke: false';
+    ctx.info(`Keeping distribution credentials ${saved.credentialsId} (${why}); they do not expire.`);
     return;
   }
   try {
@@ -45,7 +46,7 @@ async function tidyProject(ctx: Context, saved: SavedState, settings: Settings):
   const waitMs = inFlightWaitMs(saved);
   if (waitMs > 0) {
     ctx.info(
-      `The main step stopped while a create was in flight; waiting ${formatDuration(waitMs)} (its request-timeout) for it to land before sweeping.`,
+      `The main step stopped while a create was in flight; waiting ${formatAge(waitMs)} (its request-timeout) for it to land before sweeping.`,
     );
     await new Promise((resolve) => setTimeout(resolve, waitMs));
   }
@@ -57,7 +58,7 @@ async function tidyProject(ctx: Context, saved: SavedState, settings: Settings):
     ctx.warning(
       (sweep
         ? `Could not look for credentials that an interrupted create may have left (comment tag [${saved.marker}]): `
-        : `Could not list the project's credentials to prune job sets older than ${formatDuration(settings.pruneAfterMs)}: `) +
+        : `Could not list the project's credentials to prune job sets older than ${formatAge(settings.pruneAfterMs)}: `) +
         `${errorMessage(error)}${sweep ? ". Check the project's distribution credentials for that tag." : ''}`,
     );
     return;
@@ -89,7 +90,7 @@ async function prune(ctx: Context, listed: ListedCredentials[], marker: string, 
   );
   const pruned: PrunedSet[] = old.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
   for (const { id, ageMs } of pruned) {
-    ctx.info(`Pruned distribution credentials ${id}, created ${formatDuration(ageMs)} ago by a job that never revoked them.`);
+    ctx.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
   }
   await writePruneSummary(pruned, pruneAfterMs);
 }

@@ -1,16 +1,16 @@
 /**
  * Wires the API client to the step's settings and the runner's log: what main and post share
- * to talk to Deepgram.
+ * to talk to Deepgram (and the retire action too).
  */
 import { Budget } from './budget.js';
 import type { Context } from './credentials.js';
 import { DeepgramClient } from './deepgram.js';
 import { sendRequest } from './http.js';
-import type { Settings } from './inputs.js';
+import type { ApiSettings } from './inputs.js';
 import * as log from './log.js';
 
 /** @param extraMs time the step may spend waiting beyond its budget for API calls (the post step's wait for an interrupted create). */
-export function apiContext(settings: Settings, extraMs = 0): Context {
+export function apiContext(settings: ApiSettings, extraMs = 0): Context {
   const budget = new Budget(Budget.forStep(settings).totalMs + extraMs);
   return {
     client: new DeepgramClient({

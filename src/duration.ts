@@ -1,36 +1,46 @@
 /**
- * Durations as inputs take them: a whole number and a unit, `90s`, `30m`, `12h`, `5d`; `0` is none.
+ * Durations as inputs write them (`90s`, `30m`, `12h`, `5d`, `0`), and ages as people read them.
+ * One syntax for every duration input (`min-age` of the retire action, `prune-after`), so a
+ * value that works in one works in the other.
  */
+// Not from inputs.ts: inputs.ts reads durations too (prune-after), and imports must not cycle.
+import { InputError } from './input-error.js';
+
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-/** Longer than any job or retention anyone means; past it a timer or a date would overflow. */
-const MAX_MS = 365 * UNIT_MS.d;
+/** A whole number and one unit; longer than any job or rotation period a workflow can have. */
+const DURATION = /^(\d{1,6})([smhd])$/;
 
-/** What a duration input accepts, for an error message. */
-export const DURATION_FORMS = 'a whole number and a unit (s, m, h or d), such as 12h or 5d, up to 365d; or 0 for none';
-
-/** Milliseconds for `raw`, 0 for `0` (and for `off` where `allowOff`), or undefined when it is not a duration. */
-export function parseDuration(raw: string, options: { allowOff?: boolean } = {}): number | undefined {
-  const text = raw.trim().toLowerCase();
-  if (text === '0' || (options.allowOff && text === 'off')) return 0;
-  const match = /^(\d{1,6})([smhd])$/.exec(text);
-  const ms = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : NaN;
-  return ms > 0 && ms <= MAX_MS ? ms : undefined;
+export interface DurationOptions {
+  /** Also accept `off` (read as 0), for an input where 0 means "never" rather than "no wait". */
+  allowOff?: boolean;
 }
 
-/** 3 d 4 h, 5 h 2 m, 42 s: an age for a person, two units at most. */
-export function formatDuration(ms: number): string {
-  const parts: string[] = [];
-  let rest = Math.max(0, Math.floor(ms / 1000));
-  for (const [unit, seconds] of [
-    ['d', 86_400],
-    ['h', 3_600],
-    ['m', 60],
-    ['s', 1],
-  ] as const) {
-    const n = Math.floor(rest / seconds);
-    rest -= n * seconds;
-    if (n > 0 || (unit === 's' && parts.length === 0)) parts.push(`${n} ${unit}`);
-    if (parts.length === 2) break;
-  }
-  return parts.join(' ');
+/**
+ * Milliseconds for a duration input: `<whole number><s|m|h|d>`, or `0` (and `off` when allowed),
+ * which both give 0. Anything else is an InputError naming the input and the accepted forms.
+ */
+export function parseDuration(input: string, raw: string, options: DurationOptions = {}): number {
+  const value = raw.trim().toLowerCase();
+  if (value === '0' || (options.allowOff && value === 'off')) return 0;
+  const match = DURATION.exec(value);
+  if (match) return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  const zero = options.allowOff ? '`0` or `off`' : '`0`';
+  throw new InputError(input, `"${raw}" is not a duration; use a whole number followed by s, m, h or d (such as 12h or 5d), or ${zero}.`);
+}
+
+/** An age for a log line or summary, in its largest unit and the next: "3d 4h", "2h 0m", "45s". */
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const units = [
+    ['d', Math.floor(seconds / 86_400)],
+    ['h', Math.floor(seconds / 3_600) % 24],
+    ['m', Math.floor(seconds / 60) % 60],
+    ['s', seconds % 60],
+  ] as const;
+  const first = units.findIndex(([, count]) => count > 0);
+  if (first < 0) return '0s';
+  return units
+    .slice(first, first + 2)
+    .map(([unit, count]) => `${count}${unit}`)
+    .join(' ');
 }

@@ -2,7 +2,9 @@
  * Reads every input the runner passes and validates it into one typed Settings object, so that
  * bad input fails the step with a message naming the input, before any request is sent.
  */
-import { DURATION_FORMS, parseDuration } from './duration.js';
+import { parseDuration } from './duration.js';
+import { InputError } from './input-error.js';
+import { KEEP_NAME } from './tags.js';
 
 /** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
 export const KNOWN_SCOPES: readonly string[] = [
@@ -26,9 +28,17 @@ export const KNOWN_SCOPES: readonly string[] = [
 
 export const MAX_ATTEMPTS_LIMIT = 10;
 
-export interface Settings {
+/** What every step that talks to the API needs (the main action's and the retire action's). */
+export interface ApiSettings {
   apiKey: string;
   projectId: string;
+  /** Base URL without a trailing slash. */
+  apiUrl: string;
+  requestTimeoutMs: number;
+  maxAttempts: number;
+}
+
+export interface Settings extends ApiSettings {
   scopes: string[];
   /** The user's comment, or one generated from the workflow run; the marker is added later. */
   comment: string;
@@ -36,35 +46,27 @@ export interface Settings {
   registry: string;
   login: boolean;
   logout: boolean;
+  /** Revoke at job end: the effective decision, false whenever `keep` is set. */
   revoke: boolean;
-  /** Base URL without a trailing slash. */
-  apiUrl: string;
-  requestTimeoutMs: number;
-  maxAttempts: number;
   /** Job sets older than this are pruned at job end; 0 when pruning is off. */
   pruneAfterMs: number;
   /** The registry CLI: docker where it is on PATH, else podman (auto), or the one named. */
   cli: 'auto' | 'docker' | 'podman';
   /** default: the CLI's usual config; job: a config of this job's own under RUNNER_TEMP. */
   dockerConfig: 'default' | 'job';
+  /** The name the set is kept under ('' when it is a job's set). */
+  keep: string;
 }
 
-/** Bad input: the message names the input and says what is accepted. */
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    message: string,
-  ) {
-    super(`Input "${input}": ${message}`);
-    this.name = 'InputError';
-  }
-}
+export { InputError };
 
 export type GetInput = (name: string) => string;
 
 export interface ReadResult {
   settings: Settings;
   warnings: string[];
+  /** Worth a line in the log, not a warning. */
+  notes: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -79,19 +81,8 @@ const REGISTRY_SHAPE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-
  */
 export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = process.env): ReadResult {
   const warnings: string[] = [];
-  const apiKey = getInput('api-key');
-  if (!apiKey) throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
-  if (/\s/.test(apiKey)) throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
-  // The key itself is never quoted: a message goes to the log, and the key may not be masked yet.
-  if (/\p{Cc}/u.test(apiKey)) {
-    throw new InputError('api-key', 'contains a control character; a Deepgram API key is a single token of printable characters.');
-  }
-
-  const projectId = getInput('project-id');
-  if (!projectId) throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
-  if (!UUID.test(projectId)) {
-    throw new InputError('project-id', `"${projectId}" is not a UUID; expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.`);
-  }
+  const notes: string[] = [];
+  const api = readApiSettings(getInput);
 
   const scopes = parseScopes(getInput('scopes'));
   for (const scope of scopes) {
@@ -112,25 +103,30 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = proces
     );
   }
 
+  const keep = parseKeep(getInput('keep'));
+  let revoke = parseBoolean('revoke', getInput('revoke'), true);
+  if (keep && revoke) {
+    notes.push(`keep: the credentials are kept as "${keep}" at job end, so revoke: true does not apply.`);
+    revoke = false;
+  }
+
   return {
     settings: {
-      apiKey,
-      projectId,
+      ...api,
       scopes,
       comment: parseComment(getInput('comment')) || defaultComment(env),
       provider,
       registry,
       login: parseBoolean('login', getInput('login'), true),
       logout: parseBoolean('logout', getInput('logout'), true),
-      revoke: parseBoolean('revoke', getInput('revoke'), true),
-      apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
-      requestTimeoutMs: parseTimeout(getInput('request-timeout')),
-      maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+      revoke,
+      keep,
       pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
       cli: parseChoice('cli', getInput('cli'), ['auto', 'docker', 'podman']),
       dockerConfig: parseChoice('docker-config', getInput('docker-config'), ['default', 'job']),
     },
     warnings,
+    notes,
   };
 }
 
@@ -149,6 +145,40 @@ function parseChoice<T extends string>(input: string, raw: string, choices: read
   if (value === undefined)
     throw new InputError(input, `"${raw}" is not accepted; use ${choices.join(', ').replace(/, ([^,]*)$/, ' or $1')}.`);
   return value;
+}
+
+/** The inputs every step that talks to the API shares, validated the same way everywhere. */
+export function readApiSettings(getInput: GetInput): ApiSettings {
+  const apiKey = getInput('api-key');
+  if (!apiKey) throw new InputError('api-key', 'is required: pass a Deepgram API key, e.g. ${{ secrets.DEEPGRAM_API_KEY }}.');
+  if (/\s/.test(apiKey)) throw new InputError('api-key', 'contains whitespace; a Deepgram API key is a single token.');
+  // The key itself is never quoted: a message goes to the log, and the key may not be masked yet.
+  if (/\p{Cc}/u.test(apiKey)) {
+    throw new InputError('api-key', 'contains a control character; a Deepgram API key is a single token of printable characters.');
+  }
+
+  const projectId = getInput('project-id');
+  if (!projectId) throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
+  if (!UUID.test(projectId)) {
+    throw new InputError('project-id', `"${projectId}" is not a UUID; expected the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.`);
+  }
+
+  return {
+    apiKey,
+    projectId,
+    apiUrl: parseApiUrl(getInput('api-url') || 'https://api.deepgram.com'),
+    requestTimeoutMs: parseTimeout(getInput('request-timeout')),
+    maxAttempts: parseMaxAttempts(getInput('max-attempts')),
+  };
+}
+
+/** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */
+export function parseKeep(raw: string): string {
+  if (raw === '' || KEEP_NAME.test(raw)) return raw;
+  throw new InputError(
+    'keep',
+    `"${raw}" is not a name to keep credentials under; use 1 to 63 of a-z, 0-9 and '-' (such as prod-pull-secret).`,
+  );
 }
 
 /** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
@@ -178,8 +208,7 @@ function parseComment(raw: string): string {
 
 /** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. */
 function parsePruneAfter(raw: string, warnings: string[]): number {
-  const ms = parseDuration(raw === '' ? '5d' : raw, { allowOff: true });
-  if (ms === undefined) throw new InputError('prune-after', `"${raw}" is not accepted; use ${DURATION_FORMS}, or off.`);
+  const ms = parseDuration('prune-after', raw === '' ? '5d' : raw, { allowOff: true });
   if (ms > 0 && ms < SIX_HOURS_MS) {
     warnings.push(
       `prune-after is ${raw}: a job of this action that is still running after that long (jobs on GitHub-hosted runners may run 6 h, on self-hosted ones 5 d) loses its credentials to another job's pruning.`,

@@ -7,26 +7,31 @@ import { createCredentials, errorMessage, revokeCredentials } from './credential
 import { apiContext } from './context.js';
 import type { CreatedCredentials } from './deepgram.js';
 import { readSettings } from './inputs.js';
+import { keptBefore } from './kept.js';
 import * as log from './log.js';
 import { findLoginCli, logIn } from './registry.js';
 import { protectSecret } from './secrets.js';
 import * as state from './state.js';
 import { writeSummary } from './summary.js';
-import { newMarker, tagComment } from './tags.js';
+import { newMarker, tagComment, type TagKind } from './tags.js';
 
 export async function runMain(): Promise<void> {
   state.markMainStarted();
   // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
   protectSecret(core.getInput('api-key'));
-  const { settings, warnings } = readSettings((name) => core.getInput(name));
+  const { settings, warnings, notes } = readSettings((name) => core.getInput(name));
   warnings.forEach(log.warning);
+  notes.forEach(log.info);
   // Without docker or podman there is nothing to log in with: fail before anything is created.
   const cli = settings.login ? await findLoginCli(settings) : undefined;
 
   const marker = newMarker();
   state.saveMarker(marker);
   const ctx = apiContext(settings);
-  const comment = tagComment(settings.comment, { marker, kind: settings.revoke ? { kind: 'job' } : { kind: 'kept' } });
+  const kind: TagKind = settings.keep ? { kind: 'named', name: settings.keep } : settings.revoke ? { kind: 'job' } : { kind: 'kept' };
+  const comment = tagComment(settings.comment, { marker, kind });
+  // One list, alongside the create rather than after it: kept-before costs no extra round trip.
+  const before = keptBefore(ctx, settings.keep, marker);
   const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, {
     inFlight: state.saveCreateInFlight,
     mayHaveStrays: state.saveSweepNeeded,
@@ -58,6 +63,8 @@ export async function runMain(): Promise<void> {
   core.setOutput('credentials-id', credentials.id);
   core.setOutput('registry', settings.registry);
   core.setOutput('docker-config-json', dockerConfigJson);
+  const keptIds = await before;
+  if (keptIds !== undefined) core.setOutput('kept-before', keptIds);
   await writeSummary(settings, credentials, comment);
 }
 

@@ -1,7 +1,7 @@
 /** The job summary: what was created and what the post step will do. Never the secret. */
 import * as core from '@actions/core';
 import type { CreatedCredentials } from './deepgram.js';
-import { formatDuration } from './duration.js';
+import { formatAge } from './duration.js';
 import type { Settings } from './inputs.js';
 import { formatTag, parseTag } from './tags.js';
 
@@ -41,7 +41,7 @@ export async function writePruneSummary(pruned: PrunedSet[], pruneAfterMs: numbe
   await core.summary
     .addHeading('Deepgram credentials pruned', 3)
     .addRaw(
-      `<p>Job sets older than ${formatDuration(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`,
+      `<p>Job sets older than ${formatAge(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`,
       true,
     )
     .addTable([
@@ -49,16 +49,19 @@ export async function writePruneSummary(pruned: PrunedSet[], pruneAfterMs: numbe
         { data: 'Credentials ID', header: true },
         { data: 'Age', header: true },
       ],
-      ...pruned.map(({ id, ageMs }) => [code(id), formatDuration(ageMs)]),
+      ...pruned.map(({ id, ageMs }) => [code(id), formatAge(ageMs)]),
     ])
     .write();
 }
 
 export function postPlan(settings: Settings): string {
-  const revoke = settings.revoke
-    ? 'the credentials are revoked'
-    : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
-      '(in the Deepgram console, or through the API with the credentials ID above)';
+  const revoke = settings.keep
+    ? `the credentials are <strong>kept</strong> as ${code(settings.keep)} (keep): they never expire; ` +
+      'the retire action deletes the older sets kept under that name once this one is in service'
+    : settings.revoke
+      ? 'the credentials are revoked'
+      : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
+        '(in the Deepgram console, or through the API with the credentials ID above)';
   const logout = settings.login && settings.logout ? `docker logs out of ${code(settings.registry)}` : 'no docker logout';
   return `${revoke}; ${logout}`;
 }

@@ -30,7 +30,7 @@ describe('cancelled or timed out while creating', () => {
       expect(main.outputs['credentials-id']).toBeUndefined();
       const post = await runStep(options, main.state);
       expect(post.exitCode).toBe(0);
-      expect(post.visibleLog).toMatch(/The main step stopped while a create was in flight; waiting \d+ s \(its request-timeout\)/);
+      expect(post.visibleLog).toMatch(/The main step stopped while a create was in flight; waiting \d+s \(its request-timeout\)/);
       expect(post.visibleLog).toMatch(/Deleted 1 stray set\(s\) of credentials carrying \[dg-action:[0-9a-f]{12}\]/);
       // The create did land, after main was gone and before post looked.
       expect(h.sandbox.requests.find((r) => r.op === 'create')?.clientGone).toBe(true);
@@ -95,14 +95,14 @@ describe('a runner that died before its post step: pruning', () => {
       [seeded.oldKept, seeded.oldNamed, seeded.recentJob, seeded.oldForeign, seeded.oldCopied].map((c) => c.id).sort(),
     );
     expect(post.visibleLog).toContain(
-      `Pruned distribution credentials ${seeded.oldJob.id}, created 6 d ago by a job that never revoked them.`,
+      `Pruned distribution credentials ${seeded.oldJob.id}, created 6d 0h ago by a job that never revoked them.`,
     );
     expect(post.visibleLog).toContain(
-      `Pruned distribution credentials ${seeded.olderJob.id}, created 40 d ago by a job that never revoked them.`,
+      `Pruned distribution credentials ${seeded.olderJob.id}, created 40d 0h ago by a job that never revoked them.`,
     );
     expect(post.summary).toContain('Deepgram credentials pruned');
     expect(post.summary).toContain(`<code>${seeded.oldJob.id}</code>`);
-    expect(post.summary).toContain('6 d');
+    expect(post.summary).toContain('6d 0h');
     // Never more than what matched: the sets left alone are named nowhere.
     for (const id of left) {
       expect(post.visibleLog).not.toContain(id);
@@ -146,7 +146,7 @@ describe('a runner that died before its post step: pruning', () => {
     const { main, post } = await runAction(h.options({ login: 'false' }));
     expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
     expect(post.visibleLog.match(/::warning::/g)).toHaveLength(1);
-    expect(post.visibleLog).toMatch(/::warning::Could not list the project's credentials to prune job sets older than 5 d: .*HTTP 403/);
+    expect(post.visibleLog).toMatch(/::warning::Could not list the project's credentials to prune job sets older than 5d 0h: .*HTTP 403/);
     expect(ids().sort()).toEqual(
       Object.values(seeded)
         .map((c) => c.id)
@@ -157,7 +157,7 @@ describe('a runner that died before its post step: pruning', () => {
   test('bad prune-after fails main before any request, naming the input', async () => {
     const main = await runStep(h.options({ 'prune-after': '5 days' }));
     expect(main.exitCode).toBe(1);
-    expect(main.visibleLog).toContain('::error::Input "prune-after": "5 days" is not accepted; use a whole number and a unit');
+    expect(main.visibleLog).toContain('::error::Input "prune-after": "5 days" is not a duration; use a whole number followed by s, m, h or d');
     expect(h.sandbox.requests).toEqual([]);
   });
 });

@@ -1,0 +1,227 @@
+/**
+ * The README's "Rotate a Kubernetes pull secret" workflow, run as written: its steps are read from
+ * the README, the actions run from the built bundle through their own action.yml files, the shell
+ * step runs under bash as the runner runs it, and kubectl (the real one) renders the Secret
+ * offline. The cluster is the only stand-in: `kubectl apply -f -` keeps the manifest it is given.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { actionYml, ROOT } from '../../sandbox/runner.js';
+import { expectNothingLeaked, runStep, SANDBOX_PROJECT_ID, secretForms, startHarness, type Harness, type StepResult } from './fixtures.js';
+
+jest.setTimeout(60_000);
+
+const REAL_KUBECTL = execFileSync('sh', ['-c', 'command -v kubectl']).toString().trim();
+const SECTION = '### Rotate a Kubernetes pull secret';
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>;
+}
+
+/** The first yaml block of the README's recipe section. */
+function recipe(): Workflow {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf(SECTION));
+  const block = /```yaml\n([\s\S]*?)\n```/.exec(section);
+  if (!readme.includes(SECTION) || !block) throw new Error(`README has no yaml block under "${SECTION}"`);
+  return parse(block[1]!) as Workflow;
+}
+
+const ACTIONS: Record<string, string> = {
+  'deepgram/self-hosted-login-action@v1': join(ROOT, 'action.yml'),
+  'deepgram/self-hosted-login-action/retire@v1': join(ROOT, 'retire', 'action.yml'),
+};
+
+let h: Harness;
+let cluster: string;
+let runnerTemp: string;
+let bin: string;
+beforeAll(async () => {
+  h = await startHarness();
+  cluster = join(h.workdir, 'cluster');
+  runnerTemp = join(h.workdir, 'runner-temp');
+  bin = join(h.workdir, 'kubectl-bin');
+  mkdirSync(bin);
+  // The cluster: apply keeps the manifest. Every other command is the real kubectl, and the test
+  // sees each command line and the mode of the file given to --from-file while it exists.
+  writeFileSync(
+    join(bin, 'kubectl'),
+    `#!/bin/sh
+printf '%s\\n' "$*" >> "$CLUSTER/argv.log"
+for arg; do
+  case "$arg" in
+    apply) cat > "$CLUSTER/applied.yaml"; echo "secret/applied"; exit 0 ;;
+    --from-file=*=*) file="\${arg#--from-file=*=}"; stat -c '%a %n' "$file" >> "$CLUSTER/files.log" ;;
+  esac
+done
+exec '${REAL_KUBECTL}' "$@"
+`,
+  );
+  chmodSync(join(bin, 'kubectl'), 0o755);
+});
+afterAll(async () => h.close());
+beforeEach(() => {
+  h.reset();
+  for (const dir of [cluster, runnerTemp]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+  }
+  // "Authenticate kubectl to your cluster first": a context whose server nothing answers, so the
+  // client-side dry run is seen to need no cluster.
+  writeFileSync(
+    join(cluster, 'kubeconfig'),
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters: [{ name: c, cluster: { server: "https://127.0.0.1:9" } }]',
+      'users: [{ name: u, user: { token: none } }]',
+      'contexts: [{ name: x, context: { cluster: c, user: u } }]',
+      'current-context: x',
+      '',
+    ].join('\n'),
+  );
+});
+
+interface JobRun {
+  steps: Record<string, StepResult>;
+  /** Each shell step's output. */
+  shell: string[];
+}
+
+/** Runs the recipe's job once, as the runner would: steps in order, then the post steps in reverse. */
+async function runJob(workflow: Workflow): Promise<JobRun> {
+  const [job] = Object.values(workflow.jobs);
+  const outputs: Record<string, Record<string, string>> = {};
+  const result: JobRun = { steps: {}, shell: [] };
+  const posts: (() => Promise<void>)[] = [];
+  const expand = (text: string): string =>
+    text.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_all, expression: string) => {
+      if (expression === 'secrets.DEEPGRAM_API_KEY') return h.apiKey;
+      if (expression === 'vars.DEEPGRAM_PROJECT_ID') return SANDBOX_PROJECT_ID;
+      const output = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression);
+      if (output) return outputs[output[1]!]?.[output[2]!] ?? '';
+      throw new Error(`the test cannot evaluate \${{ ${expression} }}`);
+    });
+  const expandAll = (values: Record<string, string> = {}) =>
+    Object.fromEntries(Object.entries(values).map(([key, value]) => [key, expand(String(value))]));
+
+  for (const [index, step] of job!.steps.entries()) {
+    const key = step.id ?? step.name ?? `step ${index}`;
+    if (step.uses) {
+      const action = ACTIONS[step.uses];
+      if (!action) throw new Error(`unknown action ${step.uses}`);
+      const spec = actionYml(action);
+      const options = {
+        workdir: h.workdir,
+        action,
+        entry: resolve(dirname(action), spec.runs.main),
+        // Only the API's address differs from the recipe: the sandbox instead of api.deepgram.com.
+        inputs: { ...expandAll(step.with), 'api-url': h.sandbox.url },
+        env: { RUNNER_TEMP: runnerTemp },
+      };
+      const main = await runStep(options);
+      result.steps[key] = main;
+      expect({ step: key, exitCode: main.exitCode, log: main.exitCode === 0 ? '' : main.log }).toEqual({ step: key, exitCode: 0, log: '' });
+      outputs[key] = main.outputs;
+      if (spec.runs.post) {
+        const postEntry = resolve(dirname(action), spec.runs.post);
+        posts.unshift(async () => {
+          result.steps[`${key}-post`] = await runStep({ ...options, entry: postEntry }, main.state);
+        });
+      }
+    } else if (step.run) {
+      const script = join(h.workdir, `step-${index}.sh`);
+      writeFileSync(script, step.run);
+      const env: Record<string, string> = {};
+      for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !/^(INPUT|STATE)_/.test(name)) env[name] = value;
+      Object.assign(env, expandAll(job!.env), expandAll(step.env), {
+        RUNNER_TEMP: runnerTemp,
+        PATH: `${bin}:${process.env.PATH}`,
+        CLUSTER: cluster,
+        KUBECONFIG: join(cluster, 'kubeconfig'),
+      });
+      // The runner's default shell on Linux: bash --noprofile --norc -eo pipefail {0}.
+      const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let log = '';
+      child.stdout.on('data', (chunk) => (log += chunk));
+      child.stderr.on('data', (chunk) => (log += chunk));
+      const code = await new Promise((done) => child.on('close', done));
+      expect({ step: step.name, code, log }).toEqual({ step: step.name, code: 0, log: 'secret/applied\n' });
+      result.shell.push(log);
+    }
+  }
+  for (const post of posts) await post();
+  return result;
+}
+
+/** The manifest kubectl rendered and the cluster was given, and what its docker config holds. */
+function appliedSecret() {
+  const manifest = parse(readFileSync(join(cluster, 'applied.yaml'), 'utf8'));
+  const config = JSON.parse(Buffer.from(manifest.data['.dockerconfigjson'], 'base64').toString('utf8'));
+  const [registry, entry] = Object.entries(config.auths as Record<string, { auth: string }>)[0]!;
+  return { manifest, registry, userSecret: Buffer.from(entry.auth, 'base64').toString('utf8') };
+}
+
+const keptAs = (name: string) => h.sandbox.credentials(SANDBOX_PROJECT_ID).filter((c) => c.comment?.endsWith(` keep=${name}]`));
+
+describe('README: Rotate a Kubernetes pull secret', () => {
+  test('three rotations: the Secret holds the newest set each time, and one set per name is left', async () => {
+    const workflow = recipe();
+    const steps = workflow.jobs.rotate!.steps;
+    const name = steps.find((s) => s.id === 'dg')!.with!.keep!;
+    const retireStep = steps.find((s) => s.uses?.endsWith('/retire@v1'))!.name!;
+    // Another Secret's name and a hand-made set: the rotations must not touch them.
+    const staging = h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: 'staging [dg-action:0123456789ab keep=staging-pull-secret]' });
+    const byHand = h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: 'made by hand' });
+
+    let previous: string | undefined;
+    for (let rotation = 1; rotation <= 3; rotation++) {
+      const job = await runJob(workflow);
+      const id = job.steps.dg!.outputs['credentials-id']!;
+      const issued = h.sandbox.credentials().find((c) => c.id === id)!;
+      expect(job.steps.dg!.outputs['kept-before']).toBe(previous ?? '');
+
+      const { manifest, registry, userSecret } = appliedSecret();
+      expect(manifest).toMatchObject({
+        kind: 'Secret',
+        type: 'kubernetes.io/dockerconfigjson',
+        metadata: { name: 'dg-regcred', namespace: 'deepgram' },
+      });
+      expect(registry).toBe('quay.io');
+      expect(userSecret).toBe(`${issued.username}:${issued.secret}`);
+
+      // The secret went through a file under RUNNER_TEMP that only its owner could read, gone after the step.
+      const files = readFileSync(join(cluster, 'files.log'), 'utf8').trim().split('\n');
+      expect(files).toHaveLength(rotation);
+      expect(files.at(-1)).toMatch(new RegExp(`^600 ${runnerTemp}/[^/]+$`));
+      expect(readdirSync(runnerTemp)).toEqual([]);
+
+      expect(job.steps[retireStep]!.outputs.retired).toBe(previous ?? '');
+      expect(keptAs(name).map((c) => c.id)).toEqual([id]);
+      const forms = secretForms(issued.username, issued.secret);
+      expectNothingLeaked(h, Object.values(job.steps), [...forms, job.steps.dg!.outputs['docker-config-json']!]);
+      for (const text of [...job.shell, readFileSync(join(cluster, 'argv.log'), 'utf8')]) {
+        for (const form of forms) expect(text).not.toContain(form);
+      }
+      previous = id;
+    }
+    expect(keptAs('staging-pull-secret').map((c) => c.id)).toEqual([staging.id]);
+    expect(
+      h.sandbox
+        .credentials()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([staging.id, byHand.id, previous].sort());
+  });
+});

@@ -1,0 +1,3 @@
+// The retire step (written by build.js).
+import { retire } from './action.js';
+void retire();

@@ -1,0 +1,51 @@
+/**
+ * The retire action's inputs: the API inputs exactly as the main action reads them, the name the
+ * sets were kept under, the IDs to leave alone, and the youngest age a set may be retired at.
+ */
+import { parseDuration } from './duration.js';
+import { InputError } from './input-error.js';
+import { readApiSettings, parseKeep, type ApiSettings, type GetInput } from './inputs.js';
+import { isCredentialsId } from './deepgram.js';
+
+export interface RetireSettings extends ApiSettings {
+  /** The name the sets were kept under (the main action's `keep`). */
+  keep: string;
+  /** IDs to leave alone; empty means "the newest set under the name". */
+  except: string[];
+  /** Sets younger than this are left alone (0: no minimum). */
+  minAgeMs: number;
+}
+
+export function readRetireSettings(getInput: GetInput): RetireSettings {
+  const api = readApiSettings(getInput);
+  const keep = getInput('keep');
+  if (!keep) {
+    throw new InputError(
+      'keep',
+      "is required: the name the sets were kept under (the main action's keep input), such as prod-pull-secret.",
+    );
+  }
+  return {
+    ...api,
+    keep: parseKeep(keep),
+    except: parseExcept(getInput('except')),
+    minAgeMs: parseDuration('min-age', getInput('min-age') || '0'),
+  };
+}
+
+/** Credentials IDs separated by commas and/or newlines; empty parts are skipped. */
+export function parseExcept(raw: string): string[] {
+  const ids: string[] = [];
+  for (const part of raw.split(/[,\n]/)) {
+    const id = part.trim();
+    if (!id) continue;
+    if (!isCredentialsId(id)) {
+      throw new InputError(
+        'except',
+        `"${id}" is not a credentials ID; pass IDs such as the credentials-id output, separated by commas or newlines.`,
+      );
+    }
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
