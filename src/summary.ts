@@ -40,10 +40,7 @@ export async function writePruneSummary(pruned: PrunedSet[], pruneAfterMs: numbe
   if (!process.env.GITHUB_STEP_SUMMARY || pruned.length === 0) return;
   await core.summary
     .addHeading('Deepgram credentials pruned', 3)
-    .addRaw(
-      `<p>Job sets older than ${formatAge(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`,
-      true,
-    )
+    .addRaw(`<p>Job sets older than ${formatAge(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`, true)
     .addTable([
       [
         { data: 'Credentials ID', header: true },

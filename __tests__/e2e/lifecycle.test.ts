@@ -157,7 +157,9 @@ describe('a runner that died before its post step: pruning', () => {
   test('bad prune-after fails main before any request, naming the input', async () => {
     const main = await runStep(h.options({ 'prune-after': '5 days' }));
     expect(main.exitCode).toBe(1);
-    expect(main.visibleLog).toContain('::error::Input "prune-after": "5 days" is not a duration; use a whole number followed by s, m, h or d');
+    expect(main.visibleLog).toContain(
+      '::error::Input "prune-after": "5 days" is not a duration; use a whole number followed by s, m, h or d',
+    );
     expect(h.sandbox.requests).toEqual([]);
   });
 });
