@@ -129,10 +129,9 @@ describe('happy path', () => {
     }
   });
 
-  test('state: isPost, marker, credentialsId and loggedInTo, never the secret', async () => {
+  test('state: marker, credentialsId and loggedInTo, never the secret', async () => {
     await runMain();
     expect(saved()).toEqual({
-      isPost: 'true',
       marker: expect.stringMatching(/^dg-action:/),
       credentialsId: CRED,
       loggedInTo: 'quay.io',
@@ -143,10 +142,11 @@ describe('happy path', () => {
     expect(JSON.stringify(core.saveState.mock.calls)).not.toContain(AUTH);
   });
 
-  test('isPost is saved before the inputs are even read', async () => {
+  test('the marker and the create in flight are saved before the create is sent', async () => {
     await runMain();
-    expect(core.saveState.mock.calls[0]).toEqual(['isPost', 'true']);
-    expect(core.saveState.mock.invocationCallOrder[0]).toBeLessThan(core.getInput.mock.invocationCallOrder[0]!);
+    const order = (key: string) => core.saveState.mock.invocationCallOrder[core.saveState.mock.calls.findIndex(([k]) => k === key)]!;
+    expect(order('marker')).toBeLessThan(sendRequest.mock.invocationCallOrder[0]!);
+    expect(order('createInFlightUntil')).toBeLessThan(sendRequest.mock.invocationCallOrder[0]!);
   });
 
   test('the secret appears in no log line', async () => {
@@ -195,7 +195,7 @@ describe('login: false', () => {
     expect(io.which).not.toHaveBeenCalled();
     expect(child.runChild).not.toHaveBeenCalled();
     expect(outputs().secret).toBe(SECRET);
-    expect(saved()).toEqual({ isPost: 'true', marker: expect.any(String), credentialsId: CRED, createInFlightUntil: '' });
+    expect(saved()).toEqual({ marker: expect.any(String), credentialsId: CRED, createInFlightUntil: '' });
   });
 });
 
@@ -238,7 +238,7 @@ describe('failures', () => {
     io.which.mockResolvedValue('');
     await expect(runMain()).rejects.toThrow('`login: false`');
     expect(sendRequest).not.toHaveBeenCalled();
-    expect(saved()).toEqual({ isPost: 'true' });
+    expect(saved()).toEqual({});
   });
 
   test('bad input throws before any request', async () => {

@@ -62,7 +62,7 @@ function warnings(): string[] {
 
 beforeEach(() => {
   inputs = { 'api-key': API_KEY, 'project-id': PROJECT };
-  state = { isPost: 'true', marker: MARKER, credentialsId: CRED, loggedInTo: 'quay.io' };
+  state = { marker: MARKER, credentialsId: CRED, loggedInTo: 'quay.io' };
   core.getInput.mockImplementation((name) => inputs[name] ?? '');
   core.getState.mockImplementation((name) => state[name] ?? '');
   io.which.mockResolvedValue('/usr/bin/docker');
@@ -72,7 +72,7 @@ beforeEach(() => {
 });
 
 test('no marker saved (main stopped early): nothing is sent, nothing is run', async () => {
-  state = { isPost: 'true' };
+  state = {};
   await runPost();
   expect(sendRequest).not.toHaveBeenCalled();
   expect(child.runChild).not.toHaveBeenCalled();
@@ -194,7 +194,7 @@ test('a key that may not list: one warning about pruning; the revoke still happe
 });
 
 test('main stopped with a create in flight: post waits until it could have landed, then sweeps it', async () => {
-  state = { isPost: 'true', marker: MARKER, createInFlightUntil: String(Date.now() + 300) };
+  state = { marker: MARKER, createInFlightUntil: String(Date.now() + 300) };
   inputs['prune-after'] = 'off';
   let listedAt = 0;
   api([{ id: 'landed-late', comment: `ci [${MARKER}]` }], (request) => {

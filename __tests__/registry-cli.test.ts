@@ -128,29 +128,39 @@ describe('isTransientLoginFailure', () => {
 describe('cliLogout', () => {
   test('runs logout -- REGISTRY with no input', async () => {
     child.runChild.mockResolvedValue(child.exits(0, 'Removing login credentials for quay.io\n'));
-    await cliLogout(DOCKER, 'quay.io');
+    await cliLogout(DOCKER, 'quay.io', 30_000);
     const [file, args, runOptions] = child.runChild.mock.calls[0]!;
     expect(file).toBe('/usr/bin/docker');
     expect(args).toEqual(['logout', '--', 'quay.io']);
     expect(runOptions?.input).toBeUndefined();
+    expect(runOptions?.timeoutMs).toBe(30_000);
+  });
+
+  test('a logout that does not finish in time (a hung credential helper) is an error, not a hang', async () => {
+    child.runChild.mockResolvedValue({ ...child.exits(-1, ''), timedOut: true });
+    await expect(cliLogout(DOCKER, 'quay.io', 30_000)).rejects.toThrow(
+      'docker logout from quay.io did not finish within 30 s (request-timeout)',
+    );
   });
 
   test.each(['-h', '--config=/tmp/x', 'quay.io\n::warning::x', 'https://quay.io', 'quay.io/deepgram', ''])(
     'a registry that main would not have accepted is not run: %j',
     async (registry) => {
-      await expect(cliLogout(DOCKER, registry)).rejects.toThrow('The saved registry is not a registry host; not logging out of it.');
+      await expect(cliLogout(DOCKER, registry, 30_000)).rejects.toThrow(
+        'The saved registry is not a registry host; not logging out of it.',
+      );
       expect(child.runChild).not.toHaveBeenCalled();
     },
   );
 
   test('podman\'s "not logged into" is not a failure: the entry is gone either way', async () => {
     child.runChild.mockResolvedValue(child.exits(125, 'Error: not logged into 127.0.0.1:5000\n'));
-    await expect(cliLogout(PODMAN, '127.0.0.1:5000')).resolves.toBeUndefined();
+    await expect(cliLogout(PODMAN, '127.0.0.1:5000', 30_000)).resolves.toBeUndefined();
   });
 
   test('a non-zero exit is an error with the cleaned reason', async () => {
     child.runChild.mockResolvedValue(child.exits(1, 'Error: something went wrong\n'));
-    await expect(cliLogout(DOCKER, 'quay.io')).rejects.toThrow(
+    await expect(cliLogout(DOCKER, 'quay.io', 30_000)).rejects.toThrow(
       new RegistryCliError('docker logout from quay.io failed: something went wrong'),
     );
   });

@@ -12,7 +12,6 @@ beforeEach(() => {
 describe('readState', () => {
   test('reads every key from core.getState', () => {
     const saved: Record<string, string> = {
-      isPost: 'true',
       marker: 'dg-action:0123456789ab',
       credentialsId: 'cred-1',
       loggedInTo: 'quay.io',
@@ -21,7 +20,6 @@ describe('readState', () => {
     };
     core.getState.mockImplementation((name) => saved[name] ?? '');
     expect(state.readState()).toEqual({
-      isPost: true,
       marker: 'dg-action:0123456789ab',
       credentialsId: 'cred-1',
       loggedInTo: 'quay.io',
@@ -40,7 +38,6 @@ describe('readState', () => {
   test('nothing saved (a main step): flags false, strings empty', () => {
     core.getState.mockImplementation(() => '');
     expect(state.readState()).toEqual({
-      isPost: false,
       marker: '',
       credentialsId: '',
       loggedInTo: '',
@@ -50,14 +47,13 @@ describe('readState', () => {
   });
 
   test('only the exact string "true" sets a flag', () => {
-    core.getState.mockImplementation((name) => (name === 'isPost' ? 'yes' : name === 'sweep' ? 'TRUE' : ''));
-    expect(state.readState()).toMatchObject({ isPost: false, sweep: false });
+    core.getState.mockImplementation((name) => (name === 'sweep' ? 'TRUE' : ''));
+    expect(state.readState()).toMatchObject({ sweep: false });
   });
 });
 
 describe('savers', () => {
   test.each([
-    ['markMainStarted', () => state.markMainStarted(), 'isPost', 'true'],
     ['saveMarker', () => state.saveMarker('dg-action:abc'), 'marker', 'dg-action:abc'],
     ['saveCredentialsId', () => state.saveCredentialsId('cred-9'), 'credentialsId', 'cred-9'],
     ['saveLoggedInTo', () => state.saveLoggedInTo('localhost:5000'), 'loggedInTo', 'localhost:5000'],
@@ -73,14 +69,12 @@ describe('savers', () => {
     const store = new Map<string, string>();
     core.saveState.mockImplementation((name, value) => void store.set(name, String(value)));
     core.getState.mockImplementation((name) => store.get(name) ?? '');
-    state.markMainStarted();
     state.saveMarker('dg-action:feed');
     state.saveCredentialsId('cred-2');
     state.saveLoggedInTo('quay.io');
     state.saveSweepNeeded();
     state.saveCreateInFlight(1790000000000);
     expect(state.readState()).toEqual({
-      isPost: true,
       marker: 'dg-action:feed',
       credentialsId: 'cred-2',
       loggedInTo: 'quay.io',

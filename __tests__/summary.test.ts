@@ -78,7 +78,7 @@ describe('writeSummary', () => {
     expect(row('Project')[1]).toBe('<code>3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b</code>');
     expect(row('Scopes')[1]).toBe('<code>self-hosted:product:api</code><br><code>self-hosted:product:engine</code>');
     expect(row('Comment')[1]).toBe('nightly <code>[dg-action:0123456789ab]</code>');
-    expect(row('Docker login')[1]).toBe('logged in to <code>quay.io</code>');
+    expect(row('Registry login')[1]).toBe('logged in to <code>quay.io</code>');
     expect(core.summary.write).toHaveBeenCalledTimes(1);
   });
 
@@ -122,14 +122,14 @@ describe('writeSummary', () => {
     expect(row('Comment')[1]).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; it&#39;s');
     expect(row('Credentials ID')[1]).toBe('<code>&lt;b&gt;id&lt;/b&gt;</code>');
     expect(row('Username')[1]).toBe('<code>a&amp;b</code>');
-    expect(row('Docker login')[1]).toBe('skipped (login: false)');
+    expect(row('Registry login')[1]).toBe('skipped (login: false)');
     expect(everythingWritten()).not.toContain('<script>');
   });
 
   test('says what the post step will do', async () => {
     await writeSummary(settings, credentials, 'c');
     expect(core.summary.addRaw).toHaveBeenCalledWith(
-      '<p><strong>At job end:</strong> the credentials are revoked; docker logs out of <code>quay.io</code>.</p>',
+      '<p><strong>At job end:</strong> the credentials are revoked; the registry CLI logs out of <code>quay.io</code>.</p>',
       true,
     );
   });
@@ -148,12 +148,14 @@ describe('postPlan', () => {
   });
 
   test('the registry is escaped', () => {
-    expect(postPlan({ ...settings, registry: 'a<b' })).toBe('the credentials are revoked; docker logs out of <code>a&lt;b</code>');
+    expect(postPlan({ ...settings, registry: 'a<b' })).toBe(
+      'the credentials are revoked; the registry CLI logs out of <code>a&lt;b</code>',
+    );
   });
 
   test('no logout without login, or with logout false', () => {
-    expect(postPlan({ ...settings, login: false })).toBe('the credentials are revoked; no docker logout');
-    expect(postPlan({ ...settings, logout: false })).toBe('the credentials are revoked; no docker logout');
+    expect(postPlan({ ...settings, login: false })).toBe('the credentials are revoked; no registry logout');
+    expect(postPlan({ ...settings, logout: false })).toBe('the credentials are revoked; no registry logout');
   });
 });
 

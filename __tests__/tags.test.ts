@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatTag, isJobSet, isKeptAs, madeBy, newMarker, parseTag, tagComment, type Tag } from '../src/tags.js';
+import { formatTag, isJobSet, isKeptAs, madeBy, newMarker, parseTag, tagComment, tagKindFor, type Tag } from '../src/tags.js';
 
 const MARKER = 'dg-action:0123456789ab';
 const job: Tag = { marker: MARKER, kind: { kind: 'job' } };
@@ -41,6 +41,12 @@ describe('tags', () => {
     ]) {
       expect(parseTag(comment)).toBeUndefined();
     }
+  });
+
+  test('the kind follows the settings: keep wins, then revoke', () => {
+    expect(tagKindFor({ keep: 'prod', revoke: true })).toEqual({ kind: 'named', name: 'prod' });
+    expect(tagKindFor({ keep: '', revoke: false })).toEqual({ kind: 'kept' });
+    expect(tagKindFor({ keep: '', revoke: true })).toEqual({ kind: 'job' });
   });
 
   test('pruning matches job sets only; a name matches itself only', () => {

@@ -2770,6 +2770,12 @@ const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (kept|keep=[a-z0-9-]{1,63}
 function newMarker() {
     return `dg-action:${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
 }
+/** The kind of set a step makes: kept under a name, kept (revoke: false), or a job's own. */
+function tagKindFor(settings) {
+    if (settings.keep)
+        return { kind: 'named', name: settings.keep };
+    return settings.revoke ? { kind: 'job' } : { kind: 'kept' };
+}
 /** The tag's text, brackets included. */
 function formatTag(tag) {
     const suffix = tag.kind.kind === 'job' ? '' : tag.kind.kind === 'kept' ? ' kept' : ` keep=${tag.kind.name}`;
@@ -3781,10 +3787,13 @@ function isTransientLoginFailure(reason) {
  * Logs out. A registry that is not a registry host is refused: it may come from saved state,
  * which the runner keeps in the environment, and goes onto a command line.
  */
-async function cliLogout(cli, registry) {
+async function cliLogout(cli, registry, timeoutMs) {
     if (!isRegistryHost(registry))
         throw new RegistryCliError('The saved registry is not a registry host; not logging out of it.');
-    const result = await runChild(cli.path, ['logout', '--', registry]);
+    // A logout is local, but a credential helper it starts could hang: the post step must end.
+    const result = await runChild(cli.path, ['logout', '--', registry], { timeoutMs });
+    if (result.timedOut)
+        throw new RegistryCliError(`${cli.name} logout from ${registry} did not finish within ${timeoutMs / 1000} s (request-timeout)`);
     const reason = cleanCliOutput(result.output);
     // podman says so when the entry is already gone (docker exits 0): nothing is left to remove.
     if (result.exitCode === 0 || /^not logged into\b/i.test(reason))
@@ -4018,7 +4027,7 @@ async function logOutAtJobEnd(saved, settings) {
         await group(`Log out of ${registry}`, async () => {
             try {
                 const cli = await findRegistryCli(settings.cli, 'log out of the registry');
-                await cliLogout(cli, saved.loggedInTo);
+                await cliLogout(cli, saved.loggedInTo, settings.requestTimeoutMs);
                 log_info(`Logged out of ${saved.loggedInTo}.`);
             }
             catch (error) {
@@ -4052,7 +4061,6 @@ async function logOutAtJobEnd(saved, settings) {
  */
 
 const KEYS = {
-    isPost: 'isPost',
     marker: 'marker',
     credentialsId: 'credentialsId',
     loggedInTo: 'loggedInTo',
@@ -4061,7 +4069,6 @@ const KEYS = {
 };
 function readState() {
     return {
-        isPost: getState(KEYS.isPost) === 'true',
         marker: getState(KEYS.marker),
         credentialsId: getState(KEYS.credentialsId),
         loggedInTo: getState(KEYS.loggedInTo),
@@ -4070,8 +4077,6 @@ function readState() {
         createInFlightUntil: Number(/^\d{1,15}$/.exec(getState(KEYS.createInFlightUntil))?.[0] ?? 0),
     };
 }
-/** Saved first thing in main: whatever happens next, the runner's second run is the post step. */
-const markMainStarted = () => saveState(KEYS.isPost, 'true');
 const saveMarker = (marker) => saveState(KEYS.marker, marker);
 const saveCredentialsId = (id) => saveState(KEYS.credentialsId, id);
 const saveLoggedInTo = (registry) => saveState(KEYS.loggedInTo, registry);
@@ -4103,7 +4108,7 @@ async function writeSummary(settings, credentials, comment) {
         // One per line: a list of long scope names side by side makes the table too wide to read.
         ['Scopes', scopes.map(code).join('<br>')],
         ['Comment', formatComment(comment)],
-        ['Docker login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
+        ['Registry login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
     ])
         .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true)
         .write();
@@ -4132,7 +4137,8 @@ function postPlan(settings) {
             ? 'the credentials are revoked'
             : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
                 '(in the Deepgram console, or through the API with the credentials ID above)';
-    const logout = settings.login && settings.logout ? `docker logs out of ${code(settings.registry)}` : 'no docker logout';
+    // docker or podman, whichever logged in (cli): the summary names what the user sees either way.
+    const logout = settings.login && settings.logout ? `the registry CLI logs out of ${code(settings.registry)}` : 'no registry logout';
     return `${revoke}; ${logout}`;
 }
 /** The comment as text, with the action's trailing tag set in code so it is easy to spot and search for. */
@@ -4154,8 +4160,8 @@ function escapeHtml(text) {
 
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
- * The main step: validate inputs, create credentials, mask them, log docker in, set outputs and
- * the job summary, and leave the post step what it needs to revoke them.
+ * The main step: validate inputs, create credentials, mask them, log the registry CLI in, set
+ * outputs and the job summary, and leave the post step what it needs to revoke them.
  */
 
 
@@ -4169,7 +4175,6 @@ function escapeHtml(text) {
 
 
 async function runMain() {
-    markMainStarted();
     // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
     protectSecret(getInput('api-key'));
     const { settings, warnings, notes } = readSettings((name) => getInput(name));
@@ -4180,8 +4185,7 @@ async function runMain() {
     const marker = newMarker();
     saveMarker(marker);
     const ctx = apiContext(settings);
-    const kind = settings.keep ? { kind: 'named', name: settings.keep } : settings.revoke ? { kind: 'job' } : { kind: 'kept' };
-    const comment = tagComment(settings.comment, { marker, kind });
+    const comment = tagComment(settings.comment, { marker, kind: tagKindFor(settings) });
     // One list, alongside the create rather than after it: kept-before costs no extra round trip.
     const before = keptBefore(ctx, settings.keep, marker);
     const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, {

@@ -1,6 +1,6 @@
 /**
- * The main step: validate inputs, create credentials, mask them, log docker in, set outputs and
- * the job summary, and leave the post step what it needs to revoke them.
+ * The main step: validate inputs, create credentials, mask them, log the registry CLI in, set
+ * outputs and the job summary, and leave the post step what it needs to revoke them.
  */
 import * as core from '@actions/core';
 import { createCredentials, errorMessage, revokeCredentials } from './credentials.js';
@@ -13,10 +13,9 @@ import { findLoginCli, logIn } from './registry.js';
 import { protectSecret } from './secrets.js';
 import * as state from './state.js';
 import { writeSummary } from './summary.js';
-import { newMarker, tagComment, type TagKind } from './tags.js';
+import { newMarker, tagComment, tagKindFor } from './tags.js';
 
 export async function runMain(): Promise<void> {
-  state.markMainStarted();
   // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
   protectSecret(core.getInput('api-key'));
   const { settings, warnings, notes } = readSettings((name) => core.getInput(name));
@@ -28,8 +27,7 @@ export async function runMain(): Promise<void> {
   const marker = newMarker();
   state.saveMarker(marker);
   const ctx = apiContext(settings);
-  const kind: TagKind = settings.keep ? { kind: 'named', name: settings.keep } : settings.revoke ? { kind: 'job' } : { kind: 'kept' };
-  const comment = tagComment(settings.comment, { marker, kind });
+  const comment = tagComment(settings.comment, { marker, kind: tagKindFor(settings) });
   // One list, alongside the create rather than after it: kept-before costs no extra round trip.
   const before = keptBefore(ctx, settings.keep, marker);
   const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, {

@@ -89,9 +89,12 @@ export function isTransientLoginFailure(reason: string): boolean {
  * Logs out. A registry that is not a registry host is refused: it may come from saved state,
  * which the runner keeps in the environment, and goes onto a command line.
  */
-export async function cliLogout(cli: RegistryCli, registry: string): Promise<void> {
+export async function cliLogout(cli: RegistryCli, registry: string, timeoutMs: number): Promise<void> {
   if (!isRegistryHost(registry)) throw new RegistryCliError('The saved registry is not a registry host; not logging out of it.');
-  const result = await runChild(cli.path, ['logout', '--', registry]);
+  // A logout is local, but a credential helper it starts could hang: the post step must end.
+  const result = await runChild(cli.path, ['logout', '--', registry], { timeoutMs });
+  if (result.timedOut)
+    throw new RegistryCliError(`${cli.name} logout from ${registry} did not finish within ${timeoutMs / 1000} s (request-timeout)`);
   const reason = cleanCliOutput(result.output);
   // podman says so when the entry is already gone (docker exits 0): nothing is left to remove.
   if (result.exitCode === 0 || /^not logged into\b/i.test(reason)) return;

@@ -33,7 +33,7 @@ export async function logOutAtJobEnd(saved: SavedState, settings: Settings): Pro
     await core.group(`Log out of ${registry}`, async () => {
       try {
         const cli = await findRegistryCli(settings.cli, 'log out of the registry');
-        await cliLogout(cli, saved.loggedInTo);
+        await cliLogout(cli, saved.loggedInTo, settings.requestTimeoutMs);
         log.info(`Logged out of ${saved.loggedInTo}.`);
       } catch (error) {
         // These messages already say what failed and where.

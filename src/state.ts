@@ -6,7 +6,6 @@
 import * as core from '@actions/core';
 
 const KEYS = {
-  isPost: 'isPost',
   marker: 'marker',
   credentialsId: 'credentialsId',
   loggedInTo: 'loggedInTo',
@@ -15,8 +14,6 @@ const KEYS = {
 } as const;
 
 export interface SavedState {
-  /** True when this process is the post step (main saved the flag). */
-  isPost: boolean;
   /** The per-execution marker carried in every comment this execution created. */
   marker: string;
   /** The credentials handed out by main, still to be revoked ('' when none). */
@@ -34,7 +31,6 @@ export interface SavedState {
 
 export function readState(): SavedState {
   return {
-    isPost: core.getState(KEYS.isPost) === 'true',
     marker: core.getState(KEYS.marker),
     credentialsId: core.getState(KEYS.credentialsId),
     loggedInTo: core.getState(KEYS.loggedInTo),
@@ -44,8 +40,6 @@ export function readState(): SavedState {
   };
 }
 
-/** Saved first thing in main: whatever happens next, the runner's second run is the post step. */
-export const markMainStarted = (): void => core.saveState(KEYS.isPost, 'true');
 export const saveMarker = (marker: string): void => core.saveState(KEYS.marker, marker);
 export const saveCredentialsId = (id: string): void => core.saveState(KEYS.credentialsId, id);
 export const saveLoggedInTo = (registry: string): void => core.saveState(KEYS.loggedInTo, registry);

@@ -23,7 +23,7 @@ export async function writeSummary(settings: Settings, credentials: CreatedCrede
       // One per line: a list of long scope names side by side makes the table too wide to read.
       ['Scopes', scopes.map(code).join('<br>')],
       ['Comment', formatComment(comment)],
-      ['Docker login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
+      ['Registry login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
     ])
     .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true)
     .write();
@@ -59,7 +59,8 @@ export function postPlan(settings: Settings): string {
       ? 'the credentials are revoked'
       : 'the credentials are <strong>kept</strong> (revoke: false): they never expire, delete them when done ' +
         '(in the Deepgram console, or through the API with the credentials ID above)';
-  const logout = settings.login && settings.logout ? `docker logs out of ${code(settings.registry)}` : 'no docker logout';
+  // docker or podman, whichever logged in (cli): the summary names what the user sees either way.
+  const logout = settings.login && settings.logout ? `the registry CLI logs out of ${code(settings.registry)}` : 'no registry logout';
   return `${revoke}; ${logout}`;
 }
 

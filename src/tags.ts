@@ -31,6 +31,12 @@ export function newMarker(): string {
   return `dg-action:${randomBytes(6).toString('hex')}`;
 }
 
+/** The kind of set a step makes: kept under a name, kept (revoke: false), or a job's own. */
+export function tagKindFor(settings: { keep: string; revoke: boolean }): TagKind {
+  if (settings.keep) return { kind: 'named', name: settings.keep };
+  return settings.revoke ? { kind: 'job' } : { kind: 'kept' };
+}
+
 /** The tag's text, brackets included. */
 export function formatTag(tag: Tag): string {
   const suffix = tag.kind.kind === 'job' ? '' : tag.kind.kind === 'kept' ? ' kept' : ` keep=${tag.kind.name}`;
