@@ -36,7 +36,7 @@ describe('post step without the main step’s state', () => {
 describe('GitHub local-action', () => {
   /** The README's command, run in the repository with a .env file of inputs, as a developer would. */
   function localAction(envFile: string, env: Record<string, string>): Promise<{ code: number | null; log: string }> {
-    const args = ['@github/local-action', '.', 'src/entries/main.ts', envFile, '--post', 'src/entries/post.ts'];
+    const args = ['--yes', '@github/local-action@7.0.1', '.', 'src/entries/main.ts', envFile, '--post', 'src/entries/post.ts'];
     // The developer's shell: none of jest's NODE_OPTIONS, no runner variables.
     const base = Object.fromEntries(
       Object.entries(process.env).filter(([key]) => !/^(INPUT|STATE|GITHUB|RUNNER)_|^NODE_OPTIONS$/.test(key)),
