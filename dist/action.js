@@ -4371,7 +4371,7 @@ async function post_run() {
         await runPost();
     }
     catch (error) {
-        warning(`Cleanup failed: ${redact(error instanceof Error ? error.message : String(error))}`);
+        log_warning(`Cleanup failed: ${redact(error instanceof Error ? error.message : String(error))}`);
     }
 }
 

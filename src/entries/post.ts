@@ -3,7 +3,7 @@
  * from a tool that drops STATE_*), a post step only cleans up, never creates. An error only warns:
  * cleanup never fails the job. Importing this module does nothing; dist/post.js calls run().
  */
-import * as core from '@actions/core';
+import * as log from '../log.js';
 import { runPost } from '../post.js';
 import { redact } from '../secrets.js';
 
@@ -11,6 +11,6 @@ export async function run(): Promise<void> {
   try {
     await runPost();
   } catch (error) {
-    core.warning(`Cleanup failed: ${redact(error instanceof Error ? error.message : String(error))}`);
+    log.warning(`Cleanup failed: ${redact(error instanceof Error ? error.message : String(error))}`);
   }
 }
