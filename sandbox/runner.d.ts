@@ -31,9 +31,10 @@ export interface RunOptions {
   nodeArgs?: string[];
   /**
    * Send the step `signal` (default SIGINT, as the runner stops a cancelled or timed-out step) after
-   * `afterMs`; with SIGKILL, a bound for a test of a hang.
+   * `afterMs`, or once `when` resolves, if it is still running; with SIGKILL and `afterMs`, a bound
+   * for a test of a hang.
    */
-  stop?: { afterMs: number; signal?: NodeJS.Signals };
+  stop?: { afterMs?: number; when?: Promise<unknown>; signal?: NodeJS.Signals };
 }
 
 export interface StepResult {
@@ -50,7 +51,7 @@ export interface StepResult {
   /** Variables the step exported to the job's later steps (GITHUB_ENV). */
   exported: Record<string, string>;
   elapsedMs: number;
-  /** True when the `stop` signal was sent: the step was still running at `stop.afterMs`. */
+  /** True when the `stop` signal was sent: the step was still running when it was due. */
   stopped: boolean;
 }
 

@@ -59,7 +59,7 @@ let fileCounter = 0;
 /**
  * Runs one step: `options.step`, or else main without a `state` and post with one (main's saved
  * state, which may be empty).
- * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, step?: 'main'|'post', entry?: string, action?: string, nodeArgs?: string[], stop?: {afterMs: number, signal?: NodeJS.Signals}}} options
+ * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, step?: 'main'|'post', entry?: string, action?: string, nodeArgs?: string[], stop?: {afterMs?: number, when?: Promise<unknown>, signal?: NodeJS.Signals}}} options
  * @param {Record<string,string>} [state]
  */
 export async function runStep(options, state) {
@@ -83,14 +83,18 @@ export async function runStep(options, state) {
   child.stderr.on('data', (chunk) => (log += chunk.toString()));
   // As the runner stops a cancelled or timed-out step (SIGINT), or a bound for a step that must
   // end by itself (SIGKILL): a signal while the step is still at work, and the result says so.
+  // `when` stops it at a moment the test chooses (the sandbox saw the create), whatever the load.
   let stopped = false;
-  const stopper =
-    options.stop &&
-    setTimeout(() => {
-      stopped = true;
-      child.kill(options.stop.signal ?? 'SIGINT');
-    }, options.stop.afterMs);
+  let exited = false;
+  const stop = () => {
+    if (exited) return;
+    stopped = true;
+    child.kill(options.stop.signal ?? 'SIGINT');
+  };
+  const stopper = options.stop?.afterMs !== undefined ? setTimeout(stop, options.stop.afterMs) : undefined;
+  options.stop?.when?.then(stop, () => undefined);
   const exitCode = await new Promise((done) => child.on('close', (code) => done(code ?? -1)));
+  exited = true;
   clearTimeout(stopper);
   const elapsedMs = performance.now() - started;
   const lines = log.split(/\r?\n/);

@@ -19,13 +19,25 @@ const DAY = 86_400_000;
 const ago = (ms: number): string => new Date(Date.now() - ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const ids = () => h.sandbox.credentials().map((c) => c.id);
 
+/** Resolves once `condition` holds (checked every 10 ms); rejects if it has not within 20 s. */
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('the condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('cancelled or timed out while creating', () => {
   test.each(['SIGINT', 'SIGKILL'] as const)(
-    'main stopped (%s) 0.5 s into a create the server completes at 1.5 s: post waits for it, then deletes it',
+    'main stopped (%s) during a create the server completes 1.5 s after it arrived: post waits for it, then deletes it',
     async (signal) => {
       h.sandbox.addFault({ op: 'create', delayMs: 1500 });
       const options = h.options({ login: 'false', 'request-timeout': '2', 'prune-after': 'off' });
-      const main = await runStep({ ...options, stop: { afterMs: 500, signal } });
+      // Stopped once the create has reached the server, however long the step took to get there.
+      const createSent = until(() => h.sandbox.requests.some((r) => r.op === 'create'));
+      const main = await runStep({ ...options, stop: { when: createSent, signal } });
+      expect(main.stopped).toBe(true);
       expect(main.exitCode).not.toBe(0);
       expect(main.outputs['credentials-id']).toBeUndefined();
       const post = await runStep(options, main.state);
