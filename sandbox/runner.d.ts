@@ -1,5 +1,6 @@
 export declare const ROOT: string;
 export declare const BUNDLE: string;
+export declare const ACTION_NODE: string;
 
 export interface ActionYml {
   name: string;
@@ -19,6 +20,8 @@ export interface RunOptions {
   workdir: string;
   /** The script to run instead of the bundle, in the same environment (the benchmark's floor). */
   entry?: string;
+  /** The node binary that runs the step; default ACTION_NODE (the benchmark picks its own). */
+  node?: string;
   /** Node options before the script, such as --cpu-prof (which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
 }
@@ -31,6 +34,8 @@ export interface StepResult {
   visibleLog: string;
   /** Values registered with ::add-mask::. */
   masks: string[];
+  /** Node's own warnings on stderr, `(node:PID) ...Warning: ...` lines (deprecation, experimental, TLS). */
+  warnings: string[];
   outputs: Record<string, string>;
   state: Record<string, string>;
   summary: string;

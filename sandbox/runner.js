@@ -12,6 +12,10 @@ import { parse } from 'yaml';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BUNDLE = join(ROOT, 'dist', 'index.js');
+/** The Node that runs the step: ACTION_NODE (Node 24, as action.yml declares: sandbox/node24.js), else this one. */
+export const ACTION_NODE = process.env.ACTION_NODE || process.execPath;
+/** A line Node prints on stderr for a process warning: `(node:1234) [DEP0040] DeprecationWarning: ...`. */
+const NODE_WARNING = /^\(node:\d+\) /;
 
 /** action.yml, parsed. */
 export function actionYml() {
@@ -22,8 +26,9 @@ export function actionYml() {
 function stepEnv(options, files, state) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
-    // A step sees no INPUT_ or STATE_ variables but its own.
-    if (value !== undefined && !/^(INPUT|STATE)_/.test(key)) env[key] = value;
+    // A step sees no INPUT_ or STATE_ variables but its own, and none of the Node options this
+    // process may run with (jest's NODE_OPTIONS, NODE_NO_WARNINGS): the runner sets neither.
+    if (value !== undefined && !/^(INPUT|STATE)_|^NODE_OPTIONS$|^NODE_NO_WARNINGS$/.test(key)) env[key] = value;
   }
   Object.assign(env, {
     GITHUB_ACTIONS: 'true',
@@ -62,14 +67,18 @@ export async function runStep(options, state = {}) {
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? BUNDLE], {
+  const child = spawn(options.node ?? ACTION_NODE, [...(options.nodeArgs ?? []), options.entry ?? BUNDLE], {
     cwd: options.workdir,
     env: stepEnv(options, files, state),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  let stderr = '';
   child.stdout.on('data', (chunk) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk) => {
+    log += chunk.toString();
+    stderr += chunk.toString();
+  });
   const exitCode = await new Promise((done) => child.on('close', (code) => done(code ?? -1)));
   const elapsedMs = performance.now() - started;
   const lines = log.split(/\r?\n/);
@@ -80,6 +89,7 @@ export async function runStep(options, state = {}) {
     log,
     visibleLog,
     masks,
+    warnings: stderr.split(/\r?\n/).filter((line) => NODE_WARNING.test(line)),
     outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
     state: parseFileCommands(readFileSync(files.state, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
