@@ -12,7 +12,7 @@ export const modules = {
 let loading;
 /** @actions/http-client itself, loaded once. */
 function loadHttpClient() {
-    loading ??= __webpack_require__.e(/* import() */ 779).then(__webpack_require__.bind(__webpack_require__, 2779));
+    loading ??= Promise.all(/* import() */[__webpack_require__.e(150), __webpack_require__.e(586)]).then(__webpack_require__.bind(__webpack_require__, 2779));
     return loading;
 }
 /** http-client's HttpClient, for the methods this action and @actions/core call. */
