@@ -95,6 +95,18 @@ describe('the happy path', () => {
     expect(builtins).not.toContain('http2');
     await runStep(h.options(), main.state);
   });
+
+  test('node:crypto loads only where it is used (main: marker, file commands), node:assert nowhere', async () => {
+    const main = await runStep(probedOptions());
+    expect(main.exitCode).toBe(0);
+    expect(probed().builtins).toContain('crypto');
+    expect(probed().builtins).not.toContain('assert');
+    const post = await runStep(probedOptions(), main.state);
+    expect(post.exitCode).toBe(0);
+    // The bundle requires both as it loads; npm run build makes them load on first use.
+    expect(probed().builtins).not.toContain('crypto');
+    expect(probed().builtins).not.toContain('assert');
+  });
 });
 
 describe('loading the bundle with no inputs', () => {
