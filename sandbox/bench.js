@@ -2,46 +2,71 @@
  * `npm run bench`: what this action costs a job, measured side by side with the floor of what it
  * does, in one process tree on this machine.
  *
- * N rounds (default 9), interleaved, the order of action and floor alternating every round:
- *   - the main step of the built bundle, run exactly as the runner runs it (sandbox/runner.js),
- *     against the Deepgram API sandbox on 127.0.0.1, logging the real docker CLI in to it;
- *   - the main floor, sandbox/floor-main.js: one Node process that sends the same create request
- *     and runs the same `docker login --password-stdin`, and nothing else;
- *   - the post step, and its floor sandbox/floor-post.js: the same delete, the same `docker logout`.
- * Then N load-only runs of the bundle (`node -e 'import("./dist/index.js")'` with no inputs, which
- * fails validation and must send nothing) beside N runs of `node -e 0`, and the bundle's files.
+ * On Node 24, the runtime action.yml declares (sandbox/node24.js installs it on first use), or on
+ * this machine's Node 20 on request. N paired rounds (default 15), interleaved, the order of action
+ * and floor alternating every round:
+ *   - the main step of the built bundle (action.yml's runs.main), run exactly as the runner runs it
+ *     (sandbox/runner.js), against the Deepgram API sandbox on 127.0.0.1, logging the real docker
+ *     CLI in to it;
+ *   - the main floor, sandbox/floor-main.cjs: one Node process that sends the same create request
+ *     and runs the same `docker login --password-stdin`, and nothing else, in the same environment;
+ *   - the post step (runs.post), and its floor sandbox/floor-post.cjs: the same delete, the same
+ *     `docker logout`.
+ * Then N load-only runs of the main entry (`node -e 'import("./dist/index.js")'` with no inputs,
+ * which fails validation and must send nothing) beside N runs of `node -e 0`, and the bundle's files.
  *
- * Prints median, min and max of each series, the ratio of the medians, and where each step's time
- * goes as the sandbox sees it; writes every sample to .bench/result.json. One untimed round first.
+ * Prints median, min and max of each series, the ratio of the medians and the median of the
+ * rounds' ratios (the target applies to this one), and where each step's time goes as the sandbox
+ * sees it; writes every sample to .bench/result-node<major>.json. One untimed
+ * round first.
  *
- *   npm run bench [-- --runs N] [-- --profile] [-- --bundle path/to/index.js]     (BENCH_RUNS=N too)
+ *   npm run bench [-- --runs N] [-- --node 20] [-- --profile] [-- --root DIR]     (BENCH_RUNS=N too)
+ *     --node     24 (default), 20 (this machine's node, if it is Node 20), or the path of a node
  *     --profile  also runs one main step under --cpu-prof and prints where its CPU time goes
- *     --bundle   measures another build in place of dist/index.js (an experiment, an old release)
+ *     --root     measures another copy of the action (its action.yml and dist/) in place of this
+ *                one: an experiment, or an old release (`git archive <commit> action.yml dist`)
  *
  * The sandbox speaks plain HTTP (it is loopback and has no TLS), so "the same POST" is a plain
  * http POST to it, with the URL, query, headers and body the action sends; both sides pay the same.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { actionYml, makeWorkdir, ROOT, runStep } from './runner.js';
+import { parse } from 'yaml';
+import { node24 } from './node24.js';
+import { makeWorkdir, ROOT, runStep } from './runner.js';
 import { SANDBOX_API_KEY, SANDBOX_PROJECT_ID, startSandbox } from './server.js';
 
-const TARGET = 1.15;
+const TARGET = 1.2;
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', short: 'n' }, profile: { type: 'boolean' }, bundle: { type: 'string' } },
+  options: { runs: { type: 'string', short: 'n' }, profile: { type: 'boolean' }, root: { type: 'string' }, node: { type: 'string' } },
 });
-const RUNS = Number(args.runs ?? process.env.BENCH_RUNS ?? 9);
+const RUNS = Number(args.runs ?? process.env.BENCH_RUNS ?? 15);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a whole number of at least 1, not "${args.runs}"`);
-const BUNDLE = resolve(args.bundle ?? join(ROOT, 'dist', 'index.js'));
-if (!existsSync(BUNDLE)) throw new Error(`${relative(ROOT, BUNDLE)} is missing: run \`npm run build\` first.`);
-// The post step's entry beside it (action.yml's runs.post); a build with one entry for both steps runs that.
-const POST_ENTRY = join(dirname(BUNDLE), basename(actionYml().runs.post));
-const ENTRY = { main: BUNDLE, post: existsSync(POST_ENTRY) ? POST_ENTRY : BUNDLE };
-const FLOOR = { main: join(ROOT, 'sandbox', 'floor-main.js'), post: join(ROOT, 'sandbox', 'floor-post.js') };
+const NODE = chooseNode(args.node ?? '24');
+const NODE_VERSION = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
+// The entries the runner runs, from action.yml: main and post may be one file or two.
+const ACTION_ROOT = resolve(args.root ?? ROOT);
+const { runs } = parse(readFileSync(join(ACTION_ROOT, 'action.yml'), 'utf8'));
+const ENTRY = { main: resolve(ACTION_ROOT, runs.main), post: resolve(ACTION_ROOT, runs.post) };
+for (const entry of new Set(Object.values(ENTRY))) {
+  if (!existsSync(entry)) throw new Error(`${relative(ROOT, entry)} is missing: run \`npm run build\` first.`);
+}
+const FLOOR = { main: join(ROOT, 'sandbox', 'floor-main.cjs'), post: join(ROOT, 'sandbox', 'floor-post.cjs') };
 const OUT = join(ROOT, '.bench');
+
+/** --node 24: Node 24 from sandbox/node24.js; 20: this machine's node, if it is Node 20; else a path. */
+function chooseNode(choice) {
+  if (choice === '24') return node24();
+  if (choice === '20') {
+    if (!process.version.startsWith('v20.'))
+      throw new Error(`--node 20: this machine's node is ${process.version}; pass the path of a Node 20`);
+    return process.execPath;
+  }
+  return resolve(choice);
+}
 
 const sandbox = await startSandbox({ quiet: true });
 // Each side has its own DOCKER_CONFIG, so neither logs in over, or out of, the other's login.
@@ -51,6 +76,7 @@ const problems = [];
 /** How the runner would run `step` for `who`: the bundle, or the floor script in its place. */
 const runOptions = (who, step) => ({
   workdir: workdirs[who].path,
+  node: NODE,
   entry: who === 'floor' ? FLOOR[step] : ENTRY[step],
   inputs: { 'api-key': SANDBOX_API_KEY, 'project-id': SANDBOX_PROJECT_ID, 'api-url': sandbox.url, registry: sandbox.registryHost },
 });
@@ -59,7 +85,8 @@ const runOptions = (who, step) => ({
  * Runs one step and records its wall time (spawn to exit, as the runner sees it) and its phases as
  * the sandbox saw them: spawn to the API request (start-up), the API request to docker's first
  * registry request (the reply handled, docker found, spawned and started), and docker's last
- * registry request (or the API request) to the exit. Checks the step worked with one API request.
+ * registry request (or the API request) to the exit. Checks the step sent what it should: main the
+ * create, post the delete and the list beside it.
  */
 async function measure(who, step, state, samples) {
   const label = `${who} ${step}`;
@@ -68,9 +95,15 @@ async function measure(who, step, state, samples) {
   const startedAt = Date.now() - result.elapsedMs;
   const api = sandbox.requests.filter((r) => r.op !== 'registry');
   const registry = sandbox.requests.filter((r) => r.op === 'registry');
-  const expected = step === 'main' ? 'create' : 'delete';
+  // Main: the create. Post: the delete and, beside it, the list that pruning needs.
+  const expected = step === 'main' ? 'create' : 'delete,list';
+  const sent = api
+    .map((r) => r.op)
+    .sort()
+    .join(',');
   if (result.exitCode !== 0) problems.push(`${label} exited ${result.exitCode}: ${result.log.trim().split('\n').slice(-2).join(' | ')}`);
-  else if (api.length !== 1 || api[0].op !== expected) problems.push(`${label} sent [${api.map((r) => r.op)}], not one ${expected}`);
+  else if (result.warnings.length > 0) problems.push(`${label} printed Node warnings: ${result.warnings.join(' | ')}`);
+  else if (sent !== expected) problems.push(`${label} sent [${sent}], not [${expected}]`);
   if (samples && api[0]) {
     const add = (name, value) => (samples[`${label}${name}`] ??= []).push(value);
     add('', result.elapsedMs);
@@ -92,12 +125,14 @@ async function round(order, samples) {
   }
 }
 
-/** Wall time of `node <args>` from spawn to exit, without any INPUT_, STATE_ or GITHUB_ variable. */
+/** Wall time of `node <args>` from spawn to exit, without any INPUT_, STATE_ or GITHUB_ variable or Node option. */
 function timeNode(nodeArgs) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(INPUT|STATE|GITHUB)_/.test(key)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(INPUT|STATE|GITHUB)_|^NODE_OPTIONS$|^NODE_NO_WARNINGS$/.test(key)),
+  );
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, nodeArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, nodeArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (chunk) => (log += chunk));
     child.stderr.on('data', (chunk) => (log += chunk));
@@ -113,7 +148,7 @@ async function loadOnly() {
   let last;
   for (let i = 0; i <= RUNS; i++) {
     const pair = [
-      ['bundle', ['-e', `import(${JSON.stringify(pathToFileURL(BUNDLE).href)})`]],
+      ['bundle', ['-e', `import(${JSON.stringify(pathToFileURL(ENTRY.main).href)})`]],
       ['node', ['-e', '0']],
     ];
     for (const [label, nodeArgs] of i % 2 ? pair.reverse() : pair) {
@@ -127,14 +162,17 @@ async function loadOnly() {
   return { bundle: stats(runs.bundle), bareNode: stats(runs.node) };
 }
 
-/** The bundle's files: index.js (and what it imports statically) loads at start-up, chunks on demand. */
+/** The bundle's files: the entries (and what they import statically) load at start-up, chunks on demand. */
 function bundleFiles() {
-  const dir = dirname(BUNDLE);
-  const entry = basename(BUNDLE);
-  const staticImports = [...readFileSync(BUNDLE, 'utf8').matchAll(/^import (?:[^'"]* from )?['"]\.\/([^'"]+)['"]/gm)].map((m) => m[1]);
+  const dir = dirname(ENTRY.main);
+  const atStartup = new Set();
+  for (const entry of new Set(Object.values(ENTRY))) {
+    atStartup.add(basename(entry));
+    for (const m of readFileSync(entry, 'utf8').matchAll(/^import (?:[^'"]* from )?['"]\.\/([^'"]+)['"]/gm)) atStartup.add(m[1]);
+  }
   return readdirSync(dir)
     .filter((name) => /\.(c|m)?js(\.map)?$/.test(name))
-    .map((name) => ({ name, bytes: statSync(join(dir, name)).size, atStartup: name === entry || staticImports.includes(name) }));
+    .map((name) => ({ name, bytes: statSync(join(dir, name)).size, atStartup: atStartup.has(name) }));
 }
 
 function stats(samples) {
@@ -158,10 +196,14 @@ function report(step, what, s) {
   const action = s[`action ${step}`];
   const floor = s[`floor ${step}`];
   const ratio = action.median / floor.median;
+  // Each round's action and floor ran back to back, so a round's ratio shares that moment's load:
+  // on a shared machine their median is steadier than the ratio of the two medians.
+  const paired = stats(action.samples.map((ms, i) => ms / floor.samples[i])).median;
   console.log(`${step} step (${what})`);
-  console.log(row(`action (${relative(ROOT, BUNDLE)})`, action));
-  console.log(row(`floor (sandbox/floor-${step}.js)`, floor));
-  console.log(`  ratio of medians               ${ratio.toFixed(3)}   ${ratio <= TARGET ? 'within' : 'ABOVE'} the target of ${TARGET}`);
+  console.log(row(`action (${relative(ROOT, ENTRY[step])})`, action));
+  console.log(row(`floor (sandbox/floor-${step}.cjs)`, floor));
+  console.log(`  ratio of medians               ${ratio.toFixed(3)}`);
+  console.log(`  median of the rounds' ratios   ${paired.toFixed(3)}   ${paired <= TARGET ? 'within' : 'ABOVE'} the target of ${TARGET}`);
   console.log('  where the time goes (medians, as the sandbox saw it)        action     floor');
   for (const [phase, text] of PHASES) {
     const a = s[`action ${step} / ${phase}`];
@@ -169,14 +211,15 @@ function report(step, what, s) {
     if (a && f) console.log(`    ${text.padEnd(54)} ${ms(a.median)} ${ms(f.median)}`);
   }
   console.log('');
-  return { action, floor, ratio, phases: Object.fromEntries(Object.entries(s).filter(([label]) => label.includes(`${step} / `))) };
+  return { action, floor, ratio, paired, phases: Object.fromEntries(Object.entries(s).filter(([label]) => label.includes(`${step} / `))) };
 }
 
 let result;
 try {
-  console.log(`node ${process.version}; ${RUNS} rounds, interleaved; Deepgram API sandbox and registry on ${sandbox.url}`);
+  console.log(`node ${NODE_VERSION} (${NODE}); ${RUNS} paired rounds, interleaved; Deepgram API sandbox and registry on ${sandbox.url}`);
   console.log('floors: the same plain-http POST / DELETE to the sandbox (URL, query, headers, body), then the same');
-  console.log('        docker login --password-stdin / docker logout; one Node process, node built-ins only\n');
+  console.log('        docker login --password-stdin / docker logout through the same PATH, in the same environment;');
+  console.log("        one CommonJS Node process, require('node:http') and node:child_process only\n");
 
   await round(['action', 'floor']); // warm-up: page cache, docker's first start, the sandbox's JIT
   const samples = {};
@@ -187,20 +230,20 @@ try {
   const post = report('post', 'delete + docker logout', s);
   const load = await loadOnly();
   console.log('load only (no inputs: fails validation and sends nothing)');
-  console.log(row(`node -e 'import("${relative(ROOT, BUNDLE)}")'`, load.bundle));
+  console.log(row(`node -e 'import("${relative(ROOT, ENTRY.main)}")'`, load.bundle));
   console.log(row('node -e 0', load.bareNode));
   console.log(`  the bundle's load, over bare node: ${(load.bundle.median - load.bareNode.median).toFixed(1)} ms (medians)\n`);
 
   const files = bundleFiles();
-  console.log(`bundle (${relative(ROOT, dirname(BUNDLE)) || '.'}/)`);
+  console.log(`bundle (${relative(ROOT, dirname(ENTRY.main)) || '.'}/)`);
   for (const file of files) console.log(`  ${file.name.padEnd(30)} ${kib(file.bytes)}${file.atStartup ? '   loaded at start-up' : ''}`);
   console.log(`  ${'loaded at start-up'.padEnd(30)} ${kib(files.filter((f) => f.atStartup).reduce((sum, f) => sum + f.bytes, 0))}`);
 
   result = {
-    node: process.version,
+    node: NODE_VERSION,
     runs: RUNS,
     date: new Date().toISOString(),
-    bundle: relative(ROOT, BUNDLE),
+    entries: { main: relative(ROOT, ENTRY.main), post: relative(ROOT, ENTRY.post) },
     main,
     post,
     load,
@@ -215,8 +258,9 @@ try {
 }
 
 mkdirSync(OUT, { recursive: true });
-writeFileSync(join(OUT, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
-console.log('\nevery sample: .bench/result.json');
+const resultFile = `result-node${NODE_VERSION.slice(1).split('.')[0]}.json`;
+writeFileSync(join(OUT, resultFile), `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nevery sample: .bench/${resultFile}`);
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem(s), the figures above do not count:\n  ${problems.join('\n  ')}`);
   process.exitCode = 1;

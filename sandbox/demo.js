@@ -136,7 +136,10 @@ try {
     const auths = Object.keys(JSON.parse(readFileSync(dockerConfig, 'utf8')).auths ?? {});
     console.log(`docker config has logins for: ${auths.join(', ') || 'none'}`);
   }
-  failed = main.exitCode !== 0 || post.exitCode !== 0 || left.length !== 0;
+  // The steps run on ACTION_NODE when it is set (Node 24 in CI); a Node warning in them is a failure.
+  const warnings = [...main.warnings, ...post.warnings];
+  if (warnings.length > 0) console.log(`\nNode printed warnings in the steps:\n  ${warnings.join('\n  ')}`);
+  failed = main.exitCode !== 0 || post.exitCode !== 0 || left.length !== 0 || warnings.length > 0;
   console.log(failed ? '\nDemo FAILED (see above).' : '\nDemo finished: credentials created, used, revoked; nothing left behind.');
 } finally {
   workdir.remove();

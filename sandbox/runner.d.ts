@@ -1,6 +1,7 @@
 export declare const ROOT: string;
 /** action.yml's runs.main, the main step's entry. */
 export declare const BUNDLE: string;
+export declare const ACTION_NODE: string;
 
 export interface ActionYml {
   name: string;
@@ -27,6 +28,8 @@ export interface RunOptions {
   entry?: string;
   /** The action.yml whose input defaults fill in the inputs not given (default: the main action's). */
   action?: string;
+  /** The node binary that runs the step; default ACTION_NODE (the benchmark picks its own). */
+  node?: string;
   /** Node options before the script, such as --cpu-prof (which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
   /**
@@ -45,6 +48,8 @@ export interface StepResult {
   visibleLog: string;
   /** Values registered with ::add-mask::. */
   masks: string[];
+  /** Node's own warnings on stderr, `(node:PID) ...Warning: ...` lines (deprecation, experimental, TLS). */
+  warnings: string[];
   outputs: Record<string, string>;
   state: Record<string, string>;
   summary: string;

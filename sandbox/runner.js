@@ -12,6 +12,10 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 
 export const ROOT = resolve(import.meta.dirname, '..');
+/** The Node that runs the step: ACTION_NODE (Node 24, as action.yml declares: sandbox/node24.js), else this one. */
+export const ACTION_NODE = process.env.ACTION_NODE || process.execPath;
+/** A line Node prints on stderr for a process warning: `(node:1234) [DEP0040] DeprecationWarning: ...`. */
+const NODE_WARNING = /^\(node:\d+\) /;
 
 /** An action.yml, parsed: the main action's by default, or another's such as retire/action.yml. */
 export function actionYml(file = join(ROOT, 'action.yml')) {
@@ -29,8 +33,9 @@ export const BUNDLE = entryOf('main');
 function stepEnv(options, files, state) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
-    // A step sees no INPUT_ or STATE_ variables but its own.
-    if (value !== undefined && !/^(INPUT|STATE)_/.test(key)) env[key] = value;
+    // A step sees no INPUT_ or STATE_ variables but its own, and none of the Node options this
+    // process may run with (jest's NODE_OPTIONS, NODE_NO_WARNINGS): the runner sets neither.
+    if (value !== undefined && !/^(INPUT|STATE)_|^NODE_OPTIONS$|^NODE_NO_WARNINGS$/.test(key)) env[key] = value;
   }
   Object.assign(env, {
     GITHUB_ACTIONS: 'true',
@@ -73,14 +78,18 @@ export async function runStep(options, state) {
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? entryOf(step)], {
+  const child = spawn(options.node ?? ACTION_NODE, [...(options.nodeArgs ?? []), options.entry ?? entryOf(step)], {
     cwd: options.workdir,
     env: stepEnv(options, files, state ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  let stderr = '';
   child.stdout.on('data', (chunk) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk) => {
+    log += chunk.toString();
+    stderr += chunk.toString();
+  });
   // As the runner stops a cancelled or timed-out step (SIGINT), or a bound for a step that must
   // end by itself (SIGKILL): a signal while the step is still at work, and the result says so.
   // `when` stops it at a moment the test chooses (the sandbox saw the create), whatever the load.
@@ -105,6 +114,7 @@ export async function runStep(options, state) {
     log,
     visibleLog,
     masks,
+    warnings: stderr.split(/\r?\n/).filter((line) => NODE_WARNING.test(line)),
     outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
     state: parseFileCommands(readFileSync(files.state, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),

@@ -9,11 +9,11 @@
  */
 import { statSync, type Stats } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import * as io from '@actions/io';
 
 /** The path of the first executable file named `tool` on PATH, or '' when there is none. */
 export async function which(tool: string): Promise<string> {
-  if (process.platform === 'win32') return io.which(tool, false);
+  // Loaded only there: @actions/io is not needed at a Linux or macOS step's start.
+  if (process.platform === 'win32') return (await import('@actions/io')).which(tool, false);
   for (const directory of (process.env.PATH ?? '').split(delimiter)) {
     if (!directory) continue;
     const file = join(directory, tool);

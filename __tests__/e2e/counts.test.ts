@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE, entryOf } from '../../sandbox/runner.js';
+import { ACTION_NODE, BUNDLE, entryOf } from '../../sandbox/runner.js';
 import { runStep, startHarness, type Harness } from './fixtures.js';
 
 jest.setTimeout(60_000);
@@ -106,6 +106,18 @@ describe('the happy path', () => {
     expect(builtins).not.toContain('http2');
     await runStep(h.options(), main.state);
   });
+
+  test('node:crypto loads only where it is used (main: marker, file commands), node:assert nowhere', async () => {
+    const main = await runStep(probedOptions());
+    expect(main.exitCode).toBe(0);
+    expect(probed().builtins).toContain('crypto');
+    expect(probed().builtins).not.toContain('assert');
+    const post = await runStep(probedOptions(), main.state);
+    expect(post.exitCode).toBe(0);
+    // The bundle requires both as it loads; npm run build makes them load on first use.
+    expect(probed().builtins).not.toContain('crypto');
+    expect(probed().builtins).not.toContain('assert');
+  });
 });
 
 describe('loading the bundle with no inputs', () => {
@@ -113,11 +125,12 @@ describe('loading the bundle with no inputs', () => {
   function load(args: string[]): Promise<{ code: number | null; output: string }> {
     const env: Record<string, string> = { PROBE_OUT: probeOut };
     for (const [key, value] of Object.entries(process.env)) {
-      if (value !== undefined && !/^(INPUT|STATE|GITHUB)_/.test(key)) env[key] = value;
+      // Not jest's NODE_OPTIONS or NODE_NO_WARNINGS either, so a Node warning shows.
+      if (value !== undefined && !/^(INPUT|STATE|GITHUB)_|^NODE_OPTIONS$|^NODE_NO_WARNINGS$/.test(key)) env[key] = value;
     }
     for (const name of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) env[name] = h.sandbox.url;
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--require', probe, ...args], { cwd: h.workdir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(ACTION_NODE, ['--require', probe, ...args], { cwd: h.workdir, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -137,6 +150,7 @@ describe('loading the bundle with no inputs', () => {
     const { code, output } = await load(args);
     expect(code).toBe(1);
     expect(output).toContain('::error::Input "api-key": is required');
+    expect(output).not.toMatch(/^\(node:\d+\) /m);
     expect(probed().connects).toEqual([]);
     expect(h.sandbox.requests).toEqual([]);
     expect(h.dockerArgv()).toEqual([]);

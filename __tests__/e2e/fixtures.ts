@@ -3,11 +3,28 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@jest/globals';
-import { makeWorkdir, runAction, runStep, type RunOptions, type StepResult } from '../../sandbox/runner.js';
+import { makeWorkdir, runStep as runnerStep, type RunOptions, type StepResult } from '../../sandbox/runner.js';
 import { SANDBOX_PROJECT_ID, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
 
-export { runAction, runStep, SANDBOX_PROJECT_ID };
+export { SANDBOX_PROJECT_ID };
 export type { Sandbox, StepResult };
+
+/**
+ * One step, run as the runner runs it (on ACTION_NODE: Node 24 in CI), and it printed no Node
+ * warning (deprecation, experimental, TLS...): a step that warns on the runner fails its test.
+ */
+export async function runStep(options: RunOptions, state?: Record<string, string>): Promise<StepResult> {
+  const result = await runnerStep(options, state);
+  expect(result.warnings).toEqual([]);
+  return result;
+}
+
+/** Main, then post with main's saved state, each checked as runStep checks it. */
+export async function runAction(options: RunOptions): Promise<{ main: StepResult; post: StepResult }> {
+  const main = await runStep(options);
+  const post = await runStep(options, main.state);
+  return { main, post };
+}
 
 export const REAL_DOCKER = execFileSync('sh', ['-c', 'command -v docker']).toString().trim();
 
