@@ -5,6 +5,7 @@ import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
 jest.unstable_mockModule('@actions/core', () => core);
 const { DeepgramApiError, DeepgramClient } = await import('../src/deepgram.js');
 const { forgetSecrets, protectSecret } = await import('../src/secrets.js');
+const { Budget } = await import('../src/budget.js');
 
 const API_KEY = 'dg_test_key_0123456789abcdef';
 const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
@@ -184,23 +185,24 @@ describe('create: the response', () => {
     await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ scopes: ['self-hosted:product:api'] });
   });
 
-  test('a 200 that is not JSON: a fatal error quoting the body', async () => {
+  test('a 200 that is not JSON: not retried but "may have created", quoting the body', async () => {
     answer(200, '<html>gateway</html>');
     const error = await apiError(client.create(PROJECT, REQUEST));
-    expect(error.kind.transient).toBe(false);
+    expect(error.kind).toEqual({ transient: false, ambiguous: true });
     expect(error.message).toBe(
       'Deepgram API: create distribution credentials returned an unexpected response: HTTP 200 with a body that is not JSON: <html>gateway</html>',
     );
   });
 
-  test('no distribution_credentials_id: a fatal error', async () => {
+  test('no distribution_credentials_id: not retried but "may have created"', async () => {
     answer(200, { distribution_credentials: { secret: SECRET } });
     const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: false, ambiguous: true });
     expect(error.message).toContain('no distribution_credentials_id');
     expect(error.details.credentialsId).toBeUndefined();
   });
 
-  test('a JSON body that is not an object: a fatal error', async () => {
+  test('a JSON body that is not an object: not usable', async () => {
     answer(200, '[]');
     await expect(client.create(PROJECT, REQUEST)).rejects.toThrow('the body is not a JSON object');
   });
@@ -443,5 +445,28 @@ describe('network errors', () => {
     const error = await apiError(client.list(PROJECT));
     expect(error.message).not.toContain(API_KEY);
     expect(error.message).toContain('Token ***');
+  });
+});
+
+describe('the step budget', () => {
+  test('each request is cut to what is left of the budget', async () => {
+    let now = 0;
+    const budget = new Budget(20_000, () => now);
+    client = new DeepgramClient({ apiUrl: 'https://api.deepgram.com', apiKey: API_KEY, timeoutMs: 12_000, transport, budget });
+    answer(200, { distribution_credentials: [] });
+    await client.list(PROJECT);
+    expect(sentRequest(0).timeoutMs).toBe(12_000);
+    now = 15_000;
+    await client.list(PROJECT);
+    expect(sentRequest(1).timeoutMs).toBe(5_000);
+  });
+
+  test('with less than a second left, nothing is sent: an error that is neither retried nor "may have created"', async () => {
+    let now = 0;
+    const budget = new Budget(10_000, () => now);
+    client = new DeepgramClient({ apiUrl: 'https://api.deepgram.com', apiKey: API_KEY, timeoutMs: 12_000, transport, budget });
+    now = 9_500;
+    await expect(client.create(PROJECT, REQUEST)).rejects.toMatchObject({ kind: { transient: false, ambiguous: false } });
+    expect(transport).not.toHaveBeenCalled();
   });
 });
