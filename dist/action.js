@@ -4263,6 +4263,8 @@ async function runMain() {
     saveCredentialsId(credentials.id);
     log_info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
     if (cli) {
+        // Saved first: a step stopped mid-login may have written the login, and post must undo it.
+        saveLoggedInTo(settings.registry);
         try {
             await logIn(cli, settings, marker, credentials.username, credentials.secret);
         }
@@ -4271,7 +4273,6 @@ async function runMain() {
             await revokeCredentials(ctx, credentials.id).then(() => saveCredentialsId(''), (revokeError) => log_warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`));
             throw error;
         }
-        saveLoggedInTo(settings.registry);
         log_info(`Logged in to ${settings.registry} as ${credentials.username}.`);
     }
     setOutput('username', credentials.username);

@@ -39,6 +39,8 @@ export async function runMain(): Promise<void> {
   log.info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
 
   if (cli) {
+    // Saved first: a step stopped mid-login may have written the login, and post must undo it.
+    state.saveLoggedInTo(settings.registry);
     try {
       await logIn(cli, settings, marker, credentials.username, credentials.secret);
     } catch (error) {
@@ -52,7 +54,6 @@ export async function runMain(): Promise<void> {
       );
       throw error;
     }
-    state.saveLoggedInTo(settings.registry);
     log.info(`Logged in to ${settings.registry} as ${credentials.username}.`);
   }
 

@@ -18,7 +18,7 @@ export interface SavedState {
   marker: string;
   /** The credentials handed out by main, still to be revoked ('' when none). */
   credentialsId: string;
-  /** The registry main logged in to ('' when it did not). */
+  /** The registry main logged in to, or began to ('' when it did not try). */
   loggedInTo: string;
   /** Main saw a create fail ambiguously: credentials may exist that it never received. */
   sweep: boolean;

@@ -51,6 +51,23 @@ describe('cancelled or timed out while creating', () => {
   );
 });
 
+describe('cancelled or timed out while logging in', () => {
+  test('main stopped while docker waits on the registry: post logs out and revokes', async () => {
+    // The registry answers docker's first request only after 5 s: the step is stopped before.
+    h.sandbox.addFault({ op: 'registry', delayMs: 5000 });
+    const options = h.options({ 'prune-after': 'off' });
+    const loginStarted = until(() => h.sandbox.requests.some((r) => r.op === 'registry'));
+    const main = await runStep({ ...options, stop: { when: loginStarted } });
+    expect(main.stopped).toBe(true);
+    expect(main.state.loggedInTo).toBe(h.sandbox.registryHost);
+    const post = await runStep(options, main.state);
+    expect(post.exitCode).toBe(0);
+    expect(h.dockerArgv().filter((argv) => argv.startsWith('logout'))).toEqual([`logout -- ${h.sandbox.registryHost}`]);
+    expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
+    expect(ids()).toEqual([]);
+  });
+});
+
 describe('a 2xx create answer that cannot be used', () => {
   const CRED = '5b7e1c0a-3f7a-4f4e-9a0e-6d2a1b3c4d5e';
   test.each([
