@@ -171,6 +171,7 @@ test('prune: job sets of other executions older than prune-after go; kept, named
     { id: 'old-foreign', comment: 'made by hand', created: ago(60 * DAY) },
     { id: 'old-copied', comment: 'copied [dg-action:eeeeeeeeeeee] by hand', created: ago(60 * DAY) },
     { id: 'undated-job', comment: 'ci [dg-action:ffffffffffff]' },
+    { id: 'odd-date-job', comment: 'ci [dg-action:ffffffffffff]', created: 'Mon, 01 Jan 2024 00:00:00 GMT' },
   ]);
   await runPost();
   expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`, `GET ${COLLECTION}`, `DELETE ${COLLECTION}/old-job`]);

@@ -4325,6 +4325,7 @@ async function run() {
 
 
 
+
 /** How long the post step waits for a create that main was stopped in to land, before it sweeps. */
 function inFlightWaitMs(saved, now = Date.now()) {
     return Math.max(0, saved.createInFlightUntil - now);
@@ -4382,8 +4383,9 @@ async function prune(ctx, listed, marker, pruneAfterMs) {
     const now = Date.now();
     const old = listed
         .filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker))
-        .map((set) => ({ set, ageMs: now - Date.parse(set.created ?? '') }))
-        // A set without a readable creation time has no age: it is left alone.
+        .map((set) => ({ set, createdMs: kept_parseCreated(set.created) }))
+        // A set without a creation time in ISO 8601 has no age this action trusts: it is left alone.
+        .flatMap(({ set, createdMs }) => (createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }]))
         .filter(({ ageMs }) => ageMs > pruneAfterMs);
     if (old.length === 0)
         return;

@@ -9,6 +9,7 @@ import { errorMessage, deleteEach, listCredentials, revokeCredentials, straysOf,
 import type { ListedCredentials } from './deepgram.js';
 import { formatAge } from './duration.js';
 import type { Settings } from './inputs.js';
+import { parseCreated } from './kept.js';
 import type { SavedState } from './state.js';
 import { writePruneSummary, type PrunedSet } from './summary.js';
 import { isJobSet, madeBy } from './tags.js';
@@ -77,8 +78,9 @@ async function prune(ctx: Context, listed: ListedCredentials[], marker: string, 
   const now = Date.now();
   const old = listed
     .filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker))
-    .map((set) => ({ set, ageMs: now - Date.parse(set.created ?? '') }))
-    // A set without a readable creation time has no age: it is left alone.
+    .map((set) => ({ set, createdMs: parseCreated(set.created) }))
+    // A set without a creation time in ISO 8601 has no age this action trusts: it is left alone.
+    .flatMap(({ set, createdMs }) => (createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }]))
     .filter(({ ageMs }) => ageMs > pruneAfterMs);
   if (old.length === 0) return;
   const deleted = new Set(
