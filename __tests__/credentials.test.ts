@@ -40,7 +40,8 @@ let ctx: Context & {
 };
 let onAmbiguous: jest.Mock<() => void>;
 let inFlight: jest.Mock<(until: number) => void>;
-let hooks: { inFlight: typeof inFlight; mayHaveStrays: typeof onAmbiguous };
+let created: jest.Mock<(id: string) => void>;
+let hooks: { inFlight: typeof inFlight; created: typeof created; mayHaveStrays: typeof onAmbiguous };
 /** Every client call and ambiguity report, in order. */
 let calls: string[];
 
@@ -73,7 +74,8 @@ beforeEach(() => {
   };
   onAmbiguous = jest.fn(() => void calls.push('onAmbiguous'));
   inFlight = jest.fn();
-  hooks = { inFlight, mayHaveStrays: onAmbiguous };
+  created = jest.fn((id: string) => void calls.push(`created ${id}`));
+  hooks = { inFlight, created, mayHaveStrays: onAmbiguous };
 });
 
 /** create fails with these errors in turn, then succeeds. */
@@ -90,14 +92,14 @@ describe('createCredentials', () => {
   test('succeeds at the first attempt: one create, no sweep, no ambiguity', async () => {
     await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
     expect(client.create).toHaveBeenCalledWith(PROJECT, REQUEST);
-    expect(calls).toEqual(['create']);
+    expect(calls).toEqual(['create', 'created cred-new']);
     expect(onAmbiguous).not.toHaveBeenCalled();
   });
 
   test('429 then success: retried with no sweep and no ambiguity', async () => {
     createFailsWith(httpError(429));
     await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
-    expect(calls).toEqual(['create', 'create']);
+    expect(calls).toEqual(['create', 'create', 'created cred-new']);
     expect(onAmbiguous).not.toHaveBeenCalled();
     expect(ctx.sleep).toHaveBeenCalledTimes(1);
   });
@@ -115,7 +117,7 @@ describe('createCredentials', () => {
       ];
     });
     await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
-    expect(calls).toEqual(['create', 'onAmbiguous', 'list', 'delete stray-1', 'delete stray-2', 'create']);
+    expect(calls).toEqual(['create', 'onAmbiguous', 'list', 'delete stray-1', 'delete stray-2', 'create', 'created cred-new']);
     expect(client.list).toHaveBeenCalledWith(PROJECT);
     expect(client.delete).toHaveBeenCalledWith(PROJECT, 'stray-1');
   });
@@ -156,7 +158,10 @@ describe('createCredentials', () => {
     });
     const before = Date.now();
     await createCredentials(ctx, REQUEST, MARKER, hooks);
-    expect(calls).toEqual(['create', 'create (in flight: true)']);
+    expect(calls).toEqual(['create', 'create (in flight: true)', 'created cred-new']);
+    // The id is saved before the in-flight mark is cleared: a step stopped between the two still
+    // leaves post something to find.
+    expect(created.mock.invocationCallOrder[0]).toBeLessThan(inFlight.mock.invocationCallOrder[3]!);
     const marks = inFlight.mock.calls.map(([until]) => until);
     expect(marks).toHaveLength(4);
     expect(marks[0]).toBeGreaterThanOrEqual(before + ctx.requestTimeoutMs);

@@ -2889,7 +2889,14 @@ async function createCredentials(ctx, request, marker, hooks) {
     const attempt = async () => {
         hooks.inFlight(Date.now() + ctx.requestTimeoutMs);
         try {
-            return await ctx.client.create(ctx.projectId, request);
+            const credentials = await ctx.client.create(ctx.projectId, request);
+            hooks.created(credentials.id);
+            return credentials;
+        }
+        catch (error) {
+            if (isClassified(error) && error.kind.ambiguous)
+                hooks.mayHaveStrays();
+            throw error;
         }
         finally {
             hooks.inFlight(0);
@@ -2899,16 +2906,13 @@ async function createCredentials(ctx, request, marker, hooks) {
         return await withRetries(attempt, {
             ...retryOptions(ctx, 'create distribution credentials'),
             beforeRetry: async (error) => {
-                if (!error.kind.ambiguous)
-                    return;
-                hooks.mayHaveStrays();
-                await sweepOnce(ctx, marker);
+                if (error.kind.ambiguous)
+                    await sweepOnce(ctx, marker);
             },
         });
     }
     catch (error) {
         if (isClassified(error) && error.kind.ambiguous) {
-            hooks.mayHaveStrays();
             // A set whose id the answer gave goes by that id, even where the key may not list.
             const known = error instanceof DeepgramApiError ? error.details.credentialsId : undefined;
             if (known)
@@ -4257,10 +4261,10 @@ async function runMain() {
     const before = keptBefore(ctx, settings.keep, marker);
     const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, {
         inFlight: saveCreateInFlight,
+        created: saveCredentialsId,
         mayHaveStrays: saveSweepNeeded,
     });
     const dockerConfigJson = protectCredentials(credentials, settings.registry);
-    saveCredentialsId(credentials.id);
     log_info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
     if (cli) {
         // Saved first: a step stopped mid-login may have written the login, and post must undo it.

@@ -36,10 +36,15 @@ export interface Context {
   random?: () => number;
 }
 
-/** What main records as a create goes out and comes back, so the post step knows what to look for. */
+/**
+ * What main records as a create goes out and comes back, so the post step knows what to look for
+ * whenever the step is stopped: each mark is saved before the one it replaces is cleared.
+ */
 export interface CreateHooks {
   /** A create request may be in flight until `until` (ms since the epoch); 0 once it has settled. */
   inFlight: (until: number) => void;
+  /** The create answered with usable credentials: their id, for the post step to revoke. */
+  created: (credentialsId: string) => void;
   /** A create may have landed that this step never received: the post step must sweep. */
   mayHaveStrays: () => void;
 }
@@ -54,7 +59,12 @@ export async function createCredentials(
   const attempt = async (): Promise<CreatedCredentials> => {
     hooks.inFlight(Date.now() + ctx.requestTimeoutMs);
     try {
-      return await ctx.client.create(ctx.projectId, request);
+      const credentials = await ctx.client.create(ctx.projectId, request);
+      hooks.created(credentials.id);
+      return credentials;
+    } catch (error) {
+      if (isClassified(error) && error.kind.ambiguous) hooks.mayHaveStrays();
+      throw error;
     } finally {
       hooks.inFlight(0);
     }
@@ -63,14 +73,11 @@ export async function createCredentials(
     return await withRetries(attempt, {
       ...retryOptions(ctx, 'create distribution credentials'),
       beforeRetry: async (error) => {
-        if (!error.kind.ambiguous) return;
-        hooks.mayHaveStrays();
-        await sweepOnce(ctx, marker);
+        if (error.kind.ambiguous) await sweepOnce(ctx, marker);
       },
     });
   } catch (error) {
     if (isClassified(error) && error.kind.ambiguous) {
-      hooks.mayHaveStrays();
       // A set whose id the answer gave goes by that id, even where the key may not list.
       const known = error instanceof DeepgramApiError ? error.details.credentialsId : undefined;
       if (known) await revokeCredentials(ctx, known, 1).catch(() => undefined);

@@ -32,10 +32,10 @@ export async function runMain(): Promise<void> {
   const before = keptBefore(ctx, settings.keep, marker);
   const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, {
     inFlight: state.saveCreateInFlight,
+    created: state.saveCredentialsId,
     mayHaveStrays: state.saveSweepNeeded,
   });
   const dockerConfigJson = protectCredentials(credentials, settings.registry);
-  state.saveCredentialsId(credentials.id);
   log.info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
 
   if (cli) {
