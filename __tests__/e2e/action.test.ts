@@ -2,17 +2,12 @@
  * The built bundle, run as the runner runs it, against the Deepgram API sandbox and the real
  * docker CLI (which logs in to the sandbox's registry endpoint).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { expectNothingLeaked, runAction, runStep, SANDBOX_PROJECT_ID, secretForms, startHarness, type Harness } from './fixtures.js';
+import { describe, expect, jest, test } from '@jest/globals';
+import { expectNothingLeaked, runAction, runStep, SANDBOX_PROJECT_ID, secretForms, startHarness, useHarness } from './fixtures.js';
 
 jest.setTimeout(60_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
-beforeEach(() => h.reset());
+const h = useHarness();
 
 describe('happy path', () => {
   test('creates credentials, logs docker in, sets outputs, then revokes and logs out', async () => {

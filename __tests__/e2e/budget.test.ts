@@ -3,17 +3,12 @@
  * sweeps and retries of a step share it, so a step ends when its own retries are done, and never
  * begins a wait that would outlast it. Bounds are wide: these machines are noisy.
  */
-import { afterAll, beforeAll, beforeEach, expect, jest, test } from '@jest/globals';
-import { runStep, startHarness, type Harness } from './fixtures.js';
+import { expect, jest, test } from '@jest/globals';
+import { runStep, useHarness } from './fixtures.js';
 
 jest.setTimeout(60_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
-beforeEach(() => h.reset());
+const h = useHarness();
 
 test("an API answering 503 with Retry-After: 1 to everything: main waits 3 × 1 s, not a sweep's own retries on top", async () => {
   h.sandbox.addFault({ op: '*', status: 503, times: 0, headers: { 'retry-after': '1' } });

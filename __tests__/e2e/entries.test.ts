@@ -6,18 +6,13 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { ROOT } from '../../sandbox/runner.js';
-import { runStep, SANDBOX_PROJECT_ID, startHarness, type Harness } from './fixtures.js';
+import { runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
 
 jest.setTimeout(60_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
-beforeEach(() => h.reset());
+const h = useHarness();
 
 describe('post step without the main step’s state', () => {
   test('creates nothing: no request, no docker, exit 0, nothing to clean up', async () => {

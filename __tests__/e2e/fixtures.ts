@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals';
 import { makeWorkdir, runStep as runnerStep, type RunOptions, type StepResult } from '../../sandbox/runner.js';
 import { SANDBOX_PROJECT_ID, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
 
@@ -82,6 +82,21 @@ export async function startHarness(sandboxOptions: SandboxOptions = {}): Promise
       work.remove();
     },
   };
+}
+
+/**
+ * One harness for a test file's tests, in the usual hooks: started before them, reset between them
+ * (an empty project, no faults, no request log, no docker argv or logins), closed after them. The
+ * object is filled in by the first hook, so take properties from it inside tests, not at import.
+ */
+export function useHarness(sandboxOptions: SandboxOptions = {}): Harness {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness(sandboxOptions));
+  });
+  afterAll(async () => harness.close());
+  beforeEach(() => harness.reset());
+  return harness;
 }
 
 /** The forms of a secret that must never be readable: itself, and base64 of user:secret. */

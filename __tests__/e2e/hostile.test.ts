@@ -4,17 +4,12 @@
  * a listed comment). The runner obeys a line of a step's stdout that starts with `::` (after
  * spaces) and the older `##[command]` form anywhere in a line: no such line may come from the API.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { runAction, runStep, SANDBOX_PROJECT_ID, startHarness, type Harness, type StepResult } from './fixtures.js';
+import { describe, expect, jest, test } from '@jest/globals';
+import { runAction, runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
 
 jest.setTimeout(60_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
-beforeEach(() => h.reset());
+const h = useHarness();
 
 const INJECTIONS = [
   '\n::set-output name=registry::evil.example',

@@ -2,10 +2,10 @@
  * Keeping a set under a name (`keep`, `kept-before`) and retiring the older ones (the retire
  * action), each run from the built bundle as the runner runs it, against the API sandbox.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { dirname, join, resolve } from 'node:path';
 import { actionYml, ROOT } from '../../sandbox/runner.js';
-import { runAction, runStep, SANDBOX_PROJECT_ID, startHarness, type Harness, type StepResult } from './fixtures.js';
+import { runAction, runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
 
 jest.setTimeout(60_000);
 
@@ -15,12 +15,7 @@ const RETIRE_ENTRY = resolve(dirname(RETIRE_YML), actionYml(RETIRE_YML).runs.mai
 const OTHER = 'dg-action:0123456789ab';
 const HOUR = 3_600_000;
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
-beforeEach(() => h.reset());
+const h = useHarness();
 
 const ago = (ms: number): string => new Date(Date.now() - ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const issue = (comment: string, age: number) => h.sandbox.issue(SANDBOX_PROJECT_ID, { comment, created: ago(age) });

@@ -3,17 +3,12 @@
  * can end badly, and what is left in the project after its post step (or, for a runner that died,
  * after another job's post step). Every test asserts the project's final set of credentials.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { runAction, runStep, SANDBOX_PROJECT_ID, startHarness, type Harness } from './fixtures.js';
+import { describe, expect, jest, test } from '@jest/globals';
+import { runAction, runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
 
 jest.setTimeout(60_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.close());
-beforeEach(() => h.reset());
+const h = useHarness();
 
 const DAY = 86_400_000;
 const ago = (ms: number): string => new Date(Date.now() - ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
