@@ -1,8 +1,8 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import type { DeepgramClient, ListedCredentials } from '../src/deepgram.js';
 import type { Context } from '../src/credentials.js';
-import { keptBefore, keptUnder, parseCreated } from '../src/kept.js';
-import { DeepgramApiError } from '../src/deepgram.js';
+import { keptBefore, keptUnder } from '../src/kept.js';
+import { createdTimeMs, DeepgramApiError } from '../src/deepgram.js';
 import { Budget } from '../src/budget.js';
 
 const MARKER = 'dg-action:0123456789ab';
@@ -41,7 +41,7 @@ describe('keptUnder', () => {
   test.each(['yesterday', '2026-01-01', '2026-01-01 00:00:00Z', '2026-13-45T99:99:99Z', '1700000000', '2026-01-01T00:00:00Z\n'])(
     'a created time such as %j is not used',
     (created) => {
-      expect(parseCreated(created)).toBeUndefined();
+      expect(createdTimeMs(created)).toBeUndefined();
     },
   );
 });

@@ -2571,6 +2571,17 @@ function forgetSecrets() {
 function isCredentialsId(value) {
     return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
 }
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * A listed set's `created`, in ms since the epoch, when it is an ISO 8601 time; undefined
+ * otherwise (Date.parse would guess at other forms, and an age decides what is deleted).
+ */
+function createdTimeMs(created) {
+    if (created === undefined || !ISO_TIME.test(created))
+        return undefined;
+    const ms = Date.parse(created);
+    return Number.isNaN(ms) ? undefined : ms;
+}
 /** A registry username docker can take: no whitespace, control characters or ':', and no leading '-'. */
 const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
 /** A secret that can go through --password-stdin and be masked whole: one line of visible text. */
@@ -3645,19 +3656,12 @@ function defaultComment(env) {
 
 
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 /** The sets in `listed` kept under exactly `name`, newest first. */
 function keptUnder(listed, name) {
     const tagged = listed.filter((item) => isKeptAs(item.comment, name));
-    const sets = tagged.filter((item) => isCredentialsId(item.id)).map((item) => ({ id: item.id, createdMs: kept_parseCreated(item.created) }));
+    const sets = tagged.filter((item) => isCredentialsId(item.id)).map((item) => ({ id: item.id, createdMs: createdTimeMs(item.created) }));
     sets.sort((a, b) => (b.createdMs ?? -Infinity) - (a.createdMs ?? -Infinity));
     return { sets, refused: tagged.length - sets.length };
-}
-function kept_parseCreated(created) {
-    if (created === undefined || !ISO_TIME.test(created))
-        return undefined;
-    const ms = Date.parse(created);
-    return Number.isNaN(ms) ? undefined : ms;
 }
 /**
  * For `kept-before`: started alongside the create, resolves to the IDs of the other sets kept
@@ -4387,7 +4391,7 @@ async function prune(ctx, listed, marker, pruneAfterMs) {
     const now = Date.now();
     const old = listed
         .filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker))
-        .map((set) => ({ set, createdMs: kept_parseCreated(set.created) }))
+        .map((set) => ({ set, createdMs: createdTimeMs(set.created) }))
         // A set without a creation time in ISO 8601 has no age this action trusts: it is left alone.
         .flatMap(({ set, createdMs }) => (createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }]))
         .filter(({ ageMs }) => ageMs > pruneAfterMs);

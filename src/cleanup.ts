@@ -6,10 +6,9 @@
  * what is left.
  */
 import { errorMessage, deleteEach, listCredentials, revokeCredentials, straysOf, type Context } from './credentials.js';
-import type { ListedCredentials } from './deepgram.js';
+import { createdTimeMs, type ListedCredentials } from './deepgram.js';
 import { formatAge } from './duration.js';
 import type { Settings } from './inputs.js';
-import { parseCreated } from './kept.js';
 import type { SavedState } from './state.js';
 import { writePruneSummary, type PrunedSet } from './summary.js';
 import { isJobSet, madeBy } from './tags.js';
@@ -78,7 +77,7 @@ async function prune(ctx: Context, listed: ListedCredentials[], marker: string, 
   const now = Date.now();
   const old = listed
     .filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker))
-    .map((set) => ({ set, createdMs: parseCreated(set.created) }))
+    .map((set) => ({ set, createdMs: createdTimeMs(set.created) }))
     // A set without a creation time in ISO 8601 has no age this action trusts: it is left alone.
     .flatMap(({ set, createdMs }) => (createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }]))
     .filter(({ ageMs }) => ageMs > pruneAfterMs);

@@ -42,6 +42,18 @@ export function isCredentialsId(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A listed set's `created`, in ms since the epoch, when it is an ISO 8601 time; undefined
+ * otherwise (Date.parse would guess at other forms, and an age decides what is deleted).
+ */
+export function createdTimeMs(created: string | undefined): number | undefined {
+  if (created === undefined || !ISO_TIME.test(created)) return undefined;
+  const ms = Date.parse(created);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
 /** A registry username docker can take: no whitespace, control characters or ':', and no leading '-'. */
 const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
 /** A secret that can go through --password-stdin and be masked whole: one line of visible text. */

@@ -5,10 +5,8 @@
  * of a credentials ID, and a created time only when it is an ISO 8601 time.
  */
 import { errorMessage, listCredentials, type Context } from './credentials.js';
-import { isCredentialsId, type ListedCredentials } from './deepgram.js';
+import { createdTimeMs, isCredentialsId, type ListedCredentials } from './deepgram.js';
 import { isKeptAs, madeBy } from './tags.js';
-
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 export interface KeptSet {
   id: string;
@@ -26,15 +24,9 @@ export interface KeptSets {
 /** The sets in `listed` kept under exactly `name`, newest first. */
 export function keptUnder(listed: readonly ListedCredentials[], name: string): KeptSets {
   const tagged = listed.filter((item) => isKeptAs(item.comment, name));
-  const sets = tagged.filter((item) => isCredentialsId(item.id)).map((item) => ({ id: item.id, createdMs: parseCreated(item.created) }));
+  const sets = tagged.filter((item) => isCredentialsId(item.id)).map((item) => ({ id: item.id, createdMs: createdTimeMs(item.created) }));
   sets.sort((a, b) => (b.createdMs ?? -Infinity) - (a.createdMs ?? -Infinity));
   return { sets, refused: tagged.length - sets.length };
-}
-
-export function parseCreated(created: string | undefined): number | undefined {
-  if (created === undefined || !ISO_TIME.test(created)) return undefined;
-  const ms = Date.parse(created);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /**
