@@ -9,6 +9,11 @@ import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
 
 const sendRequest = jest.fn<Transport>();
 jest.unstable_mockModule('@actions/core', () => core);
+jest.unstable_mockModule('../src/file-commands.js', () => ({
+  setOutput: core.setOutput,
+  saveState: core.saveState,
+  exportVariable: core.exportVariable,
+}));
 jest.unstable_mockModule('../src/child.js', () => child);
 jest.unstable_mockModule('../src/which.js', () => io);
 jest.unstable_mockModule('../src/http.js', () => ({ sendRequest }));

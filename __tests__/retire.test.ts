@@ -4,6 +4,11 @@ import { InputError } from '../src/inputs.js';
 import type { KeptSet } from '../src/kept.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
+jest.unstable_mockModule('../src/file-commands.js', () => ({
+  setOutput: core.setOutput,
+  saveState: core.saveState,
+  exportVariable: core.exportVariable,
+}));
 const { planRetirement } = await import('../src/retire.js');
 const { parseExcept, readRetireSettings } = await import('../src/retire-inputs.js');
 

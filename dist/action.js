@@ -3355,6 +3355,57 @@ function apiContext(settings, extraMs = 0) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_require("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_require("node:os");
+;// CONCATENATED MODULE: ./src/file-commands.ts
+/**
+ * The runner's file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV), written in their one-line
+ * form, `name=value`, whenever the value allows it.
+ *
+ * @actions/core writes every entry in the multi-line form, `name<<ghadelimiter_<uuid>`, and the
+ * random delimiter loads node:crypto: about 5 ms on Node 24, a tenth of the main step, paid before
+ * the create goes out because the step's marker and the create in flight are saved first (see
+ * `npm run bench`). The runner reads `name=value` as it reads the multi-line form (the form
+ * GitHub's documentation shows: `echo "name=value" >> "$GITHUB_OUTPUT"`), and everything this
+ * action writes is one line: IDs, flags, hosts and paths, and a username and secret that the API
+ * client accepts only on one line. A value with a line break, or a runner that gives no file, goes
+ * to @actions/core as before, so nothing can ever be written in a form the runner would misread.
+ */
+
+
+
+/** A name the runner cannot misread: no `=`, `<<`, space or line break. */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** No character that ends a line for the runner (or for anyone reading the file). */
+const ONE_LINE = /^[^\r\n\u0085\u2028\u2029]*$/;
+/** Sets a step output, like core.setOutput. */
+function file_commands_setOutput(name, value) {
+    if (!appendOneLine('GITHUB_OUTPUT', name, value))
+        setOutput(name, value);
+}
+/** Saves a value for the post step, like core.saveState. */
+function file_commands_saveState(name, value) {
+    if (!appendOneLine('GITHUB_STATE', name, value))
+        saveState(name, value);
+}
+/** Sets a variable for this step and the job's later steps, like core.exportVariable. */
+function file_commands_exportVariable(name, value) {
+    if (!appendOneLine('GITHUB_ENV', name, value))
+        return exportVariable(name, value);
+    process.env[name] = value;
+}
+/** Appends `name=value` to the file the variable names; false when that form cannot carry it. */
+function appendOneLine(fileVariable, name, value) {
+    const file = process.env[fileVariable];
+    // A missing file is @actions/core's to report, as it always has.
+    if (!file || !(0,external_node_fs_namespaceObject.existsSync)(file) || !PLAIN_NAME.test(name) || !ONE_LINE.test(value))
+        return false;
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}=${value}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/input-error.ts
 /** Bad input: the message names the input and says what is accepted. */
 class InputError extends Error {
@@ -3753,8 +3804,6 @@ function killGroup(pid, fallback) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_require("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_require("node:path");
 ;// CONCATENATED MODULE: ./src/which.ts
@@ -3892,8 +3941,6 @@ function cleanCliOutput(output) {
         .trim();
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_require("node:os");
 ;// CONCATENATED MODULE: ./src/registry-config.ts
 /**
  * The file the registry CLI keeps its logins in (docker's config.json, podman's auth.json), and
@@ -3955,11 +4002,11 @@ function useJobConfig(cli, dir) {
     ownDir(dir);
     const file = (0,external_node_path_namespaceObject.join)(dir, cli.name === 'docker' ? 'config.json' : 'auth.json');
     (0,external_node_fs_namespaceObject.writeFileSync)(file, JSON.stringify(seed, null, '\t'), { mode: 0o600 });
-    // Exported: this step's CLI and the job's later steps use it (core sets process.env too).
+    // Exported: this step's CLI and the job's later steps use it (exportVariable sets process.env too).
     if (cli.name === 'docker')
-        exportVariable('DOCKER_CONFIG', dir);
+        file_commands_exportVariable('DOCKER_CONFIG', dir);
     else
-        exportVariable('REGISTRY_AUTH_FILE', file);
+        file_commands_exportVariable('REGISTRY_AUTH_FILE', file);
     log_info(`Using a ${cli.name} config of this job's own (docker-config: job), removed at job end: ${file}`);
 }
 function keepEarlierLogin(cli, registry, dir) {
@@ -4135,6 +4182,7 @@ async function logOutAtJobEnd(saved, settings) {
  * half-way still leaves the post step enough to clean up.
  */
 
+
 const KEYS = {
     marker: 'marker',
     credentialsId: 'credentialsId',
@@ -4152,12 +4200,12 @@ function readState() {
         createInFlightUntil: Number(/^\d{1,15}$/.exec(getState(KEYS.createInFlightUntil))?.[0] ?? 0),
     };
 }
-const saveMarker = (marker) => saveState(KEYS.marker, marker);
-const saveCredentialsId = (id) => saveState(KEYS.credentialsId, id);
-const saveLoggedInTo = (registry) => saveState(KEYS.loggedInTo, registry);
-const saveSweepNeeded = () => saveState(KEYS.sweep, 'true');
+const saveMarker = (marker) => file_commands_saveState(KEYS.marker, marker);
+const saveCredentialsId = (id) => file_commands_saveState(KEYS.credentialsId, id);
+const saveLoggedInTo = (registry) => file_commands_saveState(KEYS.loggedInTo, registry);
+const saveSweepNeeded = () => file_commands_saveState(KEYS.sweep, 'true');
 /** Saved before each create goes out and cleared when it settles: a step killed in between leaves it set. */
-const saveCreateInFlight = (until) => saveState(KEYS.createInFlightUntil, until ? String(until) : '');
+const saveCreateInFlight = (until) => file_commands_saveState(KEYS.createInFlightUntil, until ? String(until) : '');
 
 ;// CONCATENATED MODULE: ./src/summary.ts
 /** The job summary: what was created and what the post step will do. Never the secret. */
@@ -4249,6 +4297,7 @@ function escapeHtml(text) {
 
 
 
+
 async function runMain() {
     // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
     protectSecret(getInput('api-key'));
@@ -4283,14 +4332,14 @@ async function runMain() {
         }
         log_info(`Logged in to ${settings.registry} as ${credentials.username}.`);
     }
-    setOutput('username', credentials.username);
-    setOutput('secret', credentials.secret);
-    setOutput('credentials-id', credentials.id);
-    setOutput('registry', settings.registry);
-    setOutput('docker-config-json', dockerConfigJson);
+    file_commands_setOutput('username', credentials.username);
+    file_commands_setOutput('secret', credentials.secret);
+    file_commands_setOutput('credentials-id', credentials.id);
+    file_commands_setOutput('registry', settings.registry);
+    file_commands_setOutput('docker-config-json', dockerConfigJson);
     const keptIds = await before;
     if (keptIds !== undefined)
-        setOutput('kept-before', keptIds);
+        file_commands_setOutput('kept-before', keptIds);
     await writeSummary(settings, credentials, comment);
 }
 /** Masks the secret and every form derived from it, and returns the docker config JSON. */
@@ -4505,6 +4554,7 @@ function parseExcept(raw) {
 
 
 
+
 /** Runs the step; never rejects (the entry file only calls it). */
 async function runRetire() {
     try {
@@ -4537,7 +4587,7 @@ async function retire() {
         }
     }
     const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
-    setOutput('retired', retired.map((set) => set.id).join(','));
+    file_commands_setOutput('retired', retired.map((set) => set.id).join(','));
     await writeRetireSummary(settings, sets, outcomes, Date.now());
     const left = plan.retire.filter((set) => outcomes.get(set) === 'could not delete').map((set) => set.id);
     const problems = [

@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { createCredentials, errorMessage, revokeCredentials } from './credentials.js';
 import { apiContext } from './context.js';
+import { setOutput } from './file-commands.js';
 import type { CreatedCredentials } from './deepgram.js';
 import { readSettings } from './inputs.js';
 import { keptBefore } from './kept.js';
@@ -57,13 +58,13 @@ export async function runMain(): Promise<void> {
     log.info(`Logged in to ${settings.registry} as ${credentials.username}.`);
   }
 
-  core.setOutput('username', credentials.username);
-  core.setOutput('secret', credentials.secret);
-  core.setOutput('credentials-id', credentials.id);
-  core.setOutput('registry', settings.registry);
-  core.setOutput('docker-config-json', dockerConfigJson);
+  setOutput('username', credentials.username);
+  setOutput('secret', credentials.secret);
+  setOutput('credentials-id', credentials.id);
+  setOutput('registry', settings.registry);
+  setOutput('docker-config-json', dockerConfigJson);
   const keptIds = await before;
-  if (keptIds !== undefined) core.setOutput('kept-before', keptIds);
+  if (keptIds !== undefined) setOutput('kept-before', keptIds);
   await writeSummary(settings, credentials, comment);
 }
 

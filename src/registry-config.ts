@@ -9,7 +9,6 @@
  *   and put back after the logout in post. It is a secret: it waits in a file only the runner's
  *   user can read, in this execution's folder under RUNNER_TEMP, never in state or the log.
  */
-import * as core from '@actions/core';
 import {
   chmodSync,
   existsSync,
@@ -24,6 +23,7 @@ import {
 } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { exportVariable } from './file-commands.js';
 import type { RegistryCli } from './registry-cli.js';
 import { protectSecret } from './secrets.js';
 import * as log from './log.js';
@@ -83,9 +83,9 @@ function useJobConfig(cli: RegistryCli, dir: string): void {
   ownDir(dir);
   const file = join(dir, cli.name === 'docker' ? 'config.json' : 'auth.json');
   writeFileSync(file, JSON.stringify(seed, null, '\t'), { mode: 0o600 });
-  // Exported: this step's CLI and the job's later steps use it (core sets process.env too).
-  if (cli.name === 'docker') core.exportVariable('DOCKER_CONFIG', dir);
-  else core.exportVariable('REGISTRY_AUTH_FILE', file);
+  // Exported: this step's CLI and the job's later steps use it (exportVariable sets process.env too).
+  if (cli.name === 'docker') exportVariable('DOCKER_CONFIG', dir);
+  else exportVariable('REGISTRY_AUTH_FILE', file);
   log.info(`Using a ${cli.name} config of this job's own (docker-config: job), removed at job end: ${file}`);
 }
 

@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import { apiContext } from './context.js';
 import { errorMessage, listCredentials, revokeCredentials } from './credentials.js';
+import { setOutput } from './file-commands.js';
 import { formatAge } from './duration.js';
 import { keptUnder, type KeptSet } from './kept.js';
 import * as log from './log.js';
@@ -52,7 +53,7 @@ async function retire(): Promise<void> {
     }
   }
   const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
-  core.setOutput('retired', retired.map((set) => set.id).join(','));
+  setOutput('retired', retired.map((set) => set.id).join(','));
   await writeRetireSummary(settings, sets, outcomes, Date.now());
 
   const left = plan.retire.filter((set) => outcomes.get(set) === 'could not delete').map((set) => set.id);

@@ -4,6 +4,7 @@
  * half-way still leaves the post step enough to clean up.
  */
 import * as core from '@actions/core';
+import { saveState } from './file-commands.js';
 
 const KEYS = {
   marker: 'marker',
@@ -40,9 +41,9 @@ export function readState(): SavedState {
   };
 }
 
-export const saveMarker = (marker: string): void => core.saveState(KEYS.marker, marker);
-export const saveCredentialsId = (id: string): void => core.saveState(KEYS.credentialsId, id);
-export const saveLoggedInTo = (registry: string): void => core.saveState(KEYS.loggedInTo, registry);
-export const saveSweepNeeded = (): void => core.saveState(KEYS.sweep, 'true');
+export const saveMarker = (marker: string): void => saveState(KEYS.marker, marker);
+export const saveCredentialsId = (id: string): void => saveState(KEYS.credentialsId, id);
+export const saveLoggedInTo = (registry: string): void => saveState(KEYS.loggedInTo, registry);
+export const saveSweepNeeded = (): void => saveState(KEYS.sweep, 'true');
 /** Saved before each create goes out and cleared when it settles: a step killed in between leaves it set. */
-export const saveCreateInFlight = (until: number): void => core.saveState(KEYS.createInFlightUntil, until ? String(until) : '');
+export const saveCreateInFlight = (until: number): void => saveState(KEYS.createInFlightUntil, until ? String(until) : '');
