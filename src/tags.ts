@@ -11,7 +11,7 @@
  * Only the tag at the very end of a comment counts, so text a person put earlier in a comment
  * (a copied tag, say) can never make a set look like one of ours.
  */
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './random.js';
 
 export type TagKind = { kind: 'job' } | { kind: 'kept' } | { kind: 'named'; name: string };
 
@@ -28,7 +28,7 @@ const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (kept|keep=[a-z0-9-]{1,63}
 
 /** A token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
 export function newMarker(): string {
-  return `dg-action:${randomBytes(6).toString('hex')}`;
+  return `dg-action:${randomHex(6)}`;
 }
 
 /** The kind of set a step makes: kept under a name, kept (revoke: false), or a job's own. */
