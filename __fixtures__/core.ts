@@ -15,13 +15,14 @@ export const exportVariable = jest.fn<typeof core.exportVariable>();
 /** Calls straight through to its function, as the real one does (minus the log markers). */
 export const group = jest.fn<typeof core.group>((_name, fn) => fn());
 
-/** The chained summary builder: every method returns the builder; write() resolves. */
+/** The chained summary builder: every method returns the builder; stringify() gives what it built. */
 export interface SummaryMock {
   addHeading: jest.Mock<(text: string, level?: number | string) => SummaryMock>;
   addTable: jest.Mock<(rows: unknown[]) => SummaryMock>;
   addRaw: jest.Mock<(text: string, addEOL?: boolean) => SummaryMock>;
   addEOL: jest.Mock<() => SummaryMock>;
-  write: jest.Mock<(options?: { overwrite?: boolean }) => Promise<SummaryMock>>;
+  stringify: jest.Mock<() => string>;
+  emptyBuffer: jest.Mock<() => SummaryMock>;
 }
 
 export const summary: SummaryMock = {
@@ -29,5 +30,6 @@ export const summary: SummaryMock = {
   addTable: jest.fn(() => summary),
   addRaw: jest.fn(() => summary),
   addEOL: jest.fn(() => summary),
-  write: jest.fn(async () => summary),
+  stringify: jest.fn(() => '<h3>the summary</h3>\n'),
+  emptyBuffer: jest.fn(() => summary),
 };

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, jest, test } from '@
 import * as core from '../__fixtures__/core.js';
 import * as child from '../__fixtures__/child.js';
 import * as io from '../__fixtures__/io.js';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
@@ -186,10 +186,12 @@ describe('happy path', () => {
     expect(requests()).toHaveLength(1);
   });
 
-  test('with GITHUB_STEP_SUMMARY the job summary is written', async () => {
-    process.env.GITHUB_STEP_SUMMARY = '/tmp/summary.md';
+  test('with GITHUB_STEP_SUMMARY the job summary is appended to that file', async () => {
+    process.env.GITHUB_STEP_SUMMARY = join(scratch, 'summary.md');
+    writeFileSync(process.env.GITHUB_STEP_SUMMARY, '<p>an earlier step</p>\n');
     await runMain();
-    expect(core.summary.write).toHaveBeenCalledTimes(1);
+    expect(readFileSync(process.env.GITHUB_STEP_SUMMARY, 'utf8')).toBe('<p>an earlier step</p>\n<h3>the summary</h3>\n');
+    expect(core.summary.emptyBuffer).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -1,4 +1,7 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as core from '../__fixtures__/core.js';
 import type { CreatedCredentials } from '../src/deepgram.js';
 import type { Settings } from '../src/inputs.js';
@@ -52,26 +55,30 @@ function everythingWritten(): string {
   return JSON.stringify([core.summary.addHeading.mock.calls, core.summary.addTable.mock.calls, core.summary.addRaw.mock.calls]);
 }
 
+const scratch = mkdtempSync(join(tmpdir(), 'dg-summary-'));
+const summaryFile = join(scratch, 'summary.md');
 const saved = process.env.GITHUB_STEP_SUMMARY;
 beforeEach(() => {
-  process.env.GITHUB_STEP_SUMMARY = '/tmp/summary.md';
+  rmSync(summaryFile, { force: true });
+  process.env.GITHUB_STEP_SUMMARY = summaryFile;
 });
 afterEach(() => {
   if (saved === undefined) delete process.env.GITHUB_STEP_SUMMARY;
   else process.env.GITHUB_STEP_SUMMARY = saved;
 });
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('writeSummary', () => {
-  test('writes nothing when there is no GITHUB_STEP_SUMMARY', async () => {
+  test('writes nothing when there is no GITHUB_STEP_SUMMARY', () => {
     delete process.env.GITHUB_STEP_SUMMARY;
-    await writeSummary(settings, credentials, 'comment [dg-action:1]');
+    writeSummary(settings, credentials, 'comment [dg-action:1]');
     expect(core.summary.addHeading).not.toHaveBeenCalled();
     expect(core.summary.addTable).not.toHaveBeenCalled();
-    expect(core.summary.write).not.toHaveBeenCalled();
+    expect(core.summary.stringify).not.toHaveBeenCalled();
   });
 
-  test('a table of id, username, registry, project, scopes and comment, then write()', async () => {
-    await writeSummary(settings, credentials, 'nightly [dg-action:0123456789ab]');
+  test('a table of id, username, registry, project, scopes and comment, appended to the summary file', () => {
+    writeSummary(settings, credentials, 'nightly [dg-action:0123456789ab]');
     expect(row('Credentials ID')[1]).toBe('<code>cred-1234</code>');
     expect(row('Username')[1]).toBe('<code>deepgram+cred-1234</code>');
     expect(row('Registry')[1]).toBe('<code>quay.io</code>');
@@ -79,11 +86,12 @@ describe('writeSummary', () => {
     expect(row('Scopes')[1]).toBe('<code>self-hosted:product:api</code><br><code>self-hosted:product:engine</code>');
     expect(row('Comment')[1]).toBe('nightly <code>[dg-action:0123456789ab]</code>');
     expect(row('Registry login')[1]).toBe('logged in to <code>quay.io</code>');
-    expect(core.summary.write).toHaveBeenCalledTimes(1);
+    expect(readFileSync(summaryFile, 'utf8')).toBe('<h3>the summary</h3>\n');
+    expect(core.summary.emptyBuffer).toHaveBeenCalledTimes(1);
   });
 
-  test('a header row of two columns, then label and value in every row', async () => {
-    await writeSummary(settings, credentials, 'c');
+  test('a header row of two columns, then label and value in every row', () => {
+    writeSummary(settings, credentials, 'c');
     const [header, ...body] = rows();
     expect(header).toEqual([
       { data: 'Field', header: true },
@@ -96,25 +104,25 @@ describe('writeSummary', () => {
     }
   });
 
-  test('no cell spans lines: a blank line would end the HTML block GitHub renders', async () => {
-    await writeSummary(settings, { ...credentials, username: 'user\n\nname' }, 'first line\n\n  second line [dg-action:0a1b2c3d4e5f]');
+  test('no cell spans lines: a blank line would end the HTML block GitHub renders', () => {
+    writeSummary(settings, { ...credentials, username: 'user\n\nname' }, 'first line\n\n  second line [dg-action:0a1b2c3d4e5f]');
     expect(row('Comment')[1]).toBe('first line second line <code>[dg-action:0a1b2c3d4e5f]</code>');
     expect(row('Username')[1]).toBe('<code>user name</code>');
     for (const r of rows().slice(1)) expect(String(r[1])).not.toMatch(/[\r\n]/);
   });
 
-  test('never contains the secret', async () => {
-    await writeSummary(settings, credentials, 'c');
+  test('never contains the secret', () => {
+    writeSummary(settings, credentials, 'c');
     expect(everythingWritten()).not.toContain(SECRET);
   });
 
-  test('scopes fall back to the requested ones when the API returned none', async () => {
-    await writeSummary({ ...settings, scopes: ['self-hosted:product:billing'] }, { ...credentials, scopes: [] }, 'c');
+  test('scopes fall back to the requested ones when the API returned none', () => {
+    writeSummary({ ...settings, scopes: ['self-hosted:product:billing'] }, { ...credentials, scopes: [] }, 'c');
     expect(row('Scopes')[1]).toBe('<code>self-hosted:product:billing</code>');
   });
 
-  test('HTML in the comment, ids and registry is escaped', async () => {
-    await writeSummary(
+  test('HTML in the comment, ids and registry is escaped', () => {
+    writeSummary(
       { ...settings, registry: 'quay.io', login: false },
       { ...credentials, id: '<b>id</b>', username: 'a&b' },
       `<script>alert("x")</script> it's`,
@@ -126,8 +134,8 @@ describe('writeSummary', () => {
     expect(everythingWritten()).not.toContain('<script>');
   });
 
-  test('says what the post step will do', async () => {
-    await writeSummary(settings, credentials, 'c');
+  test('says what the post step will do', () => {
+    writeSummary(settings, credentials, 'c');
     expect(core.summary.addRaw).toHaveBeenCalledWith(
       '<p><strong>At job end:</strong> the credentials are revoked; the registry CLI logs out of <code>quay.io</code>.</p>',
       true,

@@ -93,5 +93,5 @@ async function prune(ctx: Context, listed: ListedCredentials[], marker: string, 
   for (const { id, ageMs } of pruned) {
     ctx.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
   }
-  await writePruneSummary(pruned, pruneAfterMs);
+  writePruneSummary(pruned, pruneAfterMs);
 }

@@ -65,7 +65,7 @@ export async function runMain(): Promise<void> {
   setOutput('docker-config-json', dockerConfigJson);
   const keptIds = await before;
   if (keptIds !== undefined) setOutput('kept-before', keptIds);
-  await writeSummary(settings, credentials, comment);
+  writeSummary(settings, credentials, comment);
 }
 
 /** Masks the secret and every form derived from it, and returns the docker config JSON. */

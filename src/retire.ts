@@ -6,12 +6,13 @@
 import * as core from '@actions/core';
 import { apiContext } from './context.js';
 import { errorMessage, listCredentials, revokeCredentials } from './credentials.js';
-import { setOutput } from './file-commands.js';
 import { formatAge } from './duration.js';
+import { setOutput } from './file-commands.js';
 import { keptUnder, type KeptSet } from './kept.js';
 import * as log from './log.js';
 import { readRetireSettings, type RetireSettings } from './retire-inputs.js';
 import { redact, protectSecret } from './secrets.js';
+import { appendToSummary } from './summary.js';
 
 export interface Plan {
   retire: KeptSet[];
@@ -54,7 +55,7 @@ async function retire(): Promise<void> {
   }
   const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
   setOutput('retired', retired.map((set) => set.id).join(','));
-  await writeRetireSummary(settings, sets, outcomes, Date.now());
+  writeRetireSummary(settings, sets, outcomes, Date.now());
 
   const left = plan.retire.filter((set) => outcomes.get(set) === 'could not delete').map((set) => set.id);
   const problems = [
@@ -96,14 +97,10 @@ function age(set: KeptSet, now: number): string {
   return set.createdMs === undefined ? 'unknown' : formatAge(now - set.createdMs);
 }
 
-async function writeRetireSummary(
-  settings: RetireSettings,
-  sets: readonly KeptSet[],
-  outcomes: Map<KeptSet, string>,
-  now: number,
-): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary
+function writeRetireSummary(settings: RetireSettings, sets: readonly KeptSet[], outcomes: Map<KeptSet, string>, now: number): void {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  core.summary
     .addHeading(`Deepgram credentials kept as <code>${settings.keep}</code>`, 3)
     .addTable([
       [
@@ -113,6 +110,6 @@ async function writeRetireSummary(
       ],
       ...sets.map((set) => [`<code>${set.id}</code>`, age(set, now), outcomes.get(set) ?? '']),
     ])
-    .addRaw(sets.length === 0 ? '<p>No sets are kept under this name.</p>' : '', true)
-    .write();
+    .addRaw(sets.length === 0 ? '<p>No sets are kept under this name.</p>' : '', true);
+  appendToSummary(file);
 }
