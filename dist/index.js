@@ -1,3 +1,2 @@
 // The main step (written by build.js).
-import { main } from './action.js';
-void main();
+require('./action.js').main();

@@ -1,3 +1,2 @@
 // The post step (written by build.js).
-import { post } from './action.js';
-void post();
+require('./action.js').post();

@@ -1,3 +1,2 @@
 // The retire step (written by build.js).
-import { retire } from './action.js';
-void retire();
+require('./action.js').retire();

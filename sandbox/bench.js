@@ -12,8 +12,8 @@
  *     and runs the same `docker login --password-stdin`, and nothing else, in the same environment;
  *   - the post step (runs.post), and its floor sandbox/floor-post.cjs: the same delete, the same
  *     `docker logout`.
- * Then N load-only runs of the main entry (`node -e 'import("./dist/index.js")'` with no inputs,
- * which fails validation and must send nothing) beside N runs of `node -e 0`, and the bundle's files.
+ * Then N load-only runs of the main entry (`node dist/index.js` with no inputs, which fails
+ * validation and must send nothing) beside N runs of `node -e 0`, and the bundle's files.
  *
  * Prints median, min and max of each series, the ratio of the medians and the median of the
  * rounds' ratios (the target applies to this one), and where each step's time goes as the sandbox
@@ -32,7 +32,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { node24 } from './node24.js';
@@ -148,7 +147,8 @@ async function loadOnly() {
   let last;
   for (let i = 0; i <= RUNS; i++) {
     const pair = [
-      ['bundle', ['-e', `import(${JSON.stringify(pathToFileURL(ENTRY.main).href)})`]],
+      // As the runner starts it, with no inputs.
+      ['bundle', [ENTRY.main]],
       ['node', ['-e', '0']],
     ];
     for (const [label, nodeArgs] of i % 2 ? pair.reverse() : pair) {
@@ -230,7 +230,7 @@ try {
   const post = report('post', 'delete + docker logout', s);
   const load = await loadOnly();
   console.log('load only (no inputs: fails validation and sends nothing)');
-  console.log(row(`node -e 'import("${relative(ROOT, ENTRY.main)}")'`, load.bundle));
+  console.log(row(`node ${relative(ROOT, ENTRY.main)}`, load.bundle));
   console.log(row('node -e 0', load.bareNode));
   console.log(`  the bundle's load, over bare node: ${(load.bundle.median - load.bareNode.median).toFixed(1)} ms (medians)\n`);
 

@@ -1,58 +1,60 @@
 /**
- * `npm run build`'s last step: how the bundle ncc writes loads Node's built-in modules, changed
- * for a faster start of every step (npm run bench; README "Performance").
+ * `npm run build`'s last step on dist/action.js: what the bundle loads as it starts but one step
+ * or neither uses now loads on first use (npm run bench; README "Performance").
  *
- * - ncc's ESM output imports node:module and calls createRequire(import.meta.url) afresh for each
- *   built-in it requires (a Module and its node_modules paths each time). Here every built-in
- *   comes from process.getBuiltinModule (Node 20.16, 22.3 and later), which needs neither.
- * - The built-ins named in LAZY, which the bundle requires as it loads but one step or neither
- *   uses, load on first use: node:crypto (the post step never uses it: only the main step's marker
- *   and @actions/core's file commands do) and node:assert (@actions/io's and undici's, used by
- *   nothing the happy path runs).
+ * - node:crypto and node:assert, which the bundle requires as it loads: crypto is used only by
+ *   @actions/core's multi-line file commands and, on Windows, the marker; assert only by
+ *   @actions/io and undici, in nothing the action runs. Each `require("crypto")` becomes a
+ *   stand-in that requires the module on first use.
+ * - fs.promises, which @actions/core (its summary) and @actions/io take apart as they load:
+ *   reading it loads fs/promises with readline and the file watchers, about 1.5 ms. Each
+ *   `const { a, b } = fs.promises;` becomes functions that look the method up when first called.
  *
- * Only generated lines change and no line is added, so dist/*.js.map stays true. A change in
- * ncc's output that these rewrites no longer match fails the build rather than passing silently.
+ * Only generated lines change and no line is added (the stand-ins are defined at the start of
+ * line 1, webpack's bootstrap, which maps to no source), so dist/action.js.map stays true. A
+ * change in ncc's output that these rewrites no longer match fails the build rather than passing
+ * silently.
  */
-import { isBuiltin } from 'node:module';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 
-const DIST = process.argv[2] ?? 'dist';
+const FILE = process.argv[2] ?? 'dist/action.js';
 const LAZY = ['crypto', 'node:crypto', 'assert', 'node:assert'];
-const IMPORT = 'import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";';
-const CALL = /__WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\(("[^"]+")\)/g;
-// In place of the import, on its line, so that no line moves.
+const REQUIRE = /\brequire\(("(?:node:)?(?:crypto|assert)")\)/g;
+const PROMISES = /^(const \{[\w\s,]+\}) = ([\w$]+)\.promises;$/gm;
 const PRELUDE =
-  'const __WEBPACK_EXTERNAL_require = process.getBuiltinModule ?? ((id) => { throw new Error(`Node.js ${process.version} has no process.getBuiltinModule to load ${id}: this action runs on Node.js 24 (action.yml).`); });' +
   // A stand-in that requires the module on first use: of a property (crypto.randomUUID), or of the
   // module as a function (undici calls assert(...)). Its target is an arrow function, which has
   // no property the module could contradict.
-  ' const __WEBPACK_EXTERNAL_lazy = (id) => { let m; const load = () => (m ??= __WEBPACK_EXTERNAL_require(id));' +
+  'const __lazyBuiltin = (id) => { let m; const load = () => (m ??= require(id));' +
   ' return new Proxy(() => {}, { get: (_, key) => load()[key], has: (_, key) => key in load(), ownKeys: () => Reflect.ownKeys(load()),' +
   ' getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; },' +
-  ' apply: (_, self, args) => Reflect.apply(load(), self, args) }); };';
+  ' apply: (_, self, args) => Reflect.apply(load(), self, args) }); };' +
+  // Methods of fs.promises, each looked up on its first call.
+  ' const __lazyPromises = (fs) => new Proxy({}, { get: (_, key) => (...args) => fs.promises[key](...args) });';
 
-let files = 0;
+let text = readFileSync(FILE, 'utf8');
+if (!text.startsWith('/******/ (() => { // webpackBootstrap\n'))
+  throw new Error(`${FILE}: ncc's output no longer starts with webpack's bootstrap`);
+const map = JSON.parse(readFileSync(`${FILE}.map`, 'utf8'));
+if (!map.mappings.startsWith(';')) throw new Error(`${FILE}: line 1 maps to a source, so the prelude cannot go there`);
+
 const lazy = new Set();
-for (const name of readdirSync(DIST).filter((name) => name.endsWith('.js'))) {
-  const file = join(DIST, name);
-  let text = readFileSync(file, 'utf8');
-  if (!text.includes('__WEBPACK_EXTERNAL_createRequire')) continue;
-  if (!text.startsWith(`${IMPORT}\n`)) throw new Error(`${file}: ncc's output no longer starts with ${IMPORT}`);
-  text = PRELUDE + text.slice(IMPORT.length);
-  text = text.replaceAll(CALL, (_, literal) => {
-    const id = JSON.parse(literal);
-    if (!isBuiltin(id)) throw new Error(`${file}: requires ${id}, which is not a Node.js built-in`);
-    if (!LAZY.includes(id)) return `__WEBPACK_EXTERNAL_require(${literal})`;
-    lazy.add(id.replace(/^node:/, ''));
-    return `__WEBPACK_EXTERNAL_lazy(${literal})`;
+text =
+  PRELUDE +
+  text.replaceAll(REQUIRE, (_, literal) => {
+    lazy.add(JSON.parse(literal).replace(/^node:/, ''));
+    return `__lazyBuiltin(${literal})`;
   });
-  if (text.includes('__WEBPACK_EXTERNAL_createRequire'))
-    throw new Error(`${file}: a createRequire this script does not understand is left`);
-  writeFileSync(file, text);
-  files++;
-}
-if (files === 0) throw new Error(`no file in ${DIST}/ requires a built-in through createRequire: has ncc's output changed?`);
+let promises = 0;
+text = text.replaceAll(PROMISES, (_, binding, fs) => {
+  promises++;
+  return `${binding} = __lazyPromises(${fs});`;
+});
+
 for (const id of ['crypto', 'assert']) {
-  if (!lazy.has(id)) throw new Error(`node:${id} is no longer required by the bundle: update LAZY in ${import.meta.filename}`);
+  if (!lazy.has(id)) throw new Error(`${FILE}: node:${id} is no longer required as the bundle loads: update ${import.meta.filename}`);
 }
+if (promises < 2) throw new Error(`${FILE}: ${promises} of the 2 destructurings of fs.promises found: has ncc's output changed?`);
+if (/\.promises;$/m.test(text)) throw new Error(`${FILE}: a read of fs.promises this script does not understand is left`);
+if (LAZY.some((id) => text.includes(`require("${id}")`))) throw new Error(`${FILE}: a require of crypto or assert is left`);
+writeFileSync(FILE, text);

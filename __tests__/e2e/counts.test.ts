@@ -107,16 +107,18 @@ describe('the happy path', () => {
     await runStep(h.options(), main.state);
   });
 
-  test('neither step loads node:crypto (the marker and the file commands need none) nor node:assert', async () => {
+  test('neither step loads what it does not use: node:crypto, node:assert, fs/promises and readline', async () => {
+    // crypto: the marker and the file commands need none. assert: nothing the action runs uses it.
+    // fs/promises (readline and the file watchers come with it): the bundle is CommonJS, so Node's
+    // ESM loader does not load it, and @actions/core's fs.promises is read on first use.
+    const unused = ['crypto', 'assert', 'internal/fs/promises', 'internal/readline/interface'];
     const main = await runStep(probedOptions());
     expect(main.exitCode).toBe(0);
-    expect(probed().builtins).not.toContain('crypto');
-    expect(probed().builtins).not.toContain('assert');
+    expect(probed().builtins).toEqual(expect.arrayContaining(['http', 'child_process']));
+    for (const id of unused) expect(probed().builtins).not.toContain(id);
     const post = await runStep(probedOptions(), main.state);
     expect(post.exitCode).toBe(0);
-    // The bundle requires both as it loads; npm run build makes them load on first use.
-    expect(probed().builtins).not.toContain('crypto');
-    expect(probed().builtins).not.toContain('assert');
+    for (const id of unused) expect(probed().builtins).not.toContain(id);
   });
 });
 
