@@ -168,7 +168,10 @@ function bundleFiles() {
   const atStartup = new Set();
   for (const entry of new Set(Object.values(ENTRY))) {
     atStartup.add(basename(entry));
-    for (const m of readFileSync(entry, 'utf8').matchAll(/^import (?:[^'"]* from )?['"]\.\/([^'"]+)['"]/gm)) atStartup.add(m[1]);
+    // What the entry imports or requires from beside it (the bundle); chunks load only on use.
+    const text = readFileSync(entry, 'utf8');
+    for (const m of text.matchAll(/^import (?:[^'"]* from )?['"]\.\/([^'"]+)['"]|\brequire\(['"]\.\/([^'"]+)['"]\)/gm))
+      atStartup.add(m[1] ?? m[2]);
   }
   return readdirSync(dir)
     .filter((name) => /\.(c|m)?js(\.map)?$/.test(name))

@@ -12,7 +12,7 @@
  */
 import ncc from '@vercel/ncc';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 // dist/<file> -> the export of src/action.ts it runs. A new entry is one line here.
@@ -24,23 +24,23 @@ const ENTRIES = {
 
 const { code, map, assets } = await ncc(resolve('src/action.ts'), {
   esm: false,
+  filename: 'action.js',
   sourceMap: true,
   sourceMapRegister: false,
   license: 'licenses.txt',
   quiet: true,
 });
-// Anything else would be a file the bundle loads at run time (a chunk of a dynamic import), which
-// this script would have to write too.
-const unexpected = Object.keys(assets).filter((name) => !['licenses.txt', 'index.js.map'].includes(name));
-if (unexpected.length > 0) throw new Error(`ncc wrote files this build does not expect: ${unexpected.join(', ')}`);
-const SOURCE_MAP_COMMENT = /\/\/# sourceMappingURL=index\.js\.map\s*$/;
-if (!SOURCE_MAP_COMMENT.test(code)) throw new Error("ncc's output no longer ends with its source map comment");
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
-writeFileSync('dist/action.js', code.replace(SOURCE_MAP_COMMENT, '//# sourceMappingURL=action.js.map\n'));
-writeFileSync('dist/action.js.map', JSON.stringify({ ...JSON.parse(map), file: 'action.js' }));
-writeFileSync('dist/licenses.txt', assets['licenses.txt'].source);
+writeFileSync('dist/action.js', code);
+writeFileSync('dist/action.js.map', map);
+// The licences, and the chunks of what loads on first use (src/shims/exec.ts), with their maps.
+for (const [name, { source }] of Object.entries(assets)) {
+  if (name === 'action.js.map') continue;
+  if (!/^(licenses\.txt|\d+\.action\.js(\.map)?)$/.test(name)) throw new Error(`ncc wrote ${name}, which this build does not expect`);
+  writeFileSync(`dist/${name}`, source);
+}
 // Without it the project's "type": "module" would make Node read dist/*.js as ES modules.
 writeFileSync('dist/package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 
@@ -49,6 +49,6 @@ execFileSync(process.execPath, ['scripts/bundle-startup.js', 'dist/action.js'], 
 for (const [file, step] of Object.entries(ENTRIES)) {
   writeFileSync(`dist/${file}`, `// The ${step} step (written by build.js).\nrequire('./action.js').${step}();\n`);
 }
-for (const file of ['action.js', 'action.js.map', ...Object.keys(ENTRIES)]) {
+for (const file of readdirSync('dist').filter((name) => name.endsWith('.js'))) {
   console.log(`${(statSync(`dist/${file}`).size / 1024).toFixed(1).padStart(7)} KiB  dist/${file}`);
 }

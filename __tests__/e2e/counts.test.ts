@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ACTION_NODE, BUNDLE, entryOf } from '../../sandbox/runner.js';
 import { runStep, startHarness, type Harness } from './fixtures.js';
@@ -119,6 +119,48 @@ describe('the happy path', () => {
     const post = await runStep(probedOptions(), main.state);
     expect(post.exitCode).toBe(0);
     for (const id of unused) expect(probed().builtins).not.toContain(id);
+  });
+});
+
+describe('what loads only on use', () => {
+  /**
+   * A preload that records which of dist/'s files the process read; with FAKE_PLATFORM it also
+   * makes the process say it runs on that platform (before the bundle loads).
+   */
+  const FILES_PROBE = `
+const fs = require('node:fs');
+if (process.env.FAKE_PLATFORM) Object.defineProperty(process, 'platform', { value: process.env.FAKE_PLATFORM });
+process.on('exit', () => fs.writeFileSync(process.env.FILES_OUT, JSON.stringify(Object.keys(require.cache))));
+`;
+  const distFilesRead = (): string[] =>
+    (JSON.parse(readFileSync(join(h.workdir, 'files.json'), 'utf8')) as string[])
+      .filter((file) => dirname(file) === dirname(BUNDLE))
+      .map((file) => basename(file))
+      .sort();
+  const options = (env: Record<string, string> = {}) => {
+    writeFileSync(join(h.workdir, 'files-probe.cjs'), FILES_PROBE);
+    return {
+      ...h.options({}, { FILES_OUT: join(h.workdir, 'files.json'), ...env }),
+      nodeArgs: ['--require', join(h.workdir, 'files-probe.cjs')],
+    };
+  };
+
+  test('a step reads the bundle and its entry, and no chunk', async () => {
+    const main = await runStep(options());
+    expect(main.exitCode).toBe(0);
+    expect(distFilesRead()).toEqual(['action.js', 'index.js']);
+    await runStep(h.options(), main.state);
+  });
+
+  test('on Windows docker is found by @actions/io, which loads from its own chunk in dist/', async () => {
+    // On "Windows" io.which looks for docker.exe and the like, which this machine has not: the
+    // step fails saying so, before anything is created. A missing chunk would fail it otherwise.
+    const main = await runStep(options({ FAKE_PLATFORM: 'win32' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.log).toContain('::error::Neither the docker nor the podman CLI was found on PATH');
+    expect(distFilesRead()).toEqual(expect.arrayContaining(['action.js', 'index.js']));
+    expect(distFilesRead().filter((file) => /^\d+\.action\.js$/.test(file))).toHaveLength(1);
+    expect(h.sandbox.requests).toEqual([]);
   });
 });
 
