@@ -12,7 +12,7 @@
  */
 import ncc from '@vercel/ncc';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 // dist/<file> -> the export of src/action.ts it runs. A new entry is one line here.
@@ -27,7 +27,6 @@ const { code, map, assets } = await ncc(resolve('src/action.ts'), {
   filename: 'action.js',
   sourceMap: true,
   sourceMapRegister: false,
-  license: 'licenses.txt',
   quiet: true,
 });
 
@@ -35,12 +34,13 @@ rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
 writeFileSync('dist/action.js', code);
 writeFileSync('dist/action.js.map', map);
-// The licences, and the chunks of what loads on first use (src/shims/exec.ts), with their maps.
+// The chunks of what loads on first use (@actions/io, for a Windows step), with their maps.
 for (const [name, { source }] of Object.entries(assets)) {
   if (name === 'action.js.map') continue;
-  if (!/^(licenses\.txt|\d+\.action\.js(\.map)?)$/.test(name)) throw new Error(`ncc wrote ${name}, which this build does not expect`);
+  if (!/^\d+\.action\.js(\.map)?$/.test(name)) throw new Error(`ncc wrote ${name}, which this build does not expect`);
   writeFileSync(`dist/${name}`, source);
 }
+writeLicenses();
 // Without it the project's "type": "module" would make Node read dist/*.js as ES modules.
 writeFileSync('dist/package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 
@@ -51,4 +51,27 @@ for (const [file, step] of Object.entries(ENTRIES)) {
 }
 for (const file of readdirSync('dist').filter((name) => name.endsWith('.js'))) {
   console.log(`${(statSync(`dist/${file}`).size / 1024).toFixed(1).padStart(7)} KiB  dist/${file}`);
+}
+
+/**
+ * dist/licenses.txt: the licence of every package with code in dist/, the bundle and its chunks,
+ * read from their source maps. (ncc's own --license writes one file per chunk under the same
+ * name, so that the last chunk's list would be the only one left.)
+ */
+function writeLicenses() {
+  const packages = new Set();
+  for (const map of readdirSync('dist').filter((name) => name.endsWith('.js.map'))) {
+    for (const source of JSON.parse(readFileSync(`dist/${map}`, 'utf8')).sources) {
+      const name = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source)?.[1];
+      if (name) packages.add(name);
+    }
+  }
+  const entries = [...packages].sort().map((name) => {
+    const dir = `node_modules/${name}`;
+    const { license } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+    const file = readdirSync(dir).find((entry) => /^licen[cs]e(\.md|\.txt)?$/i.test(entry));
+    if (!license || !file) throw new Error(`${name} is bundled, but its licence or licence file was not found`);
+    return `${name}\n${license}\n${readFileSync(`${dir}/${file}`, 'utf8').trim()}\n`;
+  });
+  writeFileSync('dist/licenses.txt', entries.join('\n'));
 }
