@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, jest, test } from '@
 import * as core from '../__fixtures__/core.js';
 import * as child from '../__fixtures__/child.js';
 import * as io from '../__fixtures__/io.js';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
@@ -256,6 +256,7 @@ describe('failures', () => {
   });
 
   test("failed docker login: the created credentials are deleted and docker's reason is thrown", async () => {
+    process.env.GITHUB_STEP_SUMMARY = join(scratch, 'failed-login-summary.md');
     child.runChild.mockResolvedValue(
       child.exits(1, 'Error response from daemon: Get "https://quay.io/v2/": unauthorized: access denied\n'),
     );
@@ -265,6 +266,8 @@ describe('failures', () => {
     expect(core.saveState.mock.calls.filter(([name]) => name === 'credentialsId').map(([, v]) => v)).toEqual([CRED, '']);
     expect(saved().loggedInTo).toBe('quay.io');
     expect(core.setOutput).not.toHaveBeenCalled();
+    // The summary, built while docker ran, is not written: it would say it logged in.
+    expect(existsSync(process.env.GITHUB_STEP_SUMMARY)).toBe(false);
   });
 
   test('failed login and failed revoke: a warning, the id stays saved for post, the login error is thrown', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '../__fixtures__/core.js';
@@ -7,7 +7,7 @@ import type { CreatedCredentials } from '../src/deepgram.js';
 import type { Settings } from '../src/inputs.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { formatComment, postPlan, writeSummary } = await import('../src/summary.js');
+const { appendToSummary, formatComment, jobSummary, postPlan, pruneSummary } = await import('../src/summary.js');
 
 const SECRET = 'S3CR3T-0123456789abcdef';
 
@@ -38,7 +38,7 @@ const credentials: CreatedCredentials = {
   comment: 'from the API',
 };
 
-/** The table rows writeSummary passed to core.summary.addTable. */
+/** The table rows jobSummary passed to core.summary.addTable. */
 function rows(): unknown[][] {
   expect(core.summary.addTable).toHaveBeenCalledTimes(1);
   return core.summary.addTable.mock.calls[0]![0] as unknown[][];
@@ -68,17 +68,37 @@ afterEach(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('writeSummary', () => {
-  test('writes nothing when there is no GITHUB_STEP_SUMMARY', () => {
-    delete process.env.GITHUB_STEP_SUMMARY;
-    writeSummary(settings, credentials, 'comment [dg-action:1]');
-    expect(core.summary.addHeading).not.toHaveBeenCalled();
-    expect(core.summary.addTable).not.toHaveBeenCalled();
-    expect(core.summary.stringify).not.toHaveBeenCalled();
+describe('appendToSummary', () => {
+  test('appends to the file GITHUB_STEP_SUMMARY names', () => {
+    appendToSummary('<p>one</p>\n');
+    appendToSummary('<p>two</p>\n');
+    expect(readFileSync(summaryFile, 'utf8')).toBe('<p>one</p>\n<p>two</p>\n');
   });
 
-  test('a table of id, username, registry, project, scopes and comment, appended to the summary file', () => {
-    writeSummary(settings, credentials, 'nightly [dg-action:0123456789ab]');
+  test('writes nothing when there is no GITHUB_STEP_SUMMARY, or nothing to write', () => {
+    appendToSummary('');
+    delete process.env.GITHUB_STEP_SUMMARY;
+    appendToSummary('<p>one</p>\n');
+    expect(existsSync(summaryFile)).toBe(false);
+  });
+});
+
+describe('pruneSummary', () => {
+  test('the pruned sets with their ages; the builder is emptied', () => {
+    expect(pruneSummary([{ id: 'cred-old', ageMs: 6 * 86_400_000 }], 5 * 86_400_000)).toBe('<h3>the summary</h3>\n');
+    expect(rows()[1]).toEqual(['<code>cred-old</code>', '6d 0h']);
+    expect(core.summary.emptyBuffer).toHaveBeenCalledTimes(1);
+  });
+
+  test('nothing pruned: no note at all', () => {
+    expect(pruneSummary([], 5 * 86_400_000)).toBe('');
+    expect(core.summary.addHeading).not.toHaveBeenCalled();
+  });
+});
+
+describe('jobSummary', () => {
+  test('a table of id, username, registry, project, scopes and comment; the HTML is taken out of the builder', () => {
+    expect(jobSummary(settings, credentials, 'nightly [dg-action:0123456789ab]')).toBe('<h3>the summary</h3>\n');
     expect(row('Credentials ID')[1]).toBe('<code>cred-1234</code>');
     expect(row('Username')[1]).toBe('<code>deepgram+cred-1234</code>');
     expect(row('Registry')[1]).toBe('<code>quay.io</code>');
@@ -86,12 +106,11 @@ describe('writeSummary', () => {
     expect(row('Scopes')[1]).toBe('<code>self-hosted:product:api</code><br><code>self-hosted:product:engine</code>');
     expect(row('Comment')[1]).toBe('nightly <code>[dg-action:0123456789ab]</code>');
     expect(row('Registry login')[1]).toBe('logged in to <code>quay.io</code>');
-    expect(readFileSync(summaryFile, 'utf8')).toBe('<h3>the summary</h3>\n');
     expect(core.summary.emptyBuffer).toHaveBeenCalledTimes(1);
   });
 
   test('a header row of two columns, then label and value in every row', () => {
-    writeSummary(settings, credentials, 'c');
+    jobSummary(settings, credentials, 'c');
     const [header, ...body] = rows();
     expect(header).toEqual([
       { data: 'Field', header: true },
@@ -105,24 +124,24 @@ describe('writeSummary', () => {
   });
 
   test('no cell spans lines: a blank line would end the HTML block GitHub renders', () => {
-    writeSummary(settings, { ...credentials, username: 'user\n\nname' }, 'first line\n\n  second line [dg-action:0a1b2c3d4e5f]');
+    jobSummary(settings, { ...credentials, username: 'user\n\nname' }, 'first line\n\n  second line [dg-action:0a1b2c3d4e5f]');
     expect(row('Comment')[1]).toBe('first line second line <code>[dg-action:0a1b2c3d4e5f]</code>');
     expect(row('Username')[1]).toBe('<code>user name</code>');
     for (const r of rows().slice(1)) expect(String(r[1])).not.toMatch(/[\r\n]/);
   });
 
   test('never contains the secret', () => {
-    writeSummary(settings, credentials, 'c');
+    jobSummary(settings, credentials, 'c');
     expect(everythingWritten()).not.toContain(SECRET);
   });
 
   test('scopes fall back to the requested ones when the API returned none', () => {
-    writeSummary({ ...settings, scopes: ['self-hosted:product:billing'] }, { ...credentials, scopes: [] }, 'c');
+    jobSummary({ ...settings, scopes: ['self-hosted:product:billing'] }, { ...credentials, scopes: [] }, 'c');
     expect(row('Scopes')[1]).toBe('<code>self-hosted:product:billing</code>');
   });
 
   test('HTML in the comment, ids and registry is escaped', () => {
-    writeSummary(
+    jobSummary(
       { ...settings, registry: 'quay.io', login: false },
       { ...credentials, id: '<b>id</b>', username: 'a&b' },
       `<script>alert("x")</script> it's`,
@@ -135,7 +154,7 @@ describe('writeSummary', () => {
   });
 
   test('says what the post step will do', () => {
-    writeSummary(settings, credentials, 'c');
+    jobSummary(settings, credentials, 'c');
     expect(core.summary.addRaw).toHaveBeenCalledWith(
       '<p><strong>At job end:</strong> the credentials are revoked; the registry CLI logs out of <code>quay.io</code>.</p>',
       true,

@@ -3142,13 +3142,10 @@ const saveCreateInFlight = (until) => file_commands_saveState(KEYS.createInFligh
 
 
 
-function writeSummary(settings, credentials, comment) {
-    // Outside a runner (no summary file) there is nowhere to write; that is not an error.
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file)
-        return;
+/** The job summary's HTML: what was created and what the post step will do. */
+function jobSummary(settings, credentials, comment) {
     const scopes = credentials.scopes.length > 0 ? credentials.scopes : settings.scopes;
-    summary
+    return takeBuilt(summary
         .addHeading('Deepgram self-hosted registry credentials', 3)
         .addTable([
         [
@@ -3164,15 +3161,13 @@ function writeSummary(settings, credentials, comment) {
         ['Comment', formatComment(comment)],
         ['Registry login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
     ])
-        .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true);
-    appendToSummary(file);
+        .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true));
 }
-/** The post step's note on what it pruned; nothing when it pruned nothing. */
-function writePruneSummary(pruned, pruneAfterMs) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file || pruned.length === 0)
-        return;
-    summary
+/** The post step's note on what it pruned; '' when it pruned nothing. */
+function pruneSummary(pruned, pruneAfterMs) {
+    if (pruned.length === 0)
+        return '';
+    return takeBuilt(summary
         .addHeading('Deepgram credentials pruned', 3)
         .addRaw(`<p>Job sets older than ${formatAge(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`, true)
         .addTable([
@@ -3181,18 +3176,24 @@ function writePruneSummary(pruned, pruneAfterMs) {
             { data: 'Age', header: true },
         ],
         ...pruned.map(({ id, ageMs }) => [code(id), formatAge(ageMs)]),
-    ]);
-    appendToSummary(file);
+    ]));
+}
+/** The HTML core.summary has built, taken out of it: its buffer is empty again. */
+function takeBuilt(summary) {
+    const html = summary.stringify();
+    summary.emptyBuffer();
+    return html;
 }
 /**
- * Appends what core.summary has built to the job summary file and empties it, as
- * core.summary.write() does, but in one synchronous call: write() goes through fs/promises, and
- * loading that (with the readline and file-watcher modules it brings) costs a step about 1.5 ms
- * for a single append (see `npm run bench`).
+ * Appends HTML to the job summary, as core.summary.write() does, but in one synchronous call:
+ * write() goes through fs/promises, and loading that (with the readline and file-watcher modules
+ * it brings) costs a step about 1.5 ms for a single append (see `npm run bench`). Outside a runner
+ * (no summary file) there is nowhere to write; that is not an error.
  */
-function appendToSummary(file) {
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, summary.stringify(), { encoding: 'utf8' });
-    summary.emptyBuffer();
+function appendToSummary(html) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (file && html)
+        (0,external_node_fs_namespaceObject.appendFileSync)(file, html, { encoding: 'utf8' });
 }
 function postPlan(settings) {
     const revoke = settings.keep
@@ -3261,19 +3262,10 @@ async function runMain() {
     });
     const dockerConfigJson = protectCredentials(credentials, settings.registry);
     log_info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
-    if (cli) {
-        // Saved first: a step stopped mid-login may have written the login, and post must undo it.
-        saveLoggedInTo(settings.registry);
-        try {
-            await logIn(cli, settings, marker, credentials.username, credentials.secret);
-        }
-        catch (error) {
-            // Credentials that cannot log in are of no use to anyone: take them back before failing.
-            await revokeCredentials(ctx, credentials.id).then(() => saveCredentialsId(''), (revokeError) => log_warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`));
-            throw error;
-        }
-        log_info(`Logged in to ${settings.registry} as ${credentials.username}.`);
-    }
+    // The CLI starts logging in at once; the job summary is built meanwhile, and written once it has.
+    const loggingIn = cli && logInOrTakeBack(ctx, cli, settings, marker, credentials);
+    const summary = jobSummary(settings, credentials, comment);
+    await loggingIn;
     file_commands_setOutput('username', credentials.username);
     file_commands_setOutput('secret', credentials.secret);
     file_commands_setOutput('credentials-id', credentials.id);
@@ -3282,7 +3274,20 @@ async function runMain() {
     const keptIds = await before;
     if (keptIds !== undefined)
         file_commands_setOutput('kept-before', keptIds);
-    writeSummary(settings, credentials, comment);
+    appendToSummary(summary);
+}
+/** Logs the CLI in; credentials it cannot log in with are of no use to anyone: they are taken back before failing. */
+async function logInOrTakeBack(ctx, cli, settings, marker, credentials) {
+    // Saved first: a step stopped mid-login may have written the login, and post must undo it.
+    saveLoggedInTo(settings.registry);
+    try {
+        await logIn(cli, settings, marker, credentials.username, credentials.secret);
+    }
+    catch (error) {
+        await revokeCredentials(ctx, credentials.id).then(() => saveCredentialsId(''), (revokeError) => log_warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`));
+        throw error;
+    }
+    log_info(`Logged in to ${settings.registry} as ${credentials.username}.`);
 }
 /** Masks the secret and every form derived from it, and returns the docker config JSON. */
 function protectCredentials(credentials, registry) {
@@ -3393,7 +3398,7 @@ async function prune(ctx, listed, marker, pruneAfterMs) {
     for (const { id, ageMs } of pruned) {
         ctx.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
     }
-    writePruneSummary(pruned, pruneAfterMs);
+    appendToSummary(pruneSummary(pruned, pruneAfterMs));
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
@@ -3531,7 +3536,7 @@ async function retire() {
     }
     const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
     file_commands_setOutput('retired', retired.map((set) => set.id).join(','));
-    writeRetireSummary(settings, sets, outcomes, Date.now());
+    appendToSummary(retireSummary(settings, sets, outcomes, Date.now()));
     const left = plan.retire.filter((set) => outcomes.get(set) === 'could not delete').map((set) => set.id);
     const problems = [
         left.length > 0 &&
@@ -3575,11 +3580,8 @@ function keepReason(set, { except, minAgeMs }, newest, now) {
 function age(set, now) {
     return set.createdMs === undefined ? 'unknown' : formatAge(now - set.createdMs);
 }
-function writeRetireSummary(settings, sets, outcomes, now) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file)
-        return;
-    summary
+function retireSummary(settings, sets, outcomes, now) {
+    return takeBuilt(summary
         .addHeading(`Deepgram credentials kept as <code>${settings.keep}</code>`, 3)
         .addTable([
         [
@@ -3589,8 +3591,7 @@ function writeRetireSummary(settings, sets, outcomes, now) {
         ],
         ...sets.map((set) => [`<code>${set.id}</code>`, age(set, now), outcomes.get(set) ?? '']),
     ])
-        .addRaw(sets.length === 0 ? '<p>No sets are kept under this name.</p>' : '', true);
-    appendToSummary(file);
+        .addRaw(sets.length === 0 ? '<p>No sets are kept under this name.</p>' : '', true));
 }
 
 ;// CONCATENATED MODULE: ./src/action.ts

@@ -10,7 +10,7 @@ import { createdTimeMs, type ListedCredentials } from './deepgram.js';
 import { formatAge } from './duration.js';
 import type { Settings } from './inputs.js';
 import type { SavedState } from './state.js';
-import { writePruneSummary, type PrunedSet } from './summary.js';
+import { appendToSummary, pruneSummary, type PrunedSet } from './summary.js';
 import { isJobSet, madeBy } from './tags.js';
 
 /** How long the post step waits for a create that main was stopped in to land, before it sweeps. */
@@ -93,5 +93,5 @@ async function prune(ctx: Context, listed: ListedCredentials[], marker: string, 
   for (const { id, ageMs } of pruned) {
     ctx.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
   }
-  writePruneSummary(pruned, pruneAfterMs);
+  appendToSummary(pruneSummary(pruned, pruneAfterMs));
 }

@@ -3,17 +3,18 @@
  * outputs and the job summary, and leave the post step what it needs to revoke them.
  */
 import * as core from '@actions/core';
-import { createCredentials, errorMessage, revokeCredentials } from './credentials.js';
+import { createCredentials, errorMessage, revokeCredentials, type Context } from './credentials.js';
 import { apiContext } from './context.js';
 import { setOutput } from './file-commands.js';
 import type { CreatedCredentials } from './deepgram.js';
-import { readSettings } from './inputs.js';
+import { readSettings, type Settings } from './inputs.js';
 import { keptBefore } from './kept.js';
 import * as log from './log.js';
 import { findLoginCli, logIn } from './registry.js';
+import type { RegistryCli } from './registry-cli.js';
 import { protectSecret } from './secrets.js';
 import * as state from './state.js';
-import { writeSummary } from './summary.js';
+import { appendToSummary, jobSummary } from './summary.js';
 import { newMarker, tagComment, tagKindFor } from './tags.js';
 
 export async function runMain(): Promise<void> {
@@ -39,24 +40,10 @@ export async function runMain(): Promise<void> {
   const dockerConfigJson = protectCredentials(credentials, settings.registry);
   log.info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
 
-  if (cli) {
-    // Saved first: a step stopped mid-login may have written the login, and post must undo it.
-    state.saveLoggedInTo(settings.registry);
-    try {
-      await logIn(cli, settings, marker, credentials.username, credentials.secret);
-    } catch (error) {
-      // Credentials that cannot log in are of no use to anyone: take them back before failing.
-      await revokeCredentials(ctx, credentials.id).then(
-        () => state.saveCredentialsId(''),
-        (revokeError: unknown) =>
-          log.warning(
-            `Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`,
-          ),
-      );
-      throw error;
-    }
-    log.info(`Logged in to ${settings.registry} as ${credentials.username}.`);
-  }
+  // The CLI starts logging in at once; the job summary is built meanwhile, and written once it has.
+  const loggingIn = cli && logInOrTakeBack(ctx, cli, settings, marker, credentials);
+  const summary = jobSummary(settings, credentials, comment);
+  await loggingIn;
 
   setOutput('username', credentials.username);
   setOutput('secret', credentials.secret);
@@ -65,7 +52,24 @@ export async function runMain(): Promise<void> {
   setOutput('docker-config-json', dockerConfigJson);
   const keptIds = await before;
   if (keptIds !== undefined) setOutput('kept-before', keptIds);
-  writeSummary(settings, credentials, comment);
+  appendToSummary(summary);
+}
+
+/** Logs the CLI in; credentials it cannot log in with are of no use to anyone: they are taken back before failing. */
+async function logInOrTakeBack(ctx: Context, cli: RegistryCli, settings: Settings, marker: string, credentials: CreatedCredentials) {
+  // Saved first: a step stopped mid-login may have written the login, and post must undo it.
+  state.saveLoggedInTo(settings.registry);
+  try {
+    await logIn(cli, settings, marker, credentials.username, credentials.secret);
+  } catch (error) {
+    await revokeCredentials(ctx, credentials.id).then(
+      () => state.saveCredentialsId(''),
+      (revokeError: unknown) =>
+        log.warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`),
+    );
+    throw error;
+  }
+  log.info(`Logged in to ${settings.registry} as ${credentials.username}.`);
 }
 
 /** Masks the secret and every form derived from it, and returns the docker config JSON. */

@@ -12,7 +12,7 @@ import { keptUnder, type KeptSet } from './kept.js';
 import * as log from './log.js';
 import { readRetireSettings, type RetireSettings } from './retire-inputs.js';
 import { redact, protectSecret } from './secrets.js';
-import { appendToSummary } from './summary.js';
+import { appendToSummary, takeBuilt } from './summary.js';
 
 export interface Plan {
   retire: KeptSet[];
@@ -55,7 +55,7 @@ async function retire(): Promise<void> {
   }
   const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
   setOutput('retired', retired.map((set) => set.id).join(','));
-  writeRetireSummary(settings, sets, outcomes, Date.now());
+  appendToSummary(retireSummary(settings, sets, outcomes, Date.now()));
 
   const left = plan.retire.filter((set) => outcomes.get(set) === 'could not delete').map((set) => set.id);
   const problems = [
@@ -97,19 +97,18 @@ function age(set: KeptSet, now: number): string {
   return set.createdMs === undefined ? 'unknown' : formatAge(now - set.createdMs);
 }
 
-function writeRetireSummary(settings: RetireSettings, sets: readonly KeptSet[], outcomes: Map<KeptSet, string>, now: number): void {
-  const file = process.env.GITHUB_STEP_SUMMARY;
-  if (!file) return;
-  core.summary
-    .addHeading(`Deepgram credentials kept as <code>${settings.keep}</code>`, 3)
-    .addTable([
-      [
-        { data: 'Credentials ID', header: true },
-        { data: 'Age', header: true },
-        { data: 'Outcome', header: true },
-      ],
-      ...sets.map((set) => [`<code>${set.id}</code>`, age(set, now), outcomes.get(set) ?? '']),
-    ])
-    .addRaw(sets.length === 0 ? '<p>No sets are kept under this name.</p>' : '', true);
-  appendToSummary(file);
+function retireSummary(settings: RetireSettings, sets: readonly KeptSet[], outcomes: Map<KeptSet, string>, now: number): string {
+  return takeBuilt(
+    core.summary
+      .addHeading(`Deepgram credentials kept as <code>${settings.keep}</code>`, 3)
+      .addTable([
+        [
+          { data: 'Credentials ID', header: true },
+          { data: 'Age', header: true },
+          { data: 'Outcome', header: true },
+        ],
+        ...sets.map((set) => [`<code>${set.id}</code>`, age(set, now), outcomes.get(set) ?? '']),
+      ])
+      .addRaw(sets.length === 0 ? '<p>No sets are kept under this name.</p>' : '', true),
+  );
 }

@@ -6,29 +6,28 @@ import { formatAge } from './duration.js';
 import type { Settings } from './inputs.js';
 import { formatTag, parseTag } from './tags.js';
 
-export function writeSummary(settings: Settings, credentials: CreatedCredentials, comment: string): void {
-  // Outside a runner (no summary file) there is nowhere to write; that is not an error.
-  const file = process.env.GITHUB_STEP_SUMMARY;
-  if (!file) return;
+/** The job summary's HTML: what was created and what the post step will do. */
+export function jobSummary(settings: Settings, credentials: CreatedCredentials, comment: string): string {
   const scopes = credentials.scopes.length > 0 ? credentials.scopes : settings.scopes;
-  core.summary
-    .addHeading('Deepgram self-hosted registry credentials', 3)
-    .addTable([
-      [
-        { data: 'Field', header: true },
-        { data: 'Value', header: true },
-      ],
-      ['Credentials ID', code(credentials.id)],
-      ['Username', code(credentials.username)],
-      ['Registry', code(settings.registry)],
-      ['Project', code(settings.projectId)],
-      // One per line: a list of long scope names side by side makes the table too wide to read.
-      ['Scopes', scopes.map(code).join('<br>')],
-      ['Comment', formatComment(comment)],
-      ['Registry login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
-    ])
-    .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true);
-  appendToSummary(file);
+  return takeBuilt(
+    core.summary
+      .addHeading('Deepgram self-hosted registry credentials', 3)
+      .addTable([
+        [
+          { data: 'Field', header: true },
+          { data: 'Value', header: true },
+        ],
+        ['Credentials ID', code(credentials.id)],
+        ['Username', code(credentials.username)],
+        ['Registry', code(settings.registry)],
+        ['Project', code(settings.projectId)],
+        // One per line: a list of long scope names side by side makes the table too wide to read.
+        ['Scopes', scopes.map(code).join('<br>')],
+        ['Comment', formatComment(comment)],
+        ['Registry login', settings.login ? `logged in to ${code(settings.registry)}` : 'skipped (login: false)'],
+      ])
+      .addRaw(`<p><strong>At job end:</strong> ${postPlan(settings)}.</p>`, true),
+  );
 }
 
 /** A job set the post step pruned: its ID and how old it was. */
@@ -37,32 +36,39 @@ export interface PrunedSet {
   ageMs: number;
 }
 
-/** The post step's note on what it pruned; nothing when it pruned nothing. */
-export function writePruneSummary(pruned: PrunedSet[], pruneAfterMs: number): void {
-  const file = process.env.GITHUB_STEP_SUMMARY;
-  if (!file || pruned.length === 0) return;
-  core.summary
-    .addHeading('Deepgram credentials pruned', 3)
-    .addRaw(`<p>Job sets older than ${formatAge(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`, true)
-    .addTable([
-      [
-        { data: 'Credentials ID', header: true },
-        { data: 'Age', header: true },
-      ],
-      ...pruned.map(({ id, ageMs }) => [code(id), formatAge(ageMs)]),
-    ]);
-  appendToSummary(file);
+/** The post step's note on what it pruned; '' when it pruned nothing. */
+export function pruneSummary(pruned: PrunedSet[], pruneAfterMs: number): string {
+  if (pruned.length === 0) return '';
+  return takeBuilt(
+    core.summary
+      .addHeading('Deepgram credentials pruned', 3)
+      .addRaw(`<p>Job sets older than ${formatAge(pruneAfterMs)} (prune-after), left by jobs that ended without their post step:</p>`, true)
+      .addTable([
+        [
+          { data: 'Credentials ID', header: true },
+          { data: 'Age', header: true },
+        ],
+        ...pruned.map(({ id, ageMs }) => [code(id), formatAge(ageMs)]),
+      ]),
+  );
+}
+
+/** The HTML core.summary has built, taken out of it: its buffer is empty again. */
+export function takeBuilt(summary: typeof core.summary): string {
+  const html = summary.stringify();
+  summary.emptyBuffer();
+  return html;
 }
 
 /**
- * Appends what core.summary has built to the job summary file and empties it, as
- * core.summary.write() does, but in one synchronous call: write() goes through fs/promises, and
- * loading that (with the readline and file-watcher modules it brings) costs a step about 1.5 ms
- * for a single append (see `npm run bench`).
+ * Appends HTML to the job summary, as core.summary.write() does, but in one synchronous call:
+ * write() goes through fs/promises, and loading that (with the readline and file-watcher modules
+ * it brings) costs a step about 1.5 ms for a single append (see `npm run bench`). Outside a runner
+ * (no summary file) there is nowhere to write; that is not an error.
  */
-export function appendToSummary(file: string): void {
-  appendFileSync(file, core.summary.stringify(), { encoding: 'utf8' });
-  core.summary.emptyBuffer();
+export function appendToSummary(html: string): void {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (file && html) appendFileSync(file, html, { encoding: 'utf8' });
 }
 
 export function postPlan(settings: Settings): string {
