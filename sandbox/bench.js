@@ -20,8 +20,10 @@
  * sees it; writes every sample to .bench/result-node<major>.json. One untimed
  * round first.
  *
- *   npm run bench [-- --runs N] [-- --node 20] [-- --profile] [-- --root DIR]     (BENCH_RUNS=N too)
+ *   npm run bench [-- --runs N] [-- --node 20] [-- --phases] [-- --profile] [-- --root DIR]   (BENCH_RUNS=N too)
  *     --node     24 (default), 20 (this machine's node, if it is Node 20), or the path of a node
+ *     --phases   also runs N more rounds with sandbox/phases-probe.cjs and prints, for each step and
+ *                its floor, when each reached the points they share (performance.now() in the step)
  *     --profile  also runs one main step under --cpu-prof and prints where its CPU time goes
  *     --root     measures another copy of the action (its action.yml and dist/) in place of this
  *                one: an experiment, or an old release (`git archive <commit> action.yml dist`)
@@ -40,7 +42,13 @@ import { SANDBOX_API_KEY, SANDBOX_PROJECT_ID, startSandbox } from './server.js';
 
 const TARGET = 1.2;
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', short: 'n' }, profile: { type: 'boolean' }, root: { type: 'string' }, node: { type: 'string' } },
+  options: {
+    runs: { type: 'string', short: 'n' },
+    profile: { type: 'boolean' },
+    phases: { type: 'boolean' },
+    root: { type: 'string' },
+    node: { type: 'string' },
+  },
 });
 const RUNS = Number(args.runs ?? process.env.BENCH_RUNS ?? 15);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a whole number of at least 1, not "${args.runs}"`);
@@ -195,6 +203,16 @@ const PHASES = [
   ['to exit', "the last request -> the step's exit"],
 ];
 
+/** The marks sandbox/phases-probe.cjs writes, in the order a step reaches them. */
+const MARKS = [
+  ['probe', "node's own start-up (to the probe)"],
+  ['loaded', 'the bundle loaded'],
+  ['request', 'the first API request handed to node:http'],
+  ['spawn', 'the registry CLI spawned (the answer handled)'],
+  ['close', 'the CLI done'],
+  ['exit', 'the exit'],
+];
+
 function report(step, what, s) {
   const action = s[`action ${step}`];
   const floor = s[`floor ${step}`];
@@ -253,6 +271,7 @@ try {
     files,
     problems,
   };
+  if (args.phases) result.inProcess = await phases();
   if (args.profile) await profile();
 } finally {
   await sandbox.close();
@@ -267,6 +286,58 @@ console.log(`\nevery sample: .bench/${resultFile}`);
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem(s), the figures above do not count:\n  ${problems.join('\n  ')}`);
   process.exitCode = 1;
+}
+
+/** N more rounds with the phases probe; prints each phase's median for the action and its floor. */
+async function phases() {
+  const out = join(OUT, 'phases.json');
+  mkdirSync(OUT, { recursive: true });
+  const marks = {};
+  const probed = async (who, step, state) => {
+    rmSync(out, { force: true });
+    const options = runOptions(who, step);
+    const run = await runStep(
+      { ...options, nodeArgs: ['--require', join(ROOT, 'sandbox', 'phases-probe.cjs')], env: { PHASES_OUT: out } },
+      state,
+    );
+    if (run.exitCode !== 0) problems.push(`${who} ${step} with the phases probe exited ${run.exitCode}`);
+    (marks[`${who} ${step}`] ??= []).push(JSON.parse(readFileSync(out, 'utf8')));
+    return run;
+  };
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 === 0 ? ['action', 'floor'] : ['floor', 'action'];
+    const main = {};
+    for (const who of order) main[who] = await probed(who, 'main', {});
+    for (const who of order) {
+      const floorState = { credentialsId: /credentials-id=(\S+)/.exec(main.floor.log)?.[1] ?? '', loggedInTo: sandbox.registryHost };
+      await probed(who, 'post', who === 'floor' ? floorState : main.action.state);
+    }
+  }
+  const result = {};
+  console.log(`\nin each step (medians of ${RUNS}, ms since the process started, then from the point before)`);
+  for (const step of ['main', 'post']) {
+    console.log(`  ${step} step${' '.repeat(48)}action      floor`);
+    result[step] = {};
+    for (const who of ['action', 'floor']) {
+      const runs = marks[`${who} ${step}`];
+      result[step][who] = Object.fromEntries(
+        MARKS.map(([name]) => [name, runs.some((m) => name in m) ? stats(runs.map((m) => m[name])).median : undefined]),
+      );
+    }
+    const previous = {};
+    for (const [name, text] of MARKS) {
+      // Each side from the point before that it reached (the floor loads no bundle).
+      const cell = (who) => {
+        const at = result[step][who][name];
+        if (at === undefined) return '         -';
+        const since = previous[who] ?? 0;
+        previous[who] = at;
+        return ms(at - since);
+      };
+      console.log(`    ${`-> ${text}`.padEnd(54)} ${cell('action')} ${cell('floor')}`);
+    }
+  }
+  return result;
 }
 
 /** One main step under --cpu-prof: its CPU time by script and by function (self time). */
