@@ -137,11 +137,11 @@ process.on('exit', () => fs.writeFileSync(process.env.FILES_OUT, JSON.stringify(
       .filter((file) => dirname(file) === dirname(BUNDLE))
       .map((file) => basename(file))
       .sort();
-  const options = (env: Record<string, string> = {}) => {
+  const options = (env: Record<string, string> = {}, inputs: Record<string, string> = {}) => {
     writeFileSync(join(h.workdir, 'files-probe.cjs'), FILES_PROBE);
     return {
-      ...h.options({}, { FILES_OUT: join(h.workdir, 'files.json'), ...env }),
-      nodeArgs: ['--require', join(h.workdir, 'files-probe.cjs')],
+      ...h.options(inputs, { FILES_OUT: join(h.workdir, 'files.json'), PROBE_OUT: probeOut, ...env }),
+      nodeArgs: ['--require', join(h.workdir, 'files-probe.cjs'), '--require', probe],
     };
   };
 
@@ -161,6 +161,17 @@ process.on('exit', () => fs.writeFileSync(process.env.FILES_OUT, JSON.stringify(
     expect(distFilesRead()).toEqual(expect.arrayContaining(['action.js', 'index.js']));
     expect(distFilesRead().filter((file) => /^\d+\.action\.js$/.test(file))).toHaveLength(1);
     expect(h.sandbox.requests).toEqual([]);
+  });
+
+  test("on Windows the marker's random bytes come from node:crypto, through the bundle's stand-in for it", async () => {
+    // login: false, so that no CLI is looked for: the step creates, and its marker is in the comment.
+    const main = await runStep(options({ FAKE_PLATFORM: 'win32' }, { login: 'false' }));
+    expect(main.exitCode).toBe(0);
+    expect(probed().builtins).toContain('crypto');
+    expect(h.sandbox.credentials()).toHaveLength(1);
+    expect(h.sandbox.credentials()[0]!.comment).toMatch(/ \[dg-action:[0-9a-f]{12}\]$/);
+    await runStep(h.options({ login: 'false' }), main.state);
+    expect(h.sandbox.credentials()).toEqual([]);
   });
 });
 
