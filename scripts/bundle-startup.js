@@ -4,7 +4,7 @@
  *
  * - node:crypto and node:assert, which the bundle requires as it loads: crypto is used only by
  *   @actions/core's multi-line file commands and, on Windows, the marker; assert only by
- *   @actions/io and undici, in nothing the action runs. Each `require("crypto")` becomes a
+ *   @actions/io, in the chunk that only a Windows step loads. Each `require("crypto")` becomes a
  *   stand-in that requires the module on first use.
  * - fs.promises, which @actions/core's summary module takes apart as it loads: reading it loads
  *   fs/promises with readline and the file watchers, about 1.5 ms. Each
