@@ -233,13 +233,17 @@ async function openTunnel(request: HttpRequest, url: URL, proxy: URL, attempt: A
   if (proxy.username || proxy.password) {
     headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`;
   }
+  const host = bareHost(proxy.hostname);
   return new Promise((resolve, reject) => {
     const connectReq = send({
-      host: bareHost(proxy.hostname),
+      host,
       port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
       method: 'CONNECT',
       path: target,
       headers,
+      // An https proxy proves it is the proxy: without this, node:https takes the name to check its
+      // certificate against (and to send as SNI) from the Host header, which names the API.
+      servername: isIP(host) ? '' : host,
       agent: false,
     });
     attempt.own(() => connectReq.destroy());

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { freePort } from './network.js';
 import { expectNothingLeaked, runAction, runStep, secretForms, startHarness, type Harness, type StepResult } from './fixtures.js';
-import { API_HOST, startApiBehindProxy, type ApiBehindProxy } from './proxy.js';
+import { API_HOST, SECURE_PROXY_HOST, startApiBehindProxy, type ApiBehindProxy } from './proxy.js';
 
 jest.setTimeout(60_000);
 
@@ -74,6 +74,41 @@ describe('an https API behind a proxy', () => {
     expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
     expect(tunnels()).toEqual([]);
     expect(apiRequests().sort()).toEqual(['create', 'delete', 'list']);
+  });
+
+  test('an https:// proxy: the CONNECT goes to it over TLS, and the API inside the tunnel over TLS again', async () => {
+    const { main, post } = await runAction(h.options({ 'api-url': apiUrl }, { ...env, https_proxy: api.secureProxyUrl }));
+    expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
+    expect(tunnels()).toEqual([tunnel(), tunnel(), tunnel()]);
+    expect(apiRequests().sort()).toEqual(['create', 'delete', 'list']);
+    expect(h.sandbox.credentials()).toEqual([]);
+    expectNothingLeaked(h, [main, post], secretForms(main.outputs.username, main.outputs.secret));
+  });
+
+  test.each([
+    // Its certificate names proxy.example; reached by its address, that is not the name asked for.
+    [
+      'reached by an address its certificate does not name',
+      () => api.secureProxyUrl.replace(SECURE_PROXY_HOST, '127.0.0.1'),
+      /IP: 127\.0\.0\.1 is not in the cert's list/,
+    ],
+    // A certificate good for the API's name is not the proxy's: the proxy must prove its own.
+    [
+      "showing the API's certificate instead of its own",
+      () => api.impostorProxyUrl,
+      /Host: proxy\.example\. is not in the cert's altnames: DNS:api\.deepgram\.example/,
+    ],
+  ])('an https:// proxy %s: no tunnel, nothing sent', async (_case, proxyUrlFor, why) => {
+    const { main, post } = await runAction(
+      h.options({ 'api-url': apiUrl, login: 'false', 'max-attempts': '1' }, { ...env, https_proxy: proxyUrlFor() }),
+    );
+    expect(main.exitCode).toBe(1);
+    expect(main.visibleLog).toMatch(/::error::.*could not open a tunnel through the proxy [\w.]+:\d+: Hostname\/IP does not match/);
+    expect(main.visibleLog).toMatch(why);
+    expect(tunnels()).toEqual([]);
+    expect(post.exitCode).toBe(0);
+    expect(h.sandbox.requests).toEqual([]);
+    expect(h.sandbox.credentials()).toEqual([]);
   });
 
   /** Nothing reached the API, so main neither swept nor asked post to: no list tried, no sweep flag, no warning. */

@@ -5,17 +5,22 @@
  * sandbox. The proxy tunnels every CONNECT to that front, whatever host it names, and a preload in
  * the action's process resolves *.example to 127.0.0.1 and refuses every other name, so no lookup
  * or connection can leave the machine. http-client never proxies loopback hosts, and the action
- * accepts plain http only for loopback, hence https here.
+ * accepts plain http only for loopback, hence https here. The proxy also listens over TLS, as
+ * https://proxy.example:<port> with a certificate of its own, and once more showing the API's
+ * certificate instead (an impostor, which the action must refuse).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import type { Harness } from './fixtures.js';
 
 export const API_HOST = 'api.deepgram.example';
+/** The name of the proxy that speaks TLS itself (an https:// proxy URL). */
+export const SECURE_PROXY_HOST = 'proxy.example';
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY'];
 
 /** Loaded into the action's process (NODE_OPTIONS=--require): *.example is 127.0.0.1, nothing else resolves. */
@@ -44,6 +49,10 @@ export interface ApiBehindProxy {
   apiUrl: string;
   /** http://127.0.0.1:<port> of the proxy */
   proxyUrl: string;
+  /** https://proxy.example:<port>: the same proxy, spoken to over TLS, with a certificate of its own (trusted too) */
+  secureProxyUrl: string;
+  /** https://proxy.example:<port>: the same proxy over TLS, but showing the API's certificate, not one for its own name */
+  impostorProxyUrl: string;
   /** For the action's process: the DNS pin, the CA, and every proxy variable empty (a test sets its own). */
   env: Record<string, string>;
   /** Each CONNECT the proxy saw: "host:port", and the Proxy-Authorization it carried, if any. */
@@ -58,12 +67,20 @@ export interface ApiBehindProxy {
 }
 
 export async function startApiBehindProxy(h: Harness): Promise<ApiBehindProxy> {
-  const key = join(h.workdir, 'key.pem');
-  const cert = join(h.workdir, 'cert.pem');
-  // A throwaway certificate for the API host, which the action trusts through NODE_EXTRA_CA_CERTS.
-  const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key];
-  const subject = ['-subj', `/CN=${API_HOST}`, '-addext', `subjectAltName=DNS:${API_HOST}`];
-  execFileSync('openssl', ['req', '-x509', '-days', '1', ...newKey, '-out', cert, ...subject], { stdio: 'ignore' });
+  // Throwaway certificates for the API host and for the proxy's, which the action trusts through
+  // NODE_EXTRA_CA_CERTS (both in one file).
+  const certificate = (name: string) => {
+    const key = join(h.workdir, `${name}.key.pem`);
+    const cert = join(h.workdir, `${name}.cert.pem`);
+    const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key];
+    const subject = ['-subj', `/CN=${name}`, '-addext', `subjectAltName=DNS:${name}`];
+    execFileSync('openssl', ['req', '-x509', '-days', '1', ...newKey, '-out', cert, ...subject], { stdio: 'ignore' });
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  };
+  const apiCertificate = certificate(API_HOST);
+  const proxyCertificate = certificate(SECURE_PROXY_HOST);
+  const trusted = join(h.workdir, 'trusted.pem');
+  writeFileSync(trusted, Buffer.concat([apiCertificate.cert, proxyCertificate.cert]));
 
   // Every socket the front and the proxy opened, so that close() can close them all.
   const sockets = new Set<Socket>();
@@ -74,7 +91,7 @@ export async function startApiBehindProxy(h: Harness): Promise<ApiBehindProxy> {
   };
 
   // TLS in front of the sandbox: what api.deepgram.example:<port> is in these tests.
-  const front: TlsServer = createTlsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (socket) => {
+  const front: TlsServer = createTlsServer(apiCertificate, (socket) => {
     track(socket);
     const upstream = track(connect(h.sandbox.port, '127.0.0.1'));
     socket.pipe(upstream).pipe(socket);
@@ -86,9 +103,13 @@ export async function startApiBehindProxy(h: Harness): Promise<ApiBehindProxy> {
 
   const tunnels: string[] = [];
   let handler: ConnectHandler | undefined;
-  // A CONNECT proxy that only ever connects to the TLS front.
-  const proxy: Server = createServer((_req, res) => res.writeHead(405).end('CONNECT only'));
-  proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+  // A CONNECT proxy that only ever connects to the TLS front; the same one over TLS, with its own
+  // certificate, and with the API's.
+  const onlyConnect = (_req: IncomingMessage, res: ServerResponse) => res.writeHead(405).end('CONNECT only');
+  const proxy: Server = createServer(onlyConnect);
+  const secureProxy: HttpsServer = createHttpsServer(proxyCertificate, onlyConnect);
+  const impostorProxy: HttpsServer = createHttpsServer(apiCertificate, onlyConnect);
+  const onConnect = (req: IncomingMessage, client: Socket, head: Buffer) => {
     tunnels.push([req.url, req.headers['proxy-authorization']].filter(Boolean).join(' '));
     track(client);
     client.on('error', () => undefined);
@@ -106,17 +127,24 @@ export async function startApiBehindProxy(h: Harness): Promise<ApiBehindProxy> {
     };
     if (handler) handler(client, tunnel);
     else tunnel();
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  };
+  for (const server of [proxy, secureProxy, impostorProxy]) {
+    server.on('connect', onConnect);
+    server.on('connection', track);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  }
+  const portOf = (server: Server | HttpsServer) => (server.address() as AddressInfo).port;
 
   const pin = join(h.workdir, 'pin-dns.cjs');
   writeFileSync(pin, PIN_DNS);
   return {
     apiUrl: `https://${API_HOST}:${frontPort}`,
-    proxyUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    proxyUrl: `http://127.0.0.1:${portOf(proxy)}`,
+    secureProxyUrl: `https://${SECURE_PROXY_HOST}:${portOf(secureProxy)}`,
+    impostorProxyUrl: `https://${SECURE_PROXY_HOST}:${portOf(impostorProxy)}`,
     env: {
       NODE_OPTIONS: `--require ${pin}`,
-      NODE_EXTRA_CA_CERTS: cert,
+      NODE_EXTRA_CA_CERTS: trusted,
       // Whatever the machine running the tests has set, each test says exactly which apply.
       ...Object.fromEntries(PROXY_VARIABLES.map((name) => [name, ''])),
     },
@@ -131,8 +159,10 @@ export async function startApiBehindProxy(h: Harness): Promise<ApiBehindProxy> {
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
+      for (const server of [proxy, secureProxy, impostorProxy]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
       await new Promise((resolve) => front.close(resolve));
     },
   };
