@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ACTION_NODE, BUNDLE, entryOf } from '../../sandbox/runner.js';
+import { ACTION_NODE, BUNDLE, entryOf, ROOT } from '../../sandbox/runner.js';
 import { runStep, startHarness, type Harness } from './fixtures.js';
 
 jest.setTimeout(60_000);
@@ -172,6 +172,23 @@ process.on('exit', () => fs.writeFileSync(process.env.FILES_OUT, JSON.stringify(
     expect(h.sandbox.credentials()[0]!.comment).toMatch(/ \[dg-action:[0-9a-f]{12}\]$/);
     await runStep(h.options({ login: 'false' }), main.state);
     expect(h.sandbox.credentials()).toEqual([]);
+  });
+});
+
+describe("the bench's phases probe (npm run bench -- --phases)", () => {
+  test('sees every point of a main step, in order, and changes nothing the step does', async () => {
+    const out = join(h.workdir, 'phases.json');
+    const main = await runStep({
+      ...h.options({}, { PHASES_OUT: out }),
+      nodeArgs: ['--require', join(ROOT, 'sandbox', 'phases-probe.cjs')],
+    });
+    expect(main.exitCode).toBe(0);
+    expect(apiRequests()).toEqual(['POST create']);
+    const marks = JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
+    const order = ['probe', 'loaded', 'request', 'spawn', 'close', 'exit'];
+    expect(Object.keys(marks).sort()).toEqual([...order].sort());
+    for (let i = 1; i < order.length; i++) expect(marks[order[i]!]).toBeGreaterThan(marks[order[i - 1]!]!);
+    await runStep(h.options(), main.state);
   });
 });
 
