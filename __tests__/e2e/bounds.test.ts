@@ -7,28 +7,15 @@
  * The bound each step is held to is wide (a few seconds of work against BOUND_MS): past it the
  * runner kills the step and the test fails on `stopped`, instead of waiting for jest's timeout.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import type { RunOptions } from '../../sandbox/runner.js';
-import { runStep, startHarness, type Harness, type StepResult } from './fixtures.js';
-import { startApiBehindProxy, type ApiBehindProxy } from './proxy.js';
+import { runStep, type StepResult } from './fixtures.js';
+import { useApiBehindProxy } from './proxy.js';
 
 const BOUND_MS = 30_000;
 jest.setTimeout(3 * BOUND_MS);
 
-let h: Harness;
-let api: ApiBehindProxy;
-beforeAll(async () => {
-  h = await startHarness();
-  api = await startApiBehindProxy(h);
-});
-afterAll(async () => {
-  await api.close();
-  await h.close();
-});
-beforeEach(() => {
-  h.reset();
-  api.reset();
-});
+const { h, api } = useApiBehindProxy();
 
 type Path = 'direct' | 'through a proxy';
 const PATHS: Path[] = ['direct', 'through a proxy'];

@@ -5,33 +5,19 @@
  * rules decide. A proxy that gives no tunnel sent nothing to the API, so nothing is swept for.
  * The setup (a TLS front for the sandbox, a CONNECT proxy, names pinned to loopback) is in proxy.ts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { freePort } from './network.js';
-import { expectNothingLeaked, runAction, runStep, secretForms, startHarness, type Harness, type StepResult } from './fixtures.js';
-import { API_HOST, SECURE_PROXY_HOST, startApiBehindProxy, type ApiBehindProxy } from './proxy.js';
+import { expectNothingLeaked, runAction, runStep, secretForms, type StepResult } from './fixtures.js';
+import { API_HOST, SECURE_PROXY_HOST, useApiBehindProxy } from './proxy.js';
 
 jest.setTimeout(60_000);
 
-let h: Harness;
-let api: ApiBehindProxy;
+const { h, api } = useApiBehindProxy();
 let apiUrl: string;
 let proxyUrl: string;
 let env: Record<string, string>;
-
-beforeAll(async () => {
-  h = await startHarness();
-  api = await startApiBehindProxy(h);
+beforeAll(() => {
   ({ apiUrl, proxyUrl, env } = api);
-});
-
-afterAll(async () => {
-  await api.close();
-  await h.close();
-});
-
-beforeEach(() => {
-  h.reset();
-  api.reset();
 });
 
 const apiRequests = () => h.sandbox.requests.filter((r) => r.op !== 'registry').map((r) => r.op);

@@ -16,7 +16,8 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
-import type { Harness } from './fixtures.js';
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
+import { startHarness, type Harness } from './fixtures.js';
 
 export const API_HOST = 'api.deepgram.example';
 /** The name of the proxy that speaks TLS itself (an https:// proxy URL). */
@@ -64,6 +65,28 @@ export interface ApiBehindProxy {
   /** No CONNECT seen, and the proxy tunnels again. */
   reset(): void;
   close(): Promise<void>;
+}
+
+/**
+ * For a test file: a harness and the API behind the proxy, started before its tests and closed
+ * after them, both reset before each test (as useHarness does for a harness alone).
+ */
+export function useApiBehindProxy(): { h: Harness; api: ApiBehindProxy } {
+  const h = {} as Harness;
+  const api = {} as ApiBehindProxy;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness());
+    Object.assign(api, await startApiBehindProxy(h));
+  });
+  afterAll(async () => {
+    await api.close();
+    await h.close();
+  });
+  beforeEach(() => {
+    h.reset();
+    api.reset();
+  });
+  return { h, api };
 }
 
 export async function startApiBehindProxy(h: Harness): Promise<ApiBehindProxy> {
