@@ -1,6 +1,6 @@
-/** A jest mock of the registry CLI's process boundary, src/child.ts. */
+/** A jest mock of the registry CLI's process boundary, src/registry/child.ts. */
 import { jest } from '@jest/globals';
-import type * as child from '../src/child.js';
+import type * as child from '../src/registry/child.js';
 
 export const runChild = jest.fn<typeof child.runChild>();
 export const childEnv = jest.fn<typeof child.childEnv>();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { Budget, BudgetExhaustedError, stepBudgetMs } from '../src/budget.js';
+import { Budget, BudgetExhaustedError, stepBudgetMs } from '../src/net/budget.js';
 
 describe('Budget', () => {
   test('a step gets max-attempts requests of request-timeout, and the longest backoff between them', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { childEnv, runChild } from '../src/child.js';
+import { childEnv, runChild } from '../src/registry/child.js';
 
 describe('childEnv', () => {
   test('drops INPUT_* and STATE_* (any case), keeps everything else', () => {

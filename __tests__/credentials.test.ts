@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
-import type { CreatedCredentials, CreateRequest, DeepgramClient, DeleteResult, ListedCredentials } from '../src/deepgram.js';
+import type { CreatedCredentials, CreateRequest, DeepgramClient, DeleteResult, ListedCredentials } from '../src/deepgram/client.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { DeepgramApiError } = await import('../src/deepgram.js');
-const { createCredentials, deleteEach, listCredentials, revokeCredentials, straysOf } = await import('../src/credentials.js');
-const { Budget } = await import('../src/budget.js');
-type Context = import('../src/credentials.js').Context;
+const { DeepgramApiError } = await import('../src/deepgram/client.js');
+const { createCredentials, deleteEach, listCredentials, revokeCredentials, straysOf } = await import('../src/deepgram/credentials.js');
+const { Budget } = await import('../src/net/budget.js');
+type Context = import('../src/deepgram/credentials.js').Context;
 
 const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
 const MARKER = 'dg-action:0123456789ab';

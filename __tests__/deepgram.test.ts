@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
-import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
+import type { HttpRequest, HttpResponse, Transport } from '../src/net/http.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { DeepgramApiError, DeepgramClient } = await import('../src/deepgram.js');
-const { forgetSecrets, protectSecret } = await import('../src/secrets.js');
-const { Budget } = await import('../src/budget.js');
+const { DeepgramApiError, DeepgramClient } = await import('../src/deepgram/client.js');
+const { forgetSecrets, protectSecret } = await import('../src/runner/secrets.js');
+const { Budget } = await import('../src/net/budget.js');
 
 const API_KEY = 'dg_test_key_0123456789abcdef';
 const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatAge, parseDuration } from '../src/duration.js';
-import { InputError } from '../src/inputs.js';
+import { formatAge, parseDuration } from '../src/settings/duration.js';
+import { InputError } from '../src/settings/inputs.js';
 
 describe('parseDuration', () => {
   test.each([

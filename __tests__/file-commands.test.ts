@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { EOL, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFileCommands } from '../sandbox/runner.js';
-import { exportVariable, saveState, setOutput } from '../src/file-commands.js';
+import { exportVariable, saveState, setOutput } from '../src/runner/file-commands.js';
 
 const FILES = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_ENV: 'env' } as const;
 const saved = { ...process.env };

@@ -14,7 +14,7 @@ import {
   sendRequest,
   usesProxy,
   type HttpRequest,
-} from '../src/http.js';
+} from '../src/net/http.js';
 import { freePort, startBlackhole } from './e2e/network.js';
 
 interface Seen {

@@ -1,9 +1,9 @@
 import { describe, expect, jest, test } from '@jest/globals';
-import type { DeepgramClient, ListedCredentials } from '../src/deepgram.js';
-import type { Context } from '../src/credentials.js';
-import { keptBefore, keptUnder } from '../src/kept.js';
-import { createdTimeMs, DeepgramApiError } from '../src/deepgram.js';
-import { Budget } from '../src/budget.js';
+import type { DeepgramClient, ListedCredentials } from '../src/deepgram/client.js';
+import type { Context } from '../src/deepgram/credentials.js';
+import { keptBefore, keptUnder } from '../src/project/kept.js';
+import { createdTimeMs, DeepgramApiError } from '../src/deepgram/client.js';
+import { Budget } from '../src/net/budget.js';
 
 const MARKER = 'dg-action:0123456789ab';
 const OTHER = 'dg-action:ba9876543210';

@@ -2,7 +2,7 @@ import { describe, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const log = await import('../src/log.js');
+const log = await import('../src/runner/log.js');
 
 describe('untrusted', () => {
   test.each([

@@ -5,19 +5,19 @@ import * as io from '../__fixtures__/io.js';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HttpRequest, HttpResponse, Transport } from '../src/http.js';
+import type { HttpRequest, HttpResponse, Transport } from '../src/net/http.js';
 
 const sendRequest = jest.fn<Transport>();
 jest.unstable_mockModule('@actions/core', () => core);
-jest.unstable_mockModule('../src/file-commands.js', () => ({
+jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
   setOutput: core.setOutput,
   saveState: core.saveState,
   exportVariable: core.exportVariable,
 }));
-jest.unstable_mockModule('../src/child.js', () => child);
-jest.unstable_mockModule('../src/which.js', () => io);
-jest.unstable_mockModule('../src/http.js', () => ({ sendRequest }));
-const { runPost } = await import('../src/post.js');
+jest.unstable_mockModule('../src/registry/child.js', () => child);
+jest.unstable_mockModule('../src/registry/which.js', () => io);
+jest.unstable_mockModule('../src/net/http.js', () => ({ sendRequest }));
+const { runPost } = await import('../src/steps/post.js');
 
 // The login's config and this execution's folder live in an empty folder of the test's own.
 const scratch = mkdtempSync(join(tmpdir(), 'dg-unit-'));

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomHex } from '../src/random.js';
+import { randomHex } from '../src/net/random.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dg-random-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as child from '../__fixtures__/child.js';
 import * as io from '../__fixtures__/io.js';
 
-jest.unstable_mockModule('../src/child.js', () => child);
-jest.unstable_mockModule('../src/which.js', () => io);
+jest.unstable_mockModule('../src/registry/child.js', () => child);
+jest.unstable_mockModule('../src/registry/which.js', () => io);
 const { cleanCliOutput, cliLogin, cliLogout, findRegistryCli, isTransientLoginFailure, RegistryCliError } =
-  await import('../src/registry-cli.js');
+  await import('../src/registry/cli.js');
 
 const SECRET = 'Zx9-very-secret-value-0123456789';
 const DOCKER = { name: 'docker', path: '/usr/bin/docker' } as const;

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import * as core from '../__fixtures__/core.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-jest.unstable_mockModule('../src/file-commands.js', () => ({
+jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
   setOutput: core.setOutput,
   saveState: core.saveState,
   exportVariable: core.exportVariable,
 }));
-const { authFilePath, executionDir, prepareAuthFile, removeExecutionDir, restoreEarlierLogin } = await import('../src/registry-config.js');
-const { forgetSecrets, redact } = await import('../src/secrets.js');
+const { authFilePath, executionDir, prepareAuthFile, removeExecutionDir, restoreEarlierLogin } = await import('../src/registry/config.js');
+const { forgetSecrets, redact } = await import('../src/runner/secrets.js');
 
 const MARKER = 'dg-action:0123456789ab';
 const DOCKER = { name: 'docker', path: '/usr/bin/docker' } as const;

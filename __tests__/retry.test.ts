@@ -10,7 +10,7 @@ import {
   withRetries,
   type FailureKind,
   type RetryOptions,
-} from '../src/retry.js';
+} from '../src/net/retry.js';
 
 /** An error of the kind the API client throws. */
 function failure(kind: Partial<FailureKind>, message = 'boom'): Error & { kind: FailureKind } {

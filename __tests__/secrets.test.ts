@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { forgetSecrets, protectSecret, redact } = await import('../src/secrets.js');
+const { forgetSecrets, protectSecret, redact } = await import('../src/runner/secrets.js');
 
 beforeEach(() => forgetSecrets());
 

@@ -2,12 +2,12 @@ import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-jest.unstable_mockModule('../src/file-commands.js', () => ({
+jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
   setOutput: core.setOutput,
   saveState: core.saveState,
   exportVariable: core.exportVariable,
 }));
-const state = await import('../src/state.js');
+const state = await import('../src/runner/state.js');
 
 beforeEach(() => {
   core.getState.mockReset();

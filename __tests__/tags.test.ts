@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatTag, isJobSet, isKeptAs, madeBy, newMarker, parseTag, tagComment, tagKindFor, type Tag } from '../src/tags.js';
+import { formatTag, isJobSet, isKeptAs, madeBy, newMarker, parseTag, tagComment, tagKindFor, type Tag } from '../src/deepgram/tags.js';
 
 const MARKER = 'dg-action:0123456789ab';
 const job: Tag = { marker: MARKER, kind: { kind: 'job' } };

@@ -7,7 +7,7 @@ import * as io from '@actions/io';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { which } from '../src/which.js';
+import { which } from '../src/registry/which.js';
 
 const posix = process.platform !== 'win32';
 let root: string;

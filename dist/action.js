@@ -1236,7 +1236,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/net/retry.ts
 /**
  * What is worth another attempt, and how long to wait before it: exponential backoff with full
  * jitter, bounded by max-attempts, honouring a Retry-After the server sends.
@@ -1345,7 +1345,7 @@ async function withRetries(operation, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/budget.ts
+;// CONCATENATED MODULE: ./src/net/budget.ts
 /**
  * One step's time for talking to the API. Every request and every wait of a step (creates, sweeps,
  * revokes, pruning, and their retries) draws on the same budget, so retries inside retries cannot
@@ -1385,7 +1385,7 @@ class BudgetExhaustedError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/runner/log.ts
 /**
  * The step's log, safe against text that came from outside (the API, the environment, docker).
  *
@@ -1417,7 +1417,7 @@ function escapeControl(c) {
 const log_info = (message) => info(untrusted(message));
 const log_warning = (message) => warning(untrusted(message));
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/runner/secrets.ts
 /**
  * One place that knows every secret value of this process: each is registered with the runner's
  * log masking (core.setSecret) and kept here, so that error text built from a server's reply can
@@ -1446,7 +1446,7 @@ function forgetSecrets() {
     known.clear();
 }
 
-;// CONCATENATED MODULE: ./src/deepgram.ts
+;// CONCATENATED MODULE: ./src/deepgram/client.ts
 /**
  * Deepgram's distribution-credentials API: create, list and delete, one attempt each. It speaks
  * both generations of the API (see shared notes): the create request carries scopes and provider
@@ -1722,7 +1722,7 @@ function isRecord(value) {
 const external_node_crypto_namespaceObject = __lazyBuiltin("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: ./src/random.ts
+;// CONCATENATED MODULE: ./src/net/random.ts
 /**
  * Random bytes from the operating system's generator, without loading node:crypto where the
  * system offers its generator as a file.
@@ -1757,7 +1757,7 @@ function readSystemRandom(count, source) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/tags.ts
+;// CONCATENATED MODULE: ./src/deepgram/tags.ts
 /**
  * The tag this action ends every comment it writes with, and the exact tests that find it again.
  *
@@ -1821,7 +1821,7 @@ function isKeptAs(comment, name) {
     return kind?.kind === 'named' && kind.name === name;
 }
 
-;// CONCATENATED MODULE: ./src/credentials.ts
+;// CONCATENATED MODULE: ./src/deepgram/credentials.ts
 
 
 
@@ -2033,7 +2033,7 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-;// CONCATENATED MODULE: ./src/http.ts
+;// CONCATENATED MODULE: ./src/net/http.ts
 
 
 
@@ -2261,7 +2261,7 @@ function bareHost(hostname) {
     return hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
-;// CONCATENATED MODULE: ./src/context.ts
+;// CONCATENATED MODULE: ./src/project/context.ts
 /**
  * Wires the API client to the step's settings and the runner's log: what main and post share
  * to talk to Deepgram (and the retire action too).
@@ -2292,7 +2292,7 @@ function apiContext(settings, extraMs = 0) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = require("node:os");
-;// CONCATENATED MODULE: ./src/file-commands.ts
+;// CONCATENATED MODULE: ./src/runner/file-commands.ts
 /**
  * The runner's file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV), written in their one-line
  * form, `name=value`, whenever the value allows it.
@@ -2339,7 +2339,7 @@ function appendOneLine(fileVariable, name, value) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/input-error.ts
+;// CONCATENATED MODULE: ./src/settings/input-error.ts
 /** Bad input: the message names the input and says what is accepted. */
 class InputError extends Error {
     input;
@@ -2350,7 +2350,7 @@ class InputError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/duration.ts
+;// CONCATENATED MODULE: ./src/settings/duration.ts
 /**
  * Durations as inputs write them (`90s`, `30m`, `12h`, `5d`, `0`), and ages as people read them.
  * One syntax for every duration input (`min-age` of the retire action, `prune-after`), so a
@@ -2393,7 +2393,7 @@ function formatAge(ms) {
         .join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
 /**
  * Reads every input the runner passes and validates it into one typed Settings object, so that
  * bad input fails the step with a message naming the input, before any request is sent.
@@ -2630,7 +2630,7 @@ function defaultComment(env) {
     return `GitHub Actions: ${repository} / ${workflow} run ${runId} attempt ${attempt}`;
 }
 
-;// CONCATENATED MODULE: ./src/kept.ts
+;// CONCATENATED MODULE: ./src/project/kept.ts
 /**
  * Sets kept under a name (`keep`): found in the project's list by their exact tag, newest first.
  * The main step reports the ones kept before it (`kept-before`); the retire action deletes them.
@@ -2673,7 +2673,7 @@ async function keptBefore(ctx, name, marker) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = require("node:child_process");
-;// CONCATENATED MODULE: ./src/child.ts
+;// CONCATENATED MODULE: ./src/registry/child.ts
 /**
  * Runs the registry CLI (docker or podman) as a child process: with an environment that holds no
  * input or state of this step, with its input on stdin, and bounded in time.
@@ -2739,7 +2739,7 @@ function killGroup(pid, fallback) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: ./src/which.ts
+;// CONCATENATED MODULE: ./src/registry/which.ts
 /**
  * Where a program is on PATH: the answer @actions/io's which(tool) gives, for less.
  *
@@ -2779,7 +2779,7 @@ function isUnixExecutable(stats) {
         ((stats.mode & 0o100) > 0 && process.getuid !== undefined && stats.uid === process.getuid()));
 }
 
-;// CONCATENATED MODULE: ./src/registry-cli.ts
+;// CONCATENATED MODULE: ./src/registry/cli.ts
 /**
  * The registry CLI, docker or podman: which one to use, login with retries and a time bound on
  * each attempt, and logout. Both take the same flags; the secret goes to `--password-stdin`,
@@ -2874,7 +2874,7 @@ function cleanCliOutput(output) {
         .trim();
 }
 
-;// CONCATENATED MODULE: ./src/registry-config.ts
+;// CONCATENATED MODULE: ./src/registry/config.ts
 /**
  * The file the registry CLI keeps its logins in (docker's config.json, podman's auth.json), and
  * what this action does to it beyond login and logout:
@@ -3051,7 +3051,7 @@ function writeAtomically(target, text) {
     (0,external_node_fs_namespaceObject.renameSync)(temporary, file);
 }
 
-;// CONCATENATED MODULE: ./src/registry.ts
+;// CONCATENATED MODULE: ./src/registry/login.ts
 /**
  * The registry side of both steps, each called in one line: main logs in (with the job's own
  * config or the earlier login kept aside, then the CLI with retries); post logs out, puts the
@@ -3108,7 +3108,7 @@ async function logOutAtJobEnd(saved, settings) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/runner/state.ts
 /**
  * What the main step hands to the post step through the runner's saved state: identifiers and
  * flags only, never a secret. Each fact is saved as soon as it is true, so a main step that fails
@@ -3140,7 +3140,7 @@ const saveSweepNeeded = () => file_commands_saveState(KEYS.sweep, 'true');
 /** Saved before each create goes out and cleared when it settles: a step killed in between leaves it set. */
 const saveCreateInFlight = (until) => file_commands_saveState(KEYS.createInFlightUntil, until ? String(until) : '');
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/project/summary.ts
 /** The job summary: what was created and what the post step will do. Never the secret. */
 
 
@@ -3228,7 +3228,7 @@ function escapeHtml(text) {
         .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/steps/main.ts
 /**
  * The main step: validate inputs, create credentials, mask them, log the registry CLI in, set
  * outputs and the job summary, and leave the post step what it needs to revoke them.
@@ -3321,7 +3321,7 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cleanup.ts
+;// CONCATENATED MODULE: ./src/project/cleanup.ts
 /**
  * The post step's work in the Deepgram project: revoke the set main handed out and, alongside it,
  * tidy the project with one list: delete what this execution's interrupted or failed creates left
@@ -3405,7 +3405,7 @@ async function prune(ctx, listed, marker, pruneAfterMs) {
     appendToSummary(pruneSummary(pruned, pruneAfterMs));
 }
 
-;// CONCATENATED MODULE: ./src/post.ts
+;// CONCATENATED MODULE: ./src/steps/post.ts
 /**
  * The post step (job end): revoke what main created, sweep up what an interrupted create may
  * have left, prune job sets whose post step never ran, and log docker out. Cleanup never fails
@@ -3453,7 +3453,7 @@ async function post_run() {
     }
 }
 
-;// CONCATENATED MODULE: ./src/retire-inputs.ts
+;// CONCATENATED MODULE: ./src/settings/retire-inputs.ts
 /**
  * The retire action's inputs: the API inputs exactly as the main action reads them, the name the
  * sets were kept under, the IDs to leave alone, and the youngest age a set may be retired at.
@@ -3491,7 +3491,7 @@ function parseExcept(raw) {
     return ids;
 }
 
-;// CONCATENATED MODULE: ./src/retire.ts
+;// CONCATENATED MODULE: ./src/steps/retire.ts
 /**
  * The retire action (`retire/action.yml`), the step after a deploy: delete the sets kept under a
  * name, except the one now in service. Unlike cleanup at job end this is the step's purpose, so
@@ -3604,6 +3604,20 @@ function retireSummary(settings, sets, outcomes, now) {
  * one small file per step (action.yml's runs.main and runs.post, retire/action.yml's runs.main),
  * each of which requires its step from here and calls it; scripts/build.js writes them. A new step
  * is one line here and one in scripts/build.js.
+ *
+ * src/ is in folders by concern, each of which imports only from the folders below it (a test,
+ * __tests__/layers.test.ts, holds this):
+ *
+ *   entries/   each step's run(): an error becomes the step's failure (main) or a warning (post)
+ *   steps/     main, post, retire: each reads as the flow of its step
+ *   project/   what a step does to the user's Deepgram project: cleanup and pruning, kept sets,
+ *              the job summary, the API client wired to a step's settings
+ *   registry/  the registry CLI (docker or podman), its config, login and logout
+ *   settings/  the inputs, read and checked into typed settings
+ *   deepgram/  the API client, creating and revoking sets, the tag every comment ends with
+ *   net/, runner/  HTTP, retries and the time budget; the runner's file commands, log, state and
+ *              secrets (neither imports the other)
+ *   shims/     lazy stand-ins for packages the bundle loads only on first use
  */
 
 

@@ -3,9 +3,9 @@
  * from a tool that drops STATE_*), a post step only cleans up, never creates. An error only warns:
  * cleanup never fails the job. Importing this module does nothing; dist/post.js calls run().
  */
-import * as log from '../log.js';
-import { runPost } from '../post.js';
-import { redact } from '../secrets.js';
+import * as log from '../runner/log.js';
+import { runPost } from '../steps/post.js';
+import { redact } from '../runner/secrets.js';
 
 export async function run(): Promise<void> {
   try {

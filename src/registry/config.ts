@@ -23,10 +23,10 @@ import {
 } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { exportVariable } from './file-commands.js';
-import type { RegistryCli } from './registry-cli.js';
-import { protectSecret } from './secrets.js';
-import * as log from './log.js';
+import { exportVariable } from '../runner/file-commands.js';
+import type { RegistryCli } from './cli.js';
+import { protectSecret } from '../runner/secrets.js';
+import * as log from '../runner/log.js';
 
 type AuthEntry = Record<string, unknown>;
 interface AuthFile {

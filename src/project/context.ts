@@ -2,12 +2,12 @@
  * Wires the API client to the step's settings and the runner's log: what main and post share
  * to talk to Deepgram (and the retire action too).
  */
-import { Budget } from './budget.js';
-import type { Context } from './credentials.js';
-import { DeepgramClient } from './deepgram.js';
-import { sendRequest } from './http.js';
-import type { ApiSettings } from './inputs.js';
-import * as log from './log.js';
+import { Budget } from '../net/budget.js';
+import type { Context } from '../deepgram/credentials.js';
+import { DeepgramClient } from '../deepgram/client.js';
+import { sendRequest } from '../net/http.js';
+import type { ApiSettings } from '../settings/inputs.js';
+import * as log from '../runner/log.js';
 
 /** @param extraMs time the step may spend waiting beyond its budget for API calls (the post step's wait for an interrupted create). */
 export function apiContext(settings: ApiSettings, extraMs = 0): Context {

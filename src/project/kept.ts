@@ -4,9 +4,9 @@
  * Everything here comes from the API, so an id is used (and printed) only when it has the shape
  * of a credentials ID, and a created time only when it is an ISO 8601 time.
  */
-import { errorMessage, listCredentials, type Context } from './credentials.js';
-import { createdTimeMs, isCredentialsId, type ListedCredentials } from './deepgram.js';
-import { isKeptAs, madeBy } from './tags.js';
+import { errorMessage, listCredentials, type Context } from '../deepgram/credentials.js';
+import { createdTimeMs, isCredentialsId, type ListedCredentials } from '../deepgram/client.js';
+import { isKeptAs, madeBy } from '../deepgram/tags.js';
 
 export interface KeptSet {
   id: string;

@@ -11,7 +11,7 @@
  * Only the tag at the very end of a comment counts, so text a person put earlier in a comment
  * (a copied tag, say) can never make a set look like one of ours.
  */
-import { randomHex } from './random.js';
+import { randomHex } from '../net/random.js';
 
 export type TagKind = { kind: 'job' } | { kind: 'kept' } | { kind: 'named'; name: string };
 

@@ -10,7 +10,7 @@
  * All the calls of one step draw on one time budget (budget.ts). A sweep made inside main's
  * create is one attempt per request, with no retries of its own: the post step sweeps again.
  */
-import type { Budget } from './budget.js';
+import type { Budget } from '../net/budget.js';
 import {
   DeepgramApiError,
   isCredentialsId,
@@ -19,9 +19,9 @@ import {
   type DeepgramClient,
   type DeleteResult,
   type ListedCredentials,
-} from './deepgram.js';
-import { untrusted } from './log.js';
-import { isClassified, withRetries } from './retry.js';
+} from './client.js';
+import { untrusted } from '../runner/log.js';
+import { isClassified, withRetries } from '../net/retry.js';
 import { madeBy } from './tags.js';
 
 export interface Context {

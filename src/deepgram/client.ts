@@ -5,11 +5,11 @@
  * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
  * needs to know.
  */
-import { BudgetExhaustedError, type Budget } from './budget.js';
-import { untrusted } from './log.js';
-import { classifyNetworkError, classifyStatus, type ClassifiedError, type FailureKind } from './retry.js';
-import { redact } from './secrets.js';
-import type { HttpRequest, HttpResponse, Transport } from './http.js';
+import { BudgetExhaustedError, type Budget } from '../net/budget.js';
+import { untrusted } from '../runner/log.js';
+import { classifyNetworkError, classifyStatus, type ClassifiedError, type FailureKind } from '../net/retry.js';
+import { redact } from '../runner/secrets.js';
+import type { HttpRequest, HttpResponse, Transport } from '../net/http.js';
 
 export interface CreateRequest {
   comment: string;

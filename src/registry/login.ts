@@ -4,12 +4,12 @@
  * earlier login back and removes what this execution kept under RUNNER_TEMP.
  */
 import * as core from '@actions/core';
-import { errorMessage } from './credentials.js';
-import { isRegistryHost, type Settings } from './inputs.js';
-import { cliLogin, cliLogout, findRegistryCli, type RegistryCli } from './registry-cli.js';
-import { prepareAuthFile, removeExecutionDir, restoreEarlierLogin } from './registry-config.js';
-import type { SavedState } from './state.js';
-import * as log from './log.js';
+import { errorMessage } from '../deepgram/credentials.js';
+import { isRegistryHost, type Settings } from '../settings/inputs.js';
+import { cliLogin, cliLogout, findRegistryCli, type RegistryCli } from './cli.js';
+import { prepareAuthFile, removeExecutionDir, restoreEarlierLogin } from './config.js';
+import type { SavedState } from '../runner/state.js';
+import * as log from '../runner/log.js';
 
 /** Main: the CLI to log in with, found before anything is created. */
 export const findLoginCli = (settings: Settings): Promise<RegistryCli> =>

@@ -4,7 +4,7 @@
  */
 import { parseDuration } from './duration.js';
 import { InputError } from './input-error.js';
-import { KEEP_NAME } from './tags.js';
+import { KEEP_NAME } from '../deepgram/tags.js';
 
 /** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
 export const KNOWN_SCOPES: readonly string[] = [

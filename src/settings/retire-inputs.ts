@@ -5,7 +5,7 @@
 import { parseDuration } from './duration.js';
 import { InputError } from './input-error.js';
 import { readApiSettings, parseKeep, type ApiSettings, type GetInput } from './inputs.js';
-import { isCredentialsId } from './deepgram.js';
+import { isCredentialsId } from '../deepgram/client.js';
 
 export interface RetireSettings extends ApiSettings {
   /** The name the sets were kept under (the main action's `keep`). */

@@ -4,13 +4,13 @@
  * the job: a failure is a warning that says what is left and how to remove it.
  */
 import * as core from '@actions/core';
-import { cleanUpProject, inFlightWaitMs } from './cleanup.js';
-import { apiContext } from './context.js';
-import { readSettings } from './inputs.js';
-import * as log from './log.js';
-import { logOutAtJobEnd } from './registry.js';
-import { protectSecret } from './secrets.js';
-import { readState } from './state.js';
+import { cleanUpProject, inFlightWaitMs } from '../project/cleanup.js';
+import { apiContext } from '../project/context.js';
+import { readSettings } from '../settings/inputs.js';
+import * as log from '../runner/log.js';
+import { logOutAtJobEnd } from '../registry/login.js';
+import { protectSecret } from '../runner/secrets.js';
+import { readState } from '../runner/state.js';
 
 export async function runPost(): Promise<void> {
   const saved = readState();

@@ -4,15 +4,15 @@
  * a list it cannot make or a set it cannot delete fails it, naming what is left.
  */
 import * as core from '@actions/core';
-import { apiContext } from './context.js';
-import { errorMessage, listCredentials, revokeCredentials } from './credentials.js';
-import { formatAge } from './duration.js';
-import { setOutput } from './file-commands.js';
-import { keptUnder, type KeptSet } from './kept.js';
-import * as log from './log.js';
-import { readRetireSettings, type RetireSettings } from './retire-inputs.js';
-import { redact, protectSecret } from './secrets.js';
-import { appendToSummary, takeBuilt } from './summary.js';
+import { apiContext } from '../project/context.js';
+import { errorMessage, listCredentials, revokeCredentials } from '../deepgram/credentials.js';
+import { formatAge } from '../settings/duration.js';
+import { setOutput } from '../runner/file-commands.js';
+import { keptUnder, type KeptSet } from '../project/kept.js';
+import * as log from '../runner/log.js';
+import { readRetireSettings, type RetireSettings } from '../settings/retire-inputs.js';
+import { redact, protectSecret } from '../runner/secrets.js';
+import { appendToSummary, takeBuilt } from '../project/summary.js';
 
 export interface Plan {
   retire: KeptSet[];

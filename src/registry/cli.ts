@@ -5,8 +5,8 @@
  * option.
  */
 import { runChild, type ChildResult } from './child.js';
-import { isRegistryHost } from './inputs.js';
-import { withRetries, type FailureKind } from './retry.js';
+import { isRegistryHost } from '../settings/inputs.js';
+import { withRetries, type FailureKind } from '../net/retry.js';
 import { which } from './which.js';
 
 export type CliChoice = 'auto' | 'docker' | 'podman';

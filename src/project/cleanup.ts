@@ -5,13 +5,13 @@
  * before its post step). Cleanup never fails the job: what cannot be done is a warning that says
  * what is left.
  */
-import { errorMessage, deleteEach, listCredentials, revokeCredentials, straysOf, type Context } from './credentials.js';
-import { createdTimeMs, type ListedCredentials } from './deepgram.js';
-import { formatAge } from './duration.js';
-import type { Settings } from './inputs.js';
-import type { SavedState } from './state.js';
+import { errorMessage, deleteEach, listCredentials, revokeCredentials, straysOf, type Context } from '../deepgram/credentials.js';
+import { createdTimeMs, type ListedCredentials } from '../deepgram/client.js';
+import { formatAge } from '../settings/duration.js';
+import type { Settings } from '../settings/inputs.js';
+import type { SavedState } from '../runner/state.js';
 import { appendToSummary, pruneSummary, type PrunedSet } from './summary.js';
-import { isJobSet, madeBy } from './tags.js';
+import { isJobSet, madeBy } from '../deepgram/tags.js';
 
 /** How long the post step waits for a create that main was stopped in to land, before it sweeps. */
 export function inFlightWaitMs(saved: SavedState, now = Date.now()): number {

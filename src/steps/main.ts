@@ -3,19 +3,19 @@
  * outputs and the job summary, and leave the post step what it needs to revoke them.
  */
 import * as core from '@actions/core';
-import { createCredentials, errorMessage, revokeCredentials, type Context } from './credentials.js';
-import { apiContext } from './context.js';
-import { setOutput } from './file-commands.js';
-import type { CreatedCredentials } from './deepgram.js';
-import { readSettings, type Settings } from './inputs.js';
-import { keptBefore } from './kept.js';
-import * as log from './log.js';
-import { findLoginCli, logIn } from './registry.js';
-import type { RegistryCli } from './registry-cli.js';
-import { protectSecret } from './secrets.js';
-import * as state from './state.js';
-import { appendToSummary, jobSummary } from './summary.js';
-import { newMarker, tagComment, tagKindFor } from './tags.js';
+import { createCredentials, errorMessage, revokeCredentials, type Context } from '../deepgram/credentials.js';
+import { apiContext } from '../project/context.js';
+import { setOutput } from '../runner/file-commands.js';
+import type { CreatedCredentials } from '../deepgram/client.js';
+import { readSettings, type Settings } from '../settings/inputs.js';
+import { keptBefore } from '../project/kept.js';
+import * as log from '../runner/log.js';
+import { findLoginCli, logIn } from '../registry/login.js';
+import type { RegistryCli } from '../registry/cli.js';
+import { protectSecret } from '../runner/secrets.js';
+import * as state from '../runner/state.js';
+import { appendToSummary, jobSummary } from '../project/summary.js';
+import { newMarker, tagComment, tagKindFor } from '../deepgram/tags.js';
 
 export async function runMain(): Promise<void> {
   // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.

@@ -1,10 +1,10 @@
 /** The job summary: what was created and what the post step will do. Never the secret. */
 import * as core from '@actions/core';
 import { appendFileSync } from 'node:fs';
-import type { CreatedCredentials } from './deepgram.js';
-import { formatAge } from './duration.js';
-import type { Settings } from './inputs.js';
-import { formatTag, parseTag } from './tags.js';
+import type { CreatedCredentials } from '../deepgram/client.js';
+import { formatAge } from '../settings/duration.js';
+import type { Settings } from '../settings/inputs.js';
+import { formatTag, parseTag } from '../deepgram/tags.js';
 
 /** The job summary's HTML: what was created and what the post step will do. */
 export function jobSummary(settings: Settings, credentials: CreatedCredentials, comment: string): string {
