@@ -94,7 +94,7 @@ describe('happy path', () => {
     expect(requests()).toEqual([`POST ${COLLECTION}`]);
     const marker = saved().marker;
     expect(marker).toMatch(/^dg-action:[0-9a-f]{12}$/);
-    expect(JSON.parse(sendRequest.mock.calls[0]![0].body!).comment).toMatch(new RegExp(`^GitHub Actions: .* \\[${marker}\\]$`));
+    expect(JSON.parse(sendRequest.mock.calls[0]![0].body!).comment).toMatch(new RegExp(`^GitHub Actions: .* \\[${marker} job\\]$`));
 
     expect(child.runChild).toHaveBeenCalledTimes(1);
     const [command, args, options] = child.runChild.mock.calls[0]!;
@@ -173,7 +173,7 @@ describe('happy path', () => {
     const url = new URL(request.url);
     expect(url.origin + url.pathname).toBe(`http://127.0.0.1:8080/v1/projects/${PROJECT}/self-hosted/distribution/credentials`);
     expect(url.searchParams.getAll('scopes')).toEqual(['self-hosted:product:api', 'self-hosted:product:engine']);
-    expect(JSON.parse(request.body!).comment).toMatch(/^nightly \[dg-action:[0-9a-f]{12}\]$/);
+    expect(JSON.parse(request.body!).comment).toMatch(/^nightly \[dg-action:[0-9a-f]{12} job\]$/);
     expect(child.runChild.mock.calls[0]![1]).toEqual(['login', '--username', USERNAME, '--password-stdin', '--', 'localhost:5000']);
     expect(outputs().registry).toBe('localhost:5000');
     expect(saved().loggedInTo).toBe('localhost:5000');

@@ -167,16 +167,17 @@ test('no sweep flag and prune-after: off: no list', async () => {
 const DAY = 86_400_000;
 const ago = (ms: number): string => new Date(Date.now() - ms).toISOString();
 
-test('prune: job sets of other executions older than prune-after go; kept, named, recent, foreign and undated ones stay', async () => {
+test('prune: job sets of other executions older than prune-after go; kept, named, legacy, recent, foreign and undated ones stay', async () => {
   api([
-    { id: 'old-job', comment: 'ci [dg-action:aaaaaaaaaaaa]', created: ago(6 * DAY) },
+    { id: 'old-job', comment: 'ci [dg-action:aaaaaaaaaaaa job]', created: ago(6 * DAY) },
+    { id: 'old-legacy', comment: 'ci [dg-action:abababababab]', created: ago(60 * DAY) },
     { id: 'old-kept', comment: 'ci [dg-action:bbbbbbbbbbbb kept]', created: ago(60 * DAY) },
     { id: 'old-named', comment: 'ci [dg-action:cccccccccccc keep=prod]', created: ago(60 * DAY) },
-    { id: 'recent-job', comment: 'ci [dg-action:dddddddddddd]', created: ago(4 * DAY) },
+    { id: 'recent-job', comment: 'ci [dg-action:dddddddddddd job]', created: ago(4 * DAY) },
     { id: 'old-foreign', comment: 'made by hand', created: ago(60 * DAY) },
     { id: 'old-copied', comment: 'copied [dg-action:eeeeeeeeeeee] by hand', created: ago(60 * DAY) },
-    { id: 'undated-job', comment: 'ci [dg-action:ffffffffffff]' },
-    { id: 'odd-date-job', comment: 'ci [dg-action:ffffffffffff]', created: 'Mon, 01 Jan 2024 00:00:00 GMT' },
+    { id: 'undated-job', comment: 'ci [dg-action:ffffffffffff job]' },
+    { id: 'odd-date-job', comment: 'ci [dg-action:ffffffffffff job]', created: 'Mon, 01 Jan 2024 00:00:00 GMT' },
   ]);
   await runPost();
   expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`, `GET ${COLLECTION}`, `DELETE ${COLLECTION}/old-job`]);
@@ -186,7 +187,7 @@ test('prune: job sets of other executions older than prune-after go; kept, named
 
 test('prune-after: 12h prunes a set of a day', async () => {
   inputs['prune-after'] = '12h';
-  api([{ id: 'day-old', comment: 'ci [dg-action:aaaaaaaaaaaa]', created: ago(DAY) }]);
+  api([{ id: 'day-old', comment: 'ci [dg-action:aaaaaaaaaaaa job]', created: ago(DAY) }]);
   await runPost();
   expect(requests()).toContain(`DELETE ${COLLECTION}/day-old`);
 });

@@ -423,7 +423,8 @@ describe('fault injection', () => {
   });
 
   test('delayMs: the client gives up, the server still creates, and the log says so', async () => {
-    sb.addFault({ op: 'create', delayMs: 300 });
+    // A delay far longer than the client's timeout: on a loaded machine the abort may fire late.
+    sb.addFault({ op: 'create', delayMs: 1_500 });
     await expect(call(sb, 'POST', { body: { comment: 'late' }, signal: AbortSignal.timeout(50) })).rejects.toThrow();
     expect(sb.credentials()).toEqual([]);
     await waitFor(() => sb.credentials().length === 1);

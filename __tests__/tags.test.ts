@@ -5,6 +5,7 @@ const MARKER = 'dg-action:0123456789ab';
 const job: Tag = { marker: MARKER, kind: { kind: 'job' } };
 const kept: Tag = { marker: MARKER, kind: { kind: 'kept' } };
 const named: Tag = { marker: MARKER, kind: { kind: 'named', name: 'prod-pull' } };
+const legacy: Tag = { marker: MARKER, kind: { kind: 'legacy' } };
 
 describe('tags', () => {
   test('newMarker is dg-action: and 12 hex digits, different each time', () => {
@@ -14,13 +15,13 @@ describe('tags', () => {
   });
 
   test('each kind has its own text, appended to the comment', () => {
-    expect(tagComment('nightly', job)).toBe(`nightly [${MARKER}]`);
+    expect(tagComment('nightly', job)).toBe(`nightly [${MARKER} job]`);
     expect(tagComment('nightly', kept)).toBe(`nightly [${MARKER} kept]`);
     expect(tagComment('nightly', named)).toBe(`nightly [${MARKER} keep=prod-pull]`);
-    expect(tagComment('', job)).toBe(`[${MARKER}]`);
+    expect(tagComment('', job)).toBe(`[${MARKER} job]`);
   });
 
-  test.each([job, kept, named])('parseTag reads back what formatTag wrote (%j)', (tag) => {
+  test.each([job, kept, named, legacy])('parseTag reads back what formatTag wrote (%j)', (tag) => {
     expect(parseTag(tagComment('a comment', tag))).toEqual(tag);
     expect(parseTag(formatTag(tag))).toEqual(tag);
   });
@@ -33,6 +34,8 @@ describe('tags', () => {
       `x [dg-action:0123456789a]`,
       `x [dg-action:0123456789abc]`,
       `x [${MARKER} Kept]`,
+      `x [${MARKER} Job]`,
+      `x [${MARKER} job ]`,
       `x [${MARKER} keep=]`,
       `x [${MARKER} keep=Prod]`,
       `x [${MARKER}  kept]`,
@@ -49,8 +52,16 @@ describe('tags', () => {
     expect(tagKindFor({ keep: '', revoke: true })).toEqual({ kind: 'job' });
   });
 
+  test("release 1.0.0's bare tag, on every set it made, is legacy: never a job set to prune", () => {
+    expect(parseTag(`GitHub Actions: o/r / ci run 1 attempt 1 [${MARKER}]`)).toEqual(legacy);
+    expect(isJobSet(`GitHub Actions: o/r / ci run 1 attempt 1 [${MARKER}]`)).toBe(false);
+    expect(isJobSet(`[${MARKER}]`)).toBe(false);
+    expect(madeBy(`c [${MARKER}]`, MARKER)).toBe(true);
+  });
+
   test('pruning matches job sets only; a name matches itself only', () => {
     expect(isJobSet(tagComment('c', job))).toBe(true);
+    expect(isJobSet(tagComment('c', legacy))).toBe(false);
     expect(isJobSet(tagComment('c', kept))).toBe(false);
     expect(isJobSet(tagComment('c', named))).toBe(false);
     expect(isJobSet('a person made this')).toBe(false);
@@ -61,7 +72,7 @@ describe('tags', () => {
   });
 
   test("an execution's own sweep finds each kind it made, and nothing of another execution", () => {
-    for (const tag of [job, kept, named]) expect(madeBy(tagComment('c', tag), MARKER)).toBe(true);
+    for (const tag of [job, kept, named, legacy]) expect(madeBy(tagComment('c', tag), MARKER)).toBe(true);
     expect(madeBy(`c [dg-action:ffffffffffff]`, MARKER)).toBe(false);
     expect(madeBy(`c [${MARKER}] and more`, MARKER)).toBe(false);
   });

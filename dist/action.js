@@ -1761,10 +1761,17 @@ function readSystemRandom(count, source) {
 /**
  * The tag this action ends every comment it writes with, and the exact tests that find it again.
  *
- *   [dg-action:<12 hex>]              a job's set: revoked at job end; pruned once it is older than
+ *   [dg-action:<12 hex> job]          a job's set: revoked at job end; pruned once it is older than
  *                                     `prune-after` (its job cannot still be running)
  *   [dg-action:<12 hex> kept]         kept on purpose (`revoke: false`): never pruned
  *   [dg-action:<12 hex> keep=<name>]  kept under a name (`keep`): never pruned, found by its name
+ *   [dg-action:<12 hex>]              legacy: release 1.0.0 ended every comment so, job sets and the
+ *                                     `revoke: false` sets its README made for pull secrets alike;
+ *                                     the tag cannot tell them apart, so no later release prunes
+ *                                     it (the execution that wrote it still sweeps its own strays)
+ *
+ * A release never changes what it does to a tag an earlier release wrote: a new kind of set gets
+ * a new form, which no earlier release matches as one of its own kinds.
  *
  * The 12 hex digits are the execution's marker (`dg-action:<hex>`): one execution's own sweep finds
  * every set it made, whatever the kind, while pruning and name look-ups match one kind exactly.
@@ -1774,7 +1781,7 @@ function readSystemRandom(count, source) {
 
 /** A name for `keep`: 1 to 63 of a-z, 0-9 and '-'. */
 const KEEP_NAME = /^[a-z0-9-]{1,63}$/;
-const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (kept|keep=[a-z0-9-]{1,63}))?\]$/;
+const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (job|kept|keep=[a-z0-9-]{1,63}))?\]$/;
 /** A token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
 function newMarker() {
     return `dg-action:${randomHex(6)}`;
@@ -1787,8 +1794,19 @@ function tagKindFor(settings) {
 }
 /** The tag's text, brackets included. */
 function formatTag(tag) {
-    const suffix = tag.kind.kind === 'job' ? '' : tag.kind.kind === 'kept' ? ' kept' : ` keep=${tag.kind.name}`;
-    return `[${tag.marker}${suffix}]`;
+    return `[${tag.marker}${suffixOf(tag.kind)}]`;
+}
+function suffixOf(kind) {
+    switch (kind.kind) {
+        case 'job':
+            return ' job';
+        case 'kept':
+            return ' kept';
+        case 'named':
+            return ` keep=${kind.name}`;
+        case 'legacy':
+            return '';
+    }
 }
 /** The comment sent to Deepgram: the person's comment, then the tag. */
 function tagComment(comment, tag) {
@@ -1802,6 +1820,8 @@ function parseTag(comment) {
     const marker = match[1];
     const suffix = match[2];
     if (suffix === undefined)
+        return { marker, kind: { kind: 'legacy' } };
+    if (suffix === 'job')
         return { marker, kind: { kind: 'job' } };
     if (suffix === 'kept')
         return { marker, kind: { kind: 'kept' } };
@@ -1811,7 +1831,7 @@ function parseTag(comment) {
 function madeBy(comment, marker) {
     return parseTag(comment)?.marker === marker;
 }
-/** A job's set (the only kind pruning may touch). */
+/** A job's set, tagged so by a release that prunes (the only kind pruning may touch; never 1.0.0's tag). */
 function isJobSet(comment) {
     return parseTag(comment)?.kind.kind === 'job';
 }

@@ -10,6 +10,8 @@ export const FAULT_OPS = ['create', 'list', 'get', 'delete', 'registry', '*'];
  * @property {number} [status] answer this status (instead of acting, or after acting with afterAction)
  * @property {object|string} [body] body for `status`; default: an API error in the sandbox's errorStyle
  * @property {Record<string, string>} [headers] extra response headers for `status`
+ * @property {number} [retryAfterDateMs] for `status`: a Retry-After HTTP date this long after the
+ *   reply is made (made then, not when the rule is added: a loaded machine may start the step late)
  * @property {boolean} [afterAction] carry out the request, then answer `status` anyway
  * @property {number} [delayMs] wait this long first (the action still happens if the client gave up)
  * @property {'before'|'after'} [reset] destroy the socket without answering, before or after acting
@@ -26,7 +28,20 @@ export const FAULT_OPS = ['create', 'list', 'get', 'delete', 'registry', '*'];
  */
 export function normalizeFault(rule) {
   if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw new TypeError('a fault rule must be an object');
-  const { op, times = 1, status, body, headers, afterAction = false, delayMs, reset, trickle, intervalMs, endless = false } = rule;
+  const {
+    op,
+    times = 1,
+    status,
+    body,
+    headers,
+    retryAfterDateMs,
+    afterAction = false,
+    delayMs,
+    reset,
+    trickle,
+    intervalMs,
+    endless = false,
+  } = rule;
   check(FAULT_OPS.includes(op), `fault op must be one of ${FAULT_OPS.join(', ')}`);
   check(times === Infinity || (Number.isInteger(times) && times >= 0), 'fault times must be an integer >= 0 (0 = forever)');
   check(status === undefined || (Number.isInteger(status) && status >= 100 && status <= 599), 'fault status must be an HTTP status code');
@@ -51,6 +66,10 @@ export function normalizeFault(rule) {
   check(body === undefined || status !== undefined, 'fault body needs a status');
   check(body === undefined || typeof body === 'string' || typeof body === 'object', 'fault body must be an object or a string');
   check(headers === undefined || isStringRecord(headers), 'fault headers must map names to strings');
+  check(
+    retryAfterDateMs === undefined || (status !== undefined && Number.isFinite(retryAfterDateMs) && retryAfterDateMs >= 0),
+    'fault retryAfterDateMs must be a number >= 0, with a status',
+  );
   return {
     op,
     status,
@@ -62,6 +81,7 @@ export function normalizeFault(rule) {
     intervalMs: intervalMs ?? 100,
     endless,
     headers: lowerCaseKeys(headers ?? {}),
+    retryAfterDateMs,
     remaining: times === 0 ? Infinity : times,
   };
 }
@@ -88,7 +108,8 @@ export function faultReply(rule, retryAfter) {
         ? { status: rule.status, text: rule.body, headers: {} }
         : json(rule.status, rule.body);
   const asked = retryAfter !== undefined && TRANSIENT_STATUSES.includes(rule.status) ? { 'retry-after': retryAfter } : {};
-  return { ...base, headers: { ...base.headers, ...asked, ...rule.headers } };
+  const dated = rule.retryAfterDateMs === undefined ? {} : { 'retry-after': new Date(Date.now() + rule.retryAfterDateMs).toUTCString() };
+  return { ...base, headers: { ...base.headers, ...asked, ...dated, ...rule.headers } };
 }
 
 /** A short label for the request log: which kind of fault was applied. */

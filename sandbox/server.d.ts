@@ -89,6 +89,8 @@ export type FaultRule =
       /** object -> JSON, string -> text/plain; default: an API error in the sandbox's errorStyle */
       body?: object | string;
       headers?: Record<string, string>;
+      /** a Retry-After HTTP date this long after the reply is made */
+      retryAfterDateMs?: number;
       /** carry out the request first, then answer `status` anyway */
       afterAction?: boolean;
     })

@@ -39,7 +39,7 @@ const { credentials } = await response.json();
 const live = credentials.find((c) => c.id === id);
 check(live !== undefined, 'the sandbox holds the credentials');
 check(
-  /^GitHub Actions: .+ \/ .+ run \d+ attempt \d+ \[dg-action:[0-9a-f]{12}\]$/.test(live?.comment ?? ''),
+  /^GitHub Actions: .+ \/ .+ run \d+ attempt \d+ \[dg-action:[0-9a-f]{12} job\]$/.test(live?.comment ?? ''),
   `their comment names the run and carries the marker (${live?.comment})`,
 );
 

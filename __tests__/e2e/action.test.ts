@@ -25,7 +25,9 @@ describe('happy path', () => {
       'docker-config-json': JSON.stringify({ auths: { [h.sandbox.registryHost]: { auth } } }),
     });
     // The comment names the run and carries the execution's marker.
-    expect(issued.comment).toMatch(/^GitHub Actions: octo-org\/release-pipeline \/ release run 4242 attempt 1 \[dg-action:[0-9a-f]{12}\]$/);
+    expect(issued.comment).toMatch(
+      /^GitHub Actions: octo-org\/release-pipeline \/ release run 4242 attempt 1 \[dg-action:[0-9a-f]{12} job\]$/,
+    );
     expect(issued.scopes).toEqual(['self-hosted:products']);
 
     // Both request forms in one: scopes and provider in the query, everything in the body.
@@ -124,7 +126,7 @@ describe('inputs that change what happens', () => {
     );
     expect(main.exitCode).toBe(0);
     const [issued] = h.sandbox.credentials();
-    expect(issued.comment).toMatch(/^nightly build \[dg-action:[0-9a-f]{12}\]$/);
+    expect(issued.comment).toMatch(/^nightly build \[dg-action:[0-9a-f]{12} job\]$/);
     expect(issued.scopes).toEqual(['self-hosted:product:api', 'self-hosted:product:brand-new']);
     expect(main.visibleLog).toContain('::warning::Scope "self-hosted:product:brand-new" is not one Deepgram documents');
     await runStep(h.options({ login: 'false' }), main.state);

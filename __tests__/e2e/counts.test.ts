@@ -169,7 +169,7 @@ process.on('exit', () => fs.writeFileSync(process.env.FILES_OUT, JSON.stringify(
     expect(main.exitCode).toBe(0);
     expect(probed().builtins).toContain('crypto');
     expect(h.sandbox.credentials()).toHaveLength(1);
-    expect(h.sandbox.credentials()[0]!.comment).toMatch(/ \[dg-action:[0-9a-f]{12}\]$/);
+    expect(h.sandbox.credentials()[0]!.comment).toMatch(/ \[dg-action:[0-9a-f]{12} job\]$/);
     await runStep(h.options({ login: 'false' }), main.state);
     expect(h.sandbox.credentials()).toEqual([]);
   });

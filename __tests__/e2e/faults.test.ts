@@ -62,8 +62,9 @@ describe('transient failures are retried', () => {
   });
 
   test('Retry-After as an HTTP date is honoured too', async () => {
-    // A date has whole seconds: 1.5 s from now, rounded down, is 0.5 to 1.5 s away.
-    h.sandbox.addFault({ op: 'create', status: 503, headers: { 'retry-after': new Date(Date.now() + 1_500).toUTCString() } });
+    // A date has whole seconds: 1.5 s after the reply, rounded down, is 0.5 to 1.5 s away. The
+    // sandbox dates it when it answers: a date made here would shrink by however late the step starts.
+    h.sandbox.addFault({ op: 'create', status: 503, retryAfterDateMs: 1_500 });
     const main = await runStep(h.options({ login: 'false' }));
     expect(main.exitCode).toBe(0);
     expect(creates()[1].at - creates()[0].at).toBeGreaterThanOrEqual(400);

@@ -115,7 +115,7 @@ describe('an API whose answers carry workflow commands', () => {
     h.sandbox.addFault({ op: 'create', status: 502, afterAction: true });
     const main = await runStep(h.options({ login: 'false', 'prune-after': 'off' }));
     expect(main.exitCode).toBe(0);
-    const marker = /\[(dg-action:[0-9a-f]{12})\]/.exec(h.sandbox.credentials()[0]!.comment ?? '')![1];
+    const marker = /\[(dg-action:[0-9a-f]{12}) job\]/.exec(h.sandbox.credentials()[0]!.comment ?? '')![1];
     h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: `note\n::set-output name=registry::evil.example [${marker}]` });
     h.sandbox.addFault({
       op: 'list',

@@ -96,7 +96,7 @@ describe('a 2xx create answer that cannot be used', () => {
 });
 
 describe('a runner that died before its post step: pruning', () => {
-  const tag = (hex: string, suffix = '') => `GitHub Actions: o/r / ci run 1 attempt 1 [dg-action:${hex}${suffix}]`;
+  const tag = (hex: string, suffix = ' job') => `GitHub Actions: o/r / ci run 1 attempt 1 [dg-action:${hex}${suffix}]`;
 
   function seed() {
     return {
@@ -105,18 +105,20 @@ describe('a runner that died before its post step: pruning', () => {
       oldKept: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: tag('cccccccccccc', ' kept'), created: ago(60 * DAY) }),
       oldNamed: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: tag('dddddddddddd', ' keep=prod'), created: ago(60 * DAY) }),
       recentJob: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: tag('eeeeeeeeeeee'), created: ago(4 * DAY) }),
+      // Release 1.0.0 tagged every set so, pull secrets it kept included: never pruned.
+      oldLegacy: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: tag('abababababab', ''), created: ago(60 * DAY) }),
       oldForeign: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: 'made by hand for the staging cluster', created: ago(90 * DAY) }),
       oldCopied: h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: 'note: [dg-action:ffffffffffff] copied', created: ago(90 * DAY) }),
     };
   }
 
-  test('post deletes old job sets of any job; kept, named, recent and foreign sets stay; log and summary say which', async () => {
+  test('post deletes old job sets of any job; kept, named, legacy, recent and foreign sets stay; log and summary say which', async () => {
     const seeded = seed();
     const { main, post } = await runAction(h.options({ login: 'false' }));
     expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
     const left = ids();
     expect(left.sort()).toEqual(
-      [seeded.oldKept, seeded.oldNamed, seeded.recentJob, seeded.oldForeign, seeded.oldCopied].map((c) => c.id).sort(),
+      [seeded.oldKept, seeded.oldNamed, seeded.recentJob, seeded.oldLegacy, seeded.oldForeign, seeded.oldCopied].map((c) => c.id).sort(),
     );
     expect(post.visibleLog).toContain(
       `Pruned distribution credentials ${seeded.oldJob.id}, created 6d 0h ago by a job that never revoked them.`,

@@ -1,10 +1,17 @@
 /**
  * The tag this action ends every comment it writes with, and the exact tests that find it again.
  *
- *   [dg-action:<12 hex>]              a job's set: revoked at job end; pruned once it is older than
+ *   [dg-action:<12 hex> job]          a job's set: revoked at job end; pruned once it is older than
  *                                     `prune-after` (its job cannot still be running)
  *   [dg-action:<12 hex> kept]         kept on purpose (`revoke: false`): never pruned
  *   [dg-action:<12 hex> keep=<name>]  kept under a name (`keep`): never pruned, found by its name
+ *   [dg-action:<12 hex>]              legacy: release 1.0.0 ended every comment so, job sets and the
+ *                                     `revoke: false` sets its README made for pull secrets alike;
+ *                                     the tag cannot tell them apart, so no later release prunes
+ *                                     it (the execution that wrote it still sweeps its own strays)
+ *
+ * A release never changes what it does to a tag an earlier release wrote: a new kind of set gets
+ * a new form, which no earlier release matches as one of its own kinds.
  *
  * The 12 hex digits are the execution's marker (`dg-action:<hex>`): one execution's own sweep finds
  * every set it made, whatever the kind, while pruning and name look-ups match one kind exactly.
@@ -13,7 +20,7 @@
  */
 import { randomHex } from '../net/random.js';
 
-export type TagKind = { kind: 'job' } | { kind: 'kept' } | { kind: 'named'; name: string };
+export type TagKind = { kind: 'job' } | { kind: 'legacy' } | { kind: 'kept' } | { kind: 'named'; name: string };
 
 export interface Tag {
   /** The execution's marker, `dg-action:<12 hex>`. */
@@ -24,7 +31,7 @@ export interface Tag {
 /** A name for `keep`: 1 to 63 of a-z, 0-9 and '-'. */
 export const KEEP_NAME = /^[a-z0-9-]{1,63}$/;
 
-const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (kept|keep=[a-z0-9-]{1,63}))?\]$/;
+const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (job|kept|keep=[a-z0-9-]{1,63}))?\]$/;
 
 /** A token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
 export function newMarker(): string {
@@ -39,8 +46,20 @@ export function tagKindFor(settings: { keep: string; revoke: boolean }): TagKind
 
 /** The tag's text, brackets included. */
 export function formatTag(tag: Tag): string {
-  const suffix = tag.kind.kind === 'job' ? '' : tag.kind.kind === 'kept' ? ' kept' : ` keep=${tag.kind.name}`;
-  return `[${tag.marker}${suffix}]`;
+  return `[${tag.marker}${suffixOf(tag.kind)}]`;
+}
+
+function suffixOf(kind: TagKind): string {
+  switch (kind.kind) {
+    case 'job':
+      return ' job';
+    case 'kept':
+      return ' kept';
+    case 'named':
+      return ` keep=${kind.name}`;
+    case 'legacy':
+      return '';
+  }
 }
 
 /** The comment sent to Deepgram: the person's comment, then the tag. */
@@ -54,7 +73,8 @@ export function parseTag(comment: string): Tag | undefined {
   if (!match) return undefined;
   const marker = match[1] as string;
   const suffix = match[2];
-  if (suffix === undefined) return { marker, kind: { kind: 'job' } };
+  if (suffix === undefined) return { marker, kind: { kind: 'legacy' } };
+  if (suffix === 'job') return { marker, kind: { kind: 'job' } };
   if (suffix === 'kept') return { marker, kind: { kind: 'kept' } };
   return { marker, kind: { kind: 'named', name: suffix.slice('keep='.length) } };
 }
@@ -64,7 +84,7 @@ export function madeBy(comment: string, marker: string): boolean {
   return parseTag(comment)?.marker === marker;
 }
 
-/** A job's set (the only kind pruning may touch). */
+/** A job's set, tagged so by a release that prunes (the only kind pruning may touch; never 1.0.0's tag). */
 export function isJobSet(comment: string): boolean {
   return parseTag(comment)?.kind.kind === 'job';
 }
