@@ -100,8 +100,8 @@ describe.each(files)('.github/workflows/%s', (file) => {
   });
 });
 
-test('there are workflows to check', () => {
-  expect(files).toEqual(expect.arrayContaining(['ci.yml', 'check-dist.yml', 'codeql.yml']));
+test('there are workflows to check, the release workflow among them', () => {
+  expect(files).toEqual(expect.arrayContaining(['ci.yml', 'check-dist.yml', 'codeql.yml', 'release.yml']));
 });
 
 describe('the rules', () => {
