@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { changelogSection, majorTagMove, parseTag, releaseProblems } from '../scripts/release.js';
 
 const SCRIPT = join(import.meta.dirname, '..', 'scripts', 'release.js');
+// The command-line tests run git and node a dozen times each: generous, for a loaded machine.
+const CLI_TIMEOUT = 60_000;
 
 const changelog = (...sections: string[]): string =>
   [
@@ -191,75 +193,95 @@ describe('node scripts/release.js', () => {
     git('init', '-q', '-b', 'main');
   };
 
-  test('check and notes read the repository it runs in', () => {
-    start();
-    commitRelease('1.0.0', '- First.');
-    expect(release('check', 'v1.0.0')).toMatchObject({ status: 0, stdout: 'v1.0.0: package.json and CHANGELOG.md match\n', stderr: '' });
-    expect(release('notes', 'v1.0.0')).toMatchObject({ status: 0, stdout: '- First.\n', stderr: '' });
-    const wrong = release('notes', 'v1.0.1');
-    expect(wrong.status).toBe(1);
-    expect(wrong.stdout).toBe('');
-    expect(wrong.stderr).toContain(`error: v1.0.1 cannot be released:\n  package.json's version is "1.0.0", not "1.0.1"`);
-  });
+  test(
+    'check and notes read the repository it runs in',
+    () => {
+      start();
+      commitRelease('1.0.0', '- First.');
+      expect(release('check', 'v1.0.0')).toMatchObject({ status: 0, stdout: 'v1.0.0: package.json and CHANGELOG.md match\n', stderr: '' });
+      expect(release('notes', 'v1.0.0')).toMatchObject({ status: 0, stdout: '- First.\n', stderr: '' });
+      const wrong = release('notes', 'v1.0.1');
+      expect(wrong.status).toBe(1);
+      expect(wrong.stdout).toBe('');
+      expect(wrong.stderr).toContain(`error: v1.0.1 cannot be released:\n  package.json's version is "1.0.0", not "1.0.1"`);
+    },
+    CLI_TIMEOUT,
+  );
 
-  test('major-tag says where the major tag goes, on the log and in the step outputs', () => {
-    start();
-    const first = commitRelease('1.0.0', '- First.');
-    expect(release('major-tag', 'v1.0.0')).toMatchObject({
-      status: 0,
-      stdout: 'v1 moves to v1.0.0\n',
-      outputs: { major: 'v1', move: 'true', latest: 'true', sha: first },
-    });
-    git('tag', 'v1', first);
+  test(
+    'major-tag says where the major tag goes, on the log and in the step outputs',
+    () => {
+      start();
+      const first = commitRelease('1.0.0', '- First.');
+      expect(release('major-tag', 'v1.0.0')).toMatchObject({
+        status: 0,
+        stdout: 'v1 moves to v1.0.0\n',
+        outputs: { major: 'v1', move: 'true', latest: 'true', sha: first },
+      });
+      git('tag', 'v1', first);
 
-    const second = commitRelease('1.1.0', '- Second.');
-    expect(release('major-tag', 'v1.1.0')).toMatchObject({ status: 0, outputs: { move: 'true', latest: 'true', sha: second } });
-    git('tag', '-f', 'v1', second);
+      const second = commitRelease('1.1.0', '- Second.');
+      expect(release('major-tag', 'v1.1.0')).toMatchObject({ status: 0, outputs: { move: 'true', latest: 'true', sha: second } });
+      git('tag', '-f', 'v1', second);
 
-    // A patch of 1.0 released after 1.1: released, but v1 stays on 1.1.0.
-    git('checkout', '-q', '-b', 'release-1.0', 'v1.0.0');
-    const patch = commitRelease('1.0.1', '- A fix.');
-    expect(release('major-tag', 'v1.0.1')).toMatchObject({
-      status: 0,
-      stdout: 'v1 stays at v1.1.0, which is newer than v1.0.1\n',
-      outputs: { major: 'v1', move: 'false', latest: 'false', sha: patch },
-    });
-  });
+      // A patch of 1.0 released after 1.1: released, but v1 stays on 1.1.0.
+      git('checkout', '-q', '-b', 'release-1.0', 'v1.0.0');
+      const patch = commitRelease('1.0.1', '- A fix.');
+      expect(release('major-tag', 'v1.0.1')).toMatchObject({
+        status: 0,
+        stdout: 'v1 stays at v1.1.0, which is newer than v1.0.1\n',
+        outputs: { major: 'v1', move: 'false', latest: 'false', sha: patch },
+      });
+    },
+    CLI_TIMEOUT,
+  );
 
-  test('major-tag refuses to move v1 off another major, and writes no outputs', () => {
-    start();
-    commitRelease('1.0.0', '- First.');
-    const v2 = commitRelease('2.0.0', '- Breaking.');
-    git('tag', 'v1', v2);
-    git('checkout', '-q', '-b', 'release-1', 'v1.0.0');
-    commitRelease('1.0.1', '- A fix.');
-    const r = release('major-tag', 'v1.0.1');
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('error: v1 names the commit of v2.0.0, another major');
-    expect(r.outputs).toEqual({});
-  });
+  test(
+    'major-tag refuses to move v1 off another major, and writes no outputs',
+    () => {
+      start();
+      commitRelease('1.0.0', '- First.');
+      const v2 = commitRelease('2.0.0', '- Breaking.');
+      git('tag', 'v1', v2);
+      git('checkout', '-q', '-b', 'release-1', 'v1.0.0');
+      commitRelease('1.0.1', '- A fix.');
+      const r = release('major-tag', 'v1.0.1');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('error: v1 names the commit of v2.0.0, another major');
+      expect(r.outputs).toEqual({});
+    },
+    CLI_TIMEOUT,
+  );
 
-  test('a dry run checks, shows the notes and where v1 goes, before the tag exists', () => {
-    start();
-    const head = commitRelease('1.0.0', '- First.', false);
-    const r = release('v1.0.0');
-    expect(r.status).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain(`Release v1.0.0 at ${head} (HEAD: v1.0.0 is not tagged yet), the latest release.\nv1 moves to v1.0.0.`);
-    expect(r.stdout).toContain('Notes:\n\n- First.\n');
-    expect(r.outputs).toEqual({});
-  });
+  test(
+    'a dry run checks, shows the notes and where v1 goes, before the tag exists',
+    () => {
+      start();
+      const head = commitRelease('1.0.0', '- First.', false);
+      const r = release('v1.0.0');
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toContain(`Release v1.0.0 at ${head} (HEAD: v1.0.0 is not tagged yet), the latest release.\nv1 moves to v1.0.0.`);
+      expect(r.stdout).toContain('Notes:\n\n- First.\n');
+      expect(r.outputs).toEqual({});
+    },
+    CLI_TIMEOUT,
+  );
 
-  test('refuses a bad tag and a missing one, saying what it takes', () => {
-    start();
-    commitRelease('1.0.0', '- First.');
-    expect(release('major-tag', 'v1.0')).toMatchObject({
-      status: 1,
-      stderr: 'error: release tag: "v1.0" is not v<major>.<minor>.<patch> (e.g. v1.2.3)\n',
-    });
-    expect(release('notes')).toMatchObject({
-      status: 1,
-      stderr: 'error: usage: node scripts/release.js [check|notes|major-tag] v<major>.<minor>.<patch>\n',
-    });
-  });
+  test(
+    'refuses a bad tag and a missing one, saying what it takes',
+    () => {
+      start();
+      commitRelease('1.0.0', '- First.');
+      expect(release('major-tag', 'v1.0')).toMatchObject({
+        status: 1,
+        stderr: 'error: release tag: "v1.0" is not v<major>.<minor>.<patch> (e.g. v1.2.3)\n',
+      });
+      expect(release('notes')).toMatchObject({
+        status: 1,
+        stderr: 'error: usage: node scripts/release.js [check|notes|major-tag] v<major>.<minor>.<patch>\n',
+      });
+    },
+    CLI_TIMEOUT,
+  );
 });
