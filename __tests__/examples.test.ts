@@ -77,9 +77,18 @@ const indent = (text: string, spaces: number): string =>
     .map((line) => (line.trim() ? ' '.repeat(spaces) + line : line))
     .join('\n');
 
-/** The example as a whole workflow, as GitHub would load it; null when it is no workflow part. */
+/**
+ * The example as a whole workflow, as GitHub would load it; null when it is no workflow part. YAML
+ * that does not parse is returned as it is, for GitHub's parser to say where it breaks.
+ */
 function asWorkflow(yaml: string): string | null {
-  const shape = shapeOf(parse(yaml));
+  let value: unknown;
+  try {
+    value = parse(yaml);
+  } catch {
+    return yaml;
+  }
+  const shape = shapeOf(value);
   const head = 'on: workflow_dispatch\n';
   switch (shape) {
     case 'workflow':
@@ -87,7 +96,7 @@ function asWorkflow(yaml: string): string | null {
     case 'jobs':
       return head + yaml;
     case 'job':
-      return `${head}jobs:\n  example:\n${'runs-on' in parse(yaml) ? '' : '    runs-on: ubuntu-latest\n'}${indent(yaml, 4)}`;
+      return `${head}jobs:\n  example:\n${'runs-on' in (value as object) ? '' : '    runs-on: ubuntu-latest\n'}${indent(yaml, 4)}`;
     case 'steps':
       return `${head}jobs:\n  example:\n    runs-on: ubuntu-latest\n    steps:\n${indent(yaml, 6)}`;
     case 'step':
@@ -202,7 +211,8 @@ describe('the checks', () => {
     const [block] = yamlBlocks('x.md', md(yaml));
     const workflow = asWorkflow(block!.yaml);
     if (workflow === null) return ['not a workflow part'];
-    return [...(await workflowErrors('example.yml', workflow)), ...exampleProblems(readWorkflow(workflow))];
+    const errors = await workflowErrors('example.yml', workflow);
+    return errors.length > 0 ? errors : exampleProblems(readWorkflow(workflow));
   };
 
   test('find the fenced blocks, indented ones too, with their lines', () => {
@@ -256,6 +266,11 @@ describe('the checks', () => {
       'a run step output never written',
       `- id: probe\n  run: echo hi\n- run: echo "$X"\n  env:\n    X: \${{ steps.probe.outputs.x }}\n`,
       'step probe never writes the output "x"',
+    ],
+    [
+      'YAML that does not parse',
+      step.replace('  with:\n', '  with:\n   bad: [\n'),
+      'example.yml: Unexpected flow-map-start at node end at line 5',
     ],
     ['a step GitHub refuses', step.replace('- env:', '- uses: actions/checkout@v4\n  env:'), "Unexpected value 'run'"],
   ])('catch %s', async (_what, yaml, message) => {
