@@ -100,6 +100,19 @@ describe.each(files)('.github/workflows/%s', (file) => {
   });
 });
 
+test('each action is pinned to one commit in every workflow, so no file lags behind', () => {
+  const pins = new Map<string, Set<string>>();
+  for (const file of files) {
+    for (const [, action, sha] of readFileSync(join(WORKFLOWS, file), 'utf8').matchAll(
+      /uses:\s*([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@([0-9a-f]{40})/g,
+    )) {
+      pins.set(action!, (pins.get(action!) ?? new Set()).add(sha!));
+    }
+  }
+  expect(pins.size).toBeGreaterThanOrEqual(4);
+  for (const [action, shas] of pins) expect([action, shas.size]).toEqual([action, 1]);
+});
+
 test('there are workflows to check, the release workflow among them', () => {
   expect(files).toEqual(expect.arrayContaining(['ci.yml', 'check-dist.yml', 'codeql.yml', 'release.yml']));
 });
