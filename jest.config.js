@@ -7,6 +7,12 @@ export default {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: process.env.E2E_REAL_REGISTRY ? ['/node_modules/'] : ['/node_modules/', 'real-registry'],
+  // GitHub's workflow parser imports its two JSON schemas without `with { type: 'json' }`, which
+  // jest only warns about today and will refuse in its next major: hand it the schemas as
+  // CommonJS modules instead (__tests__/workflow-parser/).
+  moduleNameMapper: {
+    '^\\.\\./(workflow|action)-v1\\.0\\.min\\.json$': '<rootDir>/__tests__/workflow-parser/$1-schema.cjs',
+  },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
