@@ -10,8 +10,8 @@ import { describe, expect, jest, test } from '@jest/globals';
 import { ROOT } from '../../sandbox/runner.js';
 import { runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
 
-// local-action compiles the TypeScript source on every run: about 15 s alone, but over a minute
-// on a 2-core machine busy with the rest of the suite and other work.
+// local-action compiles the TypeScript source on every run: half a minute on a busy machine, over a
+// minute with the rest of the suite running beside it.
 jest.setTimeout(180_000);
 
 const h = useHarness();
