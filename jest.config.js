@@ -1,5 +1,12 @@
 // ESM TypeScript through ts-jest; the e2e suites run the built dist/ bundle in child processes.
 // The real-registry suite needs Debian's docker-registry: it runs only under `npm run test:registry`.
+
+// A passing run prints only jest's summary (suites, tests, time), so that what a newcomer sees is
+// the result, not a thousand names; a failing test still prints in full, under "Summary of all
+// failing tests". `npm test -- --verbose` (jest reads its own flags before it loads this file, and
+// this file sees the same argv) prints every test's name with the default reporter.
+const verbose = process.argv.some((arg) => arg === '--verbose' || arg === '--verbose=true');
+
 export default {
   preset: 'ts-jest/presets/default-esm',
   resolver: 'ts-jest-resolver',
@@ -21,5 +28,6 @@ export default {
   // the CPU: four workers on a 2-core machine (jest's default there is one) take the suite from
   // about 90 s to under 30 s.
   maxWorkers: 4,
-  verbose: true,
+  verbose,
+  reporters: verbose ? ['default'] : [['summary', { summaryThreshold: 0 }]],
 };

@@ -1353,7 +1353,8 @@ async function withRetries(operation, options) {
  * not begun.
  *
  * The budget is what max-attempts requests of request-timeout each, with the longest backoff
- * between them, would take: 4 × 30 s + 3 × 10 s = 2 min 30 s at the defaults (README, "How long").
+ * between them, would take: 4 × 30 s + 3 × 10 s = 2 min 30 s at the defaults (docs/how-it-works.md,
+ * "How long each step can take").
  */
 
 class Budget {
@@ -1449,7 +1450,7 @@ function forgetSecrets() {
 ;// CONCATENATED MODULE: ./src/deepgram/client.ts
 /**
  * Deepgram's distribution-credentials API: create, list and delete, one attempt each. It speaks
- * both generations of the API (see shared notes): the create request carries scopes and provider
+ * both generations of the API (docs/deepgram-api.md): the create request carries scopes and provider
  * in the query *and* comment, scopes and provider in the body, and both response shapes are read.
  * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
  * needs to know.

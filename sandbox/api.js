@@ -1,5 +1,5 @@
 // The Deepgram distribution-credentials API: routing, auth, permissions, validation, shapes.
-// Behaviour follows /work/shared/deepgram-api.md; `generation` switches between the current
+// Behaviour follows docs/deepgram-api.md; `generation` switches between the current
 // spec and the older reference (flat create body, fields required in the JSON body).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { fail, json } from './replies.js';

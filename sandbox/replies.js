@@ -50,7 +50,7 @@ export function render(reply, errorStyle, requestId) {
   return { type: 'application/json', payload: JSON.stringify(reply.json ?? {}) };
 }
 
-/** The three error body forms Deepgram has used (see /work/shared/deepgram-api.md). */
+/** The three error body forms Deepgram has used (docs/deepgram-api.md, Errors). */
 function renderError({ code, message, details }, errorStyle, requestId) {
   switch (errorStyle) {
     case 'text':

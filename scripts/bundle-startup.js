@@ -1,6 +1,6 @@
 /**
  * `npm run build`'s last step on dist/action.js: what the bundle loads as it starts but one step
- * or neither uses now loads on first use (npm run bench; README "Performance").
+ * or neither uses now loads on first use (npm run bench; docs/performance.md).
  *
  * - node:crypto and node:assert, which the bundle requires as it loads: crypto is used only by
  *   @actions/core's multi-line file commands and, on Windows, the marker; assert only by

@@ -1,7 +1,7 @@
 /**
  * The steps' entries: the runner runs action.yml's runs.main and runs.post, separate files, so a
  * post step is a post step whatever state it is given; and GitHub's local-action, which imports
- * an entry and calls its run(), runs main then post from the README's command.
+ * an entry and calls its run(), runs main then post from CONTRIBUTING.md's command.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -10,7 +10,9 @@ import { describe, expect, jest, test } from '@jest/globals';
 import { ROOT } from '../../sandbox/runner.js';
 import { runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
 
-jest.setTimeout(60_000);
+// local-action compiles the TypeScript source on every run: half a minute on a busy machine, over a
+// minute with the rest of the suite running beside it.
+jest.setTimeout(180_000);
 
 const h = useHarness();
 
@@ -29,7 +31,7 @@ describe('post step without the main step’s state', () => {
 });
 
 describe('GitHub local-action', () => {
-  /** The README's command, run in the repository with a .env file of inputs, as a developer would. */
+  /** CONTRIBUTING.md's command, run in the repository with a .env file of inputs, as a developer would. */
   function localAction(envFile: string, env: Record<string, string>): Promise<{ code: number | null; log: string }> {
     const args = ['--yes', '@github/local-action@7.0.1', '.', 'src/entries/main.ts', envFile, '--post', 'src/entries/post.ts'];
     // The developer's shell: none of jest's NODE_OPTIONS, no runner variables.

@@ -1,8 +1,9 @@
 /**
- * The README's "Rotate a Kubernetes pull secret" workflow, run as written: its steps are read from
- * the README, the actions run from the built bundle through their own action.yml files, the shell
- * step runs under bash as the runner runs it, and kubectl (the real one) renders the Secret
- * offline. The cluster is the only stand-in: `kubectl apply -f -` keeps the manifest it is given.
+ * The "Rotate a Kubernetes pull secret" workflow (docs/kubernetes-pull-secret.md), run as written:
+ * its steps are read from the doc, the actions run from the built bundle through their own
+ * action.yml files, the shell step runs under bash as the runner runs it, and kubectl (the real one)
+ * renders the Secret offline. The cluster is the only stand-in: `kubectl apply` keeps the manifest
+ * it is given and its command line, since an apply needs an API server to talk to.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
@@ -15,7 +16,7 @@ import { expectNothingLeaked, runStep, SANDBOX_PROJECT_ID, secretForms, startHar
 jest.setTimeout(60_000);
 
 const REAL_KUBECTL = execFileSync('sh', ['-c', 'command -v kubectl']).toString().trim();
-const SECTION = '### Rotate a Kubernetes pull secret';
+const DOC = join(ROOT, 'docs', 'kubernetes-pull-secret.md');
 
 interface Step {
   id?: string;
@@ -29,12 +30,10 @@ interface Workflow {
   jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>;
 }
 
-/** The first yaml block of the README's recipe section. */
+/** The doc's first yaml block: the recipe. */
 function recipe(): Workflow {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf(SECTION));
-  const block = /```yaml\n([\s\S]*?)\n```/.exec(section);
-  if (!readme.includes(SECTION) || !block) throw new Error(`README has no yaml block under "${SECTION}"`);
+  const block = /```yaml\n([\s\S]*?)\n```/.exec(readFileSync(DOC, 'utf8'));
+  if (!block) throw new Error(`${DOC} has no yaml block`);
   return parse(block[1]!) as Workflow;
 }
 
@@ -61,7 +60,7 @@ beforeAll(async () => {
 printf '%s\\n' "$*" >> "$CLUSTER/argv.log"
 for arg; do
   case "$arg" in
-    apply) cat > "$CLUSTER/applied.yaml"; echo "secret/applied"; exit 0 ;;
+    apply) cat > "$CLUSTER/applied.yaml"; printf '%s\\n' "$*" > "$CLUSTER/apply-argv.log"; echo "secret/applied"; exit 0 ;;
     --from-file=*=*) file="\${arg#--from-file=*=}"; stat -c '%a %n' "$file" >> "$CLUSTER/files.log" ;;
   esac
 done
@@ -175,7 +174,18 @@ function appliedSecret() {
 
 const keptAs = (name: string) => h.sandbox.credentials(SANDBOX_PROJECT_ID).filter((c) => c.comment?.endsWith(` keep=${name}]`));
 
-describe('README: Rotate a Kubernetes pull secret', () => {
+/**
+ * What of the manifest is not the Secret's data, as text: where the credentials must not be. A
+ * client-side `kubectl apply` would copy the whole object into the last-applied-configuration
+ * annotation; a rendered manifest with --save-config would carry it already.
+ */
+function outsideData(manifest: { data: Record<string, string> }): string {
+  const { data, ...rest } = manifest;
+  const { '.dockerconfigjson': _config, ...otherData } = data;
+  return JSON.stringify({ ...rest, otherData });
+}
+
+describe('docs/kubernetes-pull-secret.md: the rotation recipe', () => {
   test('three rotations: the Secret holds the newest set each time, and one set per name is left', async () => {
     const workflow = recipe();
     const steps = workflow.jobs.rotate!.steps;
@@ -200,6 +210,19 @@ describe('README: Rotate a Kubernetes pull secret', () => {
       });
       expect(registry).toBe('quay.io');
       expect(userSecret).toBe(`${issued.username}:${issued.secret}`);
+
+      // The credentials are in the Secret's data and nowhere else: no annotation holds a copy, and
+      // the apply is server-side with a field manager of its own, so the API server writes none
+      // (it keeps an existing annotation up to date only for the field manager "kubectl").
+      expect(manifest.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toBeUndefined();
+      const rest = outsideData(manifest);
+      for (const form of [...secretForms(issued.username, issued.secret), manifest.data['.dockerconfigjson']]) {
+        expect(rest).not.toContain(form);
+      }
+      const apply = readFileSync(join(cluster, 'apply-argv.log'), 'utf8').trim().split(' ');
+      expect(apply).toContain('--server-side');
+      expect(apply.find((arg) => arg.startsWith('--field-manager='))).toMatch(/^--field-manager=(?!kubectl$)\S+$/);
+      expect(apply).not.toContain('--save-config');
 
       // The secret went through a file under RUNNER_TEMP that only its owner could read, gone after the step.
       const files = readFileSync(join(cluster, 'files.log'), 'utf8').trim().split('\n');

@@ -1,6 +1,6 @@
 /**
  * Deepgram's distribution-credentials API: create, list and delete, one attempt each. It speaks
- * both generations of the API (see shared notes): the create request carries scopes and provider
+ * both generations of the API (docs/deepgram-api.md): the create request carries scopes and provider
  * in the query *and* comment, scopes and provider in the body, and both response shapes are read.
  * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
  * needs to know.

@@ -5,7 +5,8 @@
  * not begun.
  *
  * The budget is what max-attempts requests of request-timeout each, with the longest backoff
- * between them, would take: 4 × 30 s + 3 × 10 s = 2 min 30 s at the defaults (README, "How long").
+ * between them, would take: 4 × 30 s + 3 × 10 s = 2 min 30 s at the defaults (docs/how-it-works.md,
+ * "How long each step can take").
  */
 import { MAX_BACKOFF_MS } from './retry.js';
 
