@@ -125,6 +125,23 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
     expectNothingLeaked(h, results, [...logins.flatMap((login) => secretForms(login.username, login.secret)), runners.auth]);
   });
 
+  test('two mains at the same moment, then their posts: the runner its own login back', async () => {
+    const logins = await registryFor(2);
+    const before = { auths: { [registry!.host]: { auth: basic('robot+runner', 'long-lived-runner-secret') } } };
+    writeJson(authFile(cli), before);
+    const one = jobOptions(cli, h.workdir);
+    const two = jobOptions(cli, secondTemp.path);
+    const [main1, main2] = await Promise.all([runStep(one), runStep(two)]);
+    expect([main1.exitCode, main2.exitCode]).toEqual([0, 0]);
+    // One of the two logins is in place, whichever CLI wrote last.
+    const auths = logins.map((login) => basic(login.username, login.secret));
+    expect(auths).toContain(readJson(authFile(cli)).auths?.[registry!.host]?.auth);
+    await runStep(one, main1.state);
+    await runStep(two, main2.state);
+    expect(readJson(authFile(cli))).toEqual(before);
+    expect(readdirSync(shared).filter((name) => name.includes('dg-action'))).toEqual([]);
+  });
+
   test("a post that finds another job's login leaves it, and says why", async () => {
     await registryFor(2);
     const one = jobOptions(cli, h.workdir);
