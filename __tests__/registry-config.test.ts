@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '../__fixtures__/core.js';
@@ -11,14 +11,12 @@ jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
   exportVariable: core.exportVariable,
 }));
 const { authFilePath, executionDir, prepareAuthFile } = await import('../src/registry/config.js');
-const { closeJobConfig } = await import('../src/registry/job-config.js');
-const { recordPath, releaseLogin } = await import('../src/registry/shared-config.js');
-const { forgetSecrets, redact } = await import('../src/runner/secrets.js');
+const { recordPath } = await import('../src/registry/shared-config.js');
+const { forgetSecrets } = await import('../src/runner/secrets.js');
 
 const MARKER = 'dg-action:0123456789ab';
 const DOCKER = { name: 'docker', path: '/usr/bin/docker' } as const;
 const PODMAN = { name: 'podman', path: '/usr/bin/podman' } as const;
-const EARLIER_AUTH = Buffer.from('robot+ci:long-lived-password').toString('base64');
 
 let scratch: string;
 const saved = { ...process.env };
@@ -44,8 +42,6 @@ function writeJson(file: string, value: unknown): string {
   return text;
 }
 
-const mode = (path: string): number => statSync(path).mode & 0o777;
-
 describe('authFilePath', () => {
   test("docker: $DOCKER_CONFIG/config.json; podman: REGISTRY_AUTH_FILE, else XDG_RUNTIME_DIR's", () => {
     expect(authFilePath('docker', { DOCKER_CONFIG: '/d' })).toBe('/d/config.json');
@@ -65,159 +61,24 @@ describe('executionDir', () => {
 const JOB_AUTH = Buffer.from('deepgram+job:job-secret').toString('base64');
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
-describe('docker-config: job', () => {
-  test("docker: the user's settings without logins, links to the user's folders, exported; the usual one untouched", async () => {
-    const user = process.env.DOCKER_CONFIG!;
-    const usual = join(user, 'config.json');
-    const before = writeJson(usual, {
-      auths: { 'ghcr.io': { auth: EARLIER_AUTH }, 'quay.io': {} },
-      credsStore: 'desktop',
-      credHelpers: { 'gcr.io': 'gcloud' },
-      currentContext: 'colima',
-      proxies: { default: { httpsProxy: 'http://proxy:3128' } },
-    });
-    mkdirSync(join(user, 'contexts', 'meta'), { recursive: true });
-    mkdirSync(join(user, 'cli-plugins'));
+describe('prepareAuthFile', () => {
+  test("job: a config of the job's own in this execution's folder, seeded from the usual one", async () => {
+    writeJson(join(process.env.DOCKER_CONFIG!, 'config.json'), { detachKeys: 'ctrl-e,e' });
     await prepareAuthFile(DOCKER, 'quay.io', 'docker-config: job', MARKER, JOB_AUTH);
     const dir = join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab');
     expect(core.exportVariable).toHaveBeenCalledWith('DOCKER_CONFIG', dir);
-    expect(mode(dir)).toBe(0o700);
-    expect(mode(join(dir, 'config.json'))).toBe(0o600);
-    expect(readJson(join(dir, 'config.json'))).toEqual({
-      currentContext: 'colima',
-      proxies: { default: { httpsProxy: 'http://proxy:3128' } },
-    });
-    expect(readlinkSync(join(dir, 'contexts'))).toBe(join(user, 'contexts'));
-    expect(readlinkSync(join(dir, 'cli-plugins'))).toBe(join(user, 'cli-plugins'));
-    // No buildx/ of the user's: none linked, so a builder the job makes is the job's.
-    expect(lstatSync(join(dir, 'buildx'), { throwIfNoEntry: false })).toBeUndefined();
-    expect(readFileSync(usual, 'utf8')).toBe(before);
-    expect(core.info).toHaveBeenCalledWith(
-      `Using a docker config of this job's own (docker-config: job), its logins taken out at job end: ${join(dir, 'config.json')}`,
-    );
-
-    // Post: the logins go, the settings and links stay for later post steps.
-    writeJson(join(dir, 'config.json'), { auths: { 'quay.io': { auth: JOB_AUTH } }, currentContext: 'colima' });
-    expect(closeJobConfig(dir)).toBe(true);
-    expect(readJson(join(dir, 'config.json'))).toEqual({ currentContext: 'colima' });
-    expect(readlinkSync(join(dir, 'contexts'))).toBe(join(user, 'contexts'));
-    expect(readFileSync(usual, 'utf8')).toBe(before);
+    expect(readJson(join(dir, 'config.json'))).toEqual({ detachKeys: 'ctrl-e,e' });
   });
 
-  test("a usual config that is already a job config of this action's (a second use in the job): its logins carry on", async () => {
-    const first = join(process.env.RUNNER_TEMP!, 'dg-action-aaaaaaaaaaaa');
-    process.env.DOCKER_CONFIG = first;
-    writeJson(join(first, 'config.json'), { auths: { 'quay.io': { auth: JOB_AUTH } } });
-    await prepareAuthFile(DOCKER, 'localhost:5000', 'docker-config: job', MARKER, JOB_AUTH);
-    expect(readJson(join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab', 'config.json'))).toEqual({
-      auths: { 'quay.io': { auth: JOB_AUTH } },
-    });
-  });
-
-  test('podman: an auth file of its own, exported as REGISTRY_AUTH_FILE; no usual file is fine', async () => {
-    await prepareAuthFile(PODMAN, 'quay.io', 'docker-config: job', MARKER, JOB_AUTH);
-    const file = join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab', 'auth.json');
-    expect(core.exportVariable).toHaveBeenCalledWith('REGISTRY_AUTH_FILE', file);
-    expect(readJson(file)).toEqual({});
-    expect(closeJobConfig(join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab'))).toBe(true);
-    expect(closeJobConfig(join(process.env.RUNNER_TEMP!, 'dg-action-ffffffffffff'))).toBe(false);
-  });
-});
-
-describe('the shared config: an earlier login to the registry', () => {
-  const usual = (): string => join(process.env.DOCKER_CONFIG!, 'config.json');
-  const loggedIn = (more: object = {}) => writeJson(usual(), { auths: { 'quay.io': { auth: JOB_AUTH }, ...more } });
-  const logout = jest.fn(async () => undefined);
-
-  test('held inline, in every form a logout removes: kept aside on record where only this user can read it, masked, put back whole', async () => {
-    const entry = { auth: EARLIER_AUTH, email: 'ci@example.com' };
-    const https = { auth: Buffer.from('robot+old:older-password').toString('base64') };
-    writeJson(usual(), { auths: { 'quay.io': entry, 'https://quay.io': https, 'ghcr.io': { auth: 'Z2g6eA==' } } });
-    await prepareAuthFile(DOCKER, 'quay.io', undefined, MARKER, JOB_AUTH);
-    expect(mode(recordPath(usual()))).toBe(0o600);
-    expect(redact(`x ${EARLIER_AUTH} long-lived-password older-password`)).toBe('x *** *** ***');
-    expect(core.exportVariable).not.toHaveBeenCalled();
-    expect(existsSync(join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab'))).toBe(false);
-
-    // What docker login then logout leave: every form of the registry gone, the others as they were.
-    writeJson(usual(), { auths: { 'ghcr.io': { auth: 'Z2g6eA==' } } });
-    forgetSecrets();
-    await releaseLogin(usual(), 'quay.io', MARKER, { logout: true, runLogout: logout });
-    // The entry was no longer this job's: left as it is, and the log says why.
-    expect(logout).not.toHaveBeenCalled();
-    expect(core.info).toHaveBeenCalledWith(`${usual()} holds no login to quay.io any more: nothing to log out of.`);
-    expect(existsSync(recordPath(usual()))).toBe(false);
-  });
-
-  test("this job's login still there: out, and the earlier login back; the log never shows it", async () => {
-    const entry = { auth: EARLIER_AUTH };
-    writeJson(usual(), { auths: { 'quay.io': entry, 'http://quay.io': entry } });
-    await prepareAuthFile(DOCKER, 'quay.io', undefined, MARKER, JOB_AUTH);
-    loggedIn({ 'http://quay.io': entry });
-    forgetSecrets();
-    await releaseLogin(usual(), 'quay.io', MARKER, { logout: true, runLogout: logout });
-    expect(logout).toHaveBeenCalledTimes(1);
-    expect(readJson(usual())).toEqual({ auths: { 'quay.io': entry, 'http://quay.io': entry } });
-    // Post is another process: it masks what it reads too.
-    expect(redact(EARLIER_AUTH)).toBe('***');
-    expect(core.info).toHaveBeenCalledWith(`Put back the login to quay.io that ${usual()} held before this job.`);
-    expect(JSON.stringify(core.info.mock.calls)).not.toContain(EARLIER_AUTH);
-  });
-
-  test("another job's login on record is never kept aside; at job end it goes back while that job runs", async () => {
-    const OTHER = 'dg-action:bbbbbbbbbbbb';
-    const otherAuth = Buffer.from('deepgram+other:other-secret').toString('base64');
-    writeJson(usual(), { auths: { 'quay.io': { auth: EARLIER_AUTH } } });
-    await prepareAuthFile(DOCKER, 'quay.io', undefined, OTHER, otherAuth);
-    writeJson(usual(), { auths: { 'quay.io': { auth: otherAuth } } });
-    await prepareAuthFile(DOCKER, 'quay.io', undefined, MARKER, JOB_AUTH);
-    loggedIn();
-    await releaseLogin(usual(), 'quay.io', MARKER, { logout: true, runLogout: logout });
-    expect(logout).not.toHaveBeenCalled();
-    expect(readJson(usual())).toEqual({ auths: { 'quay.io': { auth: otherAuth } } });
-    await releaseLogin(usual(), 'quay.io', OTHER, { logout: true, runLogout: logout });
-    expect(readJson(usual())).toEqual({ auths: { 'quay.io': { auth: EARLIER_AUTH } } });
-    expect(existsSync(recordPath(usual()))).toBe(false);
-  });
-
-  test('a record that is not what main wrote counts as none, and quotes none of it', async () => {
-    writeJson(usual(), { auths: { 'quay.io': { auth: EARLIER_AUTH } } });
-    writeFileSync(recordPath(usual()), `{"registries":{"quay.io":{"earlier":{"quay.io":{"auth":"${EARLIER_AUTH}"`);
-    await prepareAuthFile(DOCKER, 'quay.io', undefined, MARKER, JOB_AUTH);
-    loggedIn();
-    await releaseLogin(usual(), 'quay.io', MARKER, { logout: true, runLogout: logout });
-    expect(readJson(usual())).toEqual({ auths: { 'quay.io': { auth: EARLIER_AUTH } } });
-    expect(core.warning).not.toHaveBeenCalled();
-  });
-
-  test('a lock left by a stopped step is taken over once it is old', async () => {
-    mkdirSync(process.env.DOCKER_CONFIG!, { recursive: true });
-    const lock = `${recordPath(usual())}.lock`;
-    writeFileSync(lock, '');
-    const old = new Date(Date.now() - 60_000);
-    const { utimesSync } = await import('node:fs');
-    utimesSync(lock, old, old);
-    await prepareAuthFile(DOCKER, 'quay.io', undefined, MARKER, JOB_AUTH);
-    expect(existsSync(lock)).toBe(false);
-    expect(existsSync(recordPath(usual()))).toBe(true);
-  });
-
-  test('held by a credential helper: a warning naming the registry; the CLI logs out', async () => {
-    writeJson(usual(), { auths: { 'quay.io': {} }, credsStore: 'pass' });
-    await prepareAuthFile(DOCKER, 'quay.io', undefined, MARKER, JOB_AUTH);
-    expect(core.warning).toHaveBeenCalledTimes(1);
-    expect(core.warning.mock.calls[0]![0]).toContain('logins to quay.io in a credential helper (docker-credential-pass)');
-    await releaseLogin(usual(), 'quay.io', MARKER, { logout: true, runLogout: logout });
-    expect(logout).toHaveBeenCalledTimes(1);
-  });
-
-  test('logout: false: this job goes off the record, the login stays', async () => {
-    writeJson(process.env.REGISTRY_AUTH_FILE!, { auths: { 'ghcr.io': { auth: 'Z2g6eA==' } } });
+  test('default: the usual config, with this job on record beside it; no folder, nothing exported', async () => {
     await prepareAuthFile(PODMAN, 'quay.io', undefined, MARKER, JOB_AUTH);
-    const text = writeJson(process.env.REGISTRY_AUTH_FILE!, { auths: { 'quay.io': { auth: JOB_AUTH } } });
-    await releaseLogin(process.env.REGISTRY_AUTH_FILE!, 'quay.io', MARKER, { logout: false, runLogout: logout });
-    expect(logout).not.toHaveBeenCalled();
-    expect(readFileSync(process.env.REGISTRY_AUTH_FILE!, 'utf8')).toBe(text);
-    expect(existsSync(recordPath(process.env.REGISTRY_AUTH_FILE!))).toBe(false);
+    expect(existsSync(recordPath(process.env.REGISTRY_AUTH_FILE!))).toBe(true);
+    expect(existsSync(join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab'))).toBe(false);
+    expect(core.exportVariable).not.toHaveBeenCalled();
+  });
+
+  test('a marker main would not make is refused before anything is written', async () => {
+    await expect(prepareAuthFile(DOCKER, 'quay.io', undefined, 'dg-action:../x', JOB_AUTH)).rejects.toThrow('Not an execution marker');
+    expect(existsSync(process.env.DOCKER_CONFIG!)).toBe(false);
   });
 });

@@ -3019,7 +3019,8 @@ function useJobConfig(cli, dir, userFile, how) {
 /** Links to the user's folders that exist; a folder that does not is left for the job to make as its own. */
 function linkSharedFolders(userDir, dir) {
     for (const name of SHARED_FOLDERS) {
-        const target = (0,external_node_path_namespaceObject.join)(userDir, name);
+        // Absolute: a DOCKER_CONFIG given relative to the workspace must not make a link relative to RUNNER_TEMP.
+        const target = (0,external_node_path_namespaceObject.resolve)(userDir, name);
         const link = (0,external_node_path_namespaceObject.join)(dir, name);
         if (!(0,external_node_fs_namespaceObject.existsSync)(target) || (0,external_node_fs_namespaceObject.lstatSync)(link, { throwIfNoEntry: false }))
             continue;

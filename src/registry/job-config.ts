@@ -19,7 +19,7 @@
  */
 import { existsSync, lstatSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { exportVariable } from '../runner/file-commands.js';
 import * as log from '../runner/log.js';
 import { authFileText, isInline, ownDir, protectEntry, readAuthFile, writeAtomically, type AuthFile } from './auth-file.js';
@@ -59,7 +59,8 @@ export function useJobConfig(cli: RegistryCli, dir: string, userFile: string, ho
 /** Links to the user's folders that exist; a folder that does not is left for the job to make as its own. */
 function linkSharedFolders(userDir: string, dir: string): void {
   for (const name of SHARED_FOLDERS) {
-    const target = join(userDir, name);
+    // Absolute: a DOCKER_CONFIG given relative to the workspace must not make a link relative to RUNNER_TEMP.
+    const target = resolve(userDir, name);
     const link = join(dir, name);
     if (!existsSync(target) || lstatSync(link, { throwIfNoEntry: false })) continue;
     symlinkSync(target, link, 'dir');
