@@ -47,6 +47,7 @@ describe('defaults', () => {
       pruneAfterMs: 5 * 86_400_000,
       cli: 'auto',
       dockerConfig: 'default',
+      dockerConfigAuto: true,
     });
     expect(warnings).toEqual([]);
   });
@@ -224,7 +225,40 @@ describe('cli and docker-config', () => {
 
   test('anything else is refused, naming what is accepted', () => {
     expectRejected({ ...BASE, cli: 'nerdctl' }, 'cli', /"nerdctl" is not accepted; use auto, docker or podman\.$/);
-    expectRejected({ ...BASE, 'docker-config': '/tmp/x' }, 'docker-config', /"\/tmp\/x" is not accepted; use default or job\.$/);
+    expectRejected({ ...BASE, 'docker-config': '/tmp/x' }, 'docker-config', /"\/tmp\/x" is not accepted; use auto, default or job\.$/);
+  });
+
+  test.each([
+    ['auto', 'self-hosted', 'job', true],
+    ['', 'self-hosted', 'job', true],
+    ['auto', 'github-hosted', 'default', true],
+    ['auto', undefined, 'default', true],
+    ['default', 'self-hosted', 'default', false],
+    ['job', 'github-hosted', 'job', false],
+  ] as const)('docker-config %j where RUNNER_ENVIRONMENT is %s: %s', (raw, environment, dockerConfig, dockerConfigAuto) => {
+    const { settings } = read({ ...BASE, 'docker-config': raw }, environment === undefined ? {} : { RUNNER_ENVIRONMENT: environment });
+    expect({ dockerConfig: settings.dockerConfig, dockerConfigAuto: settings.dockerConfigAuto }).toEqual({
+      dockerConfig,
+      dockerConfigAuto,
+    });
+  });
+});
+
+describe('logout: false with revoke: true', () => {
+  const WARNING =
+    /^logout: false with revoke: true leaves a login to credentials that are revoked at job end .* quay\.io .* Use keep: <name> \(or revoke: false\)/;
+
+  test('a login left to revoked credentials in the shared config: one warning that says what to use instead', () => {
+    expect(read({ ...BASE, logout: 'false' }).warnings).toEqual([expect.stringMatching(WARNING)]);
+  });
+
+  test.each([
+    ['revoke: false', { revoke: 'false' }],
+    ['keep', { keep: 'prod' }],
+    ['login: false', { login: 'false' }],
+    ["a job's own config", { 'docker-config': 'job' }],
+  ])('no warning with %s', (_, more) => {
+    expect(read({ ...BASE, logout: 'false', ...more }).warnings).toEqual([]);
   });
 });
 

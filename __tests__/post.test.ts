@@ -2,7 +2,7 @@ import { afterAll, beforeEach, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
 import * as child from '../__fixtures__/child.js';
 import * as io from '../__fixtures__/io.js';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpRequest, HttpResponse, Transport } from '../src/net/http.js';
@@ -18,6 +18,8 @@ jest.unstable_mockModule('../src/registry/child.js', () => child);
 jest.unstable_mockModule('../src/registry/which.js', () => io);
 jest.unstable_mockModule('../src/net/http.js', () => ({ sendRequest }));
 const { runPost } = await import('../src/steps/post.js');
+const { recordLogin } = await import('../src/registry/shared-config.js');
+const { forgetSecrets } = await import('../src/runner/secrets.js');
 
 // The login's config and this execution's folder live in an empty folder of the test's own.
 const scratch = mkdtempSync(join(tmpdir(), 'dg-unit-'));
@@ -61,11 +63,24 @@ function requests(): string[] {
   return sendRequest.mock.calls.map(([r]) => `${r.method} ${r.url}`);
 }
 
+const CONFIG = join(scratch, 'docker', 'config.json');
+const LOGIN_AUTH = Buffer.from('deepgram+job:job-secret').toString('base64');
+
+/** What main leaves in the shared config: this job's login in it, and on record. */
+async function loggedIn(registry: string, config: object = {}): Promise<void> {
+  mkdirSync(join(scratch, 'docker'), { recursive: true });
+  writeFileSync(CONFIG, JSON.stringify(config));
+  await recordLogin({ name: 'docker', path: '/usr/bin/docker' }, CONFIG, registry, MARKER, LOGIN_AUTH);
+  writeFileSync(CONFIG, JSON.stringify({ auths: { [registry]: { auth: LOGIN_AUTH } } }));
+}
+
 function warnings(): string[] {
   return core.warning.mock.calls.map(([m]) => String(m));
 }
 
-beforeEach(() => {
+beforeEach(async () => {
+  rmSync(join(scratch, 'docker'), { recursive: true, force: true });
+  await loggedIn('quay.io');
   inputs = { 'api-key': API_KEY, 'project-id': PROJECT };
   state = { marker: MARKER, credentialsId: CRED, loggedInTo: 'quay.io' };
   core.getInput.mockImplementation((name) => inputs[name] ?? '');
@@ -113,12 +128,13 @@ test('revoke: false keeps the credentials: no DELETE, still logs out', async () 
   expect(child.runChild).toHaveBeenCalledTimes(1);
 });
 
-test('logout: false: no docker logout', async () => {
+test('logout: false: no docker logout, the login stays, this job is off the record', async () => {
   inputs.logout = 'false';
   await runPost();
   expect(requests()).toHaveLength(2);
   expect(child.runChild).not.toHaveBeenCalled();
-  expect(io.which).not.toHaveBeenCalled();
+  expect(JSON.parse(readFileSync(CONFIG, 'utf8'))).toEqual({ auths: { 'quay.io': { auth: LOGIN_AUTH } } });
+  expect(existsSync(join(scratch, 'docker', '.config.json.dg-action-logins'))).toBe(false);
 });
 
 test('main did not log in: no docker logout', async () => {
@@ -248,21 +264,22 @@ test('a saved registry that main would not have accepted never reaches the CLI: 
 });
 
 test('a custom registry is logged out of by name', async () => {
+  await loggedIn('localhost:5000');
   state.loggedInTo = 'localhost:5000';
   await runPost();
   expect(child.runChild.mock.calls[0]![1]).toEqual(['logout', '--', 'localhost:5000']);
 });
 
-test('an earlier login main kept aside goes back even when the logout cannot run, and the folder goes', async () => {
-  const dir = join(scratch, 'dg-action-0123456789ab');
-  const config = join(scratch, 'docker', 'config.json');
+test("an earlier login main kept aside goes back even when the logout cannot run, and this job's goes", async () => {
   const entry = { auth: Buffer.from('robot:long-lived').toString('base64') };
-  mkdirSync(dir, { mode: 0o700 });
-  writeFileSync(join(dir, 'earlier-login.json'), JSON.stringify({ file: config, registry: 'quay.io', entry }), { mode: 0o600 });
+  await loggedIn('quay.io', { auths: { 'quay.io': entry } });
   io.which.mockResolvedValue('');
+  // Post is a process of its own: it masks what it reads.
+  forgetSecrets();
+  core.setSecret.mockClear();
   await runPost();
   expect(warnings()).toEqual(['Neither the docker nor the podman CLI was found on PATH, so the action cannot log out of the registry.']);
-  expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ auths: { 'quay.io': entry } });
+  expect(JSON.parse(readFileSync(CONFIG, 'utf8'))).toEqual({ auths: { 'quay.io': entry } });
   expect(core.setSecret).toHaveBeenCalledWith(entry.auth);
-  expect(existsSync(dir)).toBe(false);
+  expect(readdirSync(join(scratch, 'docker'))).toEqual(['config.json']);
 });

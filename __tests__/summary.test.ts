@@ -28,6 +28,7 @@ const settings: Settings = {
   pruneAfterMs: 5 * 86_400_000,
   cli: 'auto',
   dockerConfig: 'default',
+  dockerConfigAuto: false,
 };
 
 const credentials: CreatedCredentials = {

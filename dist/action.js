@@ -2475,6 +2475,17 @@ function readSettings(getInput, env = process.env) {
         notes.push(`keep: the credentials are kept as "${keep}" at job end, so revoke: true does not apply.`);
         revoke = false;
     }
+    const dockerConfigInput = parseChoice('docker-config', getInput('docker-config'), ['auto', 'default', 'job']);
+    // A self-hosted runner's jobs share its user's home, often several at a time; a GitHub-hosted
+    // runner is one job's machine, where the usual config is what later steps expect.
+    const dockerConfig = dockerConfigInput === 'auto' ? (env.RUNNER_ENVIRONMENT === 'self-hosted' ? 'job' : 'default') : dockerConfigInput;
+    const login = parseBoolean('login', getInput('login'), true);
+    const logout = parseBoolean('logout', getInput('logout'), true);
+    if (login && !logout && revoke && dockerConfig === 'default') {
+        warnings.push("logout: false with revoke: true leaves a login to credentials that are revoked at job end in the registry CLI's usual " +
+            `config, in place of any login to ${registry} it held before: later pulls there fail until someone logs in again. ` +
+            'Use keep: <name> (or revoke: false) for credentials that stay valid after the job, or logout: true to put the earlier login back.');
+    }
     return {
         settings: {
             ...api,
@@ -2482,13 +2493,14 @@ function readSettings(getInput, env = process.env) {
             comment: parseComment(getInput('comment')) || defaultComment(env),
             provider,
             registry,
-            login: parseBoolean('login', getInput('login'), true),
-            logout: parseBoolean('logout', getInput('logout'), true),
+            login,
+            logout,
             revoke,
             keep,
             pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
             cli: parseChoice('cli', getInput('cli'), ['auto', 'docker', 'podman']),
-            dockerConfig: parseChoice('docker-config', getInput('docker-config'), ['default', 'job']),
+            dockerConfig,
+            dockerConfigAuto: dockerConfigInput === 'auto',
         },
         warnings,
         notes,
@@ -2895,17 +2907,96 @@ function cleanCliOutput(output) {
         .trim();
 }
 
-;// CONCATENATED MODULE: ./src/registry/config.ts
+;// CONCATENATED MODULE: ./src/registry/auth-file.ts
 /**
- * The file the registry CLI keeps its logins in (docker's config.json, podman's auth.json), and
- * what this action does to it beyond login and logout:
+ * Reading and writing a registry CLI's auth file (docker's config.json, podman's auth.json), for
+ * the modules that keep a job's own config and those that share the usual one: the file's shape,
+ * an atomic write, and masking what a login entry holds.
+ */
+
+
+
+/** The file as JSON, or undefined when it is missing or not a JSON object (the CLI would refuse it too). */
+function readAuthFile(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The entry holds the login itself, not a pointer to a credential store. */
+function isInline(entry) {
+    return typeof entry === 'object' && entry !== null && Object.values(entry).some((value) => typeof value === 'string' && value);
+}
+/** The credential helper that holds logins to `registry` in this file, if any. */
+function helperFor(config, registry) {
+    const entry = config?.auths?.[registry];
+    return config?.credHelpers?.[registry] ?? (entry !== undefined && !isInline(entry) ? config?.credsStore : undefined);
+}
+/** Every string of a login entry, and the password inside base64 user:password, is masked. */
+function protectEntry(entry) {
+    for (const value of Object.values(entry)) {
+        if (typeof value !== 'string' || !value)
+            continue;
+        protectSecret(value);
+        const decoded = Buffer.from(value, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon >= 0 && Buffer.from(decoded).toString('base64') === value)
+            protectSecret(decoded.slice(colon + 1));
+    }
+}
+/** A folder only the runner's user can enter; an existing one must be a real folder of ours. */
+function ownDir(dir) {
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { mode: 0o700 });
+    }
+    catch (error) {
+        const stats = (0,external_node_fs_namespaceObject.lstatSync)(dir, { throwIfNoEntry: false });
+        if (!stats?.isDirectory() || (process.getuid !== undefined && stats.uid !== process.getuid()))
+            throw error;
+        (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
+    }
+}
+/** Replaces `file` whole (a reader never sees half of it), keeping its permissions (0600 when new). */
+function writeAtomically(target, text) {
+    // Through a symlink to where the config really is, as docker itself writes it.
+    const file = (0,external_node_fs_namespaceObject.existsSync)(target) ? (0,external_node_fs_namespaceObject.realpathSync)(target) : target;
+    const mode = (0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false })?.mode ?? 0o600;
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(file), { recursive: true, mode: 0o700 });
+    const temporary = `${file}.dg-action-${process.pid}`;
+    (0,external_node_fs_namespaceObject.writeFileSync)(temporary, text, { mode: mode & 0o777 });
+    (0,external_node_fs_namespaceObject.renameSync)(temporary, file);
+}
+const authFileText = (config) => JSON.stringify(config, null, '\t');
+
+;// CONCATENATED MODULE: ./src/registry/job-config.ts
+/**
+ * `docker-config: job` (the default on self-hosted runners): a config of this job's own in its
+ * execution folder under RUNNER_TEMP, exported to the job's later steps as DOCKER_CONFIG (podman:
+ * REGISTRY_AUTH_FILE), so that jobs sharing a runner's home never overwrite or log out each
+ * other's logins.
  *
- * - `docker-config: job`: a config of this job's own under RUNNER_TEMP, seeded from the usual one
- *   but without credential stores or helpers, exported to the job's later steps and removed at
- *   job end, so that jobs sharing a self-hosted runner do not overwrite or log out each other.
- * - otherwise, an earlier login to the registry that the file held inline is kept aside in main
- *   and put back after the logout in post. It is a secret: it waits in a file only the runner's
- *   user can read, in this execution's folder under RUNNER_TEMP, never in state or the log.
+ * It is a whole docker config, not only a place for one login: a runner's docker is often
+ * customised (a current context that is not `default` for rootless docker or a remote host,
+ * per-user CLI plugins such as buildx and compose, buildx builders), and a config without them
+ * makes the login fail ("context not found") and hides them from the job's later steps. So the
+ * job's config.json carries every setting of the user's but its logins (`auths`, `credsStore`,
+ * `credHelpers`: no secret of the user's is copied), and links to the user's `contexts/`,
+ * `cli-plugins/` and `buildx/` folders, which are used in place and never changed by the action.
+ *
+ * At job end the folder stays: the post steps of actions that ran before this one run after this
+ * one's (post steps run in reverse order) with DOCKER_CONFIG still set, and
+ * docker/setup-buildx-action's removes its builder there. Post only takes the logins out of it; the
+ * runner empties RUNNER_TEMP when the job ends.
  */
 
 
@@ -2913,7 +3004,304 @@ function cleanCliOutput(output) {
 
 
 
-const EARLIER_LOGIN = 'earlier-login.json';
+/** The folders of the user's docker config that the job's config reaches through a link. */
+const SHARED_FOLDERS = ['contexts', 'cli-plugins', 'buildx'];
+const JOB_FILES = ['config.json', 'auth.json'];
+/** The name of an execution folder (see executionDir in config.ts). */
+const EXECUTION_FOLDER = /^dg-action-[0-9a-f]{12}$/;
+/**
+ * Main: the job's own config in `dir`, seeded from `userFile` (the CLI's usual file, found before
+ * DOCKER_CONFIG is changed), and exported.
+ */
+function useJobConfig(cli, dir, userFile, how) {
+    const user = readAuthFile(userFile) ?? {};
+    const seed = { ...user };
+    delete seed.auths;
+    // No store or helper: the secret would land in a store every job on the runner shares.
+    delete seed.credsStore;
+    delete seed.credHelpers;
+    // An earlier use of this action in the same job made the usual config a job config already: its
+    // logins are this job's own (taken out at job end), so they carry on rather than vanish.
+    const userDir = (0,external_node_path_namespaceObject.dirname)(userFile);
+    if (isExecutionFolder(userDir))
+        seed.auths = inlineLogins(user);
+    ownDir(dir);
+    const file = (0,external_node_path_namespaceObject.join)(dir, cli.name === 'docker' ? 'config.json' : 'auth.json');
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, authFileText(seed), { mode: 0o600 });
+    if (cli.name === 'docker')
+        linkSharedFolders(userDir, dir);
+    // Exported: this step's CLI and the job's later steps use it (exportVariable sets process.env too).
+    if (cli.name === 'docker')
+        file_commands_exportVariable('DOCKER_CONFIG', dir);
+    else
+        file_commands_exportVariable('REGISTRY_AUTH_FILE', file);
+    log_info(`Using a ${cli.name} config of this job's own (${how}), its logins taken out at job end: ${file}`);
+}
+/** Links to the user's folders that exist; a folder that does not is left for the job to make as its own. */
+function linkSharedFolders(userDir, dir) {
+    for (const name of SHARED_FOLDERS) {
+        // Absolute: a DOCKER_CONFIG given relative to the workspace must not make a link relative to RUNNER_TEMP.
+        const target = (0,external_node_path_namespaceObject.resolve)(userDir, name);
+        const link = (0,external_node_path_namespaceObject.join)(dir, name);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(target) || (0,external_node_fs_namespaceObject.lstatSync)(link, { throwIfNoEntry: false }))
+            continue;
+        (0,external_node_fs_namespaceObject.symlinkSync)(target, link, 'dir');
+    }
+}
+function inlineLogins(config) {
+    const auths = {};
+    for (const [registry, entry] of Object.entries(config.auths ?? {})) {
+        if (!isInline(entry))
+            continue;
+        protectEntry(entry);
+        auths[registry] = entry;
+    }
+    return auths;
+}
+const isExecutionFolder = (dir) => EXECUTION_FOLDER.test((0,external_node_path_namespaceObject.basename)(dir)) && (0,external_node_path_namespaceObject.dirname)(dir) === (process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
+/**
+ * Post: the logins go out of the job's config in `dir` (this step's and any a later step made
+ * there); its settings and links stay for the post steps still to come. False when `dir` holds no
+ * config of the job's own.
+ */
+function closeJobConfig(dir) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        return false;
+    const present = (0,external_node_fs_namespaceObject.readdirSync)(dir).filter((name) => JOB_FILES.includes(name));
+    for (const name of present) {
+        const file = (0,external_node_path_namespaceObject.join)(dir, name);
+        const config = readAuthFile(file) ?? {};
+        delete config.auths;
+        writeAtomically(file, authFileText(config));
+    }
+    return present.length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/registry/shared-config.ts
+/**
+ * `docker-config: default`: the CLI's usual config, which every job of the runner's user shares,
+ * often several at a time on a self-hosted runner. A login to the registry that it held before
+ * (the runner's own, long-lived) is kept aside in main and put back at job end, in whatever order
+ * jobs on the runner start and end.
+ *
+ * Two jobs overlap: job 1 logs in over the runner's login, job 2 over job 1's. Job 2 must not take
+ * job 1's login for "the earlier login" (job 1 revokes it at its end, and putting it back would
+ * lose the runner's for good), and job 1's end must not log job 2 out. So the action keeps a
+ * record beside the config, as private as the config itself (the same user's, mode 0600): for
+ * each registry, the login that was there before any of this action's jobs, and each job's own
+ * login (its marker, the exact `auth` value it wrote, and when). Main keeps the entry aside only
+ * when it is no job's login on record. Post logs out only when the entry is still its own: then it
+ * puts back the login of the newest job that is still running, or when none is, the earlier one.
+ * An entry that is not its own (another job or tool logged in since) is left as it is.
+ *
+ * An entry is known as this action's only by being byte for byte a login in the record, never by
+ * its look: a username deepgram+<uuid> may be a long-lived set an administrator logged in with, or
+ * text any step wrote. Whoever could forge the record could as well rewrite the config itself.
+ * A job that never reached its post step (a lost runner) stays on record for the longest a job can
+ * run (5 days on a self-hosted runner): its login is not taken for an earlier one meanwhile.
+ */
+
+
+
+
+/** The longest a job runs (on a self-hosted runner): a login on record longer than that has lost its job. */
+const LONGEST_JOB_MS = 5 * 24 * 3_600_000;
+/** A lock held longer than this belongs to a step that was stopped while holding it. */
+const LOCK_STALE_MS = 30_000;
+const MARKER = /^dg-action:[0-9a-f]{12}$/;
+/** The record beside `file`: hidden, named after it. */
+const recordPath = (file) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.dg-action-logins`);
+/**
+ * The keys a logout of `registry` removes (docker also erases the https:// and http:// forms), so
+ * each is kept aside and put back.
+ */
+const loginForms = (registry) => [registry, `https://${registry}`, `http://${registry}`];
+/** Main, before the CLI logs in: the earlier login kept aside unless a job of this action wrote it; this job on record. */
+async function recordLogin(cli, file, registry, marker, auth) {
+    const config = await withLock(file, () => {
+        const config = readAuthFile(file);
+        const records = readRecords(file);
+        const record = records[registry] ?? { earlier: {}, logins: [] };
+        const ours = new Set(record.logins.map((login) => login.auth));
+        const current = config?.auths?.[registry];
+        // A job of this action logged in (and may still run): what was there before it is on record already.
+        if (!(isInline(current) && ours.has(current.auth)))
+            record.earlier = earlierForms(config, registry, ours);
+        record.logins = record.logins.filter((login) => login.marker !== marker && mayBeRunning(login));
+        record.logins.push({ marker, auth, since: Date.now() });
+        records[registry] = record;
+        writeRecords(file, records);
+        return config;
+    });
+    const helper = helperFor(config, registry);
+    if (helper) {
+        log_warning(`${file} keeps logins to ${registry} in a credential helper (${cli.name}-credential-${helper}): ` +
+            `an earlier login there is replaced now, and removed by the logout at job end; the action cannot put it back. ` +
+            'Use `docker-config: job` to leave it alone.');
+    }
+}
+/**
+ * Post: this job off the record and, with `logout: true` while the entry is still this job's
+ * login, out of the registry with the right login put back.
+ */
+async function releaseLogin(file, registry, marker, release) {
+    await withLock(file, async () => {
+        const records = readRecords(file);
+        const record = records[registry];
+        const mine = record?.logins.find((login) => login.marker === marker);
+        const others = (record?.logins ?? []).filter((login) => login.marker !== marker && mayBeRunning(login));
+        if (record && others.length > 0)
+            record.logins = others;
+        else
+            delete records[registry];
+        try {
+            if (release.logout)
+                await settle(file, registry, mine, others, record?.earlier ?? {}, release.runLogout);
+        }
+        finally {
+            writeRecords(file, records);
+        }
+    });
+}
+async function settle(file, registry, mine, others, earlier, runLogout) {
+    const config = readAuthFile(file) ?? {};
+    // The login went to a credential helper: only the CLI can remove it, and nothing was kept aside.
+    if (helperFor(config, registry))
+        return runLogout?.();
+    const current = config.auths?.[registry];
+    if (mine === undefined || !isInline(current) || current.auth !== mine.auth) {
+        log_info(leftAsItIs(file, registry, current, mine, others));
+        return;
+    }
+    const newest = others.at(-1);
+    if (newest !== undefined) {
+        config.auths = { ...config.auths, [registry]: { auth: newest.auth } };
+        writeAtomically(file, authFileText(config));
+        log_info(`Put back the login to ${registry} of another job on this runner that logged in with this action and is still running; ` +
+            'the login from before either goes back when the last of them ends.');
+        return;
+    }
+    await runLogout?.();
+    const after = readAuthFile(file) ?? {};
+    const auths = { ...after.auths };
+    // A logout that failed (or a CLI gone) left this job's login: it goes all the same, and the earlier one comes back.
+    const left = auths[registry];
+    if (isInline(left) && left.auth === mine.auth)
+        delete auths[registry];
+    Object.assign(auths, earlier);
+    if (JSON.stringify(auths) !== JSON.stringify(after.auths ?? {}))
+        writeAtomically(file, authFileText({ ...after, auths }));
+    if (Object.keys(earlier).length > 0)
+        log_info(`Put back the login to ${registry} that ${file} held before this job.`);
+}
+function leftAsItIs(file, registry, current, mine, others) {
+    if (mine === undefined)
+        return `${file} has no login to ${registry} on record for this job: nothing of it to log out of.`;
+    if (current === undefined)
+        return `${file} holds no login to ${registry} any more: nothing to log out of.`;
+    const byAnotherJob = isInline(current) && others.some((login) => login.auth === current.auth);
+    const who = byAnotherJob
+        ? 'another job on this runner logged in with this action since, and puts back the earlier login when it ends'
+        : 'another job or tool logged in since';
+    return `The login to ${registry} in ${file} is no longer the one this job wrote (${who}): it is left as it is.`;
+}
+/** Every form of the registry's entry that holds a login, but this action's. */
+function earlierForms(config, registry, ours) {
+    const earlier = {};
+    for (const key of loginForms(registry)) {
+        const entry = config?.auths?.[key];
+        if (!isInline(entry) || ours.has(entry.auth))
+            continue;
+        protectEntry(entry);
+        earlier[key] = entry;
+    }
+    return earlier;
+}
+const mayBeRunning = (login) => Date.now() - login.since < LONGEST_JOB_MS;
+/** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
+function readRecords(file) {
+    let parsed;
+    try {
+        parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(recordPath(file), 'utf8'));
+    }
+    catch {
+        return {};
+    }
+    const records = {};
+    const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : {};
+    for (const [registry, value] of Object.entries(registries)) {
+        if (!isObject(value))
+            continue;
+        const earlier = {};
+        for (const key of loginForms(registry)) {
+            const entry = isObject(value.earlier) ? value.earlier[key] : undefined;
+            if (isInline(entry))
+                earlier[key] = entry;
+        }
+        const logins = (Array.isArray(value.logins) ? value.logins : []).filter((login) => isObject(login) &&
+            typeof login.marker === 'string' &&
+            MARKER.test(login.marker) &&
+            typeof login.auth === 'string' &&
+            login.auth !== '' &&
+            typeof login.since === 'number' &&
+            Number.isFinite(login.since));
+        Object.values(earlier).forEach(protectEntry);
+        logins.forEach((login) => protectEntry({ auth: login.auth }));
+        records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
+    }
+    return records;
+}
+function writeRecords(file, records) {
+    if (Object.keys(records).length === 0)
+        (0,external_node_fs_namespaceObject.rmSync)(recordPath(file), { force: true });
+    else
+        writeAtomically(recordPath(file), JSON.stringify({ registries: records }));
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * `work` while holding a lock beside the config, so that two jobs' steps never read and write the
+ * record and the config at the same time. A lock older than LOCK_STALE_MS is taken over.
+ */
+async function withLock(file, work) {
+    const lock = `${recordPath(file)}.lock`;
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(lock), { recursive: true, mode: 0o700 });
+    for (;;) {
+        try {
+            (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(lock, 'wx', 0o600));
+            break;
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+            const since = (0,external_node_fs_namespaceObject.statSync)(lock, { throwIfNoEntry: false })?.mtimeMs;
+            if (since !== undefined && Date.now() - since > LOCK_STALE_MS)
+                (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
+            else
+                await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
+        }
+    }
+    try {
+        return await work();
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/config.ts
+/**
+ * The file the registry CLI keeps its logins in (docker's config.json, podman's auth.json), and
+ * which of two ways this action uses it (see job-config.ts and shared-config.ts):
+ *
+ * - `docker-config: job`: a whole config of this job's own under RUNNER_TEMP, exported to the
+ *   job's later steps; its logins are taken out at job end.
+ * - `docker-config: default`: the usual config, shared with every other job of the runner's user;
+ *   an earlier login to the registry is kept aside and put back, in whatever order jobs overlap.
+ */
+
+
+
+
 /** Where `cli` keeps its logins, as it finds the file itself. */
 function authFilePath(cli, env = process.env) {
     if (cli === 'docker')
@@ -2933,151 +3321,28 @@ function executionDir(marker, env = process.env) {
     const hex = /^dg-action:([0-9a-f]{12})$/.exec(marker)?.[1];
     return hex === undefined ? undefined : (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `dg-action-${hex}`);
 }
-/** Main, before the login: a job config of its own, or the earlier login kept aside. */
-function prepareAuthFile(cli, registry, jobConfig, marker) {
+/** Main, before the login: a job config of its own, or the shared one with this job's login on record. */
+async function prepareAuthFile(cli, registry, jobConfig, marker, auth) {
     const dir = executionDir(marker);
     if (dir === undefined)
         throw new Error(`Not an execution marker: ${marker}`);
-    if (jobConfig)
-        useJobConfig(cli, dir);
-    else
-        keepEarlierLogin(cli, registry, dir);
-}
-function useJobConfig(cli, dir) {
-    const seed = readAuthFile(authFilePath(cli.name)) ?? {};
-    // No store or helper: the secret would land in a store every job on the runner shares.
-    delete seed.credsStore;
-    delete seed.credHelpers;
-    // Entries that only say "the store has it" mean nothing without the store.
-    for (const [registry, entry] of Object.entries(seed.auths ?? {})) {
-        if (!isInline(entry))
-            delete seed.auths[registry];
-    }
-    ownDir(dir);
-    const file = (0,external_node_path_namespaceObject.join)(dir, cli.name === 'docker' ? 'config.json' : 'auth.json');
-    (0,external_node_fs_namespaceObject.writeFileSync)(file, JSON.stringify(seed, null, '\t'), { mode: 0o600 });
-    // Exported: this step's CLI and the job's later steps use it (exportVariable sets process.env too).
-    if (cli.name === 'docker')
-        file_commands_exportVariable('DOCKER_CONFIG', dir);
-    else
-        file_commands_exportVariable('REGISTRY_AUTH_FILE', file);
-    log_info(`Using a ${cli.name} config of this job's own (docker-config: job), removed at job end: ${file}`);
-}
-function keepEarlierLogin(cli, registry, dir) {
+    // Found before a job config changes DOCKER_CONFIG: the user's config, which a job config is seeded from.
     const file = authFilePath(cli.name);
-    const config = readAuthFile(file);
-    const entry = config?.auths?.[registry];
-    if (entry !== undefined && isInline(entry)) {
-        protectEntry(entry);
-        ownDir(dir);
-        const earlier = { file, registry, entry };
-        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, EARLIER_LOGIN), JSON.stringify(earlier), { mode: 0o600 });
-        return;
-    }
-    const helper = config?.credHelpers?.[registry] ?? (entry !== undefined ? config?.credsStore : undefined);
-    if (helper) {
-        log_warning(`${file} keeps logins to ${registry} in a credential helper (${cli.name}-credential-${helper}): ` +
-            `an earlier login there is replaced now, and removed by the logout at job end; the action cannot put it back. ` +
-            'Use `docker-config: job` to leave it alone.');
-    }
-}
-/** Post, after the logout: the earlier login main kept aside goes back where it was. */
-function restoreEarlierLogin(marker) {
-    const dir = executionDir(marker);
-    const kept = dir === undefined ? undefined : (0,external_node_path_namespaceObject.join)(dir, EARLIER_LOGIN);
-    if (kept === undefined || !(0,external_node_fs_namespaceObject.existsSync)(kept))
-        return;
-    const earlier = readEarlierLogin(kept);
-    protectEntry(earlier.entry);
-    const config = readAuthFile(earlier.file) ?? {};
-    config.auths = { ...config.auths, [earlier.registry]: earlier.entry };
-    writeAtomically(earlier.file, JSON.stringify(config, null, '\t'));
-    log_info(`Put back the login to ${earlier.registry} that ${earlier.file} held before this job.`);
-}
-/** What main wrote; a parse error's message would quote the secret, so it is not passed on. */
-function readEarlierLogin(file) {
-    let earlier;
-    try {
-        earlier = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        earlier = undefined;
-    }
-    if (typeof earlier?.file !== 'string' || typeof earlier.registry !== 'string' || !isInline(earlier.entry)) {
-        throw new Error(`${file} is not what the main step wrote`);
-    }
-    return earlier;
-}
-/** Post: this execution's folder (job config, earlier login) goes, whatever else happened. */
-function removeExecutionDir(marker) {
-    const dir = executionDir(marker);
-    if (dir === undefined || !(0,external_node_fs_namespaceObject.existsSync)(dir))
-        return false;
-    (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
-    return true;
-}
-/** The entry holds the login itself, not a pointer to a credential store. */
-function isInline(entry) {
-    return typeof entry === 'object' && entry !== null && Object.values(entry).some((value) => typeof value === 'string' && value);
-}
-/** Every string of an earlier login, and the password inside base64 user:password, is masked. */
-function protectEntry(entry) {
-    for (const value of Object.values(entry)) {
-        if (typeof value !== 'string' || !value)
-            continue;
-        protectSecret(value);
-        const decoded = Buffer.from(value, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        if (colon >= 0 && Buffer.from(decoded).toString('base64') === value)
-            protectSecret(decoded.slice(colon + 1));
-    }
-}
-function readAuthFile(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const parsed = JSON.parse(text);
-        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
-    }
-    catch {
-        // Not JSON: the CLI would refuse it too; nothing here can be kept or seeded from it.
-        return undefined;
-    }
-}
-/** A folder only the runner's user can enter; an existing one must be a real folder of ours. */
-function ownDir(dir) {
-    try {
-        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { mode: 0o700 });
-    }
-    catch (error) {
-        const stats = (0,external_node_fs_namespaceObject.lstatSync)(dir, { throwIfNoEntry: false });
-        if (!stats?.isDirectory() || (process.getuid !== undefined && stats.uid !== process.getuid()))
-            throw error;
-        (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
-    }
-}
-/** Replaces `file` whole (a reader never sees half of it), keeping its permissions. */
-function writeAtomically(target, text) {
-    // Through a symlink to where the config really is, as docker itself writes it.
-    const file = (0,external_node_fs_namespaceObject.existsSync)(target) ? (0,external_node_fs_namespaceObject.realpathSync)(target) : target;
-    const mode = (0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false })?.mode ?? 0o600;
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(file), { recursive: true, mode: 0o700 });
-    const temporary = `${file}.dg-action-${process.pid}`;
-    (0,external_node_fs_namespaceObject.writeFileSync)(temporary, text, { mode: mode & 0o777 });
-    (0,external_node_fs_namespaceObject.renameSync)(temporary, file);
+    if (jobConfig !== undefined)
+        useJobConfig(cli, dir, file, jobConfig);
+    else
+        await recordLogin(cli, file, registry, marker, auth);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/login.ts
 /**
  * The registry side of both steps, each called in one line: main logs in (with the job's own
- * config or the earlier login kept aside, then the CLI with retries); post logs out, puts the
- * earlier login back and removes what this execution kept under RUNNER_TEMP.
+ * config, or the shared one with this job's login on record, then the CLI with retries); post
+ * takes the logins out of the job's config, or logs out of the shared one and puts back what
+ * should be there.
  */
+
+
 
 
 
@@ -3087,7 +3352,10 @@ function writeAtomically(target, text) {
 /** Main: the CLI to log in with, found before anything is created. */
 const findLoginCli = (settings) => findRegistryCli(settings.cli, 'log in; set `login: false` to only create the credentials and use the outputs');
 async function logIn(cli, settings, marker, username, secret) {
-    prepareAuthFile(cli, settings.registry, settings.dockerConfig === 'job', marker);
+    const jobConfig = settings.dockerConfig === 'job' ? `docker-config: ${settings.dockerConfigAuto ? 'auto, on a self-hosted runner' : 'job'}` : undefined;
+    // What the CLI writes for this login: how a later step knows the entry for this job's.
+    const auth = Buffer.from(`${username}:${secret}`).toString('base64');
+    await prepareAuthFile(cli, settings.registry, jobConfig, marker, auth);
     await cliLogin(cli, settings.registry, username, secret, {
         maxAttempts: settings.maxAttempts,
         // One login is a few requests to the registry; request-timeout bounds each attempt of it.
@@ -3097,35 +3365,55 @@ async function logIn(cli, settings, marker, username, secret) {
 }
 /** Post: never throws; what fails is a warning that says so. */
 async function logOutAtJobEnd(saved, settings) {
-    if (saved.loggedInTo && settings.logout && settings.dockerConfig === 'default') {
-        // From state: named in the log only when it is what main would have accepted.
-        const registry = isRegistryHost(saved.loggedInTo) ? saved.loggedInTo : 'the registry';
-        await group(`Log out of ${registry}`, async () => {
-            try {
-                const cli = await findRegistryCli(settings.cli, 'log out of the registry');
-                await cliLogout(cli, saved.loggedInTo, settings.requestTimeoutMs);
-                log_info(`Logged out of ${saved.loggedInTo}.`);
-            }
-            catch (error) {
-                // These messages already say what failed and where.
+    if (!saved.loggedInTo)
+        return;
+    if (settings.dockerConfig === 'job')
+        return closeJobConfigAtJobEnd(saved, settings);
+    // From state, which the runner keeps in the environment: named and used only when it is what main would have accepted.
+    const registry = isRegistryHost(saved.loggedInTo) ? saved.loggedInTo : undefined;
+    const title = settings.logout
+        ? `Log out of ${registry ?? 'the registry'}`
+        : `Leave the login to ${registry ?? 'the registry'} (logout: false)`;
+    await group(title, async () => {
+        if (registry === undefined)
+            return log_warning('The saved registry is not a registry host; not logging out of it.');
+        const cli = await findRegistryCli(settings.cli, 'log out of the registry').catch((error) => {
+            // These messages already say what failed and where.
+            if (settings.logout)
                 log_warning(errorMessage(error));
-            }
-            // Even when the logout failed: putting the earlier entry back replaces this job's login too.
-            try {
-                restoreEarlierLogin(saved.marker);
-            }
-            catch (error) {
-                log_warning(`Could not put back the login to ${registry} that was there before this job: ${errorMessage(error)}`);
-            }
+            return undefined;
         });
-    }
-    try {
-        if (removeExecutionDir(saved.marker) && settings.dockerConfig === 'job' && saved.loggedInTo) {
-            log_info("Removed this job's own registry config, and the login in it.");
+        // Without the CLI, the config main used all the same: docker's, unless podman was asked for.
+        const file = authFilePath(cli?.name ?? (settings.cli === 'podman' ? 'podman' : 'docker'));
+        const runLogout = cli &&
+            (async () => {
+                try {
+                    await cliLogout(cli, registry, settings.requestTimeoutMs);
+                    log_info(`Logged out of ${registry}.`);
+                }
+                catch (error) {
+                    log_warning(errorMessage(error));
+                }
+            });
+        try {
+            await releaseLogin(file, registry, saved.marker, { logout: settings.logout, runLogout });
         }
+        catch (error) {
+            log_warning(`Could not put back the login to ${registry} that was there before this job: ${errorMessage(error)}`);
+        }
+    });
+}
+/** The job's config stays for the post steps still to come (see job-config.ts); its logins go. */
+function closeJobConfigAtJobEnd(saved, settings) {
+    const dir = executionDir(saved.marker);
+    if (dir === undefined || !settings.logout)
+        return;
+    try {
+        if (closeJobConfig(dir))
+            log_info("Took the logins out of this job's own registry config (the runner empties RUNNER_TEMP at job end).");
     }
     catch (error) {
-        log_warning(`Could not remove this job's files under RUNNER_TEMP: ${errorMessage(error)}`);
+        log_warning(`Could not take the logins out of this job's registry config under RUNNER_TEMP: ${errorMessage(error)}`);
     }
 }
 

