@@ -212,6 +212,43 @@ describe('createCredentials', () => {
   });
 });
 
+describe('the comment as Deepgram stored it', () => {
+  const tagged = `ci [${MARKER} job]`;
+  const request = { ...REQUEST, comment: tagged };
+
+  test('echoed whole: no warning', async () => {
+    client.create.mockResolvedValueOnce({ ...CREATED, comment: tagged });
+    await createCredentials(ctx, request, MARKER, hooks);
+    expect(ctx.warning).not.toHaveBeenCalled();
+  });
+
+  test('not echoed at all (an answer without the comment): nothing to check, no warning', async () => {
+    const { comment: _comment, ...withoutComment } = CREATED;
+    client.create.mockResolvedValueOnce(withoutComment);
+    await createCredentials(ctx, request, MARKER, hooks);
+    expect(ctx.warning).not.toHaveBeenCalled();
+  });
+
+  test.each([
+    ['cut short', 'ci [dg-action:0123'],
+    ['cut to nothing', ''],
+    ['changed', `ci [${MARKER} kept]`],
+  ])('%s: a warning that no sweep or pruning can find the set; the credentials are still used', async (_what, stored) => {
+    client.create.mockResolvedValueOnce({ ...CREATED, comment: stored });
+    await expect(createCredentials(ctx, request, MARKER, hooks)).resolves.toMatchObject({ id: 'cred-new' });
+    expect(ctx.warning).toHaveBeenCalledWith(
+      `Deepgram stored the comment of distribution credentials cred-new without the tag the action ended it with ([${MARKER} job]): ` +
+        'it is revoked at job end by its ID, but if that fails no sweep and no pruning can ever find it.',
+    );
+  });
+
+  test('a kept set whose tag was cut: the warning says it must be deleted by its ID', async () => {
+    client.create.mockResolvedValueOnce({ ...CREATED, comment: 'ci' });
+    await createCredentials(ctx, { ...REQUEST, comment: `ci [${MARKER} keep=prod]` }, MARKER, hooks);
+    expect(ctx.warning.mock.calls[0]?.[0]).toContain('it is kept, and no sweep, pruning, kept-before or retire can ever find it');
+  });
+});
+
 describe('revokeCredentials', () => {
   test('deleted: says so', async () => {
     await expect(revokeCredentials(ctx, 'cred-1')).resolves.toBe('deleted');

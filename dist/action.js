@@ -1622,7 +1622,7 @@ function parseCreated(body) {
         secret,
         username,
         scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string' && SCOPE.test(s)) : [],
-        comment: typeof comment === 'string' ? comment : '',
+        ...(typeof comment === 'string' ? { comment } : {}),
     };
 }
 /** A value from an answer, for a message: a string escaped and cut short, anything else by its type. */
@@ -1808,9 +1808,37 @@ function suffixOf(kind) {
             return '';
     }
 }
-/** The comment sent to Deepgram: the person's comment, then the tag. */
+/**
+ * The longest comment the action sends, in UTF-16 units (so in characters too, however an API
+ * counts them). The tag at the end is all that finds a set again: an API that shortened a longer
+ * comment would cut the tag off, and the set could never be swept or pruned.
+ */
+const MAX_COMMENT_LENGTH = 200;
+/**
+ * The comment sent to Deepgram: the person's comment, then the tag, at most MAX_COMMENT_LENGTH
+ * long. A person's comment too long for that is shortened, ending with '…'; the tag never is.
+ */
 function tagComment(comment, tag) {
-    return comment ? `${comment} ${formatTag(tag)}` : formatTag(tag);
+    const text = formatTag(tag);
+    if (!comment)
+        return text;
+    const room = MAX_COMMENT_LENGTH - text.length - 1;
+    return `${comment.length <= room ? comment : `${shorten(comment, room - 1).trimEnd()}…`} ${text}`;
+}
+/** The longest start of `text` at most `length` UTF-16 units long that does not split a character. */
+function shorten(text, length) {
+    let end = 0;
+    for (const char of text) {
+        if (end + char.length > length)
+            break;
+        end += char.length;
+    }
+    return text.slice(0, end);
+}
+/** The comment ends with exactly this tag: a sweep, pruning and a look-up by name will find the set. */
+function endsWithTag(comment, tag) {
+    const found = parseTag(comment);
+    return found !== undefined && formatTag(found) === formatTag(tag);
 }
 /** The tag a comment ends with, or undefined when it ends with none of ours. */
 function parseTag(comment) {
@@ -1853,6 +1881,7 @@ async function createCredentials(ctx, request, marker, hooks) {
         try {
             const credentials = await ctx.client.create(ctx.projectId, request);
             hooks.created(credentials.id);
+            checkStoredTag(ctx, request.comment, credentials);
             return credentials;
         }
         catch (error) {
@@ -1883,6 +1912,20 @@ async function createCredentials(ctx, request, marker, hooks) {
         }
         throw error;
     }
+}
+/**
+ * The create answer echoes the comment as stored. If the API shortened or changed it so that it no
+ * longer ends with the tag sent, nothing can find the set again but its ID: say so, once, now.
+ */
+function checkStoredTag(ctx, sent, credentials) {
+    const tag = parseTag(sent);
+    if (credentials.comment === undefined || tag === undefined || endsWithTag(credentials.comment, tag))
+        return;
+    const fate = tag.kind.kind === 'job'
+        ? 'it is revoked at job end by its ID, but if that fails no sweep and no pruning can ever find it'
+        : 'it is kept, and no sweep, pruning, kept-before or retire can ever find it: delete it by its ID when it is done with';
+    ctx.warning(`Deepgram stored the comment of distribution credentials ${credentials.id} without the tag the action ended it with ` +
+        `(${formatTag(tag)}): ${fate}.`);
 }
 /** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
 async function revokeCredentials(ctx, credentialsId, maxAttempts = ctx.maxAttempts) {

@@ -23,7 +23,8 @@ export interface CreatedCredentials {
   username: string;
   secret: string;
   scopes: string[];
-  comment: string;
+  /** The comment as the API stored it, when the answer gave it back. */
+  comment?: string;
 }
 
 /** A listed set of credentials (lists never carry secrets). */
@@ -207,7 +208,7 @@ function parseCreated(body: unknown): CreatedCredentials {
     secret,
     username,
     scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string' && SCOPE.test(s)) : [],
-    comment: typeof comment === 'string' ? comment : '',
+    ...(typeof comment === 'string' ? { comment } : {}),
   };
 }
 
