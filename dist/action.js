@@ -1465,16 +1465,37 @@ function forgetSecrets() {
 function isCredentialsId(value) {
     return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
 }
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|([+-])(\d{2}):(\d{2}))$/;
+/** No set of this API was made before 2020: an earlier time (the epoch, year 1) is a placeholder, not an age. */
+const EARLIEST_REAL_TIME_MS = Date.UTC(2020, 0, 1);
 /**
- * A listed set's `created`, in ms since the epoch, when it is an ISO 8601 time; undefined
- * otherwise (Date.parse would guess at other forms, and an age decides what is deleted).
+ * A listed set's `created`, in ms since the epoch, when it is a time that can be real: an ISO 8601
+ * time of a date that exists (no 2024-02-31, no hour 24, no second 60), no earlier than 2020.
+ * Anything else is undefined, unreadable (Date.parse guesses at other forms and rolls 2024-02-31
+ * over to March; an age decides what is deleted, so a guess never does).
  */
 function createdTimeMs(created) {
-    if (created === undefined || !ISO_TIME.test(created))
+    const match = created === undefined ? null : ISO_TIME.exec(created);
+    if (!match)
         return undefined;
-    const ms = Date.parse(created);
-    return Number.isNaN(ms) ? undefined : ms;
+    const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+    const local = Date.UTC(year, month - 1, day, hour, minute, second);
+    const date = new Date(local);
+    // Date.UTC rolls an impossible field over into the next one: a date that exists comes back whole.
+    const exists = date.getUTCFullYear() === year &&
+        date.getUTCMonth() === month - 1 &&
+        date.getUTCDate() === day &&
+        date.getUTCHours() === hour &&
+        date.getUTCMinutes() === minute &&
+        date.getUTCSeconds() === second;
+    const offsetHours = Number(match[10] ?? 0);
+    const offsetMinutes = Number(match[11] ?? 0);
+    if (!exists || offsetHours > 23 || offsetMinutes > 59)
+        return undefined;
+    const fraction = Math.floor(Number(`0${match[7] ?? ''}`) * 1000);
+    const offsetMs = (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+    const ms = local + fraction - offsetMs;
+    return ms >= EARLIEST_REAL_TIME_MS ? ms : undefined;
 }
 /** A registry username docker can take: no whitespace, control characters or ':', and no leading '-'. */
 const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
@@ -1512,11 +1533,12 @@ class DeepgramClient {
         return parseCreated(body);
     }
     async list(projectId) {
-        const body = await this.call('list distribution credentials', 'GET', this.collection(projectId));
+        const { body, response } = await this.exchange('list distribution credentials', 'GET', this.collection(projectId));
         const items = isRecord(body) ? body.distribution_credentials : undefined;
         if (!Array.isArray(items))
             throw unexpected('list distribution credentials', 'no distribution_credentials array');
-        return items.map((item) => {
+        const date = headerValue(response, 'date');
+        const listed = items.map((item) => {
             const record = credentialsRecord(item);
             const id = record?.distribution_credentials_id;
             if (typeof id !== 'string')
@@ -1527,6 +1549,7 @@ class DeepgramClient {
                 ...(typeof record?.created === 'string' ? { created: record.created } : {}),
             };
         });
+        return date === undefined ? { items: listed } : { items: listed, date };
     }
     /** Deletes one set of credentials; one that is already gone (404) counts as done. */
     async delete(projectId, credentialsId) {
@@ -1549,6 +1572,10 @@ class DeepgramClient {
     }
     /** One request; resolves to the parsed JSON body of a 2xx, or throws a DeepgramApiError. */
     async call(action, method, url, payload) {
+        return (await this.exchange(action, method, url, payload)).body;
+    }
+    /** As call, with the answer's status and headers beside the body. */
+    async exchange(action, method, url, payload) {
         const headers = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
         if (payload !== undefined)
             headers['Content-Type'] = 'application/json';
@@ -1573,12 +1600,12 @@ class DeepgramClient {
         if (response.status < 200 || response.status > 299)
             throw apiError(action, response);
         try {
-            return JSON.parse(response.body);
+            return { body: JSON.parse(response.body), response };
         }
         catch {
             // A delete is done once the server says 2xx, whatever the body (shapes differ by generation).
             if (method === 'DELETE')
-                return {};
+                return { body: {}, response };
             const what = `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body) || '(empty)'}`;
             throw unexpected(action, what, method === 'POST' ? CREATED_UNUSABLE : FATAL);
         }
@@ -1938,7 +1965,7 @@ async function revokeCredentials(ctx, credentialsId, maxAttempts = ctx.maxAttemp
         : `Distribution credentials ${credentialsId} were already gone.`);
     return result;
 }
-/** The project's credentials, retrying transient failures. */
+/** The project's credentials (and the API's time of the answer), retrying transient failures. */
 function listCredentials(ctx, maxAttempts = ctx.maxAttempts) {
     return withRetries(() => ctx.client.list(ctx.projectId), {
         ...retryOptions(ctx, 'list distribution credentials'),
@@ -1977,7 +2004,7 @@ function straysOf(listed, marker, keepId = '') {
 async function sweepOnce(ctx, marker) {
     let listed;
     try {
-        listed = await listCredentials(ctx, 1);
+        ({ items: listed } = await listCredentials(ctx, 1));
     }
     catch (error) {
         ctx.info(`Could not look for credentials the failed create may have left (the post step looks again): ${errorMessage(error)}`);
@@ -2732,7 +2759,7 @@ async function keptBefore(ctx, name, marker) {
         return undefined;
     let listed;
     try {
-        listed = await listCredentials(ctx);
+        ({ items: listed } = await listCredentials(ctx));
     }
     catch (error) {
         ctx.warning(`Could not list the sets kept as "${name}", so kept-before is empty: ${errorMessage(error)}`);
@@ -3395,6 +3422,49 @@ async function run() {
     }
 }
 
+;// CONCATENATED MODULE: ./src/project/clock.ts
+/**
+ * The time a listed set's age is measured against. A set's `created` is the API's clock; the
+ * runner's clock may be days off (a self-hosted runner, a VM resumed from a snapshot), and a
+ * runner 5 days fast would prune a running job's set. So an age is the API's time when it
+ * answered the list (its `Date` header) less the set's created time, and the runner's own clock
+ * is used only when the answer gave no time that can be real.
+ */
+
+
+/** Clocks further apart than this are worth a line in the log (HTTP dates are to the second). */
+const CLOCK_SKEW_NOTE_MS = 5 * 60_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** IMF-fixdate, the one form HTTP senders must use: `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}:\d{2}:\d{2}) GMT$/;
+/**
+ * A `Date` header's time in ms since the epoch, by the same rule as a set's created time (a date
+ * that exists, no earlier than 2020); undefined for anything else, older HTTP date forms included.
+ */
+function httpDateMs(header) {
+    const match = header === undefined ? null : IMF_FIXDATE.exec(header);
+    if (!match)
+        return undefined;
+    const [, day, month, year, time] = match;
+    const monthNumber = String(MONTHS.indexOf(month) + 1).padStart(2, '0');
+    return createdTimeMs(`${year}-${monthNumber}-${day}T${time}Z`);
+}
+/**
+ * Now, by the API's clock when the list answer gave it, else by the runner's; says so (through
+ * `note`) when the two differ by more than CLOCK_SKEW_NOTE_MS.
+ */
+function apiNow(page, note, runnerNow = Date.now()) {
+    const apiTime = httpDateMs(page.date);
+    if (apiTime === undefined)
+        return runnerNow;
+    const skew = runnerNow - apiTime;
+    if (Math.abs(skew) > CLOCK_SKEW_NOTE_MS) {
+        note(`The runner's clock is ${formatAge(Math.abs(skew))} ${skew > 0 ? 'ahead of' : 'behind'} the Deepgram API's ` +
+            "(its answer's Date header); the sets' ages are measured by the API's clock.");
+    }
+    return apiTime;
+}
+
 ;// CONCATENATED MODULE: ./src/project/cleanup.ts
 /**
  * The post step's work in the Deepgram project: revoke the set main handed out and, alongside it,
@@ -3403,6 +3473,7 @@ async function run() {
  * before its post step). Cleanup never fails the job: what cannot be done is a warning that says
  * what is left.
  */
+
 
 
 
@@ -3441,9 +3512,9 @@ async function tidyProject(ctx, saved, settings) {
         ctx.info(`The main step stopped while a create was in flight; waiting ${formatAge(waitMs)} (its request-timeout) for it to land before sweeping.`);
         await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
-    let listed;
+    let page;
     try {
-        listed = await listCredentials(ctx);
+        page = await listCredentials(ctx);
     }
     catch (error) {
         ctx.warning((sweep
@@ -3452,23 +3523,31 @@ async function tidyProject(ctx, saved, settings) {
             `${errorMessage(error)}${sweep ? ". Check the project's distribution credentials for that tag." : ''}`);
         return;
     }
+    const listed = page.items;
     if (sweep) {
         const strays = straysOf(listed, saved.marker, saved.credentialsId);
         const deleted = await deleteEach(ctx, strays, 'stray distribution credentials');
         ctx.info(`Deleted ${deleted.length} stray set(s) of credentials carrying [${saved.marker}].`);
     }
     if (settings.pruneAfterMs > 0)
-        await prune(ctx, listed, saved.marker, settings.pruneAfterMs);
+        await prune(ctx, page, saved.marker, settings.pruneAfterMs);
 }
-/** Deletes other executions' job sets older than `pruneAfterMs`, and says which, with their ages. */
-async function prune(ctx, listed, marker, pruneAfterMs) {
-    const now = Date.now();
-    const old = listed
-        .filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker))
-        .map((set) => ({ set, createdMs: createdTimeMs(set.created) }))
-        // A set without a creation time in ISO 8601 has no age this action trusts: it is left alone.
-        .flatMap(({ set, createdMs }) => (createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }]))
-        .filter(({ ageMs }) => ageMs > pruneAfterMs);
+/**
+ * Deletes other executions' job sets older than `pruneAfterMs` by the API's clock, and says which,
+ * with their ages. A set whose created time cannot be read (none, another form, a date that does
+ * not exist, one before 2020) has no age this action trusts: it is left alone, and counted.
+ */
+async function prune(ctx, page, marker, pruneAfterMs) {
+    const now = apiNow(page, ctx.info);
+    const jobSets = page.items.filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker));
+    const dated = jobSets.flatMap((set) => {
+        const createdMs = createdTimeMs(set.created);
+        return createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }];
+    });
+    if (dated.length < jobSets.length) {
+        ctx.info(`${jobSets.length - dated.length} job set(s) of other runs have no created time that can be real; they are never pruned by age.`);
+    }
+    const old = dated.filter(({ ageMs }) => ageMs > pruneAfterMs);
     if (old.length === 0)
         return;
     const deleted = new Set(await deleteEach(ctx, old.map(({ set }) => set), 'old job credentials'));
@@ -3582,6 +3661,7 @@ function parseExcept(raw) {
 
 
 
+
 /** Runs the step; never rejects (the entry file only calls it). */
 async function runRetire() {
     try {
@@ -3595,11 +3675,11 @@ async function retire() {
     protectSecret(getInput('api-key'));
     const settings = readRetireSettings((name) => getInput(name));
     const ctx = apiContext(settings);
-    const listed = await listCredentials(ctx).catch((error) => {
+    const page = await listCredentials(ctx).catch((error) => {
         throw new Error(`Could not list the project's credentials, so nothing was retired: ${errorMessage(error)}`);
     });
-    const { sets, refused } = keptUnder(listed, settings.keep);
-    const now = Date.now();
+    const { sets, refused } = keptUnder(page.items, settings.keep);
+    const now = apiNow(page, log_info);
     const plan = planRetirement(sets, settings, now);
     if (plan.strangers.length > 0) {
         // The set in service is not there: a newer rotation may have retired it already, or the ID is

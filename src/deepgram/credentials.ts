@@ -19,6 +19,7 @@ import {
   type DeepgramClient,
   type DeleteResult,
   type ListedCredentials,
+  type ListedPage,
 } from './client.js';
 import { untrusted } from '../runner/log.js';
 import { isClassified, withRetries } from '../net/retry.js';
@@ -119,8 +120,8 @@ export async function revokeCredentials(ctx: Context, credentialsId: string, max
   return result;
 }
 
-/** The project's credentials, retrying transient failures. */
-export function listCredentials(ctx: Context, maxAttempts = ctx.maxAttempts): Promise<ListedCredentials[]> {
+/** The project's credentials (and the API's time of the answer), retrying transient failures. */
+export function listCredentials(ctx: Context, maxAttempts = ctx.maxAttempts): Promise<ListedPage> {
   return withRetries(() => ctx.client.list(ctx.projectId), {
     ...retryOptions(ctx, 'list distribution credentials'),
     maxAttempts,
@@ -165,7 +166,7 @@ export function straysOf(listed: ListedCredentials[], marker: string, keepId = '
 async function sweepOnce(ctx: Context, marker: string): Promise<void> {
   let listed;
   try {
-    listed = await listCredentials(ctx, 1);
+    ({ items: listed } = await listCredentials(ctx, 1));
   } catch (error) {
     ctx.info(`Could not look for credentials the failed create may have left (the post step looks again): ${errorMessage(error)}`);
     return;

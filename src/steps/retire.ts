@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { apiContext } from '../project/context.js';
+import { apiNow } from '../project/clock.js';
 import { errorMessage, listCredentials, revokeCredentials } from '../deepgram/credentials.js';
 import { formatAge } from '../settings/duration.js';
 import { setOutput } from '../runner/file-commands.js';
@@ -35,11 +36,11 @@ async function retire(): Promise<void> {
   protectSecret(core.getInput('api-key'));
   const settings = readRetireSettings((name) => core.getInput(name));
   const ctx = apiContext(settings);
-  const listed = await listCredentials(ctx).catch((error: unknown) => {
+  const page = await listCredentials(ctx).catch((error: unknown) => {
     throw new Error(`Could not list the project's credentials, so nothing was retired: ${errorMessage(error)}`);
   });
-  const { sets, refused } = keptUnder(listed, settings.keep);
-  const now = Date.now();
+  const { sets, refused } = keptUnder(page.items, settings.keep);
+  const now = apiNow(page, log.info);
   const plan = planRetirement(sets, settings, now);
   if (plan.strangers.length > 0) {
     // The set in service is not there: a newer rotation may have retired it already, or the ID is
