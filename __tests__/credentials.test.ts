@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
-import type { CreatedCredentials, CreateRequest, DeepgramClient, DeleteResult, ListedCredentials } from '../src/deepgram/client.js';
+import type {
+  CreatedCredentials,
+  CreateRequest,
+  DeepgramClient,
+  DeleteResult,
+  ListedCredentials,
+  ListedPage,
+} from '../src/deepgram/client.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { DeepgramApiError } = await import('../src/deepgram/client.js');
@@ -30,7 +37,7 @@ function httpError(status: number, extra: { retryAfterMs?: number; credentialsId
 
 let client: {
   create: jest.Mock<(projectId: string, request: CreateRequest) => Promise<CreatedCredentials>>;
-  list: jest.Mock<(projectId: string) => Promise<ListedCredentials[]>>;
+  list: jest.Mock<(projectId: string) => Promise<ListedPage>>;
   delete: jest.Mock<(projectId: string, id: string) => Promise<DeleteResult>>;
 };
 let ctx: Context & {
@@ -54,7 +61,7 @@ beforeEach(() => {
     }),
     list: jest.fn(async () => {
       calls.push('list');
-      return [];
+      return { items: [] };
     }),
     delete: jest.fn(async (_project: string, id: string): Promise<DeleteResult> => {
       calls.push(`delete ${id}`);
@@ -108,13 +115,15 @@ describe('createCredentials', () => {
     createFailsWith(httpError(500));
     client.list.mockImplementationOnce(async () => {
       calls.push('list');
-      return [
-        { id: 'stray-1', comment: `ci [${MARKER}]` },
-        { id: 'someone-else', comment: 'ci [dg-action:ffffffffffff]' },
-        { id: 'unmarked', comment: 'made by hand' },
-        { id: 'stray-2', comment: `other text [${MARKER} kept]` },
-        { id: 'copied', comment: `copied [${MARKER}] into text` },
-      ];
+      return {
+        items: [
+          { id: 'stray-1', comment: `ci [${MARKER}]` },
+          { id: 'someone-else', comment: 'ci [dg-action:ffffffffffff]' },
+          { id: 'unmarked', comment: 'made by hand' },
+          { id: 'stray-2', comment: `other text [${MARKER} kept]` },
+          { id: 'copied', comment: `copied [${MARKER}] into text` },
+        ],
+      };
     });
     await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
     expect(calls).toEqual(['create', 'onAmbiguous', 'list', 'delete stray-1', 'delete stray-2', 'create', 'created cred-new']);
@@ -202,13 +211,50 @@ describe('createCredentials', () => {
     const noSecret = new DeepgramApiError('no secret', { transient: false, ambiguous: true }, { credentialsId: 'cred-orphan' });
     createFailsWith(noSecret);
     client.delete.mockRejectedValueOnce(httpError(403));
-    client.list.mockResolvedValueOnce([{ id: 'cred-orphan', comment: `ci [${MARKER}]` }]);
+    client.list.mockResolvedValueOnce({ items: [{ id: 'cred-orphan', comment: `ci [${MARKER}]` }] });
     await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toBe(noSecret);
     expect(onAmbiguous).toHaveBeenCalledTimes(1);
     // The delete by id failed quietly; the sweep found the set by its tag and deleted it.
     expect(client.delete).toHaveBeenCalledTimes(2);
     expect(ctx.warning).not.toHaveBeenCalled();
     expect(ctx.info).toHaveBeenCalledWith(`Deleted 1 of 1 set(s) of credentials the failed create left ([${MARKER}]).`);
+  });
+});
+
+describe('the comment as Deepgram stored it', () => {
+  const tagged = `ci [${MARKER} job]`;
+  const request = { ...REQUEST, comment: tagged };
+
+  test('echoed whole: no warning', async () => {
+    client.create.mockResolvedValueOnce({ ...CREATED, comment: tagged });
+    await createCredentials(ctx, request, MARKER, hooks);
+    expect(ctx.warning).not.toHaveBeenCalled();
+  });
+
+  test('not echoed at all (an answer without the comment): nothing to check, no warning', async () => {
+    const { comment: _comment, ...withoutComment } = CREATED;
+    client.create.mockResolvedValueOnce(withoutComment);
+    await createCredentials(ctx, request, MARKER, hooks);
+    expect(ctx.warning).not.toHaveBeenCalled();
+  });
+
+  test.each([
+    ['cut short', 'ci [dg-action:0123'],
+    ['cut to nothing', ''],
+    ['changed', `ci [${MARKER} kept]`],
+  ])('%s: a warning that no sweep or pruning can find the set; the credentials are still used', async (_what, stored) => {
+    client.create.mockResolvedValueOnce({ ...CREATED, comment: stored });
+    await expect(createCredentials(ctx, request, MARKER, hooks)).resolves.toMatchObject({ id: 'cred-new' });
+    expect(ctx.warning).toHaveBeenCalledWith(
+      `Deepgram stored the comment of distribution credentials cred-new without the tag the action ended it with ([${MARKER} job]): ` +
+        'it is revoked at job end by its ID, but if that fails no sweep and no pruning can ever find it.',
+    );
+  });
+
+  test('a kept set whose tag was cut: the warning says it must be deleted by its ID', async () => {
+    client.create.mockResolvedValueOnce({ ...CREATED, comment: 'ci' });
+    await createCredentials(ctx, { ...REQUEST, comment: `ci [${MARKER} keep=prod]` }, MARKER, hooks);
+    expect(ctx.warning.mock.calls[0]?.[0]).toContain('it is kept, and no sweep, pruning, kept-before or retire can ever find it');
   });
 });
 
@@ -253,8 +299,9 @@ describe('listing and sweeping', () => {
   });
 
   test('a transient list failure is retried', async () => {
-    client.list.mockRejectedValueOnce(httpError(502)).mockResolvedValueOnce(listed);
-    await expect(listCredentials(ctx)).resolves.toBe(listed);
+    const page = { items: listed, date: 'Tue, 01 Dec 2026 10:00:00 GMT' };
+    client.list.mockRejectedValueOnce(httpError(502)).mockResolvedValueOnce(page);
+    await expect(listCredentials(ctx)).resolves.toBe(page);
     expect(client.list).toHaveBeenCalledTimes(2);
   });
 

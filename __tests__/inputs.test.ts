@@ -114,8 +114,24 @@ describe('api-key', () => {
     expect(inputError({ ...BASE, 'api-key': key }).message).not.toContain('dgsecretkey');
   });
 
-  test('a key of printable characters, non-ASCII included, passes', () => {
-    expect(read({ ...BASE, 'api-key': 'dg_Ünïcode-key.123' }).settings.apiKey).toBe('dg_Ünïcode-key.123');
+  test.each([
+    ['an en dash', 'dg\u2013secretkey', 'U+2013 at character 3'],
+    ['a zero-width space', 'dgsecret\u200bkey', 'U+200B at character 9'],
+    ['an accented letter', 'dgsécretkey', 'U+00E9 at character 4'],
+    ['a letter outside the BMP, after one inside it', 'dgé\u{1d400}key', 'U+00E9 at character 3'],
+    ['an emoji', 'dgsecretkey\u{1f511}', 'U+1F511 at character 12'],
+  ])('a key with a character outside visible ASCII (%s) is refused, naming the character, not the key', (_name, key, where) => {
+    const error = inputError({ ...BASE, 'api-key': key });
+    expect(error.message).toBe(
+      `Input "api-key": contains ${where}, which is not visible ASCII (an en dash, a zero-width space or an accented letter ` +
+        'pasted with the key); a Deepgram API key is letters, digits and ASCII punctuation only.',
+    );
+    expect(error.message).not.toContain('secret');
+  });
+
+  test('a key of every visible ASCII character passes', () => {
+    const key = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
+    expect(read({ ...BASE, 'api-key': key }).settings.apiKey).toBe(key);
   });
 });
 

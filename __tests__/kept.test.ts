@@ -49,7 +49,7 @@ describe('keptUnder', () => {
 function context(list: () => Promise<ListedCredentials[]>) {
   const warnings: string[] = [];
   const ctx: Context = {
-    client: { list: jest.fn(list) } as unknown as DeepgramClient,
+    client: { list: jest.fn(async () => ({ items: await list() })) } as unknown as DeepgramClient,
     projectId: 'p',
     maxAttempts: 2,
     requestTimeoutMs: 30_000,

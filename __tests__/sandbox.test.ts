@@ -232,6 +232,28 @@ describe('list, get, delete', () => {
     expect(viaAdmin.body.created).toBe('2021-01-01T00:00:00Z');
   });
 
+  test("shiftClock() moves the sandbox's clock: new sets' created time and every answer's Date header; reset() puts it back", async () => {
+    const DAY = 86_400_000;
+    const dateOf = (answer: Answer) => Date.parse(answer.headers.get('date')!);
+    const near = (ms: number, expected: number) => expect(Math.abs(ms - expected)).toBeLessThan(60_000);
+
+    near(dateOf(await call(sb, 'GET')), Date.now());
+    sb.shiftClock(6 * DAY);
+    const later = await call(sb, 'POST', { body: { comment: 'later' } });
+    near(dateOf(later), Date.now() + 6 * DAY);
+    near(Date.parse(later.body.distribution_credentials.created), Date.now() + 6 * DAY);
+    // Error answers and the registry's too.
+    near(dateOf(await call(sb, 'GET', { key: 'wrong' })), Date.now() + 6 * DAY);
+    near(dateOf(await registryPing(sb)), Date.now() + 6 * DAY);
+    // A fault rule's own Date header wins (a test of an API whose clock is odd).
+    sb.addFault({ op: 'list', status: 200, body: { distribution_credentials: [] }, headers: { date: 'Thu, 01 Jan 1970 00:00:00 GMT' } });
+    expect((await call(sb, 'GET')).headers.get('date')).toBe('Thu, 01 Jan 1970 00:00:00 GMT');
+
+    sb.reset();
+    near(dateOf(await call(sb, 'GET')), Date.now());
+    near(Date.parse(sb.issue(SANDBOX_PROJECT_ID, { comment: 'now' }).created), Date.now());
+  });
+
   test('an id from another project is not found', async () => {
     const elsewhere = sb.issue(OTHER_PROJECT);
     expect((await call(sb, 'GET', { id: elsewhere.id })).status).toBe(404);

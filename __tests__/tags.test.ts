@@ -1,5 +1,17 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatTag, isJobSet, isKeptAs, madeBy, newMarker, parseTag, tagComment, tagKindFor, type Tag } from '../src/deepgram/tags.js';
+import {
+  endsWithTag,
+  formatTag,
+  isJobSet,
+  isKeptAs,
+  madeBy,
+  MAX_COMMENT_LENGTH,
+  newMarker,
+  parseTag,
+  tagComment,
+  tagKindFor,
+  type Tag,
+} from '../src/deepgram/tags.js';
 
 const MARKER = 'dg-action:0123456789ab';
 const job: Tag = { marker: MARKER, kind: { kind: 'job' } };
@@ -75,5 +87,41 @@ describe('tags', () => {
     for (const tag of [job, kept, named, legacy]) expect(madeBy(tagComment('c', tag), MARKER)).toBe(true);
     expect(madeBy(`c [dg-action:ffffffffffff]`, MARKER)).toBe(false);
     expect(madeBy(`c [${MARKER}] and more`, MARKER)).toBe(false);
+  });
+});
+
+describe('the comment is at most 200 characters, and the tag is never the part cut', () => {
+  const longest: Tag = { marker: MARKER, kind: { kind: 'named', name: 'n'.repeat(63) } };
+
+  test.each([job, kept, named, longest])('a long comment is shortened with …, the tag whole (%j)', (tag) => {
+    const comment = tagComment('x'.repeat(500), tag);
+    expect(comment).toHaveLength(MAX_COMMENT_LENGTH);
+    expect(comment.endsWith(`x… ${formatTag(tag)}`)).toBe(true);
+    expect(parseTag(comment)).toEqual(tag);
+  });
+
+  test('a comment that fits is left as it is, to the last character', () => {
+    const room = MAX_COMMENT_LENGTH - formatTag(job).length - 1;
+    expect(tagComment('y'.repeat(room), job)).toBe(`${'y'.repeat(room)} ${formatTag(job)}`);
+    expect(tagComment('y'.repeat(room + 1), job)).toBe(`${'y'.repeat(room - 1)}… ${formatTag(job)}`);
+  });
+
+  test('no character is split in two, and no space is left before the …', () => {
+    const room = MAX_COMMENT_LENGTH - formatTag(job).length - 1;
+    // 😀 is two UTF-16 units: the cut falls in the middle of one, which goes whole.
+    const emoji = tagComment(`${'a'.repeat(room - 2)}😀😀`, job);
+    expect(emoji).toBe(`${'a'.repeat(room - 2)}… ${formatTag(job)}`);
+    expect(emoji.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
+    expect(tagComment(`${'word '.repeat(100)}`, job)).toMatch(/word… \[dg-action:[0-9a-f]{12} job\]$/);
+  });
+
+  test('endsWithTag: the very tag, not one of another kind or execution, nor one cut or followed by text', () => {
+    const comment = tagComment('nightly', named);
+    expect(endsWithTag(comment, named)).toBe(true);
+    expect(endsWithTag(comment, job)).toBe(false);
+    expect(endsWithTag(comment, { ...named, marker: 'dg-action:ffffffffffff' })).toBe(false);
+    expect(endsWithTag(comment.slice(0, -1), named)).toBe(false);
+    expect(endsWithTag(`${comment} `, named)).toBe(false);
+    expect(endsWithTag(tagComment('nightly', job), job)).toBe(true);
   });
 });

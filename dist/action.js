@@ -1466,16 +1466,37 @@ function forgetSecrets() {
 function isCredentialsId(value) {
     return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
 }
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|([+-])(\d{2}):(\d{2}))$/;
+/** No set of this API was made before 2020: an earlier time (the epoch, year 1) is a placeholder, not an age. */
+const EARLIEST_REAL_TIME_MS = Date.UTC(2020, 0, 1);
 /**
- * A listed set's `created`, in ms since the epoch, when it is an ISO 8601 time; undefined
- * otherwise (Date.parse would guess at other forms, and an age decides what is deleted).
+ * A listed set's `created`, in ms since the epoch, when it is a time that can be real: an ISO 8601
+ * time of a date that exists (no 2024-02-31, no hour 24, no second 60), no earlier than 2020.
+ * Anything else is undefined, unreadable (Date.parse guesses at other forms and rolls 2024-02-31
+ * over to March; an age decides what is deleted, so a guess never does).
  */
 function createdTimeMs(created) {
-    if (created === undefined || !ISO_TIME.test(created))
+    const match = created === undefined ? null : ISO_TIME.exec(created);
+    if (!match)
         return undefined;
-    const ms = Date.parse(created);
-    return Number.isNaN(ms) ? undefined : ms;
+    const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+    const local = Date.UTC(year, month - 1, day, hour, minute, second);
+    const date = new Date(local);
+    // Date.UTC rolls an impossible field over into the next one: a date that exists comes back whole.
+    const exists = date.getUTCFullYear() === year &&
+        date.getUTCMonth() === month - 1 &&
+        date.getUTCDate() === day &&
+        date.getUTCHours() === hour &&
+        date.getUTCMinutes() === minute &&
+        date.getUTCSeconds() === second;
+    const offsetHours = Number(match[10] ?? 0);
+    const offsetMinutes = Number(match[11] ?? 0);
+    if (!exists || offsetHours > 23 || offsetMinutes > 59)
+        return undefined;
+    const fraction = Math.floor(Number(`0${match[7] ?? ''}`) * 1000);
+    const offsetMs = (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+    const ms = local + fraction - offsetMs;
+    return ms >= EARLIEST_REAL_TIME_MS ? ms : undefined;
 }
 /** A registry username docker can take: no whitespace, control characters or ':', and no leading '-'. */
 const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
@@ -1513,11 +1534,12 @@ class DeepgramClient {
         return parseCreated(body);
     }
     async list(projectId) {
-        const body = await this.call('list distribution credentials', 'GET', this.collection(projectId));
+        const { body, response } = await this.exchange('list distribution credentials', 'GET', this.collection(projectId));
         const items = isRecord(body) ? body.distribution_credentials : undefined;
         if (!Array.isArray(items))
             throw unexpected('list distribution credentials', 'no distribution_credentials array');
-        return items.map((item) => {
+        const date = headerValue(response, 'date');
+        const listed = items.map((item) => {
             const record = credentialsRecord(item);
             const id = record?.distribution_credentials_id;
             if (typeof id !== 'string')
@@ -1528,6 +1550,7 @@ class DeepgramClient {
                 ...(typeof record?.created === 'string' ? { created: record.created } : {}),
             };
         });
+        return date === undefined ? { items: listed } : { items: listed, date };
     }
     /** Deletes one set of credentials; one that is already gone (404) counts as done. */
     async delete(projectId, credentialsId) {
@@ -1550,6 +1573,10 @@ class DeepgramClient {
     }
     /** One request; resolves to the parsed JSON body of a 2xx, or throws a DeepgramApiError. */
     async call(action, method, url, payload) {
+        return (await this.exchange(action, method, url, payload)).body;
+    }
+    /** As call, with the answer's status and headers beside the body. */
+    async exchange(action, method, url, payload) {
         const headers = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
         if (payload !== undefined)
             headers['Content-Type'] = 'application/json';
@@ -1574,12 +1601,12 @@ class DeepgramClient {
         if (response.status < 200 || response.status > 299)
             throw apiError(action, response);
         try {
-            return JSON.parse(response.body);
+            return { body: JSON.parse(response.body), response };
         }
         catch {
             // A delete is done once the server says 2xx, whatever the body (shapes differ by generation).
             if (method === 'DELETE')
-                return {};
+                return { body: {}, response };
             const what = `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body) || '(empty)'}`;
             throw unexpected(action, what, method === 'POST' ? CREATED_UNUSABLE : FATAL);
         }
@@ -1623,7 +1650,7 @@ function parseCreated(body) {
         secret,
         username,
         scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string' && SCOPE.test(s)) : [],
-        comment: typeof comment === 'string' ? comment : '',
+        ...(typeof comment === 'string' ? { comment } : {}),
     };
 }
 /** A value from an answer, for a message: a string escaped and cut short, anything else by its type. */
@@ -1809,9 +1836,37 @@ function suffixOf(kind) {
             return '';
     }
 }
-/** The comment sent to Deepgram: the person's comment, then the tag. */
+/**
+ * The longest comment the action sends, in UTF-16 units (so in characters too, however an API
+ * counts them). The tag at the end is all that finds a set again: an API that shortened a longer
+ * comment would cut the tag off, and the set could never be swept or pruned.
+ */
+const MAX_COMMENT_LENGTH = 200;
+/**
+ * The comment sent to Deepgram: the person's comment, then the tag, at most MAX_COMMENT_LENGTH
+ * long. A person's comment too long for that is shortened, ending with '…'; the tag never is.
+ */
 function tagComment(comment, tag) {
-    return comment ? `${comment} ${formatTag(tag)}` : formatTag(tag);
+    const text = formatTag(tag);
+    if (!comment)
+        return text;
+    const room = MAX_COMMENT_LENGTH - text.length - 1;
+    return `${comment.length <= room ? comment : `${shorten(comment, room - 1).trimEnd()}…`} ${text}`;
+}
+/** The longest start of `text` at most `length` UTF-16 units long that does not split a character. */
+function shorten(text, length) {
+    let end = 0;
+    for (const char of text) {
+        if (end + char.length > length)
+            break;
+        end += char.length;
+    }
+    return text.slice(0, end);
+}
+/** The comment ends with exactly this tag: a sweep, pruning and a look-up by name will find the set. */
+function endsWithTag(comment, tag) {
+    const found = parseTag(comment);
+    return found !== undefined && formatTag(found) === formatTag(tag);
 }
 /** The tag a comment ends with, or undefined when it ends with none of ours. */
 function parseTag(comment) {
@@ -1854,6 +1909,7 @@ async function createCredentials(ctx, request, marker, hooks) {
         try {
             const credentials = await ctx.client.create(ctx.projectId, request);
             hooks.created(credentials.id);
+            checkStoredTag(ctx, request.comment, credentials);
             return credentials;
         }
         catch (error) {
@@ -1885,6 +1941,20 @@ async function createCredentials(ctx, request, marker, hooks) {
         throw error;
     }
 }
+/**
+ * The create answer echoes the comment as stored. If the API shortened or changed it so that it no
+ * longer ends with the tag sent, nothing can find the set again but its ID: say so, once, now.
+ */
+function checkStoredTag(ctx, sent, credentials) {
+    const tag = parseTag(sent);
+    if (credentials.comment === undefined || tag === undefined || endsWithTag(credentials.comment, tag))
+        return;
+    const fate = tag.kind.kind === 'job'
+        ? 'it is revoked at job end by its ID, but if that fails no sweep and no pruning can ever find it'
+        : 'it is kept, and no sweep, pruning, kept-before or retire can ever find it: delete it by its ID when it is done with';
+    ctx.warning(`Deepgram stored the comment of distribution credentials ${credentials.id} without the tag the action ended it with ` +
+        `(${formatTag(tag)}): ${fate}.`);
+}
 /** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
 async function revokeCredentials(ctx, credentialsId, maxAttempts = ctx.maxAttempts) {
     const result = await withRetries(() => ctx.client.delete(ctx.projectId, credentialsId), {
@@ -1896,7 +1966,7 @@ async function revokeCredentials(ctx, credentialsId, maxAttempts = ctx.maxAttemp
         : `Distribution credentials ${credentialsId} were already gone.`);
     return result;
 }
-/** The project's credentials, retrying transient failures. */
+/** The project's credentials (and the API's time of the answer), retrying transient failures. */
 function listCredentials(ctx, maxAttempts = ctx.maxAttempts) {
     return withRetries(() => ctx.client.list(ctx.projectId), {
         ...retryOptions(ctx, 'list distribution credentials'),
@@ -1935,7 +2005,7 @@ function straysOf(listed, marker, keepId = '') {
 async function sweepOnce(ctx, marker) {
     let listed;
     try {
-        listed = await listCredentials(ctx, 1);
+        ({ items: listed } = await listCredentials(ctx, 1));
     }
     catch (error) {
         ctx.info(`Could not look for credentials the failed create may have left (the post step looks again): ${errorMessage(error)}`);
@@ -2533,6 +2603,13 @@ function readApiSettings(getInput) {
     if (/\p{Cc}/u.test(apiKey)) {
         throw new InputError('api-key', 'contains a control character; a Deepgram API key is a single token of printable characters.');
     }
+    // A header carries only visible ASCII: a pasted en dash fails in Node before the request leaves,
+    // and an accented letter reaches the API as bytes no key has. Neither is a key.
+    const foreign = /[^\x21-\x7e]/u.exec(apiKey)?.[0];
+    if (foreign !== undefined) {
+        throw new InputError('api-key', `contains ${codePoint(foreign)} at character ${[...apiKey.slice(0, apiKey.indexOf(foreign))].length + 1}, which is not visible ASCII ` +
+            '(an en dash, a zero-width space or an accented letter pasted with the key); a Deepgram API key is letters, digits and ASCII punctuation only.');
+    }
     const projectId = getInput('project-id');
     if (!projectId)
         throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
@@ -2546,6 +2623,10 @@ function readApiSettings(getInput) {
         requestTimeoutMs: parseTimeout(getInput('request-timeout')),
         maxAttempts: parseMaxAttempts(getInput('max-attempts')),
     };
+}
+/** U+2013, as a person looks a character up (the character itself may be invisible). */
+function codePoint(char) {
+    return `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 /** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */
 function parseKeep(raw) {
@@ -2691,7 +2772,7 @@ async function keptBefore(ctx, name, marker) {
         return undefined;
     let listed;
     try {
-        listed = await listCredentials(ctx);
+        ({ items: listed } = await listCredentials(ctx));
     }
     catch (error) {
         ctx.warning(`Could not list the sets kept as "${name}", so kept-before is empty: ${errorMessage(error)}`);
@@ -3630,6 +3711,49 @@ async function run() {
     }
 }
 
+;// CONCATENATED MODULE: ./src/project/clock.ts
+/**
+ * The time a listed set's age is measured against. A set's `created` is the API's clock; the
+ * runner's clock may be days off (a self-hosted runner, a VM resumed from a snapshot), and a
+ * runner 5 days fast would prune a running job's set. So an age is the API's time when it
+ * answered the list (its `Date` header) less the set's created time, and the runner's own clock
+ * is used only when the answer gave no time that can be real.
+ */
+
+
+/** Clocks further apart than this are worth a line in the log (HTTP dates are to the second). */
+const CLOCK_SKEW_NOTE_MS = 5 * 60_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** IMF-fixdate, the one form HTTP senders must use: `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}:\d{2}:\d{2}) GMT$/;
+/**
+ * A `Date` header's time in ms since the epoch, by the same rule as a set's created time (a date
+ * that exists, no earlier than 2020); undefined for anything else, older HTTP date forms included.
+ */
+function httpDateMs(header) {
+    const match = header === undefined ? null : IMF_FIXDATE.exec(header);
+    if (!match)
+        return undefined;
+    const [, day, month, year, time] = match;
+    const monthNumber = String(MONTHS.indexOf(month) + 1).padStart(2, '0');
+    return createdTimeMs(`${year}-${monthNumber}-${day}T${time}Z`);
+}
+/**
+ * Now, by the API's clock when the list answer gave it, else by the runner's; says so (through
+ * `note`) when the two differ by more than CLOCK_SKEW_NOTE_MS.
+ */
+function apiNow(page, note, runnerNow = Date.now()) {
+    const apiTime = httpDateMs(page.date);
+    if (apiTime === undefined)
+        return runnerNow;
+    const skew = runnerNow - apiTime;
+    if (Math.abs(skew) > CLOCK_SKEW_NOTE_MS) {
+        note(`The runner's clock is ${formatAge(Math.abs(skew))} ${skew > 0 ? 'ahead of' : 'behind'} the Deepgram API's ` +
+            "(its answer's Date header); the sets' ages are measured by the API's clock.");
+    }
+    return apiTime;
+}
+
 ;// CONCATENATED MODULE: ./src/project/cleanup.ts
 /**
  * The post step's work in the Deepgram project: revoke the set main handed out and, alongside it,
@@ -3638,6 +3762,7 @@ async function run() {
  * before its post step). Cleanup never fails the job: what cannot be done is a warning that says
  * what is left.
  */
+
 
 
 
@@ -3676,9 +3801,9 @@ async function tidyProject(ctx, saved, settings) {
         ctx.info(`The main step stopped while a create was in flight; waiting ${formatAge(waitMs)} (its request-timeout) for it to land before sweeping.`);
         await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
-    let listed;
+    let page;
     try {
-        listed = await listCredentials(ctx);
+        page = await listCredentials(ctx);
     }
     catch (error) {
         ctx.warning((sweep
@@ -3687,23 +3812,31 @@ async function tidyProject(ctx, saved, settings) {
             `${errorMessage(error)}${sweep ? ". Check the project's distribution credentials for that tag." : ''}`);
         return;
     }
+    const listed = page.items;
     if (sweep) {
         const strays = straysOf(listed, saved.marker, saved.credentialsId);
         const deleted = await deleteEach(ctx, strays, 'stray distribution credentials');
         ctx.info(`Deleted ${deleted.length} stray set(s) of credentials carrying [${saved.marker}].`);
     }
     if (settings.pruneAfterMs > 0)
-        await prune(ctx, listed, saved.marker, settings.pruneAfterMs);
+        await prune(ctx, page, saved.marker, settings.pruneAfterMs);
 }
-/** Deletes other executions' job sets older than `pruneAfterMs`, and says which, with their ages. */
-async function prune(ctx, listed, marker, pruneAfterMs) {
-    const now = Date.now();
-    const old = listed
-        .filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker))
-        .map((set) => ({ set, createdMs: createdTimeMs(set.created) }))
-        // A set without a creation time in ISO 8601 has no age this action trusts: it is left alone.
-        .flatMap(({ set, createdMs }) => (createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }]))
-        .filter(({ ageMs }) => ageMs > pruneAfterMs);
+/**
+ * Deletes other executions' job sets older than `pruneAfterMs` by the API's clock, and says which,
+ * with their ages. A set whose created time cannot be read (none, another form, a date that does
+ * not exist, one before 2020) has no age this action trusts: it is left alone, and counted.
+ */
+async function prune(ctx, page, marker, pruneAfterMs) {
+    const now = apiNow(page, ctx.info);
+    const jobSets = page.items.filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker));
+    const dated = jobSets.flatMap((set) => {
+        const createdMs = createdTimeMs(set.created);
+        return createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }];
+    });
+    if (dated.length < jobSets.length) {
+        ctx.info(`${jobSets.length - dated.length} job set(s) of other runs have no created time that can be real; they are never pruned by age.`);
+    }
+    const old = dated.filter(({ ageMs }) => ageMs > pruneAfterMs);
     if (old.length === 0)
         return;
     const deleted = new Set(await deleteEach(ctx, old.map(({ set }) => set), 'old job credentials'));
@@ -3784,7 +3917,7 @@ function readRetireSettings(getInput) {
         minAgeMs: parseDuration('min-age', getInput('min-age') || '0'),
     };
 }
-/** Credentials IDs separated by commas and/or newlines; empty parts are skipped. */
+/** Credentials IDs separated by commas and/or newlines; empty parts and repeats (in any case) are skipped. */
 function parseExcept(raw) {
     const ids = [];
     for (const part of raw.split(/[,\n]/)) {
@@ -3794,7 +3927,8 @@ function parseExcept(raw) {
         if (!isCredentialsId(id)) {
             throw new InputError('except', `"${id}" is not a credentials ID; pass IDs such as the credentials-id output, separated by commas or newlines.`);
         }
-        if (!ids.includes(id))
+        // IDs are UUIDs, the same in either case.
+        if (!ids.some((seen) => seen.toLowerCase() === id.toLowerCase()))
             ids.push(id);
     }
     return ids;
@@ -3806,6 +3940,7 @@ function parseExcept(raw) {
  * name, except the one now in service. Unlike cleanup at job end this is the step's purpose, so
  * a list it cannot make or a set it cannot delete fails it, naming what is left.
  */
+
 
 
 
@@ -3829,14 +3964,21 @@ async function retire() {
     protectSecret(getInput('api-key'));
     const settings = readRetireSettings((name) => getInput(name));
     const ctx = apiContext(settings);
-    const listed = await listCredentials(ctx).catch((error) => {
+    const page = await listCredentials(ctx).catch((error) => {
         throw new Error(`Could not list the project's credentials, so nothing was retired: ${errorMessage(error)}`);
     });
-    const { sets, refused } = keptUnder(listed, settings.keep);
-    const plan = planRetirement(sets, settings, Date.now());
+    const { sets, refused } = keptUnder(page.items, settings.keep);
+    const now = apiNow(page, log_info);
+    const plan = planRetirement(sets, settings, now);
+    if (plan.strangers.length > 0) {
+        // The set in service is not there: a newer rotation may have retired it already, or the ID is
+        // wrong. Either way this rotation is not the one to decide what goes.
+        throw new Error(`except names ${plan.strangers.join(', ')}, which is not a set kept as "${settings.keep}" ` +
+            `(${sets.length} set(s) are kept under it), so nothing was retired. A newer rotation may have retired it; ` +
+            'pass the ID of the set in service (the credentials-id output of the step that made it).');
+    }
     log_info(`${sets.length} set(s) kept as "${settings.keep}"; retiring ${plan.retire.length}.`);
     plan.leave.forEach(({ set, reason }) => log_info(`Leaving ${set.id} alone: ${reason}.`));
-    plan.strangers.forEach((id) => log_warning(`except names ${id}, which is not a set kept as "${settings.keep}".`));
     const outcomes = new Map(plan.leave.map(({ set, reason }) => [set, `left alone: ${reason}`]));
     for (const set of plan.retire) {
         try {
@@ -3849,7 +3991,7 @@ async function retire() {
     }
     const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
     file_commands_setOutput('retired', retired.map((set) => set.id).join(','));
-    appendToSummary(retireSummary(settings, sets, outcomes, Date.now()));
+    appendToSummary(retireSummary(settings, sets, outcomes, now));
     const left = plan.retire.filter((set) => outcomes.get(set) === 'could not delete').map((set) => set.id);
     const problems = [
         left.length > 0 &&
@@ -3863,14 +4005,24 @@ async function retire() {
     log_info(`Retired ${retired.length} set(s) kept as "${settings.keep}".`);
 }
 /**
- * Which of the sets kept under the name go: all but those `except` names (by default the newest),
- * those younger than min-age, and, where the age matters, those whose age the API did not give.
+ * Which of the sets kept under the name go. Without `except`: all but the newest. With it: those
+ * older than the newest set it names, so that a later rotation's set, in service a minute from
+ * now, is never retired by an earlier one. Never those younger than min-age, and never one whose
+ * age or order the API's times cannot tell. IDs compare without regard to case.
  */
 function planRetirement(sets, settings, now) {
-    const newest = Math.max(...sets.map((set) => set.createdMs ?? -Infinity));
-    const plan = { retire: [], leave: [], strangers: settings.except.filter((id) => !sets.some((set) => set.id === id)) };
+    const except = new Set(settings.except.map((id) => id.toLowerCase()));
+    const excepted = (set) => except.has(set.id.toLowerCase());
+    const times = (chosen) => Math.max(...chosen.map((set) => set.createdMs ?? -Infinity));
+    // The set that must stay: the newest under the name, or the newest that except names.
+    const limit = except.size > 0 ? times(sets.filter(excepted)) : times(sets);
+    const plan = {
+        retire: [],
+        leave: [],
+        strangers: settings.except.filter((id) => !sets.some((set) => set.id.toLowerCase() === id.toLowerCase())),
+    };
     for (const set of sets) {
-        const reason = keepReason(set, settings, newest, now);
+        const reason = excepted(set) ? 'named in except' : keepReason(set, except.size > 0, limit, settings.minAgeMs, now);
         if (reason)
             plan.leave.push({ set, reason });
         else
@@ -3878,15 +4030,17 @@ function planRetirement(sets, settings, now) {
     }
     return plan;
 }
-function keepReason(set, { except, minAgeMs }, newest, now) {
-    if (except.length > 0 && except.includes(set.id))
-        return 'named in except';
-    // Without a time the newest cannot be told apart, nor an age checked: leave it rather than guess.
-    if (set.createdMs === undefined && (except.length === 0 || minAgeMs > 0))
-        return 'the API gave no usable created time';
-    if (except.length === 0 && set.createdMs === newest)
+function keepReason(set, hasExcept, limit, minAgeMs, now) {
+    // Without a time the set cannot be put in order, nor an age checked: leave it rather than guess.
+    if (set.createdMs === undefined)
+        return 'the API gave no created time that can be real';
+    if (!hasExcept && set.createdMs === limit)
         return 'the newest set under the name';
-    if (set.createdMs !== undefined && now - set.createdMs < minAgeMs)
+    if (hasExcept && limit === -Infinity)
+        return 'the sets named in except have no created time that can be real, so none is known to be older';
+    if (hasExcept && set.createdMs >= limit)
+        return 'not older than the newest set named in except';
+    if (now - set.createdMs < minAgeMs)
         return `younger than min-age (${age(set, now)} old)`;
     return undefined;
 }

@@ -114,7 +114,7 @@ export function mintCredentials(sandbox, projectId, { comment, scopes, provider,
     scopes: [...scopes],
     provider,
     // issue() may back-date a set (tests of what is old enough to prune or retire).
-    created: created ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    created: created ?? new Date(Date.now() + sandbox.clockOffsetMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     username: `deepgram+${id}`,
     secret: preset?.secret ?? randomBytes(32).toString('hex'),
     creatorKey: key?.name ?? null,

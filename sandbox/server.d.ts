@@ -136,6 +136,11 @@ export interface Sandbox {
    * that must know them in advance, such as a real registry's htpasswd file
    */
   presetNext(): { id: string; secret: string; username: string };
+  /**
+   * Moves the sandbox's clock `ms` on (or back, if negative): the created time of the sets made
+   * from then on, and every answer's Date header. reset() puts it back to the machine's clock.
+   */
+  shiftClock(ms: number): void;
   /** stops listening and closes every socket, keep-alive ones included */
   close(): Promise<void>;
 }

@@ -86,6 +86,8 @@ function createState(options) {
     presets: [],
     /** delays in progress, so close() can cut them short */
     delays: new Set(),
+    /** how far the sandbox's clock (created times, the Date header) is ahead of the machine's */
+    clockOffsetMs: 0,
     closed: false,
   };
 }
@@ -123,6 +125,9 @@ function sandboxHandle(state, server, port) {
     reset: () => resetState(state),
     issue: (projectId, fields) => issue(state, projectId, fields),
     presetNext: () => presetNext(state),
+    shiftClock: (ms) => {
+      state.clockOffsetMs += ms;
+    },
     close() {
       closing ??= closeServer(state, server);
       return closing;
@@ -144,6 +149,7 @@ function resetState(state) {
   state.credentials.clear();
   state.faults.length = 0;
   state.requests.length = 0;
+  state.clockOffsetMs = 0;
 }
 
 /** Live credentials as public records (secret included: this is the test-side view). */
@@ -242,7 +248,7 @@ function send(state, { res, entry, requestId }, reply) {
   entry.status = reply.status;
   if (res.destroyed) return; // the client left; the action (if any) has already happened
   const { type, payload } = render(reply, state.errorStyle, requestId);
-  res.writeHead(reply.status, { 'content-type': type, 'dg-request-id': requestId, ...reply.headers });
+  res.writeHead(reply.status, { 'content-type': type, 'dg-request-id': requestId, date: httpDate(state), ...reply.headers });
   res.end(payload);
 }
 
@@ -278,7 +284,7 @@ function sendWithoutEnd(state, exchange, reply, fault) {
     }
     const { type, payload } = render(reply, state.errorStyle, requestId);
     // No content-length: the body goes out chunked, so it can go on for as long as it likes.
-    res.writeHead(reply.status, { 'content-type': type, 'dg-request-id': requestId, ...reply.headers });
+    res.writeHead(reply.status, { 'content-type': type, 'dg-request-id': requestId, date: httpDate(state), ...reply.headers });
     const bytes = Buffer.from(payload);
     if (fault.trickle === 'body') {
       let sent = 0;
@@ -296,6 +302,11 @@ function sendWithoutEnd(state, exchange, reply, fault) {
     pump();
     return undefined;
   });
+}
+
+/** The Date header, by the sandbox's clock (a fault rule's headers may set another). */
+function httpDate(state) {
+  return new Date(Date.now() + state.clockOffsetMs).toUTCString();
 }
 
 function destroy(exchange) {

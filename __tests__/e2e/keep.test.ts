@@ -98,7 +98,7 @@ describe('retire', () => {
   test('except and min-age: the set in service and the young ones stay', async () => {
     const old = issue(`[${OTHER} keep=prod-pull]`, 10 * 24 * HOUR);
     const young = issue(`[${OTHER} keep=prod-pull]`, 3 * HOUR);
-    const inService = issue(`[${OTHER} keep=prod-pull]`, 20 * 24 * HOUR);
+    const inService = issue(`[${OTHER} keep=prod-pull]`, HOUR);
 
     const step = await retire({ keep: 'prod-pull', except: inService.id, 'min-age': '1d' });
     expect(step.exitCode).toBe(0);
@@ -139,6 +139,7 @@ describe('retire', () => {
   test('IDs the API gives that could bend a URL or the log are neither used nor printed', async () => {
     const hostile = ['..', '::set-output name=retired::x', 'a\n::warning::owned'];
     const fine = issue(`[${OTHER} keep=prod-pull]`, 50 * HOUR);
+    const inService = issue(`[${OTHER} keep=prod-pull]`, 2 * HOUR);
     h.sandbox.addFault({
       op: 'list',
       status: 200,
@@ -147,11 +148,13 @@ describe('retire', () => {
           ...hostile.map((id) => ({
             distribution_credentials: { distribution_credentials_id: id, comment: `[${OTHER} keep=prod-pull]`, created: ago(HOUR) },
           })),
-          { distribution_credentials: { distribution_credentials_id: fine.id, comment: fine.comment, created: fine.created } },
+          ...[fine, inService].map((set) => ({
+            distribution_credentials: { distribution_credentials_id: set.id, comment: set.comment, created: set.created },
+          })),
         ],
       },
     });
-    const step = await retire({ keep: 'prod-pull', except: 'someone-else' });
+    const step = await retire({ keep: 'prod-pull', except: inService.id });
     expect(step.exitCode).toBe(1);
     expect(step.log).toContain('3 set(s) kept as "prod-pull" have an ID this action does not accept (not printed)');
     expect(step.log).not.toMatch(/^::(set-output|warning::owned)/m);

@@ -23,7 +23,8 @@ export interface CreatedCredentials {
   username: string;
   secret: string;
   scopes: string[];
-  comment: string;
+  /** The comment as the API stored it, when the answer gave it back. */
+  comment?: string;
 }
 
 /** A listed set of credentials (lists never carry secrets). */
@@ -34,6 +35,13 @@ export interface ListedCredentials {
   created?: string;
 }
 
+/** One list answer: the sets, and the API's clock as its answer gave it. */
+export interface ListedPage {
+  items: ListedCredentials[];
+  /** The answer's `Date` header as sent (untrusted text; project/clock.ts reads it), if it had one. */
+  date?: string;
+}
+
 /**
  * A credentials ID the action will put in a URL or a log: a UUID-like token. Anything else (".."
  * would turn a DELETE into one on the collection's parent) is refused.
@@ -42,16 +50,38 @@ export function isCredentialsId(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
 }
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** No set of this API was made before 2020: an earlier time (the epoch, year 1) is a placeholder, not an age. */
+export const EARLIEST_REAL_TIME_MS = Date.UTC(2020, 0, 1);
 
 /**
- * A listed set's `created`, in ms since the epoch, when it is an ISO 8601 time; undefined
- * otherwise (Date.parse would guess at other forms, and an age decides what is deleted).
+ * A listed set's `created`, in ms since the epoch, when it is a time that can be real: an ISO 8601
+ * time of a date that exists (no 2024-02-31, no hour 24, no second 60), no earlier than 2020.
+ * Anything else is undefined, unreadable (Date.parse guesses at other forms and rolls 2024-02-31
+ * over to March; an age decides what is deleted, so a guess never does).
  */
 export function createdTimeMs(created: string | undefined): number | undefined {
-  if (created === undefined || !ISO_TIME.test(created)) return undefined;
-  const ms = Date.parse(created);
-  return Number.isNaN(ms) ? undefined : ms;
+  const match = created === undefined ? null : ISO_TIME.exec(created);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
+  const date = new Date(local);
+  // Date.UTC rolls an impossible field over into the next one: a date that exists comes back whole.
+  const exists =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second;
+  const offsetHours = Number(match[10] ?? 0);
+  const offsetMinutes = Number(match[11] ?? 0);
+  if (!exists || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  const fraction = Math.floor(Number(`0${match[7] ?? ''}`) * 1000);
+  const offsetMs = (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  const ms = local + fraction - offsetMs;
+  return ms >= EARLIEST_REAL_TIME_MS ? ms : undefined;
 }
 
 /** A registry username docker can take: no whitespace, control characters or ':', and no leading '-'. */
@@ -101,11 +131,12 @@ export class DeepgramClient {
     return parseCreated(body);
   }
 
-  async list(projectId: string): Promise<ListedCredentials[]> {
-    const body = await this.call('list distribution credentials', 'GET', this.collection(projectId));
+  async list(projectId: string): Promise<ListedPage> {
+    const { body, response } = await this.exchange('list distribution credentials', 'GET', this.collection(projectId));
     const items = isRecord(body) ? body.distribution_credentials : undefined;
     if (!Array.isArray(items)) throw unexpected('list distribution credentials', 'no distribution_credentials array');
-    return items.map((item) => {
+    const date = headerValue(response, 'date');
+    const listed = items.map((item): ListedCredentials => {
       const record = credentialsRecord(item);
       const id = record?.distribution_credentials_id;
       if (typeof id !== 'string') throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
@@ -115,6 +146,7 @@ export class DeepgramClient {
         ...(typeof record?.created === 'string' ? { created: record.created } : {}),
       };
     });
+    return date === undefined ? { items: listed } : { items: listed, date };
   }
 
   /** Deletes one set of credentials; one that is already gone (404) counts as done. */
@@ -143,6 +175,16 @@ export class DeepgramClient {
 
   /** One request; resolves to the parsed JSON body of a 2xx, or throws a DeepgramApiError. */
   private async call(action: string, method: HttpRequest['method'], url: string, payload?: unknown): Promise<unknown> {
+    return (await this.exchange(action, method, url, payload)).body;
+  }
+
+  /** As call, with the answer's status and headers beside the body. */
+  private async exchange(
+    action: string,
+    method: HttpRequest['method'],
+    url: string,
+    payload?: unknown,
+  ): Promise<{ body: unknown; response: HttpResponse }> {
     const headers: Record<string, string> = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
     if (payload !== undefined) headers['Content-Type'] = 'application/json';
     const { budget } = this.options;
@@ -163,10 +205,10 @@ export class DeepgramClient {
     }
     if (response.status < 200 || response.status > 299) throw apiError(action, response);
     try {
-      return JSON.parse(response.body);
+      return { body: JSON.parse(response.body), response };
     } catch {
       // A delete is done once the server says 2xx, whatever the body (shapes differ by generation).
-      if (method === 'DELETE') return {};
+      if (method === 'DELETE') return { body: {}, response };
       const what = `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body) || '(empty)'}`;
       throw unexpected(action, what, method === 'POST' ? CREATED_UNUSABLE : FATAL);
     }
@@ -207,7 +249,7 @@ function parseCreated(body: unknown): CreatedCredentials {
     secret,
     username,
     scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string' && SCOPE.test(s)) : [],
-    comment: typeof comment === 'string' ? comment : '',
+    ...(typeof comment === 'string' ? { comment } : {}),
   };
 }
 

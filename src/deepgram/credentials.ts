@@ -19,10 +19,11 @@ import {
   type DeepgramClient,
   type DeleteResult,
   type ListedCredentials,
+  type ListedPage,
 } from './client.js';
 import { untrusted } from '../runner/log.js';
 import { isClassified, withRetries } from '../net/retry.js';
-import { madeBy } from './tags.js';
+import { endsWithTag, formatTag, madeBy, parseTag } from './tags.js';
 
 export interface Context {
   client: DeepgramClient;
@@ -61,6 +62,7 @@ export async function createCredentials(
     try {
       const credentials = await ctx.client.create(ctx.projectId, request);
       hooks.created(credentials.id);
+      checkStoredTag(ctx, request.comment, credentials);
       return credentials;
     } catch (error) {
       if (isClassified(error) && error.kind.ambiguous) hooks.mayHaveStrays();
@@ -87,6 +89,23 @@ export async function createCredentials(
   }
 }
 
+/**
+ * The create answer echoes the comment as stored. If the API shortened or changed it so that it no
+ * longer ends with the tag sent, nothing can find the set again but its ID: say so, once, now.
+ */
+function checkStoredTag(ctx: Context, sent: string, credentials: CreatedCredentials): void {
+  const tag = parseTag(sent);
+  if (credentials.comment === undefined || tag === undefined || endsWithTag(credentials.comment, tag)) return;
+  const fate =
+    tag.kind.kind === 'job'
+      ? 'it is revoked at job end by its ID, but if that fails no sweep and no pruning can ever find it'
+      : 'it is kept, and no sweep, pruning, kept-before or retire can ever find it: delete it by its ID when it is done with';
+  ctx.warning(
+    `Deepgram stored the comment of distribution credentials ${credentials.id} without the tag the action ended it with ` +
+      `(${formatTag(tag)}): ${fate}.`,
+  );
+}
+
 /** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
 export async function revokeCredentials(ctx: Context, credentialsId: string, maxAttempts = ctx.maxAttempts): Promise<DeleteResult> {
   const result = await withRetries(() => ctx.client.delete(ctx.projectId, credentialsId), {
@@ -101,8 +120,8 @@ export async function revokeCredentials(ctx: Context, credentialsId: string, max
   return result;
 }
 
-/** The project's credentials, retrying transient failures. */
-export function listCredentials(ctx: Context, maxAttempts = ctx.maxAttempts): Promise<ListedCredentials[]> {
+/** The project's credentials (and the API's time of the answer), retrying transient failures. */
+export function listCredentials(ctx: Context, maxAttempts = ctx.maxAttempts): Promise<ListedPage> {
   return withRetries(() => ctx.client.list(ctx.projectId), {
     ...retryOptions(ctx, 'list distribution credentials'),
     maxAttempts,
@@ -147,7 +166,7 @@ export function straysOf(listed: ListedCredentials[], marker: string, keepId = '
 async function sweepOnce(ctx: Context, marker: string): Promise<void> {
   let listed;
   try {
-    listed = await listCredentials(ctx, 1);
+    ({ items: listed } = await listCredentials(ctx, 1));
   } catch (error) {
     ctx.info(`Could not look for credentials the failed create may have left (the post step looks again): ${errorMessage(error)}`);
     return;

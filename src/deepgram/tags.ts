@@ -62,9 +62,38 @@ function suffixOf(kind: TagKind): string {
   }
 }
 
-/** The comment sent to Deepgram: the person's comment, then the tag. */
+/**
+ * The longest comment the action sends, in UTF-16 units (so in characters too, however an API
+ * counts them). The tag at the end is all that finds a set again: an API that shortened a longer
+ * comment would cut the tag off, and the set could never be swept or pruned.
+ */
+export const MAX_COMMENT_LENGTH = 200;
+
+/**
+ * The comment sent to Deepgram: the person's comment, then the tag, at most MAX_COMMENT_LENGTH
+ * long. A person's comment too long for that is shortened, ending with '…'; the tag never is.
+ */
 export function tagComment(comment: string, tag: Tag): string {
-  return comment ? `${comment} ${formatTag(tag)}` : formatTag(tag);
+  const text = formatTag(tag);
+  if (!comment) return text;
+  const room = MAX_COMMENT_LENGTH - text.length - 1;
+  return `${comment.length <= room ? comment : `${shorten(comment, room - 1).trimEnd()}…`} ${text}`;
+}
+
+/** The longest start of `text` at most `length` UTF-16 units long that does not split a character. */
+function shorten(text: string, length: number): string {
+  let end = 0;
+  for (const char of text) {
+    if (end + char.length > length) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
+}
+
+/** The comment ends with exactly this tag: a sweep, pruning and a look-up by name will find the set. */
+export function endsWithTag(comment: string, tag: Tag): boolean {
+  const found = parseTag(comment);
+  return found !== undefined && formatTag(found) === formatTag(tag);
 }
 
 /** The tag a comment ends with, or undefined when it ends with none of ours. */

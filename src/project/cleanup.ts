@@ -6,7 +6,8 @@
  * what is left.
  */
 import { errorMessage, deleteEach, listCredentials, revokeCredentials, straysOf, type Context } from '../deepgram/credentials.js';
-import { createdTimeMs, type ListedCredentials } from '../deepgram/client.js';
+import { createdTimeMs, type ListedPage } from '../deepgram/client.js';
+import { apiNow } from './clock.js';
 import { formatAge } from '../settings/duration.js';
 import type { Settings } from '../settings/inputs.js';
 import type { SavedState } from '../runner/state.js';
@@ -51,9 +52,9 @@ async function tidyProject(ctx: Context, saved: SavedState, settings: Settings):
     await new Promise((resolve) => setTimeout(resolve, waitMs));
   }
 
-  let listed: ListedCredentials[];
+  let page: ListedPage;
   try {
-    listed = await listCredentials(ctx);
+    page = await listCredentials(ctx);
   } catch (error) {
     ctx.warning(
       (sweep
@@ -64,23 +65,33 @@ async function tidyProject(ctx: Context, saved: SavedState, settings: Settings):
     return;
   }
 
+  const listed = page.items;
   if (sweep) {
     const strays = straysOf(listed, saved.marker, saved.credentialsId);
     const deleted = await deleteEach(ctx, strays, 'stray distribution credentials');
     ctx.info(`Deleted ${deleted.length} stray set(s) of credentials carrying [${saved.marker}].`);
   }
-  if (settings.pruneAfterMs > 0) await prune(ctx, listed, saved.marker, settings.pruneAfterMs);
+  if (settings.pruneAfterMs > 0) await prune(ctx, page, saved.marker, settings.pruneAfterMs);
 }
 
-/** Deletes other executions' job sets older than `pruneAfterMs`, and says which, with their ages. */
-async function prune(ctx: Context, listed: ListedCredentials[], marker: string, pruneAfterMs: number): Promise<void> {
-  const now = Date.now();
-  const old = listed
-    .filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker))
-    .map((set) => ({ set, createdMs: createdTimeMs(set.created) }))
-    // A set without a creation time in ISO 8601 has no age this action trusts: it is left alone.
-    .flatMap(({ set, createdMs }) => (createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }]))
-    .filter(({ ageMs }) => ageMs > pruneAfterMs);
+/**
+ * Deletes other executions' job sets older than `pruneAfterMs` by the API's clock, and says which,
+ * with their ages. A set whose created time cannot be read (none, another form, a date that does
+ * not exist, one before 2020) has no age this action trusts: it is left alone, and counted.
+ */
+async function prune(ctx: Context, page: ListedPage, marker: string, pruneAfterMs: number): Promise<void> {
+  const now = apiNow(page, ctx.info);
+  const jobSets = page.items.filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker));
+  const dated = jobSets.flatMap((set) => {
+    const createdMs = createdTimeMs(set.created);
+    return createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }];
+  });
+  if (dated.length < jobSets.length) {
+    ctx.info(
+      `${jobSets.length - dated.length} job set(s) of other runs have no created time that can be real; they are never pruned by age.`,
+    );
+  }
+  const old = dated.filter(({ ageMs }) => ageMs > pruneAfterMs);
   if (old.length === 0) return;
   const deleted = new Set(
     await deleteEach(

@@ -39,7 +39,7 @@ export async function keptBefore(ctx: Context, name: string, marker: string): Pr
   if (!name) return undefined;
   let listed: ListedCredentials[];
   try {
-    listed = await listCredentials(ctx);
+    ({ items: listed } = await listCredentials(ctx));
   } catch (error) {
     ctx.warning(`Could not list the sets kept as "${name}", so kept-before is empty: ${errorMessage(error)}`);
     return '';

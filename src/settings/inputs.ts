@@ -173,6 +173,16 @@ export function readApiSettings(getInput: GetInput): ApiSettings {
   if (/\p{Cc}/u.test(apiKey)) {
     throw new InputError('api-key', 'contains a control character; a Deepgram API key is a single token of printable characters.');
   }
+  // A header carries only visible ASCII: a pasted en dash fails in Node before the request leaves,
+  // and an accented letter reaches the API as bytes no key has. Neither is a key.
+  const foreign = /[^\x21-\x7e]/u.exec(apiKey)?.[0];
+  if (foreign !== undefined) {
+    throw new InputError(
+      'api-key',
+      `contains ${codePoint(foreign)} at character ${[...apiKey.slice(0, apiKey.indexOf(foreign))].length + 1}, which is not visible ASCII ` +
+        '(an en dash, a zero-width space or an accented letter pasted with the key); a Deepgram API key is letters, digits and ASCII punctuation only.',
+    );
+  }
 
   const projectId = getInput('project-id');
   if (!projectId) throw new InputError('project-id', 'is required: pass the Deepgram project ID (a UUID).');
@@ -187,6 +197,11 @@ export function readApiSettings(getInput: GetInput): ApiSettings {
     requestTimeoutMs: parseTimeout(getInput('request-timeout')),
     maxAttempts: parseMaxAttempts(getInput('max-attempts')),
   };
+}
+
+/** U+2013, as a person looks a character up (the character itself may be invisible). */
+function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */

@@ -33,7 +33,7 @@ export function readRetireSettings(getInput: GetInput): RetireSettings {
   };
 }
 
-/** Credentials IDs separated by commas and/or newlines; empty parts are skipped. */
+/** Credentials IDs separated by commas and/or newlines; empty parts and repeats (in any case) are skipped. */
 export function parseExcept(raw: string): string[] {
   const ids: string[] = [];
   for (const part of raw.split(/[,\n]/)) {
@@ -45,7 +45,8 @@ export function parseExcept(raw: string): string[] {
         `"${id}" is not a credentials ID; pass IDs such as the credentials-id output, separated by commas or newlines.`,
       );
     }
-    if (!ids.includes(id)) ids.push(id);
+    // IDs are UUIDs, the same in either case.
+    if (!ids.some((seen) => seen.toLowerCase() === id.toLowerCase())) ids.push(id);
   }
   return ids;
 }

@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { apiContext } from '../project/context.js';
+import { apiNow } from '../project/clock.js';
 import { errorMessage, listCredentials, revokeCredentials } from '../deepgram/credentials.js';
 import { formatAge } from '../settings/duration.js';
 import { setOutput } from '../runner/file-commands.js';
@@ -35,14 +36,23 @@ async function retire(): Promise<void> {
   protectSecret(core.getInput('api-key'));
   const settings = readRetireSettings((name) => core.getInput(name));
   const ctx = apiContext(settings);
-  const listed = await listCredentials(ctx).catch((error: unknown) => {
+  const page = await listCredentials(ctx).catch((error: unknown) => {
     throw new Error(`Could not list the project's credentials, so nothing was retired: ${errorMessage(error)}`);
   });
-  const { sets, refused } = keptUnder(listed, settings.keep);
-  const plan = planRetirement(sets, settings, Date.now());
+  const { sets, refused } = keptUnder(page.items, settings.keep);
+  const now = apiNow(page, log.info);
+  const plan = planRetirement(sets, settings, now);
+  if (plan.strangers.length > 0) {
+    // The set in service is not there: a newer rotation may have retired it already, or the ID is
+    // wrong. Either way this rotation is not the one to decide what goes.
+    throw new Error(
+      `except names ${plan.strangers.join(', ')}, which is not a set kept as "${settings.keep}" ` +
+        `(${sets.length} set(s) are kept under it), so nothing was retired. A newer rotation may have retired it; ` +
+        'pass the ID of the set in service (the credentials-id output of the step that made it).',
+    );
+  }
   log.info(`${sets.length} set(s) kept as "${settings.keep}"; retiring ${plan.retire.length}.`);
   plan.leave.forEach(({ set, reason }) => log.info(`Leaving ${set.id} alone: ${reason}.`));
-  plan.strangers.forEach((id) => log.warning(`except names ${id}, which is not a set kept as "${settings.keep}".`));
 
   const outcomes = new Map<KeptSet, string>(plan.leave.map(({ set, reason }) => [set, `left alone: ${reason}`]));
   for (const set of plan.retire) {
@@ -55,7 +65,7 @@ async function retire(): Promise<void> {
   }
   const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
   setOutput('retired', retired.map((set) => set.id).join(','));
-  appendToSummary(retireSummary(settings, sets, outcomes, Date.now()));
+  appendToSummary(retireSummary(settings, sets, outcomes, now));
 
   const left = plan.retire.filter((set) => outcomes.get(set) === 'could not delete').map((set) => set.id);
   const problems = [
@@ -70,26 +80,38 @@ async function retire(): Promise<void> {
 }
 
 /**
- * Which of the sets kept under the name go: all but those `except` names (by default the newest),
- * those younger than min-age, and, where the age matters, those whose age the API did not give.
+ * Which of the sets kept under the name go. Without `except`: all but the newest. With it: those
+ * older than the newest set it names, so that a later rotation's set, in service a minute from
+ * now, is never retired by an earlier one. Never those younger than min-age, and never one whose
+ * age or order the API's times cannot tell. IDs compare without regard to case.
  */
 export function planRetirement(sets: readonly KeptSet[], settings: Pick<RetireSettings, 'except' | 'minAgeMs'>, now: number): Plan {
-  const newest = Math.max(...sets.map((set) => set.createdMs ?? -Infinity));
-  const plan: Plan = { retire: [], leave: [], strangers: settings.except.filter((id) => !sets.some((set) => set.id === id)) };
+  const except = new Set(settings.except.map((id) => id.toLowerCase()));
+  const excepted = (set: KeptSet) => except.has(set.id.toLowerCase());
+  const times = (chosen: readonly KeptSet[]) => Math.max(...chosen.map((set) => set.createdMs ?? -Infinity));
+  // The set that must stay: the newest under the name, or the newest that except names.
+  const limit = except.size > 0 ? times(sets.filter(excepted)) : times(sets);
+  const plan: Plan = {
+    retire: [],
+    leave: [],
+    strangers: settings.except.filter((id) => !sets.some((set) => set.id.toLowerCase() === id.toLowerCase())),
+  };
   for (const set of sets) {
-    const reason = keepReason(set, settings, newest, now);
+    const reason = excepted(set) ? 'named in except' : keepReason(set, except.size > 0, limit, settings.minAgeMs, now);
     if (reason) plan.leave.push({ set, reason });
     else plan.retire.push(set);
   }
   return plan;
 }
 
-function keepReason(set: KeptSet, { except, minAgeMs }: Pick<RetireSettings, 'except' | 'minAgeMs'>, newest: number, now: number) {
-  if (except.length > 0 && except.includes(set.id)) return 'named in except';
-  // Without a time the newest cannot be told apart, nor an age checked: leave it rather than guess.
-  if (set.createdMs === undefined && (except.length === 0 || minAgeMs > 0)) return 'the API gave no usable created time';
-  if (except.length === 0 && set.createdMs === newest) return 'the newest set under the name';
-  if (set.createdMs !== undefined && now - set.createdMs < minAgeMs) return `younger than min-age (${age(set, now)} old)`;
+function keepReason(set: KeptSet, hasExcept: boolean, limit: number, minAgeMs: number, now: number): string | undefined {
+  // Without a time the set cannot be put in order, nor an age checked: leave it rather than guess.
+  if (set.createdMs === undefined) return 'the API gave no created time that can be real';
+  if (!hasExcept && set.createdMs === limit) return 'the newest set under the name';
+  if (hasExcept && limit === -Infinity)
+    return 'the sets named in except have no created time that can be real, so none is known to be older';
+  if (hasExcept && set.createdMs >= limit) return 'not older than the newest set named in except';
+  if (now - set.createdMs < minAgeMs) return `younger than min-age (${age(set, now)} old)`;
   return undefined;
 }
 
