@@ -32,6 +32,10 @@ export interface ListedCredentials {
   comment: string;
   /** When it was created, as the API gave it (an ISO 8601 time), if it did. */
   created?: string;
+  /** The scopes, as the API listed them (untrusted text), if it did. */
+  scopes?: string[];
+  /** The email of the member who made it, as the API listed it beside the set (untrusted text), if it did. */
+  member?: string;
 }
 
 /**
@@ -113,6 +117,8 @@ export class DeepgramClient {
         id,
         comment: typeof record?.comment === 'string' ? record.comment : '',
         ...(typeof record?.created === 'string' ? { created: record.created } : {}),
+        ...(Array.isArray(record?.scopes) ? { scopes: record.scopes.filter((s): s is string => typeof s === 'string') } : {}),
+        ...memberOf(item),
       };
     });
   }
@@ -215,6 +221,12 @@ function parseCreated(body: unknown): CreatedCredentials {
 function describe(value: unknown): string {
   if (typeof value !== 'string') return `(a ${value === null ? 'null' : typeof value})`;
   return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
+}
+
+/** The member beside a listed set (`{ member: { member_id, email }, distribution_credentials }`): its email, when it is text. */
+function memberOf(item: unknown): { member?: string } {
+  const member = isRecord(item) ? item.member : undefined;
+  return isRecord(member) && typeof member.email === 'string' ? { member: member.email } : {};
 }
 
 /** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
