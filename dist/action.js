@@ -1517,19 +1517,7 @@ class DeepgramClient {
         const items = isRecord(body) ? body.distribution_credentials : undefined;
         if (!Array.isArray(items))
             throw unexpected('list distribution credentials', 'no distribution_credentials array');
-        return items.map((item) => {
-            const record = credentialsRecord(item);
-            const id = record?.distribution_credentials_id;
-            if (typeof id !== 'string')
-                throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-            return {
-                id,
-                comment: typeof record?.comment === 'string' ? record.comment : '',
-                ...(typeof record?.created === 'string' ? { created: record.created } : {}),
-                ...(Array.isArray(record?.scopes) ? { scopes: record.scopes.filter((s) => typeof s === 'string') } : {}),
-                ...memberOf(item),
-            };
-        });
+        return items.map(listedItem);
     }
     /** Deletes one set of credentials; one that is already gone (404) counts as done. */
     async delete(projectId, credentialsId) {
@@ -1633,6 +1621,24 @@ function describe(value) {
     if (typeof value !== 'string')
         return `(a ${value === null ? 'null' : typeof value})`;
     return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
+}
+/**
+ * One entry of a list answer, as this action keeps it: the id, the comment ('' without one), the
+ * creation time, the scopes and the member's email as the API gave them. Every field of a listed
+ * set goes through here.
+ */
+function listedItem(item) {
+    const record = credentialsRecord(item);
+    const id = record?.distribution_credentials_id;
+    if (typeof id !== 'string')
+        throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
+    return {
+        id,
+        comment: typeof record?.comment === 'string' ? record.comment : '',
+        ...(typeof record?.created === 'string' ? { created: record.created } : {}),
+        ...(Array.isArray(record?.scopes) ? { scopes: record.scopes.filter((s) => typeof s === 'string') } : {}),
+        ...memberOf(item),
+    };
 }
 /** The member beside a listed set (`{ member: { member_id, email }, distribution_credentials }`): its email, when it is text. */
 function memberOf(item) {
@@ -3853,24 +3859,39 @@ function json(value) {
 
 /** Under GitHub's 1 MiB for one step's summary, with room for what another step of the job appends. */
 const SUMMARY_LIMIT_BYTES = 1_000_000;
-const CLASS_MEANING = {
-    job: 'job sets of this action younger than prune-after: their job may be running',
-    orphaned: "job sets older than prune-after: their runner was lost; the main action's next post step prunes them",
-    kept: 'kept with revoke: false',
-    'in-service': 'the newest set kept under a name (one per name)',
-    superseded: "older sets kept under a name: a rotation's retire step did not run",
-    legacy: 'tagged by release 1.0.0, whose tag does not say what kind of set it is',
-    untagged: 'made by a person or another tool',
-    unreadable: 'no usable creation time, so no age',
-    'stale-kept': 'kept, in service or superseded, and older than max-kept-age (counted in their class too)',
-};
+/** What each class means, with the settings that draw its lines. */
+function classMeaning(name, settings) {
+    const pruneAfter = settings.pruneAfterMs > 0 ? `prune-after (${formatAge(settings.pruneAfterMs)})` : 'prune-after (off: no job set is orphaned)';
+    switch (name) {
+        case 'job':
+            return `job sets of this action younger than ${pruneAfter}: their job may be running`;
+        case 'orphaned':
+            return `job sets older than ${pruneAfter}: their runner was lost; the main action's next post step prunes them`;
+        case 'kept':
+            return 'kept with revoke: false';
+        case 'in-service':
+            return 'the newest set kept under a name (one per name)';
+        case 'superseded':
+            return "older sets kept under a name: a rotation's retire step did not run";
+        case 'legacy':
+            return 'tagged by release 1.0.0, whose tag does not say what kind of set it is';
+        case 'untagged':
+            return 'made by a person or another tool';
+        case 'unreadable':
+            return 'no usable creation time, so no age';
+        case 'stale-kept':
+            return settings.maxKeptAgeMs > 0
+                ? `kept, in-service or superseded sets older than max-kept-age (${formatAge(settings.maxKeptAgeMs)}), also counted in their class`
+                : 'kept, in-service or superseded sets older than max-kept-age (off: none is)';
+    }
+}
 function auditSummary(settings, audit, findings, limit = SUMMARY_LIMIT_BYTES) {
     const { counts } = audit;
     const head = `<h3>Deepgram credentials audit of project ${code(settings.projectId)}</h3>\n` +
         `<p>${audit.sets.length} set(s) of distribution credentials. ${verdict(settings, findings)}</p>\n` +
         `<table><tr><th>Class</th><th>Sets</th><th>fail-on</th><th>Meaning</th></tr>\n` +
         [...AUDIT_CLASSES, 'stale-kept']
-            .map((name) => `<tr><td>${code(name)}</td><td>${counts[name]}</td><td>${settings.failOn.includes(name) ? 'yes' : ''}</td><td>${meaning(name, settings)}</td></tr>\n`)
+            .map((name) => `<tr><td>${code(name)}</td><td>${counts[name]}</td><td>${settings.failOn.includes(name) ? 'yes' : ''}</td><td>${escapeHtml(classMeaning(name, settings))}</td></tr>\n`)
             .join('') +
         '</table>\n';
     const classes = AUDIT_CLASSES.filter((name) => counts[name] > 0);
@@ -3891,17 +3912,6 @@ function verdict(settings, findings) {
     return findings === 0
         ? `No set is in the fail-on classes (${named}).`
         : `<strong>${findings} set(s) in the fail-on classes</strong> (${named}): the step fails.`;
-}
-function meaning(name, settings) {
-    if (name === 'stale-kept' && settings.maxKeptAgeMs === 0)
-        return `${CLASS_MEANING[name]}; max-kept-age is off`;
-    if (name === 'stale-kept')
-        return `${CLASS_MEANING[name]} (${formatAge(settings.maxKeptAgeMs)})`;
-    if ((name === 'job' || name === 'orphaned') && settings.pruneAfterMs === 0)
-        return `${CLASS_MEANING[name]}; prune-after is off`;
-    if (name === 'job' || name === 'orphaned')
-        return `${CLASS_MEANING[name]} (${formatAge(settings.pruneAfterMs)})`;
-    return escapeHtml(CLASS_MEANING[name]);
 }
 const HEADER = '<tr><th>Credentials ID</th><th>Created</th><th>Age</th><th>Made by</th><th>Scopes</th><th>Comment</th></tr>\n';
 /** One class's table, oldest first, cut to `budget` bytes with "and N more". */
@@ -3945,12 +3955,18 @@ function comment(set) {
     const before = set.tag && set.comment.endsWith(set.tag) ? set.comment.slice(0, -set.tag.length).trimEnd() : set.comment;
     return formatComment(set.tag ? `${clip(before, 200)} ${set.tag}`.trimStart() : clip(before, 200));
 }
-/** At most `max` characters (whole code points), with … when cut. */
+/**
+ * API text for a cell: every control character and line or paragraph separator a space (HTML
+ * would show them so, but a blank line ends GitHub's HTML block), at most `max` characters
+ * (whole code points), with … when cut.
+ */
 function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    const points = [...text];
-    return points.length <= max ? text : `${points.slice(0, max).join('')}…`;
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+    if (flat.length <= max)
+        return flat;
+    const points = [...flat];
+    return points.length <= max ? flat : `${points.slice(0, max).join('')}…`;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/audit.ts

@@ -109,18 +109,7 @@ export class DeepgramClient {
     const body = await this.call('list distribution credentials', 'GET', this.collection(projectId));
     const items = isRecord(body) ? body.distribution_credentials : undefined;
     if (!Array.isArray(items)) throw unexpected('list distribution credentials', 'no distribution_credentials array');
-    return items.map((item) => {
-      const record = credentialsRecord(item);
-      const id = record?.distribution_credentials_id;
-      if (typeof id !== 'string') throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-      return {
-        id,
-        comment: typeof record?.comment === 'string' ? record.comment : '',
-        ...(typeof record?.created === 'string' ? { created: record.created } : {}),
-        ...(Array.isArray(record?.scopes) ? { scopes: record.scopes.filter((s): s is string => typeof s === 'string') } : {}),
-        ...memberOf(item),
-      };
-    });
+    return items.map(listedItem);
   }
 
   /** Deletes one set of credentials; one that is already gone (404) counts as done. */
@@ -221,6 +210,24 @@ function parseCreated(body: unknown): CreatedCredentials {
 function describe(value: unknown): string {
   if (typeof value !== 'string') return `(a ${value === null ? 'null' : typeof value})`;
   return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
+}
+
+/**
+ * One entry of a list answer, as this action keeps it: the id, the comment ('' without one), the
+ * creation time, the scopes and the member's email as the API gave them. Every field of a listed
+ * set goes through here.
+ */
+export function listedItem(item: unknown): ListedCredentials {
+  const record = credentialsRecord(item);
+  const id = record?.distribution_credentials_id;
+  if (typeof id !== 'string') throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
+  return {
+    id,
+    comment: typeof record?.comment === 'string' ? record.comment : '',
+    ...(typeof record?.created === 'string' ? { created: record.created } : {}),
+    ...(Array.isArray(record?.scopes) ? { scopes: record.scopes.filter((s): s is string => typeof s === 'string') } : {}),
+    ...memberOf(item),
+  };
 }
 
 /** The member beside a listed set (`{ member: { member_id, email }, distribution_credentials }`): its email, when it is text. */

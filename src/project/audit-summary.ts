@@ -124,9 +124,15 @@ function comment(set: AuditedSet): string {
   return formatComment(set.tag ? `${clip(before, 200)} ${set.tag}`.trimStart() : clip(before, 200));
 }
 
-/** At most `max` characters (whole code points), with … when cut. */
+/**
+ * API text for a cell: every control character and line or paragraph separator a space (HTML
+ * would show them so, but a blank line ends GitHub's HTML block), at most `max` characters
+ * (whole code points), with … when cut.
+ */
 function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const points = [...text];
-  return points.length <= max ? text : `${points.slice(0, max).join('')}…`;
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  if (flat.length <= max) return flat;
+  const points = [...flat];
+  return points.length <= max ? flat : `${points.slice(0, max).join('')}…`;
 }
