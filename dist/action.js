@@ -3687,19 +3687,25 @@ function parseFailOn(raw) {
 
 
 function auditSets(listed, policy, now) {
-    const sets = listed.map((item) => classify(item, policy, now));
-    markInService(sets);
-    for (const set of sets) {
-        set.staleKept = isKeptClass(set.class) && policy.maxKeptAgeMs > 0 && (set.ageMs ?? 0) > policy.maxKeptAgeMs;
+    const byClass = new Map(AUDIT_CLASSES.map((name) => [name, []]));
+    for (const item of listed) {
+        const set = classify(item, policy, now);
+        byClass.get(set.class).push(set);
     }
-    const rank = new Map(AUDIT_CLASSES.map((name, i) => [name, i]));
-    // A stable sort: sets of the same class and time (and unreadable ones) stay in list order.
-    sets.sort((a, b) => rank.get(a.class) - rank.get(b.class) || (a.createdMs ?? 0) - (b.createdMs ?? 0));
+    markInService(byClass);
     const counts = Object.fromEntries([...AUDIT_CLASSES, 'stale-kept'].map((name) => [name, 0]));
-    for (const set of sets) {
-        counts[set.class] += 1;
-        if (set.staleKept)
-            counts['stale-kept'] += 1;
+    const sets = [];
+    for (const [name, members] of byClass) {
+        // Oldest first; a stable sort, so sets of the same second stay in list order (unreadable ones have no time at all).
+        if (name !== 'unreadable')
+            members.sort((a, b) => a.createdMs - b.createdMs);
+        for (const set of members) {
+            set.staleKept = isKeptClass(name) && policy.maxKeptAgeMs > 0 && set.ageMs > policy.maxKeptAgeMs;
+            if (set.staleKept)
+                counts['stale-kept'] += 1;
+            sets.push(set);
+        }
+        counts[name] = members.length;
     }
     return { sets, counts };
 }
@@ -3720,22 +3726,22 @@ function classify(item, { pruneAfterMs }, now) {
     const createdMs = createdTimeMs(item.created);
     // The age decides every class of the action's own sets, and an age nobody can read is a finding of its own.
     const ageMs = createdMs === undefined ? undefined : now - createdMs;
-    const set = {
+    return {
         id: item.id,
-        class: 'untagged',
+        class: ageMs === undefined ? 'unreadable' : classOfTag(tag?.kind, ageMs, pruneAfterMs),
         staleKept: false,
-        ...(createdMs === undefined ? {} : { createdMs, ageMs }),
-        ...(item.created === undefined ? {} : { created: item.created }),
+        createdMs,
+        ageMs,
+        created: item.created,
         scopes: item.scopes ?? [],
         comment: item.comment,
-        ...(item.member === undefined ? {} : { member: item.member }),
-        ...(tag ? { tag: formatTag(tag) } : {}),
+        member: item.member,
+        tag: tag && formatTag(tag),
+        keptAs: tag?.kind.kind === 'named' ? tag.kind.name : undefined,
     };
-    set.class = ageMs === undefined ? 'unreadable' : classOfTag(tag?.kind.kind, ageMs, pruneAfterMs);
-    return set;
 }
 function classOfTag(kind, ageMs, pruneAfterMs) {
-    switch (kind) {
+    switch (kind?.kind) {
         case undefined:
             return 'untagged';
         case 'legacy':
@@ -3750,20 +3756,20 @@ function classOfTag(kind, ageMs, pruneAfterMs) {
     }
 }
 /** The newest set under each name is in service (one per name; a tie goes to the first listed). */
-function markInService(sets) {
+function markInService(byClass) {
     const newest = new Map();
-    for (const set of sets) {
-        if (set.class !== 'superseded')
-            continue;
-        const name = parseTag(set.comment)?.kind;
-        if (name?.kind !== 'named')
-            continue;
-        const current = newest.get(name.name);
+    for (const set of byClass.get('superseded')) {
+        const current = newest.get(set.keptAs);
         if (!current || set.createdMs > current.createdMs)
-            newest.set(name.name, set);
+            newest.set(set.keptAs, set);
     }
-    for (const set of newest.values())
+    if (newest.size === 0)
+        return;
+    const inService = new Set(newest.values());
+    for (const set of inService)
         set.class = 'in-service';
+    byClass.set('in-service', [...inService]);
+    byClass.set('superseded', byClass.get('superseded').filter((set) => !inService.has(set)));
 }
 
 ;// CONCATENATED MODULE: ./src/project/audit-report.ts
@@ -3795,20 +3801,21 @@ function auditReport(settings, audit, findings, now, limit = OUTPUT_LIMIT_BYTES)
         total,
     }).slice(0, -1)},"sets":[`;
     const total = audit.sets.length;
-    const lines = audit.sets.map((set) => json(setRecord(set)));
+    const lines = audit.sets.map(setLine);
     const text = assemble(head(total), lines, 0);
     if (Buffer.byteLength(text) <= limit)
         return { text, inline: text, omitted: 0 };
     // Too big for one output: the sets fail-on names first, then the rest, as many as fit. The
     // room for the numbers at the end is kept aside, so the cut report is never over the limit.
-    const order = [...audit.sets.keys()].sort((a, b) => rankOf(audit.sets[a], settings) - rankOf(audit.sets[b], settings));
+    const finding = audit.sets.map((set) => isFinding(set, settings.failOn));
+    const order = [...lines.filter((_, i) => finding[i]), ...lines.filter((_, i) => !finding[i])];
     let room = limit - Buffer.byteLength(assemble(head(total), [], total)) - 64;
     const kept = [];
-    for (const index of order) {
-        const bytes = Buffer.byteLength(lines[index]) + 2;
+    for (const line of order) {
+        const bytes = Buffer.byteLength(line) + 2;
         if (bytes > room)
             break;
-        kept.push(lines[index]);
+        kept.push(line);
         room -= bytes;
     }
     const omitted = total - kept.length;
@@ -3820,32 +3827,32 @@ function writeReportFile(report, dir = process.env.RUNNER_TEMP || (0,external_no
     (0,external_node_fs_namespaceObject.writeFileSync)(file, report.text, { encoding: 'utf8', flag: 'wx' });
     return file;
 }
-function rankOf(set, settings) {
-    return isFinding(set, settings.failOn) ? 0 : 1;
-}
 function assemble(head, lines, omitted) {
     const note = omitted > 0
         ? `,"note":"${omitted} set(s) left out to fit one step output (the sets fail-on names first); report-file has every set"`
         : '';
     return `${head}${lines.length > 0 ? `\n${lines.join(',\n')}\n` : ''}],"omitted":${omitted}${note}}\n`;
 }
-function setRecord(set) {
-    return {
-        id: set.id,
-        class: set.class,
-        stale_kept: set.staleKept,
-        created: set.created ?? null,
-        age_seconds: set.ageMs === undefined ? null : Math.floor(set.ageMs / 1000),
-        member: set.member ?? null,
-        scopes: set.scopes,
-        comment: set.comment,
-        tag: set.tag ?? null,
-    };
+/** One set's object, on one line: the same as json() of it, written out (a project may hold tens of thousands). */
+function setLine(set) {
+    const text = (value) => (value === undefined ? 'null' : JSON.stringify(value));
+    const line = `{"id":${text(set.id)},"class":"${set.class}","stale_kept":${set.staleKept},"created":${text(set.created)},` +
+        `"age_seconds":${set.ageMs === undefined ? 'null' : Math.floor(set.ageMs / 1000)},"member":${text(set.member)},` +
+        `"scopes":${JSON.stringify(set.scopes)},"comment":${text(set.comment)},"tag":${text(set.tag)}}`;
+    return oneLine(line);
 }
 /** JSON on one line, whatever the strings in it hold. */
 function json(value) {
-    return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return oneLine(JSON.stringify(value));
 }
+/** JSON text with the characters some readers take for line breaks, and the C1 controls, escaped as JSON escapes. */
+function oneLine(jsonText) {
+    return LINE_BREAKING.test(jsonText)
+        ? jsonText.replace(LINE_BREAKING_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        : jsonText;
+}
+const LINE_BREAKING = /[\u007f-\u009f\u2028\u2029]/;
+const LINE_BREAKING_ALL = new RegExp(LINE_BREAKING.source, 'g');
 
 ;// CONCATENATED MODULE: ./src/project/audit-summary.ts
 /**

@@ -39,19 +39,20 @@ export function auditReport(settings: AuditSettings, audit: Audit, findings: num
       total,
     }).slice(0, -1)},"sets":[`;
   const total = audit.sets.length;
-  const lines = audit.sets.map((set) => json(setRecord(set)));
+  const lines = audit.sets.map(setLine);
   const text = assemble(head(total), lines, 0);
   if (Buffer.byteLength(text) <= limit) return { text, inline: text, omitted: 0 };
 
   // Too big for one output: the sets fail-on names first, then the rest, as many as fit. The
   // room for the numbers at the end is kept aside, so the cut report is never over the limit.
-  const order = [...audit.sets.keys()].sort((a, b) => rankOf(audit.sets[a]!, settings) - rankOf(audit.sets[b]!, settings));
+  const finding = audit.sets.map((set) => isFinding(set, settings.failOn));
+  const order = [...lines.filter((_, i) => finding[i]), ...lines.filter((_, i) => !finding[i])];
   let room = limit - Buffer.byteLength(assemble(head(total), [], total)) - 64;
   const kept: string[] = [];
-  for (const index of order) {
-    const bytes = Buffer.byteLength(lines[index]!) + 2;
+  for (const line of order) {
+    const bytes = Buffer.byteLength(line) + 2;
     if (bytes > room) break;
-    kept.push(lines[index]!);
+    kept.push(line);
     room -= bytes;
   }
   const omitted = total - kept.length;
@@ -65,10 +66,6 @@ export function writeReportFile(report: Report, dir = process.env.RUNNER_TEMP ||
   return file;
 }
 
-function rankOf(set: AuditedSet, settings: AuditSettings): number {
-  return isFinding(set, settings.failOn) ? 0 : 1;
-}
-
 function assemble(head: string, lines: string[], omitted: number): string {
   const note =
     omitted > 0
@@ -77,21 +74,27 @@ function assemble(head: string, lines: string[], omitted: number): string {
   return `${head}${lines.length > 0 ? `\n${lines.join(',\n')}\n` : ''}],"omitted":${omitted}${note}}\n`;
 }
 
-function setRecord(set: AuditedSet): Record<string, unknown> {
-  return {
-    id: set.id,
-    class: set.class,
-    stale_kept: set.staleKept,
-    created: set.created ?? null,
-    age_seconds: set.ageMs === undefined ? null : Math.floor(set.ageMs / 1000),
-    member: set.member ?? null,
-    scopes: set.scopes,
-    comment: set.comment,
-    tag: set.tag ?? null,
-  };
+/** One set's object, on one line: the same as json() of it, written out (a project may hold tens of thousands). */
+function setLine(set: AuditedSet): string {
+  const text = (value: string | undefined) => (value === undefined ? 'null' : JSON.stringify(value));
+  const line =
+    `{"id":${text(set.id)},"class":"${set.class}","stale_kept":${set.staleKept},"created":${text(set.created)},` +
+    `"age_seconds":${set.ageMs === undefined ? 'null' : Math.floor(set.ageMs / 1000)},"member":${text(set.member)},` +
+    `"scopes":${JSON.stringify(set.scopes)},"comment":${text(set.comment)},"tag":${text(set.tag)}}`;
+  return oneLine(line);
 }
 
 /** JSON on one line, whatever the strings in it hold. */
 function json(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return oneLine(JSON.stringify(value));
 }
+
+/** JSON text with the characters some readers take for line breaks, and the C1 controls, escaped as JSON escapes. */
+function oneLine(jsonText: string): string {
+  return LINE_BREAKING.test(jsonText)
+    ? jsonText.replace(LINE_BREAKING_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : jsonText;
+}
+
+const LINE_BREAKING = /[\u007f-\u009f\u2028\u2029]/;
+const LINE_BREAKING_ALL = new RegExp(LINE_BREAKING.source, 'g');

@@ -5,7 +5,7 @@
  * a listed set came from the API, and stays data here: it is escaped where it is shown.
  */
 import { createdTimeMs, type ListedCredentials } from '../deepgram/client.js';
-import { formatTag, parseTag } from '../deepgram/tags.js';
+import { formatTag, parseTag, type TagKind } from '../deepgram/tags.js';
 import { AUDIT_CLASSES, type AuditClass, type AuditSettings, type FailOn } from '../settings/audit-inputs.js';
 
 export interface AuditedSet {
@@ -24,6 +24,8 @@ export interface AuditedSet {
   member?: string;
   /** The tag the comment ends with, as text (`[dg-action:… job]`); undefined when there is none. */
   tag?: string;
+  /** The name it is kept under, for a set kept under a name. */
+  keptAs?: string;
 }
 
 export interface Audit {
@@ -35,18 +37,23 @@ export interface Audit {
 export type AuditPolicy = Pick<AuditSettings, 'pruneAfterMs' | 'maxKeptAgeMs'>;
 
 export function auditSets(listed: readonly ListedCredentials[], policy: AuditPolicy, now: number): Audit {
-  const sets = listed.map((item) => classify(item, policy, now));
-  markInService(sets);
-  for (const set of sets) {
-    set.staleKept = isKeptClass(set.class) && policy.maxKeptAgeMs > 0 && (set.ageMs ?? 0) > policy.maxKeptAgeMs;
+  const byClass = new Map<AuditClass, AuditedSet[]>(AUDIT_CLASSES.map((name) => [name, []]));
+  for (const item of listed) {
+    const set = classify(item, policy, now);
+    byClass.get(set.class)!.push(set);
   }
-  const rank = new Map<AuditClass, number>(AUDIT_CLASSES.map((name, i) => [name, i]));
-  // A stable sort: sets of the same class and time (and unreadable ones) stay in list order.
-  sets.sort((a, b) => rank.get(a.class)! - rank.get(b.class)! || (a.createdMs ?? 0) - (b.createdMs ?? 0));
+  markInService(byClass);
   const counts = Object.fromEntries([...AUDIT_CLASSES, 'stale-kept'].map((name) => [name, 0])) as Record<FailOn, number>;
-  for (const set of sets) {
-    counts[set.class] += 1;
-    if (set.staleKept) counts['stale-kept'] += 1;
+  const sets: AuditedSet[] = [];
+  for (const [name, members] of byClass) {
+    // Oldest first; a stable sort, so sets of the same second stay in list order (unreadable ones have no time at all).
+    if (name !== 'unreadable') members.sort((a, b) => a.createdMs! - b.createdMs!);
+    for (const set of members) {
+      set.staleKept = isKeptClass(name) && policy.maxKeptAgeMs > 0 && set.ageMs! > policy.maxKeptAgeMs;
+      if (set.staleKept) counts['stale-kept'] += 1;
+      sets.push(set);
+    }
+    counts[name] = members.length;
   }
   return { sets, counts };
 }
@@ -71,23 +78,23 @@ function classify(item: ListedCredentials, { pruneAfterMs }: AuditPolicy, now: n
   const createdMs = createdTimeMs(item.created);
   // The age decides every class of the action's own sets, and an age nobody can read is a finding of its own.
   const ageMs = createdMs === undefined ? undefined : now - createdMs;
-  const set: AuditedSet = {
+  return {
     id: item.id,
-    class: 'untagged',
+    class: ageMs === undefined ? 'unreadable' : classOfTag(tag?.kind, ageMs, pruneAfterMs),
     staleKept: false,
-    ...(createdMs === undefined ? {} : { createdMs, ageMs }),
-    ...(item.created === undefined ? {} : { created: item.created }),
+    createdMs,
+    ageMs,
+    created: item.created,
     scopes: item.scopes ?? [],
     comment: item.comment,
-    ...(item.member === undefined ? {} : { member: item.member }),
-    ...(tag ? { tag: formatTag(tag) } : {}),
+    member: item.member,
+    tag: tag && formatTag(tag),
+    keptAs: tag?.kind.kind === 'named' ? tag.kind.name : undefined,
   };
-  set.class = ageMs === undefined ? 'unreadable' : classOfTag(tag?.kind.kind, ageMs, pruneAfterMs);
-  return set;
 }
 
-function classOfTag(kind: string | undefined, ageMs: number, pruneAfterMs: number): AuditClass {
-  switch (kind) {
+function classOfTag(kind: TagKind | undefined, ageMs: number, pruneAfterMs: number): AuditClass {
+  switch (kind?.kind) {
     case undefined:
       return 'untagged';
     case 'legacy':
@@ -103,14 +110,18 @@ function classOfTag(kind: string | undefined, ageMs: number, pruneAfterMs: numbe
 }
 
 /** The newest set under each name is in service (one per name; a tie goes to the first listed). */
-function markInService(sets: AuditedSet[]): void {
+function markInService(byClass: Map<AuditClass, AuditedSet[]>): void {
   const newest = new Map<string, AuditedSet>();
-  for (const set of sets) {
-    if (set.class !== 'superseded') continue;
-    const name = parseTag(set.comment)?.kind;
-    if (name?.kind !== 'named') continue;
-    const current = newest.get(name.name);
-    if (!current || set.createdMs! > current.createdMs!) newest.set(name.name, set);
+  for (const set of byClass.get('superseded')!) {
+    const current = newest.get(set.keptAs!);
+    if (!current || set.createdMs! > current.createdMs!) newest.set(set.keptAs!, set);
   }
-  for (const set of newest.values()) set.class = 'in-service';
+  if (newest.size === 0) return;
+  const inService = new Set(newest.values());
+  for (const set of inService) set.class = 'in-service';
+  byClass.set('in-service', [...inService]);
+  byClass.set(
+    'superseded',
+    byClass.get('superseded')!.filter((set) => !inService.has(set)),
+  );
 }
