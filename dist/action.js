@@ -4038,11 +4038,12 @@ function logAudit(settings, audit) {
     const findings = audit.sets.filter((set) => isFinding(set, settings.failOn));
     for (const set of findings.slice(0, LOGGED_FINDINGS)) {
         const age = set.ageMs === undefined ? 'no usable created time' : `${formatAge(set.ageMs)} old`;
-        log_info(`${set.staleKept && !settings.failOn.includes(set.class) ? 'stale-kept' : set.class}: ${set.id}, ${age}, made by ${set.member ?? 'unknown'}: ${audit_clip(set.comment)}`);
+        log_info(`${set.staleKept && !settings.failOn.includes(set.class) ? 'stale-kept' : set.class}: ${audit_clip(set.id)}, ${age}, made by ${audit_clip(set.member ?? 'unknown')}: ${audit_clip(set.comment)}`);
     }
     if (findings.length > LOGGED_FINDINGS)
         log_info(`and ${findings.length - LOGGED_FINDINGS} more in the fail-on classes (see the job summary or report-file).`);
 }
+/** API text cut for a log line (the summary and the report have it whole or longer). */
 const audit_clip = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
 ;// CONCATENATED MODULE: ./src/entries/audit.ts

@@ -69,11 +69,12 @@ function logAudit(settings: AuditSettings, audit: Audit): void {
   for (const set of findings.slice(0, LOGGED_FINDINGS)) {
     const age = set.ageMs === undefined ? 'no usable created time' : `${formatAge(set.ageMs)} old`;
     log.info(
-      `${set.staleKept && !settings.failOn.includes(set.class) ? 'stale-kept' : set.class}: ${set.id}, ${age}, made by ${set.member ?? 'unknown'}: ${clip(set.comment)}`,
+      `${set.staleKept && !settings.failOn.includes(set.class) ? 'stale-kept' : set.class}: ${clip(set.id)}, ${age}, made by ${clip(set.member ?? 'unknown')}: ${clip(set.comment)}`,
     );
   }
   if (findings.length > LOGGED_FINDINGS)
     log.info(`and ${findings.length - LOGGED_FINDINGS} more in the fail-on classes (see the job summary or report-file).`);
 }
 
+/** API text cut for a log line (the summary and the report have it whole or longer). */
 const clip = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
