@@ -237,6 +237,28 @@ describe('list', () => {
     expect(request.headers.Authorization).toBe(`Token ${API_KEY}`);
   });
 
+  test("each set's scopes, and the email of the member listed beside it, as data", async () => {
+    answer(200, {
+      distribution_credentials: [
+        {
+          member: { member_id: 'm', email: 'ops@example.com\n::error::x' },
+          distribution_credentials: { distribution_credentials_id: 'a', comment: 'c', scopes: ['self-hosted:products', 7, 'odd scope'] },
+        },
+        {
+          member: { member_id: 'm', email: 42 },
+          distribution_credentials: { distribution_credentials_id: 'b', scopes: 'self-hosted:products' },
+        },
+        { member: 'ops@example.com', distribution_credentials: { distribution_credentials_id: 'c' } },
+      ],
+    });
+    await expect(client.list(PROJECT)).resolves.toEqual([
+      // Kept as the API gave them (strings only): whoever shows them escapes them.
+      { id: 'a', comment: 'c', scopes: ['self-hosted:products', 'odd scope'], member: 'ops@example.com\n::error::x' },
+      { id: 'b', comment: '' },
+      { id: 'c', comment: '' },
+    ]);
+  });
+
   test('flat items are read too', async () => {
     answer(200, { distribution_credentials: [{ distribution_credentials_id: 'c', comment: 'flat' }] });
     await expect(client.list(PROJECT)).resolves.toEqual({ items: [{ id: 'c', comment: 'flat' }] });

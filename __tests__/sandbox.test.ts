@@ -254,6 +254,19 @@ describe('list, get, delete', () => {
     near(Date.parse(sb.issue(SANDBOX_PROJECT_ID, { comment: 'now' }).created), Date.now());
   });
 
+  test("issue() can name the member's email: list shows it beside the set, whatever its text", async () => {
+    const hostile = 'ops@example.com\n::error::x';
+    sb.issue(SANDBOX_PROJECT_ID, { comment: 'by hand', email: hostile });
+    sb.issue(SANDBOX_PROJECT_ID, { comment: 'default' });
+    const members = (await call(sb, 'GET')).body.distribution_credentials.map((item: Json) => item.member);
+    expect(members).toEqual([
+      { member_id: expect.stringMatching(UUID), email: hostile },
+      { member_id: expect.stringMatching(UUID), email: 'sandbox@example.com' },
+    ]);
+    expect(members[0].member_id).not.toBe(members[1].member_id);
+    expect(() => sb.issue(SANDBOX_PROJECT_ID, { email: 7 as unknown as string })).toThrow('email must be a string');
+  });
+
   test('an id from another project is not found', async () => {
     const elsewhere = sb.issue(OTHER_PROJECT);
     expect((await call(sb, 'GET', { id: elsewhere.id })).status).toBe(404);

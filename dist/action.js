@@ -212,6 +212,7 @@ __nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  audit: () => (/* reexport */ audit_run),
   main: () => (/* reexport */ run),
   post: () => (/* reexport */ post_run),
   retire: () => (/* reexport */ runRetire)
@@ -1539,17 +1540,7 @@ class DeepgramClient {
         if (!Array.isArray(items))
             throw unexpected('list distribution credentials', 'no distribution_credentials array');
         const date = headerValue(response, 'date');
-        const listed = items.map((item) => {
-            const record = credentialsRecord(item);
-            const id = record?.distribution_credentials_id;
-            if (typeof id !== 'string')
-                throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-            return {
-                id,
-                comment: typeof record?.comment === 'string' ? record.comment : '',
-                ...(typeof record?.created === 'string' ? { created: record.created } : {}),
-            };
-        });
+        const listed = items.map(listedItem);
         return date === undefined ? { items: listed } : { items: listed, date };
     }
     /** Deletes one set of credentials; one that is already gone (404) counts as done. */
@@ -1658,6 +1649,29 @@ function describe(value) {
     if (typeof value !== 'string')
         return `(a ${value === null ? 'null' : typeof value})`;
     return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
+}
+/**
+ * One entry of a list answer, as this action keeps it: the id, the comment ('' without one), the
+ * creation time, the scopes and the member's email as the API gave them. Every field of a listed
+ * set goes through here.
+ */
+function listedItem(item) {
+    const record = credentialsRecord(item);
+    const id = record?.distribution_credentials_id;
+    if (typeof id !== 'string')
+        throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
+    return {
+        id,
+        comment: typeof record?.comment === 'string' ? record.comment : '',
+        ...(typeof record?.created === 'string' ? { created: record.created } : {}),
+        ...(Array.isArray(record?.scopes) ? { scopes: record.scopes.filter((s) => typeof s === 'string') } : {}),
+        ...memberOf(item),
+    };
+}
+/** The member beside a listed set (`{ member: { member_id, email }, distribution_credentials }`): its email, when it is text. */
+function memberOf(item) {
+    const member = isRecord(item) ? item.member : undefined;
+    return isRecord(member) && typeof member.email === 'string' ? { member: member.email } : {};
 }
 /** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
 function credentialsRecord(item) {
@@ -2656,7 +2670,7 @@ function parseComment(raw) {
     }
     return raw;
 }
-/** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. */
+/** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. The audit reads it the same way. */
 function parsePruneAfter(raw, warnings) {
     const ms = parseDuration('prune-after', raw === '' ? '5d' : raw, { allowOff: true });
     if (ms > 0 && ms < SIX_HOURS_MS) {
@@ -4061,20 +4075,448 @@ function retireSummary(settings, sets, outcomes, now) {
         .addRaw(sets.length === 0 ? '<p>No sets are kept under this name.</p>' : '', true));
 }
 
+;// CONCATENATED MODULE: ./src/settings/audit-inputs.ts
+/**
+ * The audit action's inputs: the API inputs exactly as the main action reads them, `prune-after`
+ * exactly as the main action reads it (where a job set becomes orphaned), the oldest a kept set
+ * may be, and the classes that fail the step.
+ */
+
+
+
+/** The classes of the audit, in the order the summary and the outputs give them: every set is in exactly one. */
+const AUDIT_CLASSES = ['job', 'orphaned', 'kept', 'in-service', 'superseded', 'legacy', 'untagged', 'unreadable'];
+/** What `fail-on` accepts: a class, or `stale-kept` (a kept, in-service or superseded set older than max-kept-age). */
+const FAIL_ON_CHOICES = [...AUDIT_CLASSES, 'stale-kept'];
+function readAuditSettings(getInput) {
+    const warnings = [];
+    const api = readApiSettings(getInput);
+    const settings = {
+        ...api,
+        pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
+        maxKeptAgeMs: parseDuration('max-kept-age', getInput('max-kept-age') || 'off', { allowOff: true }),
+        failOn: parseFailOn(getInput('fail-on')),
+    };
+    if (settings.failOn.includes('stale-kept') && settings.maxKeptAgeMs === 0) {
+        warnings.push('fail-on names stale-kept, but max-kept-age is off: no set can be stale-kept. Set max-kept-age, such as 90d.');
+    }
+    return { settings, warnings };
+}
+/** Classes separated by commas and/or newlines; empty parts are skipped, duplicates dropped. */
+function parseFailOn(raw) {
+    const classes = [];
+    for (const part of raw.split(/[,\n]/)) {
+        const name = part.trim().toLowerCase();
+        if (!name)
+            continue;
+        const known = FAIL_ON_CHOICES.find((choice) => choice === name);
+        if (!known) {
+            throw new InputError('fail-on', `"${part.trim()}" is not a class of the audit; use any of ${FAIL_ON_CHOICES.join(', ')}, separated by commas or newlines (or leave it empty to report only).`);
+        }
+        if (!classes.includes(known))
+            classes.push(known);
+    }
+    return classes;
+}
+
+;// CONCATENATED MODULE: ./src/project/audit.ts
+/**
+ * The audit's classification: every set the project lists is in exactly one class, decided by the
+ * tag its comment ends with (tags.ts) and its age; kept sets older than max-kept-age are also
+ * stale-kept. Pure: the list, the settings and the time in, the classified sets out. Everything in
+ * a listed set came from the API, and stays data here: it is escaped where it is shown.
+ */
+
+
+
+function auditSets(listed, policy, now) {
+    const byClass = new Map(AUDIT_CLASSES.map((name) => [name, []]));
+    for (const item of listed) {
+        const set = classify(item, policy, now);
+        byClass.get(set.class).push(set);
+    }
+    markInService(byClass);
+    const counts = Object.fromEntries([...AUDIT_CLASSES, 'stale-kept'].map((name) => [name, 0]));
+    const sets = [];
+    for (const [name, members] of byClass) {
+        // Oldest first; a stable sort, so sets of the same second stay in list order (unreadable ones have no time at all).
+        if (name !== 'unreadable')
+            members.sort((a, b) => a.createdMs - b.createdMs);
+        for (const set of members) {
+            set.staleKept = isKeptClass(name) && policy.maxKeptAgeMs > 0 && set.ageMs > policy.maxKeptAgeMs;
+            if (set.staleKept)
+                counts['stale-kept'] += 1;
+            sets.push(set);
+        }
+        counts[name] = members.length;
+    }
+    return { sets, counts };
+}
+/** The sets `failOn` names: those in its classes, and the stale-kept ones when it names stale-kept. */
+function isFinding(set, failOn) {
+    return failOn.includes(set.class) || (set.staleKept && failOn.includes('stale-kept'));
+}
+/** How many sets `failOn` names: each set counted once, even when it is stale-kept and in a named class. */
+function findingsOf(sets, failOn) {
+    return failOn.length === 0 ? 0 : sets.filter((set) => isFinding(set, failOn)).length;
+}
+function isKeptClass(name) {
+    return name === 'kept' || name === 'in-service' || name === 'superseded';
+}
+/** One set's class, but for sets kept under a name: all are superseded until markInService picks the newest. */
+function classify(item, { pruneAfterMs }, now) {
+    const tag = parseTag(item.comment);
+    const createdMs = createdTimeMs(item.created);
+    // The age decides every class of the action's own sets, and an age nobody can read is a finding of its own.
+    const ageMs = createdMs === undefined ? undefined : now - createdMs;
+    return {
+        id: item.id,
+        class: ageMs === undefined ? 'unreadable' : classOfTag(tag?.kind, ageMs, pruneAfterMs),
+        staleKept: false,
+        createdMs,
+        ageMs,
+        created: item.created,
+        scopes: item.scopes ?? [],
+        comment: item.comment,
+        member: item.member,
+        tag: tag && formatTag(tag),
+        keptAs: tag?.kind.kind === 'named' ? tag.kind.name : undefined,
+    };
+}
+function classOfTag(kind, ageMs, pruneAfterMs) {
+    switch (kind?.kind) {
+        case undefined:
+            return 'untagged';
+        case 'legacy':
+            return 'legacy';
+        case 'kept':
+            return 'kept';
+        case 'named':
+            return 'superseded';
+        default:
+            // prune-after off: the main action never prunes, so no job set is taken for a lost runner's.
+            return pruneAfterMs > 0 && ageMs > pruneAfterMs ? 'orphaned' : 'job';
+    }
+}
+/** The newest set under each name is in service (one per name; a tie goes to the first listed). */
+function markInService(byClass) {
+    const newest = new Map();
+    for (const set of byClass.get('superseded')) {
+        const current = newest.get(set.keptAs);
+        if (!current || set.createdMs > current.createdMs)
+            newest.set(set.keptAs, set);
+    }
+    if (newest.size === 0)
+        return;
+    const inService = new Set(newest.values());
+    for (const set of inService)
+        set.class = 'in-service';
+    byClass.set('in-service', [...inService]);
+    byClass.set('superseded', byClass.get('superseded').filter((set) => !inService.has(set)));
+}
+
+;// CONCATENATED MODULE: ./src/project/audit-report.ts
+/**
+ * The audit's JSON report: one object per set, in a file under RUNNER_TEMP (report-file) and, while
+ * it fits in one step output, inline (report). Lists carry no secret, so neither does the report.
+ *
+ * The file holds one set per line, so it reads and diffs line by line and still parses as one
+ * JSON document. Every string in it came from the API: JSON escapes what must be escaped, and the
+ * characters some readers take for line breaks (NEL, U+2028, U+2029) and the C1 controls are
+ * escaped too, so a set's line is always one line.
+ */
+
+
+
+
+
+/** GitHub's limit for one step output is 1 MB: the inline report stays under it, envelope included. */
+const OUTPUT_LIMIT_BYTES = 1_000_000;
+function auditReport(settings, audit, findings, now, limit = OUTPUT_LIMIT_BYTES) {
+    const head = (total) => `${json({
+        project_id: settings.projectId,
+        audited_at: new Date(now).toISOString(),
+        prune_after_seconds: settings.pruneAfterMs / 1000,
+        max_kept_age_seconds: settings.maxKeptAgeMs / 1000,
+        fail_on: settings.failOn,
+        counts: audit.counts,
+        findings,
+        total,
+    }).slice(0, -1)},"sets":[`;
+    const total = audit.sets.length;
+    const lines = audit.sets.map(setLine);
+    const text = assemble(head(total), lines, 0);
+    if (Buffer.byteLength(text) <= limit)
+        return { text, inline: text, omitted: 0 };
+    // Too big for one output: the sets fail-on names first, then the rest, as many as fit. The
+    // room for the numbers at the end is kept aside, so the cut report is never over the limit.
+    const finding = audit.sets.map((set) => isFinding(set, settings.failOn));
+    const order = [...lines.filter((_, i) => finding[i]), ...lines.filter((_, i) => !finding[i])];
+    let room = limit - Buffer.byteLength(assemble(head(total), [], total)) - 64;
+    const kept = [];
+    for (const line of order) {
+        const bytes = Buffer.byteLength(line) + 2;
+        if (bytes > room)
+            break;
+        kept.push(line);
+        room -= bytes;
+    }
+    const omitted = total - kept.length;
+    return { text, inline: assemble(head(total), kept, omitted), omitted };
+}
+/** Writes the report to a file of its own under RUNNER_TEMP (the system's temp folder outside a runner); returns its path. */
+function writeReportFile(report, dir = process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)()) {
+    const file = (0,external_node_path_namespaceObject.join)(dir, `deepgram-credentials-audit-${randomHex(6)}.json`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, report.text, { encoding: 'utf8', flag: 'wx' });
+    return file;
+}
+function assemble(head, lines, omitted) {
+    const note = omitted > 0
+        ? `,"note":"${omitted} set(s) left out to fit one step output (the sets fail-on names first); report-file has every set"`
+        : '';
+    return `${head}${lines.length > 0 ? `\n${lines.join(',\n')}\n` : ''}],"omitted":${omitted}${note}}\n`;
+}
+/** One set's object, on one line: the same as json() of it, written out (a project may hold tens of thousands). */
+function setLine(set) {
+    const text = (value) => (value === undefined ? 'null' : JSON.stringify(value));
+    const line = `{"id":${text(set.id)},"class":"${set.class}","stale_kept":${set.staleKept},"created":${text(set.created)},` +
+        `"age_seconds":${set.ageMs === undefined ? 'null' : Math.floor(set.ageMs / 1000)},"member":${text(set.member)},` +
+        `"scopes":${JSON.stringify(set.scopes)},"comment":${text(set.comment)},"tag":${text(set.tag)}}`;
+    return oneLine(line);
+}
+/** JSON on one line, whatever the strings in it hold. */
+function json(value) {
+    return oneLine(JSON.stringify(value));
+}
+/** JSON text with the characters some readers take for line breaks, and the C1 controls, escaped as JSON escapes. */
+function oneLine(jsonText) {
+    return LINE_BREAKING.test(jsonText)
+        ? jsonText.replace(LINE_BREAKING_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        : jsonText;
+}
+const LINE_BREAKING = /[\u007f-\u009f\u2028\u2029]/;
+const LINE_BREAKING_ALL = new RegExp(LINE_BREAKING.source, 'g');
+
+;// CONCATENATED MODULE: ./src/project/audit-summary.ts
+/**
+ * The audit's job summary: the counts per class first, then one table per class that has sets,
+ * oldest first. GitHub refuses a step summary over 1 MiB, so each table is cut to its share of
+ * what is left ("and N more"), and long text from the API is clipped: the report file has it all.
+ * Every string from the API is escaped; nothing of it can become markup.
+ */
+
+
+
+/** Under GitHub's 1 MiB for one step's summary, with room for what another step of the job appends. */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+/** What each class means, with the settings that draw its lines. */
+function classMeaning(name, settings) {
+    const pruneAfter = settings.pruneAfterMs > 0 ? `prune-after (${formatAge(settings.pruneAfterMs)})` : 'prune-after (off: no job set is orphaned)';
+    switch (name) {
+        case 'job':
+            return `job sets of this action younger than ${pruneAfter}: their job may be running`;
+        case 'orphaned':
+            return `job sets older than ${pruneAfter}: their runner was lost; the main action's next post step prunes them`;
+        case 'kept':
+            return 'kept with revoke: false';
+        case 'in-service':
+            return 'the newest set kept under a name (one per name)';
+        case 'superseded':
+            return "older sets kept under a name: a rotation's retire step did not run";
+        case 'legacy':
+            return 'tagged by release 1.0.0, whose tag does not say what kind of set it is';
+        case 'untagged':
+            return 'made by a person or another tool';
+        case 'unreadable':
+            return 'no usable creation time, so no age';
+        case 'stale-kept':
+            return settings.maxKeptAgeMs > 0
+                ? `kept, in-service or superseded sets older than max-kept-age (${formatAge(settings.maxKeptAgeMs)}), also counted in their class`
+                : 'kept, in-service or superseded sets older than max-kept-age (off: none is)';
+    }
+}
+function auditSummary(settings, audit, findings, limit = SUMMARY_LIMIT_BYTES) {
+    const { counts } = audit;
+    const head = `<h3>Deepgram credentials audit of project ${code(settings.projectId)}</h3>\n` +
+        `<p>${audit.sets.length} set(s) of distribution credentials. ${verdict(settings, findings)}</p>\n` +
+        `<table><tr><th>Class</th><th>Sets</th><th>fail-on</th><th>Meaning</th></tr>\n` +
+        [...AUDIT_CLASSES, 'stale-kept']
+            .map((name) => `<tr><td>${code(name)}</td><td>${counts[name]}</td><td>${settings.failOn.includes(name) ? 'yes' : ''}</td><td>${escapeHtml(classMeaning(name, settings))}</td></tr>\n`)
+            .join('') +
+        '</table>\n';
+    const classes = AUDIT_CLASSES.filter((name) => counts[name] > 0);
+    let room = limit - Buffer.byteLength(head);
+    const tables = [];
+    classes.forEach((name, i) => {
+        // Each table may take its share of what is left; what one does not use goes to the next.
+        const table = classTable(name, audit.sets.filter((set) => set.class === name), Math.floor(room / (classes.length - i)), settings);
+        room -= Buffer.byteLength(table);
+        tables.push(table);
+    });
+    return head + tables.join('');
+}
+function verdict(settings, findings) {
+    if (settings.failOn.length === 0)
+        return 'Report only (fail-on is empty).';
+    const named = settings.failOn.map(code).join(', ');
+    return findings === 0
+        ? `No set is in the fail-on classes (${named}).`
+        : `<strong>${findings} set(s) in the fail-on classes</strong> (${named}): the step fails.`;
+}
+const HEADER = '<tr><th>Credentials ID</th><th>Created</th><th>Age</th><th>Made by</th><th>Scopes</th><th>Comment</th></tr>\n';
+/** One class's table, oldest first, cut to `budget` bytes with "and N more". */
+function classTable(name, sets, budget, settings) {
+    const open = `<h4>${code(name)}: ${sets.length} set(s)</h4>\n<table>${HEADER}`;
+    // Room for the closing tag and the longest "and N more" line.
+    let room = budget - Buffer.byteLength(open) - 200;
+    const rows = [];
+    for (const set of sets) {
+        const row = rowOf(set, settings);
+        const bytes = Buffer.byteLength(row);
+        if (bytes > room)
+            break;
+        rows.push(row);
+        room -= bytes;
+    }
+    const more = sets.length - rows.length;
+    const tail = more > 0 ? `<p>and ${more} more (report-file lists every set)</p>\n` : '';
+    return `${open}${rows.join('')}</table>\n${tail}`;
+}
+function rowOf(set, settings) {
+    const created = set.created === undefined ? 'none given' : escapeHtml(clip(set.created, 40));
+    const age = set.ageMs === undefined
+        ? 'unknown'
+        : formatAge(set.ageMs) + (set.staleKept ? ` (over max-kept-age, ${formatAge(settings.maxKeptAgeMs)})` : '');
+    const scopes = set.scopes.slice(0, 6).map((scope) => code(clip(scope, 80)));
+    if (set.scopes.length > 6)
+        scopes.push(`and ${set.scopes.length - 6} more`);
+    const cells = [
+        code(clip(set.id, 64)),
+        created,
+        age,
+        set.member === undefined ? '' : escapeHtml(clip(set.member, 100)),
+        scopes.join('<br>'),
+        comment(set),
+    ];
+    return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>\n`;
+}
+/** The comment, its text clipped and its tag whole. */
+function comment(set) {
+    const before = set.tag && set.comment.endsWith(set.tag) ? set.comment.slice(0, -set.tag.length).trimEnd() : set.comment;
+    return formatComment(set.tag ? `${clip(before, 200)} ${set.tag}`.trimStart() : clip(before, 200));
+}
+/**
+ * API text for a cell: every control character and line or paragraph separator a space (HTML
+ * would show them so, but a blank line ends GitHub's HTML block), at most `max` characters
+ * (whole code points), with … when cut.
+ */
+function clip(text, max) {
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+    if (flat.length <= max)
+        return flat;
+    const points = [...flat];
+    return points.length <= max ? flat : `${points.slice(0, max).join('')}…`;
+}
+
+;// CONCATENATED MODULE: ./src/steps/audit.ts
+/**
+ * The audit action (`audit/action.yml`), a scheduled security review: list every standing set of
+ * distribution credentials in the project, put each in one class (project/audit.ts), and report
+ * them in a JSON file, the step's outputs and the job summary. Read only: it never deletes. With
+ * fail-on set it fails, once everything is written, when any set is in those classes; a list it
+ * cannot make fails it too, since an audit that saw nothing must not pass.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Findings named one per line in the log; the summary and the report have the rest. */
+const LOGGED_FINDINGS = 50;
+async function runAudit() {
+    protectSecret(getInput('api-key'));
+    const { settings, warnings } = readAuditSettings((name) => getInput(name));
+    warnings.forEach(log_warning);
+    const ctx = apiContext(settings);
+    const page = await listCredentials(ctx).catch((error) => {
+        throw new Error(`Could not list the project's distribution credentials, so nothing was audited: ${errorMessage(error)} ` +
+            '(The audit needs a key with the owner or admin role: a member key lists only the sets it made.)');
+    });
+    // Ages by the API's clock where the list answer gives one: a runner's clock can be days off.
+    const now = apiNow(page, log_info);
+    const audit = auditSets(page.items, settings, now);
+    const findings = findingsOf(audit.sets, settings.failOn);
+    logAudit(settings, audit);
+    const report = auditReport(settings, audit, findings, now);
+    file_commands_setOutput('report-file', writeReportFile(report));
+    file_commands_setOutput('report', report.inline);
+    if (report.omitted > 0)
+        log_info(`The report output leaves out ${report.omitted} set(s) to fit one step output; report-file has every set.`);
+    file_commands_setOutput('findings', String(findings));
+    for (const [name, count] of Object.entries(audit.counts))
+        file_commands_setOutput(name, String(count));
+    appendToSummary(auditSummary(settings, audit, findings));
+    if (findings > 0) {
+        const named = settings.failOn.map((name) => `${name} ${audit.counts[name]}`).join(', ');
+        throw new Error(`${findings} set(s) of distribution credentials are in the fail-on classes (${named}); see the job summary or report-file.`);
+    }
+}
+function logAudit(settings, audit) {
+    const counts = [...AUDIT_CLASSES, 'stale-kept'].map((name) => `${name} ${audit.counts[name]}`).join(', ');
+    log_info(`Audited ${audit.sets.length} set(s) of distribution credentials in project ${settings.projectId}: ${counts}.`);
+    const findings = audit.sets.filter((set) => isFinding(set, settings.failOn));
+    for (const set of findings.slice(0, LOGGED_FINDINGS)) {
+        const age = set.ageMs === undefined ? 'no usable created time' : `${formatAge(set.ageMs)} old`;
+        log_info(`${set.staleKept && !settings.failOn.includes(set.class) ? 'stale-kept' : set.class}: ${audit_clip(set.id)}, ${age}, made by ${audit_clip(set.member ?? 'unknown')}: ${audit_clip(set.comment)}`);
+    }
+    if (findings.length > LOGGED_FINDINGS)
+        log_info(`and ${findings.length - LOGGED_FINDINGS} more in the fail-on classes (see the job summary or report-file).`);
+}
+/** API text cut for a log line (the summary and the report have it whole or longer). */
+const audit_clip = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
+;// CONCATENATED MODULE: ./src/entries/audit.ts
+/**
+ * The audit action's entry: `run()` runs it and turns an error (bad input, a list it cannot make,
+ * sets in the fail-on classes) into the step's failure. Importing this module does nothing, so
+ * GitHub's local-action can import it and call run(); dist/audit.js is a one-line caller of it.
+ */
+
+
+
+async function audit_run() {
+    try {
+        await runAudit();
+    }
+    catch (error) {
+        setFailed(redact(error instanceof Error ? error.message : String(error)));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action.ts
 /**
  * The bundle: every step of the action by name, bundled once into dist/action.js. The runner runs
- * one small file per step (action.yml's runs.main and runs.post, retire/action.yml's runs.main),
- * each of which requires its step from here and calls it; scripts/build.js writes them. A new step
- * is one line here and one in scripts/build.js.
+ * one small file per step (action.yml's runs.main and runs.post, the runs.main of retire/action.yml
+ * and audit/action.yml), each of which requires its step from here and calls it; scripts/build.js
+ * writes them. A new step is one line here and one in scripts/build.js.
  *
  * src/ is in folders by concern, each of which imports only from the folders below it (a test,
  * __tests__/layers.test.ts, holds this):
  *
- *   entries/   each step's run(): an error becomes the step's failure (main) or a warning (post)
- *   steps/     main, post, retire: each reads as the flow of its step
+ *   entries/   each step's run(): an error becomes the step's failure (main, audit) or a warning (post)
+ *   steps/     main, post, retire, audit: each reads as the flow of its step
  *   project/   what a step does to the user's Deepgram project: cleanup and pruning, kept sets,
- *              the job summary, the API client wired to a step's settings
+ *              the job summary, the audit's classes, report and summary, the API client wired
+ *              to a step's settings
  *   registry/  the registry CLI (docker or podman), its config, login and logout
  *   settings/  the inputs, read and checked into typed settings
  *   deepgram/  the API client, creating and revoking sets, the tag every comment ends with
@@ -4082,6 +4524,7 @@ function retireSummary(settings, sets, outcomes, now) {
  *              secrets (neither imports the other)
  *   shims/     lazy stand-ins for packages the bundle loads only on first use
  */
+
 
 
 

@@ -101,7 +101,7 @@ function remove(sandbox, route, _request, key) {
 }
 
 /** Stores a new set of credentials (used by the create route and by `issue()`). */
-export function mintCredentials(sandbox, projectId, { comment, scopes, provider, created }, key) {
+export function mintCredentials(sandbox, projectId, { comment, scopes, provider, created, email }, key) {
   // A test that must know the next id and secret in advance (a real registry reads its htpasswd
   // file once, at start-up) queues them with presetNext().
   const preset = sandbox.presets.shift();
@@ -118,7 +118,8 @@ export function mintCredentials(sandbox, projectId, { comment, scopes, provider,
     username: `deepgram+${id}`,
     secret: preset?.secret ?? randomBytes(32).toString('hex'),
     creatorKey: key?.name ?? null,
-    member: key?.member ?? ISSUER_MEMBER,
+    // issue() may name the member's email (an audit's "made by"); the id follows from it.
+    member: email === undefined ? (key?.member ?? ISSUER_MEMBER) : { ...memberFor(`email:${email}`), email },
   };
   sandbox.credentials.set(id, record);
   return record;

@@ -13,7 +13,9 @@
  *   - the post step (runs.post), and its floor sandbox/floor-post.cjs: the same delete, the same
  *     `docker logout`.
  * Then N load-only runs of the main entry (`node dist/index.js` with no inputs, which fails
- * validation and must send nothing) beside N runs of `node -e 0`, and the bundle's files.
+ * validation and must send nothing) beside N runs of `node -e 0`, and the bundle's files. Then the
+ * audit's scale case (sandbox/bench-audit.js): the audit action on a project of 20,000 sets, up to
+ * 5 runs, its time from the list to its exit and its peak RSS against their targets.
  *
  * Prints median, min and max of each series, the ratio of the medians and the median of the
  * rounds' ratios (the target applies to this one), and where each step's time goes as the sandbox
@@ -36,6 +38,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { auditScale } from './bench-audit.js';
 import { node24 } from './node24.js';
 import { makeWorkdir, ROOT, runStep } from './runner.js';
 import { SANDBOX_API_KEY, SANDBOX_PROJECT_ID, startSandbox } from './server.js';
@@ -271,6 +274,8 @@ try {
     files,
     problems,
   };
+  // Scale case: the audit action on a project of 20,000 sets (sandbox/bench-audit.js).
+  result.auditScale = await auditScale({ node: NODE, runs: Math.min(RUNS, 5), problems });
   if (args.phases) result.inProcess = await phases();
   if (args.profile) await profile();
 } finally {

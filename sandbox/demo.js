@@ -2,13 +2,15 @@
  * `npm run demo`: the action end to end on this machine, as a workflow job would run it. Starts
  * the Deepgram API sandbox on loopback, runs the built bundle's main step (create credentials,
  * docker login to the sandbox's registry endpoint), then its post step (revoke, docker logout),
- * and prints what the workflow log would show, with masked values as ***.
+ * and prints what the workflow log would show, with masked values as ***. It ends with the audit
+ * action's weekly review of the project (audit/action.yml), once the project holds what a project
+ * that has lived a while does.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeWorkdir, maskedLog, runStep } from './runner.js';
+import { makeWorkdir, maskedLog, ROOT, runStep } from './runner.js';
 import { SANDBOX_API_KEY, SANDBOX_PROJECT_ID, startSandbox } from './server.js';
 
 const SUMMARY_COPY = join(tmpdir(), 'dg-action-demo-summary.html');
@@ -85,6 +87,51 @@ function heading(text) {
   console.log(`\n=== ${text} ===`);
 }
 
+/**
+ * The audit action, as a weekly workflow runs it (audit/README.md), on the project once it holds
+ * what years of use leave: a job's set in use, one a lost runner left, a pull secret in service and
+ * the one it replaced, 1.0.0's set, and one a person made. True when it found exactly those.
+ */
+async function auditDemo(inputs) {
+  const ago = (days) => new Date(Date.now() - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const seeded = [
+    ['GitHub Actions: octo-org/release-pipeline / release run 4250 attempt 1 [dg-action:3c9e0b7a5d21 job]', 0.01, 'ci-bot@example.com'],
+    ['GitHub Actions: octo-org/release-pipeline / nightly run 4188 attempt 1 [dg-action:8f2d6a1c0e97 job]', 9, 'ci-bot@example.com'],
+    ['prod pull secret [dg-action:51b7e2c09a3f keep=prod-pull-secret]', 20, 'release@example.com'],
+    ['prod pull secret [dg-action:0d4a9c7e2b18 keep=prod-pull-secret]', 120, 'release@example.com'],
+    ['GitHub Actions: octo-org/release-pipeline / release run 97 attempt 1 [dg-action:6e1f3b8d2c40]', 400, 'ci-bot@example.com'],
+    ['trial, made in the console', 700, 'someone@example.com'],
+  ];
+  for (const [comment, days, email] of seeded) sandbox.issue(SANDBOX_PROJECT_ID, { comment, created: ago(days), email });
+
+  heading('audit (uses: deepgram/self-hosted-login-action/audit@v2, weekly)');
+  console.log(`  The project now holds ${seeded.length} set(s), as one that has lived a while does.`);
+  console.log('  with: fail-on: orphaned,superseded,stale-kept   max-kept-age: 90d\n');
+  const audit = await runStep({
+    workdir: workdir.path,
+    action: join(ROOT, 'audit', 'action.yml'),
+    entry: join(ROOT, 'dist', 'audit.js'),
+    inputs: { ...inputs, 'fail-on': 'orphaned,superseded,stale-kept', 'max-kept-age': '90d' },
+  });
+  console.log(render(audit));
+  console.log(`  exit code ${audit.exitCode} (the step fails: the project holds sets it should not)`);
+  heading("audit's job summary");
+  console.log(summaryText(audit.summary).replace(/^(?=.)/gm, '  '));
+  const expected = {
+    job: '1',
+    orphaned: '1',
+    'in-service': '1',
+    superseded: '1',
+    legacy: '1',
+    untagged: '1',
+    'stale-kept': '1',
+    findings: '2',
+  };
+  const found = Object.entries(expected).every(([name, count]) => audit.outputs[name] === count);
+  if (audit.warnings.length > 0) console.log(`\nNode printed warnings in the audit:\n  ${audit.warnings.join('\n  ')}`);
+  return audit.exitCode === 1 && found && audit.warnings.length === 0;
+}
+
 const sandbox = await startSandbox();
 const workdir = makeWorkdir('dg-action-demo-');
 let failed;
@@ -139,8 +186,13 @@ try {
   // The steps run on ACTION_NODE when it is set (Node 24 in CI); a Node warning in them is a failure.
   const warnings = [...main.warnings, ...post.warnings];
   if (warnings.length > 0) console.log(`\nNode printed warnings in the steps:\n  ${warnings.join('\n  ')}`);
-  failed = main.exitCode !== 0 || post.exitCode !== 0 || left.length !== 0 || warnings.length > 0;
-  console.log(failed ? '\nDemo FAILED (see above).' : '\nDemo finished: credentials created, used, revoked; nothing left behind.');
+  const audited = await auditDemo(options.inputs);
+  failed = main.exitCode !== 0 || post.exitCode !== 0 || left.length !== 0 || warnings.length > 0 || !audited;
+  console.log(
+    failed
+      ? '\nDemo FAILED (see above).'
+      : '\nDemo finished: credentials created, used, revoked, nothing left behind; the audit found what the project held.',
+  );
 } finally {
   workdir.remove();
   await sandbox.close();

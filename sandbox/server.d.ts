@@ -111,6 +111,8 @@ export interface IssueFields {
   key?: string;
   /** when the set was created, an ISO 8601 time (get and list report it as `created`); default: now */
   created?: string;
+  /** the email of the member that get and list show as its maker (any text); default: the creating key's member, else sandbox@example.com */
+  email?: string;
 }
 
 export interface Sandbox {

@@ -164,19 +164,21 @@ function publicRecord({ id, projectId, comment, scopes, provider, created, usern
 /**
  * Test setup: creates credentials without going through HTTP. `key` (optional) names the API key
  * recorded as the creator, which decides what a member key can see; `created` (optional, an ISO
- * 8601 time) back- or forward-dates the set, as get and list then report it.
+ * 8601 time) back- or forward-dates the set, as get and list then report it; `email` (optional)
+ * is the email of the member the set is listed as made by (any text: tests of hostile answers).
  */
 function issue(state, projectId = firstProjectId(state), fields = {}) {
-  const { comment, scopes = DEFAULT_SCOPES, provider = 'quay', key, created } = fields;
+  const { comment, scopes = DEFAULT_SCOPES, provider = 'quay', key, created, email } = fields;
   if (!state.projects.has(projectId)) throw new Error(`unknown project ${projectId}`);
   if (created !== undefined && (typeof created !== 'string' || Number.isNaN(Date.parse(created)))) {
     throw new TypeError('created must be an ISO 8601 time string, such as 2026-01-31T12:00:00Z');
   }
+  if (email !== undefined && typeof email !== 'string') throw new TypeError('email must be a string');
   const creator = key === undefined ? undefined : state.keys.get(key);
   if (key !== undefined && !creator) throw new Error(`unknown API key ${key}`);
   const problem = validateCreateFields({ comment, scopes, provider });
   if (problem) throw new TypeError(problem);
-  return publicRecord(mintCredentials(state, projectId, { comment, scopes, provider, created }, creator));
+  return publicRecord(mintCredentials(state, projectId, { comment, scopes, provider, created, email }, creator));
 }
 
 /** Decides the id and secret of the next create, and returns them with the username. */

@@ -20,6 +20,7 @@ const ENTRIES = {
   'index.js': 'main', // action.yml runs.main
   'post.js': 'post', // action.yml runs.post
   'retire.js': 'retire', // retire/action.yml runs.main
+  'audit.js': 'audit', // audit/action.yml runs.main
 };
 
 const { code, map, assets } = await ncc(resolve('src/action.ts'), {

@@ -32,8 +32,12 @@ describe('post step without the main step’s state', () => {
 
 describe('GitHub local-action', () => {
   /** CONTRIBUTING.md's command, run in the repository with a .env file of inputs, as a developer would. */
-  function localAction(envFile: string, env: Record<string, string>): Promise<{ code: number | null; log: string }> {
-    const args = ['--yes', '@github/local-action@7.0.1', '.', 'src/entries/main.ts', envFile, '--post', 'src/entries/post.ts'];
+  function localAction(
+    envFile: string,
+    env: Record<string, string>,
+    entries = ['src/entries/main.ts', envFile, '--post', 'src/entries/post.ts'],
+  ): Promise<{ code: number | null; log: string }> {
+    const args = ['--yes', '@github/local-action@7.0.1', '.', ...entries];
     // The developer's shell: none of jest's NODE_OPTIONS, no runner variables.
     const base = Object.fromEntries(
       Object.entries(process.env).filter(([key]) => !/^(INPUT|STATE|GITHUB|RUNNER)_|^NODE_OPTIONS$/.test(key)),
@@ -82,5 +86,24 @@ describe('GitHub local-action', () => {
     ]);
     expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
     for (const secret of [h.apiKey, issued.secret]) expect(log).not.toContain(secret);
+  });
+
+  test('runs the audit from its source: lists the project, classifies every set, writes nothing to it', async () => {
+    h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: 'made in the console', email: 'someone@example.com' });
+    h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: 'ci [dg-action:0123456789ab job]', created: '2020-06-01T00:00:00Z' });
+    const envFile = join(h.workdir, '.env.audit');
+    const { inputs, env } = h.options({ 'fail-on': 'orphaned' });
+    const names = ['api-key', 'project-id', 'api-url', 'fail-on'];
+    writeFileSync(envFile, names.map((name) => `INPUT_${name.toUpperCase()}=${inputs[name]}\n`).join(''));
+
+    const { code, log } = await localAction(envFile, env ?? {}, ['src/entries/audit.ts', envFile]);
+
+    expect(code).toBe(0);
+    expect(log).toContain('job 0, orphaned 1, kept 0, in-service 0, superseded 0, legacy 0, untagged 1, unreadable 0, stale-kept 0.');
+    // fail-on names orphaned, and an orphaned set is there: the step fails, naming the count.
+    expect(log).toContain('1 set(s) of distribution credentials are in the fail-on classes (orphaned 1)');
+    expect(h.sandbox.requests.map((r) => `${r.method} ${r.op}`)).toEqual(['GET list']);
+    expect(h.sandbox.credentials(SANDBOX_PROJECT_ID)).toHaveLength(2);
+    expect(log).not.toContain(h.apiKey);
   });
 });

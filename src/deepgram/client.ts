@@ -33,6 +33,10 @@ export interface ListedCredentials {
   comment: string;
   /** When it was created, as the API gave it (an ISO 8601 time), if it did. */
   created?: string;
+  /** The scopes, as the API listed them (untrusted text), if it did. */
+  scopes?: string[];
+  /** The email of the member who made it, as the API listed it beside the set (untrusted text), if it did. */
+  member?: string;
 }
 
 /** One list answer: the sets, and the API's clock as its answer gave it. */
@@ -136,16 +140,7 @@ export class DeepgramClient {
     const items = isRecord(body) ? body.distribution_credentials : undefined;
     if (!Array.isArray(items)) throw unexpected('list distribution credentials', 'no distribution_credentials array');
     const date = headerValue(response, 'date');
-    const listed = items.map((item): ListedCredentials => {
-      const record = credentialsRecord(item);
-      const id = record?.distribution_credentials_id;
-      if (typeof id !== 'string') throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-      return {
-        id,
-        comment: typeof record?.comment === 'string' ? record.comment : '',
-        ...(typeof record?.created === 'string' ? { created: record.created } : {}),
-      };
-    });
+    const listed = items.map(listedItem);
     return date === undefined ? { items: listed } : { items: listed, date };
   }
 
@@ -257,6 +252,30 @@ function parseCreated(body: unknown): CreatedCredentials {
 function describe(value: unknown): string {
   if (typeof value !== 'string') return `(a ${value === null ? 'null' : typeof value})`;
   return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
+}
+
+/**
+ * One entry of a list answer, as this action keeps it: the id, the comment ('' without one), the
+ * creation time, the scopes and the member's email as the API gave them. Every field of a listed
+ * set goes through here.
+ */
+export function listedItem(item: unknown): ListedCredentials {
+  const record = credentialsRecord(item);
+  const id = record?.distribution_credentials_id;
+  if (typeof id !== 'string') throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
+  return {
+    id,
+    comment: typeof record?.comment === 'string' ? record.comment : '',
+    ...(typeof record?.created === 'string' ? { created: record.created } : {}),
+    ...(Array.isArray(record?.scopes) ? { scopes: record.scopes.filter((s): s is string => typeof s === 'string') } : {}),
+    ...memberOf(item),
+  };
+}
+
+/** The member beside a listed set (`{ member: { member_id, email }, distribution_credentials }`): its email, when it is text. */
+function memberOf(item: unknown): { member?: string } {
+  const member = isRecord(item) ? item.member : undefined;
+  return isRecord(member) && typeof member.email === 'string' ? { member: member.email } : {};
 }
 
 /** The object holding the credentials' fields: nested (current API) or the item itself (older API). */

@@ -93,10 +93,10 @@ export function formatComment(comment: string): string {
   return before ? `${escapeHtml(before)} ${code(text)}` : code(text);
 }
 
-const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
+export const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
 
 /** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text
     .replace(/\s*[\r\n]+\s*/g, ' ')
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

@@ -238,8 +238,8 @@ function parseComment(raw: string): string {
   return raw;
 }
 
-/** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. */
-function parsePruneAfter(raw: string, warnings: string[]): number {
+/** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. The audit reads it the same way. */
+export function parsePruneAfter(raw: string, warnings: string[]): number {
   const ms = parseDuration('prune-after', raw === '' ? '5d' : raw, { allowOff: true });
   if (ms > 0 && ms < SIX_HOURS_MS) {
     warnings.push(

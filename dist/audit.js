@@ -1,0 +1,2 @@
+// The audit step (written by build.js).
+require('./action.js').audit();
