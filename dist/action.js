@@ -1446,6 +1446,228 @@ function forgetSecrets() {
     known.clear();
 }
 
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = require("node:string_decoder");
+;// CONCATENATED MODULE: ./src/net/json-items.ts
+/**
+ * Reads the items of one array in a JSON object (`{"items": [...], ...}`) as the answer arrives,
+ * a chunk at a time, so that an answer of any length is read with memory bounded by what is kept
+ * of each item, never by the answer: the whole text is never held, nor parsed into one tree.
+ *
+ * Only the structure around the array is scanned here (strings, nesting, the top-level keys);
+ * each item's text is handed whole to JSON.parse, so an item is exactly what JSON.parse makes of
+ * it, and an item longer than `maxItemChars` is refused before it grows further. The answer must
+ * be one JSON object, complete, with the array under `key` at its top level exactly once.
+ */
+
+/** Raised when the answer is not a JSON object with one `key` array of items this reader can take. */
+class JsonItemsError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'JsonItemsError';
+    }
+}
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+/** Longest top-level key remembered: a longer one cannot be the key looked for. */
+const MAX_KEY_CHARS = 256;
+class JsonItemsReader {
+    options;
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    items = [];
+    /** Open containers, innermost last: OPEN_OBJECT or OPEN_ARRAY. */
+    open = [];
+    inString = false;
+    escaped = false;
+    started = false;
+    closed = false;
+    /** At the top level: the next string is a key (after '{' or ','). */
+    expectKey = false;
+    keyText;
+    keyChars = 0;
+    currentKey;
+    found = false;
+    /** Inside the items array (it is open[1]). */
+    inItems = false;
+    /** An item is being read: its pieces so far (it may span chunks). */
+    inItem = false;
+    itemText = [];
+    itemChars = 0;
+    /** After a ',' in the items array: another item must follow. */
+    itemDue = false;
+    constructor(options) {
+        this.options = options;
+    }
+    write(chunk) {
+        this.scan(this.decoder.write(chunk));
+    }
+    /** The items, once the whole answer has been written. */
+    end() {
+        this.scan(this.decoder.end());
+        if (!this.started)
+            throw new JsonItemsError('the answer is empty');
+        if (!this.closed)
+            throw new JsonItemsError('the answer ended before its JSON did');
+        if (!this.found)
+            throw new JsonItemsError(`no ${this.options.key} array`);
+        return this.items;
+    }
+    scan(text) {
+        // Where the item being read began in this text (0 when it began in an earlier chunk).
+        let itemStart = this.inItem ? 0 : -1;
+        let keyStart = this.keyText ? 0 : -1;
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (this.inString) {
+                if (this.escaped)
+                    this.escaped = false;
+                else if (c === BACKSLASH)
+                    this.escaped = true;
+                else if (c === QUOTE) {
+                    this.inString = false;
+                    if (keyStart >= 0) {
+                        this.addKeyText(text.slice(keyStart, i));
+                        this.finishKey();
+                        keyStart = -1;
+                    }
+                }
+                continue;
+            }
+            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                continue;
+            if (this.closed)
+                throw new JsonItemsError('the answer goes on after its JSON object');
+            if (!this.started) {
+                if (c !== OPEN_OBJECT)
+                    throw new JsonItemsError('the answer is not a JSON object');
+                this.started = true;
+            }
+            const depth = this.open.length;
+            // An item begins at the first character of it, directly inside the items array.
+            if (this.inItems && depth === 2 && itemStart < 0 && c !== COMMA && c !== CLOSE_ARRAY) {
+                itemStart = i;
+                this.inItem = true;
+            }
+            switch (c) {
+                case QUOTE:
+                    this.inString = true;
+                    if (depth === 1 && this.expectKey) {
+                        this.currentKey = undefined;
+                        this.keyText = [];
+                        this.keyChars = 0;
+                        keyStart = i + 1;
+                    }
+                    break;
+                case OPEN_OBJECT:
+                case OPEN_ARRAY:
+                    if (depth === 1 && c === OPEN_ARRAY && this.currentKey === this.options.key) {
+                        if (this.found)
+                            throw new JsonItemsError(`${this.options.key} appears twice`);
+                        this.found = true;
+                        this.inItems = true;
+                    }
+                    this.open.push(c);
+                    if (depth === 0)
+                        this.expectKey = true;
+                    break;
+                case CLOSE_OBJECT:
+                case CLOSE_ARRAY: {
+                    if (this.open.pop() !== (c === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY)) {
+                        throw new JsonItemsError('the answer is not well-formed JSON');
+                    }
+                    if (depth === 2 && this.inItems) {
+                        if (itemStart >= 0)
+                            this.finishItem(text.slice(itemStart, i));
+                        else if (this.itemDue)
+                            throw new JsonItemsError(`an empty entry in ${this.options.key}`);
+                        itemStart = -1;
+                        this.inItems = false;
+                    }
+                    if (depth === 1)
+                        this.closed = true;
+                    break;
+                }
+                case COMMA:
+                    if (depth === 1)
+                        this.expectKey = true;
+                    if (depth === 2 && this.inItems) {
+                        if (itemStart < 0)
+                            throw new JsonItemsError(`an empty entry in ${this.options.key}`);
+                        this.finishItem(text.slice(itemStart, i));
+                        itemStart = -1;
+                        this.itemDue = true;
+                    }
+                    break;
+                case COLON:
+                    if (depth === 1)
+                        this.expectKey = false;
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (keyStart >= 0)
+            this.addKeyText(text.slice(keyStart));
+        if (itemStart >= 0)
+            this.addItemText(text.slice(itemStart));
+    }
+    addKeyText(piece) {
+        if (!this.keyText)
+            return;
+        this.keyChars += piece.length;
+        if (this.keyChars > MAX_KEY_CHARS)
+            this.keyText = undefined;
+        else
+            this.keyText.push(piece);
+    }
+    finishKey() {
+        const raw = this.keyText?.join('');
+        this.keyText = undefined;
+        // A key spelled with escapes ("\u0069tems") means what JSON.parse makes of it.
+        this.currentKey = raw === undefined ? undefined : raw.includes('\\') ? safeParse(`"${raw}"`) : raw;
+    }
+    addItemText(piece) {
+        this.itemChars += piece.length;
+        if (this.itemChars > this.options.maxItemChars) {
+            throw new JsonItemsError(`an entry in ${this.options.key} is longer than ${this.options.maxItemChars} characters`);
+        }
+        this.itemText.push(piece);
+    }
+    finishItem(last) {
+        this.addItemText(last);
+        const text = this.itemText.join('');
+        this.itemText = [];
+        this.itemChars = 0;
+        this.inItem = false;
+        this.itemDue = false;
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch {
+            throw new JsonItemsError(`an entry in ${this.options.key} is not well-formed JSON`);
+        }
+        if (this.items.length >= this.options.maxItems) {
+            throw new JsonItemsError(`${this.options.key} holds more than ${this.options.maxItems} entries, the most this action reads`);
+        }
+        this.items.push(this.options.item(value));
+    }
+}
+function safeParse(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deepgram/client.ts
 /**
  * Deepgram's distribution-credentials API: create, list and delete, one attempt each. It speaks
@@ -1454,6 +1676,7 @@ function forgetSecrets() {
  * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
  * needs to know.
  */
+
 
 
 
@@ -1511,22 +1734,35 @@ class DeepgramClient {
         const body = await this.call('create distribution credentials', 'POST', `${this.collection(projectId)}?${query}`, request);
         return parseCreated(body);
     }
+    /**
+     * The project's sets. The answer is read as it arrives, each entry kept as a ListedCredentials
+     * and the rest dropped, so a project of any size is listed in memory bounded by what is kept
+     * (LIST_LIMITS), never by the answer's text.
+     */
     async list(projectId) {
-        const body = await this.call('list distribution credentials', 'GET', this.collection(projectId));
-        const items = isRecord(body) ? body.distribution_credentials : undefined;
-        if (!Array.isArray(items))
-            throw unexpected('list distribution credentials', 'no distribution_credentials array');
-        return items.map((item) => {
-            const record = credentialsRecord(item);
-            const id = record?.distribution_credentials_id;
-            if (typeof id !== 'string')
-                throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-            return {
-                id,
-                comment: typeof record?.comment === 'string' ? record.comment : '',
-                ...(typeof record?.created === 'string' ? { created: record.created } : {}),
-            };
-        });
+        const action = 'list distribution credentials';
+        const reader = new JsonItemsReader({ key: 'distribution_credentials', item: listedItem, ...LIST_LIMITS.items });
+        const stream = {
+            maxBytes: LIST_LIMITS.maxBytes,
+            write: (chunk) => {
+                try {
+                    reader.write(chunk);
+                }
+                catch (error) {
+                    throw listError(action, error);
+                }
+            },
+        };
+        // A transport that does not stream (a test's) hands the body back whole: it is read the same way.
+        const whole = await this.call(action, 'GET', this.collection(projectId), undefined, stream);
+        if (typeof whole === 'string' && whole !== '')
+            stream.write(Buffer.from(whole, 'utf8'));
+        try {
+            return reader.end();
+        }
+        catch (error) {
+            throw listError(action, error);
+        }
     }
     /** Deletes one set of credentials; one that is already gone (404) counts as done. */
     async delete(projectId, credentialsId) {
@@ -1547,8 +1783,11 @@ class DeepgramClient {
     collection(projectId) {
         return `${this.options.apiUrl}/v1/projects/${encodeURIComponent(projectId)}/self-hosted/distribution/credentials`;
     }
-    /** One request; resolves to the parsed JSON body of a 2xx, or throws a DeepgramApiError. */
-    async call(action, method, url, payload) {
+    /**
+     * One request; resolves to the parsed JSON body of a 2xx (with a `stream`, to what the sink did
+     * not read), or throws a DeepgramApiError.
+     */
+    async call(action, method, url, payload, stream) {
         const headers = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
         if (payload !== undefined)
             headers['Content-Type'] = 'application/json';
@@ -1565,13 +1804,19 @@ class DeepgramClient {
                 headers,
                 body: payload === undefined ? undefined : JSON.stringify(payload),
                 timeoutMs,
+                ...(stream ? { stream } : {}),
             });
         }
         catch (error) {
+            // The sink refused the answer: that is what the answer is, not a network failure.
+            if (error instanceof DeepgramApiError)
+                throw error;
             throw networkError(action, url, error);
         }
         if (response.status < 200 || response.status > 299)
             throw apiError(action, response);
+        if (stream)
+            return response.body;
         try {
             return JSON.parse(response.body);
         }
@@ -1630,6 +1875,38 @@ function describe(value) {
     if (typeof value !== 'string')
         return `(a ${value === null ? 'null' : typeof value})`;
     return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
+}
+/**
+ * How much of a list answer is read. A list is not a create: its length grows with the project
+ * (about 300 bytes a set, so 20,000 sets are 6 MB), and it is read as it arrives, never held
+ * whole. The caps bound what a broken or hostile server can make the step hold: 64 MiB of answer
+ * (about 200,000 sets, ten times the largest project this action is measured with) and 250,000
+ * entries, each at most 64 KiB of text. An answer without end stops at the first cap reached, or
+ * at request-timeout, whichever comes first.
+ */
+const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemChars: 64 * 1024 } };
+/**
+ * One entry of a list answer, as this action keeps it: the id, the comment ('' without one) and
+ * the creation time as the API gave it. Every field of a listed set goes through here.
+ */
+function listedItem(item) {
+    const record = credentialsRecord(item);
+    const id = record?.distribution_credentials_id;
+    if (typeof id !== 'string')
+        throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
+    return {
+        id,
+        comment: typeof record?.comment === 'string' ? record.comment : '',
+        ...(typeof record?.created === 'string' ? { created: record.created } : {}),
+    };
+}
+/** A list answer the reader refused, as the client's error; one from listedItem is already that. */
+function listError(action, error) {
+    if (error instanceof DeepgramApiError)
+        return error;
+    if (error instanceof JsonItemsError)
+        return unexpected(action, error.message);
+    return unexpected(action, error instanceof Error ? error.message : String(error));
 }
 /** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
 function credentialsRecord(item) {
@@ -2191,29 +2468,46 @@ async function exchangeOn(request, url, tunnel, attempt) {
         req.on('error', reject);
         if (!connection)
             limitConnect(req, request);
-        req.on('response', (response) => readAnswer(req, response, resolve, reject));
+        req.on('response', (response) => readAnswer(req, response, request.stream, resolve, reject));
         req.end(request.body);
     });
 }
-/** Reads the answer up to MAX_RESPONSE_BYTES; past that it stops and closes the connection. */
-function readAnswer(req, response, resolve, reject) {
-    const tooLarge = () => {
-        reject(new ResponseTooLargeError(MAX_RESPONSE_BYTES));
+/**
+ * Reads the answer up to MAX_RESPONSE_BYTES (a 2xx answer to a request with a sink: into the sink,
+ * up to its own cap); past that it stops and closes the connection.
+ */
+function readAnswer(req, response, stream, resolve, reject) {
+    const status = response.statusCode ?? 0;
+    const sink = status >= 200 && status <= 299 ? stream : undefined;
+    const limit = sink?.maxBytes ?? MAX_RESPONSE_BYTES;
+    let stopped = false;
+    const stop = (error) => {
+        stopped = true;
+        reject(error);
         req.destroy();
     };
     // A declared length past the cap fails before a byte of the body is read.
-    if (Number(response.headers['content-length']) > MAX_RESPONSE_BYTES)
-        return tooLarge();
+    if (Number(response.headers['content-length']) > limit)
+        return stop(new ResponseTooLargeError(limit));
     const chunks = [];
     let size = 0;
     response.on('data', (chunk) => {
+        if (stopped)
+            return;
         size += chunk.length;
-        if (size > MAX_RESPONSE_BYTES)
-            return tooLarge();
-        chunks.push(chunk);
+        if (size > limit)
+            return stop(new ResponseTooLargeError(limit));
+        if (!sink)
+            return void chunks.push(chunk);
+        try {
+            sink.write(chunk);
+        }
+        catch (error) {
+            stop(error instanceof Error ? error : new Error(String(error)));
+        }
     });
     response.on('error', reject);
-    response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    response.on('end', () => resolve({ status, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
 }
 /** Fails the request with ConnectTimeoutError when its TCP connection does not open in time. */
 function limitConnect(req, request) {

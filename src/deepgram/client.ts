@@ -9,7 +9,8 @@ import { BudgetExhaustedError, type Budget } from '../net/budget.js';
 import { untrusted } from '../runner/log.js';
 import { classifyNetworkError, classifyStatus, type ClassifiedError, type FailureKind } from '../net/retry.js';
 import { redact } from '../runner/secrets.js';
-import type { HttpRequest, HttpResponse, Transport } from '../net/http.js';
+import type { BodySink, HttpRequest, HttpResponse, Transport } from '../net/http.js';
+import { JsonItemsError, JsonItemsReader } from '../net/json-items.js';
 
 export interface CreateRequest {
   comment: string;
@@ -101,20 +102,32 @@ export class DeepgramClient {
     return parseCreated(body);
   }
 
+  /**
+   * The project's sets. The answer is read as it arrives, each entry kept as a ListedCredentials
+   * and the rest dropped, so a project of any size is listed in memory bounded by what is kept
+   * (LIST_LIMITS), never by the answer's text.
+   */
   async list(projectId: string): Promise<ListedCredentials[]> {
-    const body = await this.call('list distribution credentials', 'GET', this.collection(projectId));
-    const items = isRecord(body) ? body.distribution_credentials : undefined;
-    if (!Array.isArray(items)) throw unexpected('list distribution credentials', 'no distribution_credentials array');
-    return items.map((item) => {
-      const record = credentialsRecord(item);
-      const id = record?.distribution_credentials_id;
-      if (typeof id !== 'string') throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-      return {
-        id,
-        comment: typeof record?.comment === 'string' ? record.comment : '',
-        ...(typeof record?.created === 'string' ? { created: record.created } : {}),
-      };
-    });
+    const action = 'list distribution credentials';
+    const reader = new JsonItemsReader({ key: 'distribution_credentials', item: listedItem, ...LIST_LIMITS.items });
+    const stream: BodySink = {
+      maxBytes: LIST_LIMITS.maxBytes,
+      write: (chunk) => {
+        try {
+          reader.write(chunk);
+        } catch (error) {
+          throw listError(action, error);
+        }
+      },
+    };
+    // A transport that does not stream (a test's) hands the body back whole: it is read the same way.
+    const whole = await this.call(action, 'GET', this.collection(projectId), undefined, stream);
+    if (typeof whole === 'string' && whole !== '') stream.write(Buffer.from(whole, 'utf8'));
+    try {
+      return reader.end();
+    } catch (error) {
+      throw listError(action, error);
+    }
   }
 
   /** Deletes one set of credentials; one that is already gone (404) counts as done. */
@@ -141,8 +154,11 @@ export class DeepgramClient {
     return `${this.options.apiUrl}/v1/projects/${encodeURIComponent(projectId)}/self-hosted/distribution/credentials`;
   }
 
-  /** One request; resolves to the parsed JSON body of a 2xx, or throws a DeepgramApiError. */
-  private async call(action: string, method: HttpRequest['method'], url: string, payload?: unknown): Promise<unknown> {
+  /**
+   * One request; resolves to the parsed JSON body of a 2xx (with a `stream`, to what the sink did
+   * not read), or throws a DeepgramApiError.
+   */
+  private async call(action: string, method: HttpRequest['method'], url: string, payload?: unknown, stream?: BodySink): Promise<unknown> {
     const headers: Record<string, string> = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
     if (payload !== undefined) headers['Content-Type'] = 'application/json';
     const { budget } = this.options;
@@ -157,11 +173,15 @@ export class DeepgramClient {
         headers,
         body: payload === undefined ? undefined : JSON.stringify(payload),
         timeoutMs,
+        ...(stream ? { stream } : {}),
       });
     } catch (error) {
+      // The sink refused the answer: that is what the answer is, not a network failure.
+      if (error instanceof DeepgramApiError) throw error;
       throw networkError(action, url, error);
     }
     if (response.status < 200 || response.status > 299) throw apiError(action, response);
+    if (stream) return response.body;
     try {
       return JSON.parse(response.body);
     } catch {
@@ -215,6 +235,38 @@ function parseCreated(body: unknown): CreatedCredentials {
 function describe(value: unknown): string {
   if (typeof value !== 'string') return `(a ${value === null ? 'null' : typeof value})`;
   return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
+}
+
+/**
+ * How much of a list answer is read. A list is not a create: its length grows with the project
+ * (about 300 bytes a set, so 20,000 sets are 6 MB), and it is read as it arrives, never held
+ * whole. The caps bound what a broken or hostile server can make the step hold: 64 MiB of answer
+ * (about 200,000 sets, ten times the largest project this action is measured with) and 250,000
+ * entries, each at most 64 KiB of text. An answer without end stops at the first cap reached, or
+ * at request-timeout, whichever comes first.
+ */
+export const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemChars: 64 * 1024 } };
+
+/**
+ * One entry of a list answer, as this action keeps it: the id, the comment ('' without one) and
+ * the creation time as the API gave it. Every field of a listed set goes through here.
+ */
+export function listedItem(item: unknown): ListedCredentials {
+  const record = credentialsRecord(item);
+  const id = record?.distribution_credentials_id;
+  if (typeof id !== 'string') throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
+  return {
+    id,
+    comment: typeof record?.comment === 'string' ? record.comment : '',
+    ...(typeof record?.created === 'string' ? { created: record.created } : {}),
+  };
+}
+
+/** A list answer the reader refused, as the client's error; one from listedItem is already that. */
+function listError(action: string, error: unknown): DeepgramApiError {
+  if (error instanceof DeepgramApiError) return error;
+  if (error instanceof JsonItemsError) return unexpected(action, error.message);
+  return unexpected(action, error instanceof Error ? error.message : String(error));
 }
 
 /** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
