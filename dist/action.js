@@ -2118,6 +2118,56 @@ function isKeptAs(comment, name) {
     return kind?.kind === 'named' && kind.name === name;
 }
 
+;// CONCATENATED MODULE: ./src/deepgram/delete-many.ts
+/**
+ * Many deletes at once, a few at a time: pruning, the sweeps and the retire action go through
+ * here. One at a time, hundreds of sets take minutes (a delete is a round trip, 100 ms or more);
+ * all at once, they would meet the API's rate limit and the runner's sockets. DELETE_CONCURRENCY
+ * keeps a few in flight.
+ *
+ * Once the step's time for API calls is used up, or deletes keep failing (the API is down, or
+ * refuses this key), no more are begun: what was not tried is handed back as such, for the caller
+ * to report in one line, not one warning a set.
+ */
+
+/** Deletes in flight at once. */
+const DELETE_CONCURRENCY = 8;
+/**
+ * Runs `deleteOne` on each of `sets`, at most `concurrency` at a time, in the order given. A
+ * rejection is a failure of that set (a BudgetExhaustedError: not tried, and the end of the run);
+ * it never rejects.
+ */
+async function deleteMany(sets, deleteOne, options = {}) {
+    const concurrency = Math.max(1, options.concurrency ?? DELETE_CONCURRENCY);
+    const stopAfterFailures = options.stopAfterFailures ?? concurrency;
+    const outcome = { deleted: [], failed: [], notTried: [] };
+    let next = 0;
+    let stopped = false;
+    const worker = async () => {
+        while (!stopped && next < sets.length) {
+            const set = sets[next++];
+            try {
+                await deleteOne(set);
+                outcome.deleted.push(set);
+            }
+            catch (error) {
+                if (error instanceof BudgetExhaustedError) {
+                    outcome.notTried.push(set);
+                    stopped = true;
+                }
+                else {
+                    outcome.failed.push({ set, error });
+                    if (outcome.failed.length >= stopAfterFailures)
+                        stopped = true;
+                }
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, sets.length) }, worker));
+    outcome.notTried.push(...sets.slice(next));
+    return outcome;
+}
+
 ;// CONCATENATED MODULE: ./src/deepgram/credentials.ts
 
 
@@ -2180,25 +2230,35 @@ function listCredentials(ctx, maxAttempts = ctx.maxAttempts) {
     });
 }
 /**
- * Deletes each of `sets`; one that cannot be deleted is a warning, not a failure. Returns those
- * deleted. An id that is not a credentials ID is never put in a URL.
+ * Deletes each of `sets`, a few at a time (delete-many.ts); what cannot be deleted is one warning
+ * for them all, not a failure, and not a warning a set. Returns those deleted. An id that is not
+ * a credentials ID is never put in a URL.
  */
 async function deleteEach(ctx, sets, what, maxAttempts = ctx.maxAttempts) {
-    const deleted = [];
-    for (const set of sets) {
-        if (!isCredentialsId(set.id)) {
-            ctx.warning(`Could not delete ${what} "${untrusted(set.id)}": the API listed it with an ID that is not a credentials ID.`);
-            continue;
-        }
-        try {
-            await revokeCredentials(ctx, set.id, maxAttempts);
-            deleted.push(set);
-        }
-        catch (error) {
-            ctx.warning(`Could not delete ${what} ${set.id}: ${errorMessage(error)}`);
-        }
+    const usable = sets.filter((set) => isCredentialsId(set.id));
+    if (usable.length < sets.length) {
+        ctx.warning(`Could not delete ${sets.length - usable.length} ${what}: the API listed them with an ID that is not a credentials ID (not printed).`);
     }
-    return deleted;
+    const outcome = await deleteMany(usable, (set) => revokeCredentials(ctx, set.id, maxAttempts));
+    const problem = undeletedProblem(outcome, what);
+    if (problem)
+        ctx.warning(problem);
+    return outcome.deleted;
+}
+/** One line for every set a run of deletes left, or undefined when it left none. */
+function undeletedProblem(outcome, what) {
+    const { failed, notTried } = outcome;
+    const left = failed.length + notTried.length;
+    if (left === 0)
+        return undefined;
+    const total = left + outcome.deleted.length;
+    const ids = [...failed.map(({ set }) => set.id), ...notTried.map((set) => set.id)];
+    const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+    const why = [
+        failed[0] && `${failed.length} failed (the first: ${errorMessage(failed[0].error)})`,
+        notTried.length > 0 && `${notTried.length} not tried (the step's time for API calls ran out, or deletes kept failing)`,
+    ].filter(Boolean);
+    return `Could not delete ${left} of ${total} ${what} (${shown}): ${why.join('; ')}.`;
 }
 /** The sets in `listed` that this execution made, but for the one it handed out (`keepId`). */
 function straysOf(listed, marker, keepId = '') {
@@ -3700,7 +3760,13 @@ async function tidyProject(ctx, saved, settings) {
     if (settings.pruneAfterMs > 0)
         await prune(ctx, listed, saved.marker, settings.pruneAfterMs);
 }
-/** Deletes other executions' job sets older than `pruneAfterMs`, and says which, with their ages. */
+/**
+ * The most job sets one post step prunes, the oldest first; the rest are left to the next job. At a
+ * few deletes at a time (delete-many.ts) this is seconds, not the step's whole budget, even with
+ * a slow API; and a backlog of hundreds (a fleet of runners that died) is gone in a few jobs.
+ */
+const MAX_PRUNED_PER_JOB = 250;
+/** Deletes other executions' job sets older than `pruneAfterMs`, the oldest first, and says which, with their ages. */
 async function prune(ctx, listed, marker, pruneAfterMs) {
     const now = Date.now();
     const old = listed
@@ -3708,11 +3774,17 @@ async function prune(ctx, listed, marker, pruneAfterMs) {
         .map((set) => ({ set, createdMs: createdTimeMs(set.created) }))
         // A set without a creation time in ISO 8601 has no age this action trusts: it is left alone.
         .flatMap(({ set, createdMs }) => (createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }]))
-        .filter(({ ageMs }) => ageMs > pruneAfterMs);
+        .filter(({ ageMs }) => ageMs > pruneAfterMs)
+        .sort((a, b) => b.ageMs - a.ageMs);
     if (old.length === 0)
         return;
-    const deleted = new Set(await deleteEach(ctx, old.map(({ set }) => set), 'old job credentials'));
-    const pruned = old.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
+    const batch = old.slice(0, MAX_PRUNED_PER_JOB);
+    if (old.length > batch.length) {
+        ctx.info(`${old.length} job sets are older than ${formatAge(pruneAfterMs)}; pruning the ${batch.length} oldest, ` +
+            `and leaving ${old.length - batch.length} to the next jobs (one job prunes at most ${MAX_PRUNED_PER_JOB}).`);
+    }
+    const deleted = new Set(await deleteEach(ctx, batch.map(({ set }) => set), 'old job credentials'));
+    const pruned = batch.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
     for (const { id, ageMs } of pruned) {
         ctx.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
     }
@@ -3821,6 +3893,7 @@ function parseExcept(raw) {
 
 
 
+
 /** Runs the step; never rejects (the entry file only calls it). */
 async function runRetire() {
     try {
@@ -3843,15 +3916,12 @@ async function retire() {
     plan.leave.forEach(({ set, reason }) => log_info(`Leaving ${set.id} alone: ${reason}.`));
     plan.strangers.forEach((id) => log_warning(`except names ${id}, which is not a set kept as "${settings.keep}".`));
     const outcomes = new Map(plan.leave.map(({ set, reason }) => [set, `left alone: ${reason}`]));
-    for (const set of plan.retire) {
-        try {
-            outcomes.set(set, (await revokeCredentials(ctx, set.id)) === 'deleted' ? 'retired' : 'already gone');
-        }
-        catch (error) {
-            outcomes.set(set, 'could not delete');
-            log_warning(`Could not retire distribution credentials ${set.id}: ${errorMessage(error)}`);
-        }
+    const { failed, notTried } = await deleteMany(plan.retire, async (set) => outcomes.set(set, (await revokeCredentials(ctx, set.id)) === 'deleted' ? 'retired' : 'already gone'));
+    for (const { set, error } of failed) {
+        outcomes.set(set, 'could not delete');
+        log_warning(`Could not retire distribution credentials ${set.id}: ${errorMessage(error)}`);
     }
+    notTried.forEach((set) => outcomes.set(set, 'could not delete'));
     const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
     file_commands_setOutput('retired', retired.map((set) => set.id).join(','));
     appendToSummary(retireSummary(settings, sets, outcomes, Date.now()));

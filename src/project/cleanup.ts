@@ -72,7 +72,14 @@ async function tidyProject(ctx: Context, saved: SavedState, settings: Settings):
   if (settings.pruneAfterMs > 0) await prune(ctx, listed, saved.marker, settings.pruneAfterMs);
 }
 
-/** Deletes other executions' job sets older than `pruneAfterMs`, and says which, with their ages. */
+/**
+ * The most job sets one post step prunes, the oldest first; the rest are left to the next job. At a
+ * few deletes at a time (delete-many.ts) this is seconds, not the step's whole budget, even with
+ * a slow API; and a backlog of hundreds (a fleet of runners that died) is gone in a few jobs.
+ */
+export const MAX_PRUNED_PER_JOB = 250;
+
+/** Deletes other executions' job sets older than `pruneAfterMs`, the oldest first, and says which, with their ages. */
 async function prune(ctx: Context, listed: ListedCredentials[], marker: string, pruneAfterMs: number): Promise<void> {
   const now = Date.now();
   const old = listed
@@ -80,16 +87,24 @@ async function prune(ctx: Context, listed: ListedCredentials[], marker: string, 
     .map((set) => ({ set, createdMs: createdTimeMs(set.created) }))
     // A set without a creation time in ISO 8601 has no age this action trusts: it is left alone.
     .flatMap(({ set, createdMs }) => (createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }]))
-    .filter(({ ageMs }) => ageMs > pruneAfterMs);
+    .filter(({ ageMs }) => ageMs > pruneAfterMs)
+    .sort((a, b) => b.ageMs - a.ageMs);
   if (old.length === 0) return;
+  const batch = old.slice(0, MAX_PRUNED_PER_JOB);
+  if (old.length > batch.length) {
+    ctx.info(
+      `${old.length} job sets are older than ${formatAge(pruneAfterMs)}; pruning the ${batch.length} oldest, ` +
+        `and leaving ${old.length - batch.length} to the next jobs (one job prunes at most ${MAX_PRUNED_PER_JOB}).`,
+    );
+  }
   const deleted = new Set(
     await deleteEach(
       ctx,
-      old.map(({ set }) => set),
+      batch.map(({ set }) => set),
       'old job credentials',
     ),
   );
-  const pruned: PrunedSet[] = old.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
+  const pruned: PrunedSet[] = batch.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
   for (const { id, ageMs } of pruned) {
     ctx.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
   }

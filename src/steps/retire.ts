@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import { apiContext } from '../project/context.js';
 import { errorMessage, listCredentials, revokeCredentials } from '../deepgram/credentials.js';
+import { deleteMany } from '../deepgram/delete-many.js';
 import { formatAge } from '../settings/duration.js';
 import { setOutput } from '../runner/file-commands.js';
 import { keptUnder, type KeptSet } from '../project/kept.js';
@@ -45,14 +46,14 @@ async function retire(): Promise<void> {
   plan.strangers.forEach((id) => log.warning(`except names ${id}, which is not a set kept as "${settings.keep}".`));
 
   const outcomes = new Map<KeptSet, string>(plan.leave.map(({ set, reason }) => [set, `left alone: ${reason}`]));
-  for (const set of plan.retire) {
-    try {
-      outcomes.set(set, (await revokeCredentials(ctx, set.id)) === 'deleted' ? 'retired' : 'already gone');
-    } catch (error) {
-      outcomes.set(set, 'could not delete');
-      log.warning(`Could not retire distribution credentials ${set.id}: ${errorMessage(error)}`);
-    }
+  const { failed, notTried } = await deleteMany(plan.retire, async (set) =>
+    outcomes.set(set, (await revokeCredentials(ctx, set.id)) === 'deleted' ? 'retired' : 'already gone'),
+  );
+  for (const { set, error } of failed) {
+    outcomes.set(set, 'could not delete');
+    log.warning(`Could not retire distribution credentials ${set.id}: ${errorMessage(error)}`);
   }
+  notTried.forEach((set) => outcomes.set(set, 'could not delete'));
   const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
   setOutput('retired', retired.map((set) => set.id).join(','));
   appendToSummary(retireSummary(settings, sets, outcomes, Date.now()));
