@@ -1446,8 +1446,6 @@ function forgetSecrets() {
     known.clear();
 }
 
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = require("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/net/json-items.ts
 /**
  * Reads the items of one array in a JSON object (`{"items": [...], ...}`) as the answer arrives,
@@ -1459,7 +1457,6 @@ const external_node_string_decoder_namespaceObject = require("node:string_decode
  * it, and an item longer than `maxItemChars` is refused before it grows further. The answer must
  * be one JSON object, complete, with the array under `key` at its top level exactly once.
  */
-
 /** Raised when the answer is not a JSON object with one `key` array of items this reader can take. */
 class JsonItemsError extends Error {
     constructor(message) {
@@ -1479,7 +1476,8 @@ const CLOSE_ARRAY = 0x5d;
 const MAX_KEY_CHARS = 256;
 class JsonItemsReader {
     options;
-    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    /** UTF-8 to text, a character cut between two chunks kept for the next (a global: nothing to load). */
+    decoder = new TextDecoder('utf-8');
     items = [];
     /** Open containers, innermost last: OPEN_OBJECT or OPEN_ARRAY. */
     open = [];
@@ -1505,11 +1503,11 @@ class JsonItemsReader {
         this.options = options;
     }
     write(chunk) {
-        this.scan(this.decoder.write(chunk));
+        this.scan(this.decoder.decode(chunk, { stream: true }));
     }
     /** The items, once the whole answer has been written. */
     end() {
-        this.scan(this.decoder.end());
+        this.scan(this.decoder.decode());
         if (!this.started)
             throw new JsonItemsError('the answer is empty');
         if (!this.closed)

@@ -8,8 +8,6 @@
  * it, and an item longer than `maxItemChars` is refused before it grows further. The answer must
  * be one JSON object, complete, with the array under `key` at its top level exactly once.
  */
-import { StringDecoder } from 'node:string_decoder';
-
 /** Raised when the answer is not a JSON object with one `key` array of items this reader can take. */
 export class JsonItemsError extends Error {
   constructor(message: string) {
@@ -41,7 +39,8 @@ export interface JsonItemsOptions<T> {
 }
 
 export class JsonItemsReader<T> {
-  private readonly decoder = new StringDecoder('utf8');
+  /** UTF-8 to text, a character cut between two chunks kept for the next (a global: nothing to load). */
+  private readonly decoder = new TextDecoder('utf-8');
   private readonly items: T[] = [];
   /** Open containers, innermost last: OPEN_OBJECT or OPEN_ARRAY. */
   private readonly open: number[] = [];
@@ -67,12 +66,12 @@ export class JsonItemsReader<T> {
   constructor(private readonly options: JsonItemsOptions<T>) {}
 
   write(chunk: Buffer): void {
-    this.scan(this.decoder.write(chunk));
+    this.scan(this.decoder.decode(chunk, { stream: true }));
   }
 
   /** The items, once the whole answer has been written. */
   end(): T[] {
-    this.scan(this.decoder.end());
+    this.scan(this.decoder.decode());
     if (!this.started) throw new JsonItemsError('the answer is empty');
     if (!this.closed) throw new JsonItemsError('the answer ended before its JSON did');
     if (!this.found) throw new JsonItemsError(`no ${this.options.key} array`);
