@@ -1271,10 +1271,10 @@ const TRANSIENT_CODES = [
     'UND_ERR_SOCKET',
     'REQUEST_TIMEOUT',
 ];
-// RESPONSE_TOO_LARGE (an answer past 1 MiB) is neither transient nor in the lists above. Not
-// transient: the API's answers are a few hundred bytes, so one that size is not the API under load
-// but something else answering (a portal, a misrouted URL) or a broken server, and the next
-// attempt would get the same. Ambiguous: the request went out and the server may have acted on it,
+// RESPONSE_TOO_LARGE (an answer past 1 MiB, a list past 64 MiB) is neither transient nor in the
+// lists above. Not transient: the API's answers are a few hundred bytes (a list, some 300 bytes a
+// set), so one that size is not the API under load but something else answering (a portal, a
+// misrouted URL) or a broken server, and the next attempt would get the same. Ambiguous: the request went out and the server may have acted on it,
 // so a create cut off that way may have made credentials, and the sweep must look for them.
 const BASE_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 10_000;
@@ -2416,9 +2416,10 @@ class ConnectTimeoutError extends Error {
     }
 }
 /**
- * The most of an answer this action reads. The API's answers are a few hundred bytes; anything
+ * The most of an answer this action keeps. The API's answers are a few hundred bytes; anything
  * near this is not the API speaking (a portal page, a misrouted URL, a broken server), and an
- * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s).
+ * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s). A list,
+ * whose answer grows with the project, is not kept but read into a sink with a cap of its own.
  */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 /** Raised when the answer is larger than MAX_RESPONSE_BYTES: reading stopped, the connection was closed. */

@@ -77,6 +77,26 @@ describe('a project of 20,000 sets', () => {
   });
 });
 
+describe('a list answer without end', () => {
+  test('is cut at 64 MiB: post warns once that it could not list, and still revokes its own set', async () => {
+    seed(100, 10);
+    const options = h.options({ login: 'false' });
+    const main = await runStep(options);
+    h.sandbox.addFault({ op: 'list', endless: true, times: 0 });
+    const post = await runStep(options, main.state);
+    expect(post.exitCode).toBe(0);
+    expect(warnings(post.log)).toEqual([
+      expect.stringMatching(
+        /^::warning::Could not list the project's credentials to prune job sets older than 5d 0h: .*the answer was larger than 64 MiB, the most this action reads; the connection was closed$/,
+      ),
+    ]);
+    // Not retried: the next attempt would get the same.
+    expect(h.sandbox.requests.filter((r) => r.op === 'list')).toHaveLength(1);
+    expect(live().has(main.outputs['credentials-id']!)).toBe(false);
+    expect(live().size).toBe(100);
+  });
+});
+
 describe('500 stale job sets in a project of 5,000, the API answering every request after 100 ms', () => {
   test('each post prunes the oldest 250 in a few warnings at most, saying in one line what it leaves; two jobs clear them', async () => {
     const { staleIds } = seed(5_000, 500);

@@ -75,9 +75,10 @@ export class ConnectTimeoutError extends Error {
 }
 
 /**
- * The most of an answer this action reads. The API's answers are a few hundred bytes; anything
+ * The most of an answer this action keeps. The API's answers are a few hundred bytes; anything
  * near this is not the API speaking (a portal page, a misrouted URL, a broken server), and an
- * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s).
+ * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s). A list,
+ * whose answer grows with the project, is not kept but read into a sink with a cap of its own.
  */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
