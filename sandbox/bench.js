@@ -424,9 +424,8 @@ async function scale() {
             main.state,
           );
           if (main.exitCode !== 0 || post.exitCode !== 0 || warningsOf(post.log) > 0) {
-            problems.push(
-              `scale: a post over ${which === 'big' ? '20,000 sets' : 'none'} failed or warned: ${post.log.trim().split('\n').at(-1)}`,
-            );
+            const said = post.log.split('\n').find((line) => line.startsWith('::warning::')) ?? post.log.trim().split('\n').at(-1);
+            problems.push(`scale: a post over ${which === 'big' ? '20,000 sets' : 'none'} failed or warned: ${said}`);
           }
           usage[which].push(JSON.parse(readFileSync(usageOut, 'utf8')));
         }
