@@ -293,7 +293,7 @@ describe('listing and sweeping', () => {
     expect(client.delete).not.toHaveBeenCalled();
     expect(ctx.warning).toHaveBeenCalledTimes(1);
     expect(ctx.warning).toHaveBeenCalledWith(
-      'Could not delete 2 stray distribution credentials: the API listed them with an ID that is not a credentials ID (not printed).',
+      'Could not delete 2 stray distribution credentials ("..", "x/../y"): the API listed them with IDs that are not credentials IDs.',
     );
   });
 });

@@ -2171,6 +2171,7 @@ async function deleteMany(sets, deleteOne, options = {}) {
 
 
 
+
 /** Creates credentials, retrying transient failures; whatever a failure may have created is swept. */
 async function createCredentials(ctx, request, marker, hooks) {
     const attempt = async () => {
@@ -2234,8 +2235,13 @@ function listCredentials(ctx, maxAttempts = ctx.maxAttempts) {
  */
 async function deleteEach(ctx, sets, what, maxAttempts = ctx.maxAttempts) {
     const usable = sets.filter((set) => isCredentialsId(set.id));
-    if (usable.length < sets.length) {
-        ctx.warning(`Could not delete ${sets.length - usable.length} ${what}: the API listed them with an ID that is not a credentials ID (not printed).`);
+    const refused = sets.filter((set) => !isCredentialsId(set.id)).map((set) => `"${untrusted(set.id.slice(0, 80))}"`);
+    if (refused.length === 1) {
+        ctx.warning(`Could not delete ${what} ${refused[0]}: the API listed it with an ID that is not a credentials ID.`);
+    }
+    else if (refused.length > 1) {
+        const shown = refused.length > 5 ? `${refused.slice(0, 5).join(', ')} and ${refused.length - 5} more` : refused.join(', ');
+        ctx.warning(`Could not delete ${refused.length} ${what} (${shown}): the API listed them with IDs that are not credentials IDs.`);
     }
     const outcome = await deleteMany(usable, (set) => revokeCredentials(ctx, set.id, maxAttempts));
     const problem = undeletedProblem(outcome, what);

@@ -20,6 +20,7 @@ import {
   type DeleteResult,
   type ListedCredentials,
 } from './client.js';
+import { untrusted } from '../runner/log.js';
 import { isClassified, withRetries } from '../net/retry.js';
 import { madeBy } from './tags.js';
 import { deleteMany, type DeleteOutcome } from './delete-many.js';
@@ -121,10 +122,12 @@ export async function deleteEach(
   maxAttempts = ctx.maxAttempts,
 ): Promise<ListedCredentials[]> {
   const usable = sets.filter((set) => isCredentialsId(set.id));
-  if (usable.length < sets.length) {
-    ctx.warning(
-      `Could not delete ${sets.length - usable.length} ${what}: the API listed them with an ID that is not a credentials ID (not printed).`,
-    );
+  const refused = sets.filter((set) => !isCredentialsId(set.id)).map((set) => `"${untrusted(set.id.slice(0, 80))}"`);
+  if (refused.length === 1) {
+    ctx.warning(`Could not delete ${what} ${refused[0]}: the API listed it with an ID that is not a credentials ID.`);
+  } else if (refused.length > 1) {
+    const shown = refused.length > 5 ? `${refused.slice(0, 5).join(', ')} and ${refused.length - 5} more` : refused.join(', ');
+    ctx.warning(`Could not delete ${refused.length} ${what} (${shown}): the API listed them with IDs that are not credentials IDs.`);
   }
   const outcome = await deleteMany(usable, (set) => revokeCredentials(ctx, set.id, maxAttempts));
   const problem = undeletedProblem(outcome, what);
@@ -133,7 +136,7 @@ export async function deleteEach(
 }
 
 /** One line for every set a run of deletes left, or undefined when it left none. */
-export function undeletedProblem(outcome: DeleteOutcome<ListedCredentials>, what: string): string | undefined {
+function undeletedProblem(outcome: DeleteOutcome<ListedCredentials>, what: string): string | undefined {
   const { failed, notTried } = outcome;
   const left = failed.length + notTried.length;
   if (left === 0) return undefined;
