@@ -305,7 +305,7 @@ describe('listing and sweeping', () => {
     expect(client.list).toHaveBeenCalledTimes(2);
   });
 
-  test('deleteEach: a delete that fails is a warning; the others still go', async () => {
+  test('deleteEach: a delete that fails is one warning naming what is left; the others still go', async () => {
     client.delete.mockRejectedValueOnce(httpError(403));
     const sets = [
       { id: 'a', comment: `[${MARKER}]` },
@@ -313,7 +313,22 @@ describe('listing and sweeping', () => {
     ];
     await expect(deleteEach(ctx, sets, 'stray distribution credentials')).resolves.toEqual([sets[1]]);
     expect(client.delete.mock.calls.map(([, id]) => id)).toEqual(['a', 'b']);
-    expect(ctx.warning).toHaveBeenCalledWith('Could not delete stray distribution credentials a: HTTP 403');
+    expect(ctx.warning).toHaveBeenCalledTimes(1);
+    expect(ctx.warning).toHaveBeenCalledWith('Could not delete 1 of 2 stray distribution credentials (a): 1 failed (the first: HTTP 403).');
+  });
+
+  test('deleteEach: many that fail are one warning, not one a set', async () => {
+    client.delete.mockRejectedValue(httpError(403));
+    const sets = Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, comment: `[${MARKER}]` }));
+    await expect(deleteEach(ctx, sets, 'old job credentials')).resolves.toEqual([]);
+    expect(ctx.warning).toHaveBeenCalledTimes(1);
+    // Deletes that keep failing stop the run: the rest are not tried.
+    const tried = client.delete.mock.calls.length;
+    expect(tried).toBeLessThan(30);
+    expect(ctx.warning).toHaveBeenCalledWith(
+      `Could not delete 30 of 30 old job credentials (s0, s1, s2, s3, s4 and 25 more): ${tried} failed (the first: HTTP 403); ` +
+        `${30 - tried} not tried (the step's time for API calls ran out, or deletes kept failing).`,
+    );
   });
 
   test('deleteEach never puts an id that is not a credentials ID in a URL', async () => {
@@ -323,6 +338,9 @@ describe('listing and sweeping', () => {
     ];
     await expect(deleteEach(ctx, sets, 'stray distribution credentials')).resolves.toEqual([]);
     expect(client.delete).not.toHaveBeenCalled();
-    expect(ctx.warning).toHaveBeenCalledTimes(2);
+    expect(ctx.warning).toHaveBeenCalledTimes(1);
+    expect(ctx.warning).toHaveBeenCalledWith(
+      'Could not delete 2 stray distribution credentials ("..", "x/../y"): the API listed them with IDs that are not credentials IDs.',
+    );
   });
 });

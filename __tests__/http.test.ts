@@ -226,6 +226,69 @@ describe('the size of an answer', () => {
   });
 });
 
+describe('an answer read into a sink (a list)', () => {
+  /** A sink that keeps what it is given, with its own cap. */
+  function sink(maxBytes: number, refuseAt = Infinity) {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    return {
+      maxBytes,
+      write(chunk: Buffer) {
+        size += chunk.length;
+        if (size > refuseAt) throw new Error('the sink refused it');
+        chunks.push(chunk);
+      },
+      text: () => Buffer.concat(chunks).toString('utf8'),
+    };
+  }
+
+  test('a 2xx answer past 1 MiB goes whole to the sink, and none of it into the body', async () => {
+    const text = 'z'.repeat(3 * MAX_RESPONSE_BYTES);
+    handler = (_req, res) => res.writeHead(200).end(text);
+    const into = sink(4 * MAX_RESPONSE_BYTES);
+    const response = await sendRequest(request({ stream: into }));
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('');
+    expect(into.text()).toBe(text);
+  });
+
+  test("past the sink's own cap: ResponseTooLargeError naming that cap, and the connection is cut", async () => {
+    let closed = false;
+    handler = (req, res) => {
+      req.socket.on('close', () => (closed = true));
+      res.writeHead(200);
+      res.write('a'.repeat(3 * 1024 * 1024)); // and more never comes: only the cap can have ended it
+    };
+    const error = await failure(sendRequest(request({ timeoutMs: 20_000, stream: sink(2 * 1024 * 1024) })));
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error.message).toBe('the answer was larger than 2 MiB, the most this action reads; the connection was closed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(true);
+  });
+
+  test('a sink that throws fails the request with its error, and the connection is cut', async () => {
+    let closed = false;
+    handler = (req, res) => {
+      req.socket.on('close', () => (closed = true));
+      res.writeHead(200);
+      res.write('b'.repeat(64 * 1024));
+    };
+    const error = await failure(sendRequest(request({ timeoutMs: 20_000, stream: sink(MAX_RESPONSE_BYTES, 10) })));
+    expect(error.message).toBe('the sink refused it');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(true);
+  });
+
+  test("an error answer is not the sink's: it is kept as the body", async () => {
+    handler = (_req, res) => res.writeHead(503).end('{"err_code":"SERVICE_UNAVAILABLE"}');
+    const into = sink(MAX_RESPONSE_BYTES);
+    const response = await sendRequest(request({ stream: into }));
+    expect(response.status).toBe(503);
+    expect(response.body).toBe('{"err_code":"SERVICE_UNAVAILABLE"}');
+    expect(into.text()).toBe('');
+  });
+});
+
 describe("usesProxy: the proxy decision is @actions/http-client's", () => {
   const names = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY'];
   const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));

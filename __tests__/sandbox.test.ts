@@ -442,6 +442,16 @@ describe('fault injection', () => {
     expect((await call(sb, 'GET', { id })).status).toBe(200);
   });
 
+  test('a rule with a credentialsId matches only that set, however many requests come first', async () => {
+    const stuck = sb.issue().id;
+    const other = sb.issue().id;
+    sb.addFault({ op: 'delete', credentialsId: stuck, status: 503, times: 0 });
+    expect((await call(sb, 'DELETE', { id: other })).status).toBe(200);
+    for (let i = 0; i < 2; i += 1) expect((await call(sb, 'DELETE', { id: stuck })).status).toBe(503);
+    expect(sb.credentials().map((c) => c.id)).toEqual([stuck]);
+    expect(() => sb.addFault({ op: 'delete', credentialsId: '', status: 503 })).toThrow('fault credentialsId must be an ID');
+  });
+
   test('a string body is sent as text/plain', async () => {
     sb.addFault({ op: 'create', status: 502, body: '<html>bad gateway</html>' });
     const res = await call(sb, 'POST');

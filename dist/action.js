@@ -1272,10 +1272,10 @@ const TRANSIENT_CODES = [
     'UND_ERR_SOCKET',
     'REQUEST_TIMEOUT',
 ];
-// RESPONSE_TOO_LARGE (an answer past 1 MiB) is neither transient nor in the lists above. Not
-// transient: the API's answers are a few hundred bytes, so one that size is not the API under load
-// but something else answering (a portal, a misrouted URL) or a broken server, and the next
-// attempt would get the same. Ambiguous: the request went out and the server may have acted on it,
+// RESPONSE_TOO_LARGE (an answer past 1 MiB, a list past 64 MiB) is neither transient nor in the
+// lists above. Not transient: the API's answers are a few hundred bytes (a list, some 300 bytes a
+// set), so one that size is not the API under load but something else answering (a portal, a
+// misrouted URL) or a broken server, and the next attempt would get the same. Ambiguous: the request went out and the server may have acted on it,
 // so a create cut off that way may have made credentials, and the sweep must look for them.
 const BASE_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 10_000;
@@ -1448,6 +1448,226 @@ function forgetSecrets() {
     known.clear();
 }
 
+;// CONCATENATED MODULE: ./src/net/json-items.ts
+/**
+ * Reads the items of one array in a JSON object (`{"items": [...], ...}`) as the answer arrives,
+ * a chunk at a time, so that an answer of any length is read with memory bounded by what is kept
+ * of each item, never by the answer: the whole text is never held, nor parsed into one tree.
+ *
+ * Only the structure around the array is scanned here (strings, nesting, the top-level keys);
+ * each item's text is handed whole to JSON.parse, so an item is exactly what JSON.parse makes of
+ * it, and an item longer than `maxItemChars` is refused before it grows further. The answer must
+ * be one JSON object, complete, with the array under `key` at its top level exactly once.
+ */
+/** Raised when the answer is not a JSON object with one `key` array of items this reader can take. */
+class JsonItemsError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'JsonItemsError';
+    }
+}
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+/** Longest top-level key remembered: a longer one cannot be the key looked for. */
+const MAX_KEY_CHARS = 256;
+class JsonItemsReader {
+    options;
+    /** UTF-8 to text, a character cut between two chunks kept for the next (a global: nothing to load). */
+    decoder = new TextDecoder('utf-8');
+    items = [];
+    /** Open containers, innermost last: OPEN_OBJECT or OPEN_ARRAY. */
+    open = [];
+    inString = false;
+    escaped = false;
+    started = false;
+    closed = false;
+    /** At the top level: the next string is a key (after '{' or ','). */
+    expectKey = false;
+    keyText;
+    keyChars = 0;
+    currentKey;
+    found = false;
+    /** Inside the items array (it is open[1]). */
+    inItems = false;
+    /** An item is being read: its pieces so far (it may span chunks). */
+    inItem = false;
+    itemText = [];
+    itemChars = 0;
+    /** After a ',' in the items array: another item must follow. */
+    itemDue = false;
+    constructor(options) {
+        this.options = options;
+    }
+    write(chunk) {
+        this.scan(this.decoder.decode(chunk, { stream: true }));
+    }
+    /** The items, once the whole answer has been written. */
+    end() {
+        this.scan(this.decoder.decode());
+        if (!this.started)
+            throw new JsonItemsError('the answer is empty');
+        if (!this.closed)
+            throw new JsonItemsError('the answer ended before its JSON did');
+        if (!this.found)
+            throw new JsonItemsError(`no ${this.options.key} array`);
+        return this.items;
+    }
+    scan(text) {
+        // Where the item being read began in this text (0 when it began in an earlier chunk).
+        let itemStart = this.inItem ? 0 : -1;
+        let keyStart = this.keyText ? 0 : -1;
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (this.inString) {
+                if (this.escaped)
+                    this.escaped = false;
+                else if (c === BACKSLASH)
+                    this.escaped = true;
+                else if (c === QUOTE) {
+                    this.inString = false;
+                    if (keyStart >= 0) {
+                        this.addKeyText(text.slice(keyStart, i));
+                        this.finishKey();
+                        keyStart = -1;
+                    }
+                }
+                continue;
+            }
+            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                continue;
+            if (this.closed)
+                throw new JsonItemsError('the answer goes on after its JSON object');
+            if (!this.started) {
+                if (c !== OPEN_OBJECT)
+                    throw new JsonItemsError('the answer is not a JSON object');
+                this.started = true;
+            }
+            const depth = this.open.length;
+            // An item begins at the first character of it, directly inside the items array.
+            if (this.inItems && depth === 2 && itemStart < 0 && c !== COMMA && c !== CLOSE_ARRAY) {
+                itemStart = i;
+                this.inItem = true;
+            }
+            switch (c) {
+                case QUOTE:
+                    this.inString = true;
+                    if (depth === 1 && this.expectKey) {
+                        this.currentKey = undefined;
+                        this.keyText = [];
+                        this.keyChars = 0;
+                        keyStart = i + 1;
+                    }
+                    break;
+                case OPEN_OBJECT:
+                case OPEN_ARRAY:
+                    if (depth === 1 && c === OPEN_ARRAY && this.currentKey === this.options.key) {
+                        if (this.found)
+                            throw new JsonItemsError(`${this.options.key} appears twice`);
+                        this.found = true;
+                        this.inItems = true;
+                    }
+                    this.open.push(c);
+                    if (depth === 0)
+                        this.expectKey = true;
+                    break;
+                case CLOSE_OBJECT:
+                case CLOSE_ARRAY: {
+                    if (this.open.pop() !== (c === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY)) {
+                        throw new JsonItemsError('the answer is not well-formed JSON');
+                    }
+                    if (depth === 2 && this.inItems) {
+                        if (itemStart >= 0)
+                            this.finishItem(text.slice(itemStart, i));
+                        else if (this.itemDue)
+                            throw new JsonItemsError(`an empty entry in ${this.options.key}`);
+                        itemStart = -1;
+                        this.inItems = false;
+                    }
+                    if (depth === 1)
+                        this.closed = true;
+                    break;
+                }
+                case COMMA:
+                    if (depth === 1)
+                        this.expectKey = true;
+                    if (depth === 2 && this.inItems) {
+                        if (itemStart < 0)
+                            throw new JsonItemsError(`an empty entry in ${this.options.key}`);
+                        this.finishItem(text.slice(itemStart, i));
+                        itemStart = -1;
+                        this.itemDue = true;
+                    }
+                    break;
+                case COLON:
+                    if (depth === 1)
+                        this.expectKey = false;
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (keyStart >= 0)
+            this.addKeyText(text.slice(keyStart));
+        if (itemStart >= 0)
+            this.addItemText(text.slice(itemStart));
+    }
+    addKeyText(piece) {
+        if (!this.keyText)
+            return;
+        this.keyChars += piece.length;
+        if (this.keyChars > MAX_KEY_CHARS)
+            this.keyText = undefined;
+        else
+            this.keyText.push(piece);
+    }
+    finishKey() {
+        const raw = this.keyText?.join('');
+        this.keyText = undefined;
+        // A key spelled with escapes ("\u0069tems") means what JSON.parse makes of it.
+        this.currentKey = raw === undefined ? undefined : raw.includes('\\') ? safeParse(`"${raw}"`) : raw;
+    }
+    addItemText(piece) {
+        this.itemChars += piece.length;
+        if (this.itemChars > this.options.maxItemChars) {
+            throw new JsonItemsError(`an entry in ${this.options.key} is longer than ${this.options.maxItemChars} characters`);
+        }
+        this.itemText.push(piece);
+    }
+    finishItem(last) {
+        this.addItemText(last);
+        const text = this.itemText.join('');
+        this.itemText = [];
+        this.itemChars = 0;
+        this.inItem = false;
+        this.itemDue = false;
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch {
+            throw new JsonItemsError(`an entry in ${this.options.key} is not well-formed JSON`);
+        }
+        if (this.items.length >= this.options.maxItems) {
+            throw new JsonItemsError(`${this.options.key} holds more than ${this.options.maxItems} entries, the most this action reads`);
+        }
+        this.items.push(this.options.item(value));
+    }
+}
+function safeParse(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deepgram/client.ts
 /**
  * Deepgram's distribution-credentials API: create, list and delete, one attempt each. It speaks
@@ -1456,6 +1676,7 @@ function forgetSecrets() {
  * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
  * needs to know.
  */
+
 
 
 
@@ -1534,14 +1755,38 @@ class DeepgramClient {
         const body = await this.call('create distribution credentials', 'POST', `${this.collection(projectId)}?${query}`, request);
         return parseCreated(body);
     }
+    /**
+     * The project's sets, and the API's clock as its answer gave it. The answer is read as it
+     * arrives, each entry kept as a ListedCredentials and the rest dropped, so a project of any size
+     * is listed in memory bounded by what is kept (LIST_LIMITS), never by the answer's text.
+     */
     async list(projectId) {
-        const { body, response } = await this.exchange('list distribution credentials', 'GET', this.collection(projectId));
-        const items = isRecord(body) ? body.distribution_credentials : undefined;
-        if (!Array.isArray(items))
-            throw unexpected('list distribution credentials', 'no distribution_credentials array');
+        const action = 'list distribution credentials';
+        const reader = new JsonItemsReader({ key: 'distribution_credentials', item: listedItem, ...LIST_LIMITS.items });
+        const stream = {
+            maxBytes: LIST_LIMITS.maxBytes,
+            write: (chunk) => {
+                try {
+                    reader.write(chunk);
+                }
+                catch (error) {
+                    throw listError(action, error);
+                }
+            },
+        };
+        const { body: whole, response } = await this.exchange(action, 'GET', this.collection(projectId), undefined, stream);
+        // A transport that does not stream (a test's) hands the body back whole: it is read the same way.
+        if (typeof whole === 'string' && whole !== '')
+            stream.write(Buffer.from(whole, 'utf8'));
+        let items;
+        try {
+            items = reader.end();
+        }
+        catch (error) {
+            throw listError(action, error);
+        }
         const date = headerValue(response, 'date');
-        const listed = items.map(listedItem);
-        return date === undefined ? { items: listed } : { items: listed, date };
+        return date === undefined ? { items } : { items, date };
     }
     /** Deletes one set of credentials; one that is already gone (404) counts as done. */
     async delete(projectId, credentialsId) {
@@ -1566,8 +1811,11 @@ class DeepgramClient {
     async call(action, method, url, payload) {
         return (await this.exchange(action, method, url, payload)).body;
     }
-    /** As call, with the answer's status and headers beside the body. */
-    async exchange(action, method, url, payload) {
+    /**
+     * As call, with the answer's status and headers beside the body; with a `stream`, the body is
+     * what the sink did not read.
+     */
+    async exchange(action, method, url, payload, stream) {
         const headers = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
         if (payload !== undefined)
             headers['Content-Type'] = 'application/json';
@@ -1584,13 +1832,19 @@ class DeepgramClient {
                 headers,
                 body: payload === undefined ? undefined : JSON.stringify(payload),
                 timeoutMs,
+                ...(stream ? { stream } : {}),
             });
         }
         catch (error) {
+            // The sink refused the answer: that is what the answer is, not a network failure.
+            if (error instanceof DeepgramApiError)
+                throw error;
             throw networkError(action, url, error);
         }
         if (response.status < 200 || response.status > 299)
             throw apiError(action, response);
+        if (stream)
+            return { body: response.body, response };
         try {
             return { body: JSON.parse(response.body), response };
         }
@@ -1651,6 +1905,15 @@ function describe(value) {
     return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
 }
 /**
+ * How much of a list answer is read. A list is not a create: its length grows with the project
+ * (about 300 bytes a set, so 20,000 sets are 6 MB), and it is read as it arrives, never held
+ * whole. The caps bound what a broken or hostile server can make the step hold: 64 MiB of answer
+ * (about 200,000 sets, ten times the largest project this action is measured with) and 250,000
+ * entries, each at most 64 KiB of text. An answer without end stops at the first cap reached, or
+ * at request-timeout, whichever comes first.
+ */
+const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemChars: 64 * 1024 } };
+/**
  * One entry of a list answer, as this action keeps it: the id, the comment ('' without one), the
  * creation time, the scopes and the member's email as the API gave them. Every field of a listed
  * set goes through here.
@@ -1672,6 +1935,14 @@ function listedItem(item) {
 function memberOf(item) {
     const member = isRecord(item) ? item.member : undefined;
     return isRecord(member) && typeof member.email === 'string' ? { member: member.email } : {};
+}
+/** A list answer the reader refused, as the client's error; one from listedItem is already that. */
+function listError(action, error) {
+    if (error instanceof DeepgramApiError)
+        return error;
+    if (error instanceof JsonItemsError)
+        return unexpected(action, error.message);
+    return unexpected(action, error instanceof Error ? error.message : String(error));
 }
 /** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
 function credentialsRecord(item) {
@@ -1911,7 +2182,58 @@ function isKeptAs(comment, name) {
     return kind?.kind === 'named' && kind.name === name;
 }
 
+;// CONCATENATED MODULE: ./src/deepgram/delete-many.ts
+/**
+ * Many deletes at once, a few at a time: pruning, the sweeps and the retire action go through
+ * here. One at a time, hundreds of sets take minutes (a delete is a round trip, 100 ms or more);
+ * all at once, they would meet the API's rate limit and the runner's sockets. DELETE_CONCURRENCY
+ * keeps a few in flight.
+ *
+ * Once the step's time for API calls is used up, or deletes keep failing (the API is down, or
+ * refuses this key), no more are begun: what was not tried is handed back as such, for the caller
+ * to report in one line, not one warning a set.
+ */
+
+/** Deletes in flight at once. */
+const DELETE_CONCURRENCY = 8;
+/**
+ * Runs `deleteOne` on each of `sets`, at most `concurrency` at a time, in the order given. A
+ * rejection is a failure of that set (a BudgetExhaustedError: not tried, and the end of the run);
+ * it never rejects.
+ */
+async function deleteMany(sets, deleteOne, options = {}) {
+    const concurrency = Math.max(1, options.concurrency ?? DELETE_CONCURRENCY);
+    const stopAfterFailures = options.stopAfterFailures ?? concurrency;
+    const outcome = { deleted: [], failed: [], notTried: [] };
+    let next = 0;
+    let stopped = false;
+    const worker = async () => {
+        while (!stopped && next < sets.length) {
+            const set = sets[next++];
+            try {
+                await deleteOne(set);
+                outcome.deleted.push(set);
+            }
+            catch (error) {
+                if (error instanceof BudgetExhaustedError) {
+                    outcome.notTried.push(set);
+                    stopped = true;
+                }
+                else {
+                    outcome.failed.push({ set, error });
+                    if (outcome.failed.length >= stopAfterFailures)
+                        stopped = true;
+                }
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, sets.length) }, worker));
+    outcome.notTried.push(...sets.slice(next));
+    return outcome;
+}
+
 ;// CONCATENATED MODULE: ./src/deepgram/credentials.ts
+
 
 
 
@@ -1988,25 +2310,40 @@ function listCredentials(ctx, maxAttempts = ctx.maxAttempts) {
     });
 }
 /**
- * Deletes each of `sets`; one that cannot be deleted is a warning, not a failure. Returns those
- * deleted. An id that is not a credentials ID is never put in a URL.
+ * Deletes each of `sets`, a few at a time (delete-many.ts); what cannot be deleted is one warning
+ * for them all, not a failure, and not a warning a set. Returns those deleted. An id that is not
+ * a credentials ID is never put in a URL.
  */
 async function deleteEach(ctx, sets, what, maxAttempts = ctx.maxAttempts) {
-    const deleted = [];
-    for (const set of sets) {
-        if (!isCredentialsId(set.id)) {
-            ctx.warning(`Could not delete ${what} "${untrusted(set.id)}": the API listed it with an ID that is not a credentials ID.`);
-            continue;
-        }
-        try {
-            await revokeCredentials(ctx, set.id, maxAttempts);
-            deleted.push(set);
-        }
-        catch (error) {
-            ctx.warning(`Could not delete ${what} ${set.id}: ${errorMessage(error)}`);
-        }
+    const usable = sets.filter((set) => isCredentialsId(set.id));
+    const refused = sets.filter((set) => !isCredentialsId(set.id)).map((set) => `"${untrusted(set.id.slice(0, 80))}"`);
+    if (refused.length === 1) {
+        ctx.warning(`Could not delete ${what} ${refused[0]}: the API listed it with an ID that is not a credentials ID.`);
     }
-    return deleted;
+    else if (refused.length > 1) {
+        const shown = refused.length > 5 ? `${refused.slice(0, 5).join(', ')} and ${refused.length - 5} more` : refused.join(', ');
+        ctx.warning(`Could not delete ${refused.length} ${what} (${shown}): the API listed them with IDs that are not credentials IDs.`);
+    }
+    const outcome = await deleteMany(usable, (set) => revokeCredentials(ctx, set.id, maxAttempts));
+    const problem = undeletedProblem(outcome, what);
+    if (problem)
+        ctx.warning(problem);
+    return outcome.deleted;
+}
+/** One line for every set a run of deletes left, or undefined when it left none. */
+function undeletedProblem(outcome, what) {
+    const { failed, notTried } = outcome;
+    const left = failed.length + notTried.length;
+    if (left === 0)
+        return undefined;
+    const total = left + outcome.deleted.length;
+    const ids = [...failed.map(({ set }) => set.id), ...notTried.map((set) => set.id)];
+    const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+    const why = [
+        failed[0] && `${failed.length} failed (the first: ${errorMessage(failed[0].error)})`,
+        notTried.length > 0 && `${notTried.length} not tried (the step's time for API calls ran out, or deletes kept failing)`,
+    ].filter(Boolean);
+    return `Could not delete ${left} of ${total} ${what} (${shown}): ${why.join('; ')}.`;
 }
 /** The sets in `listed` that this execution made, but for the one it handed out (`keepId`). */
 function straysOf(listed, marker, keepId = '') {
@@ -2166,9 +2503,10 @@ class ConnectTimeoutError extends Error {
     }
 }
 /**
- * The most of an answer this action reads. The API's answers are a few hundred bytes; anything
+ * The most of an answer this action keeps. The API's answers are a few hundred bytes; anything
  * near this is not the API speaking (a portal page, a misrouted URL, a broken server), and an
- * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s).
+ * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s). A list,
+ * whose answer grows with the project, is not kept but read into a sink with a cap of its own.
  */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 /** Raised when the answer is larger than MAX_RESPONSE_BYTES: reading stopped, the connection was closed. */
@@ -2276,29 +2614,46 @@ async function exchangeOn(request, url, tunnel, attempt) {
         req.on('error', reject);
         if (!connection)
             limitConnect(req, request);
-        req.on('response', (response) => readAnswer(req, response, resolve, reject));
+        req.on('response', (response) => readAnswer(req, response, request.stream, resolve, reject));
         req.end(request.body);
     });
 }
-/** Reads the answer up to MAX_RESPONSE_BYTES; past that it stops and closes the connection. */
-function readAnswer(req, response, resolve, reject) {
-    const tooLarge = () => {
-        reject(new ResponseTooLargeError(MAX_RESPONSE_BYTES));
+/**
+ * Reads the answer up to MAX_RESPONSE_BYTES (a 2xx answer to a request with a sink: into the sink,
+ * up to its own cap); past that it stops and closes the connection.
+ */
+function readAnswer(req, response, stream, resolve, reject) {
+    const status = response.statusCode ?? 0;
+    const sink = status >= 200 && status <= 299 ? stream : undefined;
+    const limit = sink?.maxBytes ?? MAX_RESPONSE_BYTES;
+    let stopped = false;
+    const stop = (error) => {
+        stopped = true;
+        reject(error);
         req.destroy();
     };
     // A declared length past the cap fails before a byte of the body is read.
-    if (Number(response.headers['content-length']) > MAX_RESPONSE_BYTES)
-        return tooLarge();
+    if (Number(response.headers['content-length']) > limit)
+        return stop(new ResponseTooLargeError(limit));
     const chunks = [];
     let size = 0;
     response.on('data', (chunk) => {
+        if (stopped)
+            return;
         size += chunk.length;
-        if (size > MAX_RESPONSE_BYTES)
-            return tooLarge();
-        chunks.push(chunk);
+        if (size > limit)
+            return stop(new ResponseTooLargeError(limit));
+        if (!sink)
+            return void chunks.push(chunk);
+        try {
+            sink.write(chunk);
+        }
+        catch (error) {
+            stop(error instanceof Error ? error : new Error(String(error)));
+        }
     });
     response.on('error', reject);
-    response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    response.on('end', () => resolve({ status, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
 }
 /** Fails the request with ConnectTimeoutError when its TCP connection does not open in time. */
 function limitConnect(req, request) {
@@ -3836,9 +4191,16 @@ async function tidyProject(ctx, saved, settings) {
         await prune(ctx, page, saved.marker, settings.pruneAfterMs);
 }
 /**
- * Deletes other executions' job sets older than `pruneAfterMs` by the API's clock, and says which,
- * with their ages. A set whose created time cannot be read (none, another form, a date that does
- * not exist, one before 2020) has no age this action trusts: it is left alone, and counted.
+ * The most job sets one post step prunes, the oldest first; the rest are left to the next job. At a
+ * few deletes at a time (delete-many.ts) this is seconds, not the step's whole budget, even with
+ * a slow API; and a backlog of hundreds (a fleet of runners that died) is gone in a few jobs.
+ */
+const MAX_PRUNED_PER_JOB = 250;
+/**
+ * Deletes other executions' job sets older than `pruneAfterMs` by the API's clock, the oldest
+ * first, and says which, with their ages. A set whose created time cannot be read (none, another
+ * form, a date that does not exist, one before 2020) has no age this action trusts: it is left
+ * alone, and counted.
  */
 async function prune(ctx, page, marker, pruneAfterMs) {
     const now = apiNow(page, ctx.info);
@@ -3850,11 +4212,16 @@ async function prune(ctx, page, marker, pruneAfterMs) {
     if (dated.length < jobSets.length) {
         ctx.info(`${jobSets.length - dated.length} job set(s) of other runs have no created time that can be real; they are never pruned by age.`);
     }
-    const old = dated.filter(({ ageMs }) => ageMs > pruneAfterMs);
+    const old = dated.filter(({ ageMs }) => ageMs > pruneAfterMs).sort((a, b) => b.ageMs - a.ageMs);
     if (old.length === 0)
         return;
-    const deleted = new Set(await deleteEach(ctx, old.map(({ set }) => set), 'old job credentials'));
-    const pruned = old.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
+    const batch = old.slice(0, MAX_PRUNED_PER_JOB);
+    if (old.length > batch.length) {
+        ctx.info(`${old.length} job sets are older than ${formatAge(pruneAfterMs)}; pruning the ${batch.length} oldest, ` +
+            `and leaving ${old.length - batch.length} to the next jobs (one job prunes at most ${MAX_PRUNED_PER_JOB}).`);
+    }
+    const deleted = new Set(await deleteEach(ctx, batch.map(({ set }) => set), 'old job credentials'));
+    const pruned = batch.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
     for (const { id, ageMs } of pruned) {
         ctx.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
     }
@@ -3965,6 +4332,7 @@ function parseExcept(raw) {
 
 
 
+
 /** Runs the step; never rejects (the entry file only calls it). */
 async function runRetire() {
     try {
@@ -3994,15 +4362,12 @@ async function retire() {
     log_info(`${sets.length} set(s) kept as "${settings.keep}"; retiring ${plan.retire.length}.`);
     plan.leave.forEach(({ set, reason }) => log_info(`Leaving ${set.id} alone: ${reason}.`));
     const outcomes = new Map(plan.leave.map(({ set, reason }) => [set, `left alone: ${reason}`]));
-    for (const set of plan.retire) {
-        try {
-            outcomes.set(set, (await revokeCredentials(ctx, set.id)) === 'deleted' ? 'retired' : 'already gone');
-        }
-        catch (error) {
-            outcomes.set(set, 'could not delete');
-            log_warning(`Could not retire distribution credentials ${set.id}: ${errorMessage(error)}`);
-        }
+    const { failed, notTried } = await deleteMany(plan.retire, async (set) => outcomes.set(set, (await revokeCredentials(ctx, set.id)) === 'deleted' ? 'retired' : 'already gone'));
+    for (const { set, error } of failed) {
+        outcomes.set(set, 'could not delete');
+        log_warning(`Could not retire distribution credentials ${set.id}: ${errorMessage(error)}`);
     }
+    notTried.forEach((set) => outcomes.set(set, 'could not delete'));
     const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
     file_commands_setOutput('retired', retired.map((set) => set.id).join(','));
     appendToSummary(retireSummary(settings, sets, outcomes, now));

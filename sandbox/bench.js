@@ -8,8 +8,10 @@
  *   - the main step of the built bundle (action.yml's runs.main), run exactly as the runner runs it
  *     (sandbox/runner.js), against the Deepgram API sandbox on 127.0.0.1, logging the real docker
  *     CLI in to it;
- *   - the main floor, sandbox/floor-main.cjs: one Node process that sends the same create request
- *     and runs the same `docker login --password-stdin`, and nothing else, in the same environment;
+ *   - the main floor, sandbox/floor-main.cjs: one Node process that saves the same state, sends the
+ *     same create request, sets the outputs and runs the same `docker login --password-stdin`
+ *     (spawnSync, then process.exit: the fastest honest way), and nothing else, in the same
+ *     environment;
  *   - the post step (runs.post), and its floor sandbox/floor-post.cjs: the same delete, the same
  *     `docker logout`.
  * Then N load-only runs of the main entry (`node dist/index.js` with no inputs, which fails
@@ -22,11 +24,15 @@
  * sees it; writes every sample to .bench/result-node<major>.json. One untimed
  * round first.
  *
- *   npm run bench [-- --runs N] [-- --node 20] [-- --phases] [-- --profile] [-- --root DIR]   (BENCH_RUNS=N too)
+ *   npm run bench [-- --runs N] [-- --node 20] [-- --phases] [-- --profile] [-- --scale] [-- --root DIR]   (BENCH_RUNS=N too)
  *     --node     24 (default), 20 (this machine's node, if it is Node 20), or the path of a node
  *     --phases   also runs N more rounds with sandbox/phases-probe.cjs and prints, for each step and
  *                its floor, when each reached the points they share (performance.now() in the step)
  *     --profile  also runs one main step under --cpu-prof and prints where its CPU time goes
+ *     --scale    also runs the scale case (docs/performance-at-scale.md): post steps in a project of
+ *                20,000 sets, their peak memory and CPU beside an empty project's; then jobs in a
+ *                project of 5,000 with 500 stale job sets, the API answering every request after
+ *                100 ms, until none is left: each post's time and warnings, and how many jobs
  *     --root     measures another copy of the action (its action.yml and dist/) in place of this
  *                one: an experiment, or an old release (`git archive <commit> action.yml dist`)
  *
@@ -48,6 +54,7 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', short: 'n' },
     profile: { type: 'boolean' },
+    scale: { type: 'boolean' },
     phases: { type: 'boolean' },
     root: { type: 'string' },
     node: { type: 'string' },
@@ -129,9 +136,8 @@ async function round(order, samples) {
   const main = {};
   for (const who of order) main[who] = await measure(who, 'main', {}, samples);
   for (const who of order) {
-    // The floor prints the ID it created; the runner hands the action's saved state back to it.
-    const floorState = { credentialsId: /credentials-id=(\S+)/.exec(main.floor.log)?.[1] ?? '', loggedInTo: sandbox.registryHost };
-    await measure(who, 'post', who === 'floor' ? floorState : main.action.state, samples);
+    // Each post gets the state its own main saved, as the runner hands it over.
+    await measure(who, 'post', main[who].state, samples);
   }
 }
 
@@ -243,7 +249,8 @@ try {
   console.log(`node ${NODE_VERSION} (${NODE}); ${RUNS} paired rounds, interleaved; Deepgram API sandbox and registry on ${sandbox.url}`);
   console.log('floors: the same plain-http POST / DELETE to the sandbox (URL, query, headers, body), then the same');
   console.log('        docker login --password-stdin / docker logout through the same PATH, in the same environment;');
-  console.log("        one CommonJS Node process, require('node:http') and node:child_process only\n");
+  console.log("        one CommonJS Node process, require('node:http') and node:child_process only; the main floor");
+  console.log('        saves its state and sets its outputs as every main step must; spawnSync, then process.exit\n');
 
   await round(['action', 'floor']); // warm-up: page cache, docker's first start, the sandbox's JIT
   const samples = {};
@@ -278,6 +285,7 @@ try {
   result.auditScale = await auditScale({ node: NODE, runs: Math.min(RUNS, 5), problems });
   if (args.phases) result.inProcess = await phases();
   if (args.profile) await profile();
+  if (args.scale) result.scale = await scale();
 } finally {
   await sandbox.close();
   workdirs.action.remove();
@@ -314,8 +322,7 @@ async function phases() {
     const main = {};
     for (const who of order) main[who] = await probed(who, 'main', {});
     for (const who of order) {
-      const floorState = { credentialsId: /credentials-id=(\S+)/.exec(main.floor.log)?.[1] ?? '', loggedInTo: sandbox.registryHost };
-      await probed(who, 'post', who === 'floor' ? floorState : main.action.state);
+      await probed(who, 'post', main[who].state);
     }
   }
   const result = {};
@@ -375,4 +382,116 @@ async function profile() {
       .join('\n');
   console.log(`\n--cpu-prof of one main step: ${(total / 1000).toFixed(1)} ms sampled (idle included), ${relative(ROOT, join(dir, file))}`);
   console.log(`self time by script:\n${top(byScript, 10)}\nself time by function:\n${top(byFunction, 15)}`);
+}
+
+/**
+ * The scale case. Its targets (issue 15): 20,000 sets listed and classified with a peak RSS under
+ * 200 MB and under 1 s of CPU for it (the post step's CPU over an empty project's); a post with 500
+ * stale job sets in a project of 5,000, the API answering after 100 ms, ends within 15 s with at
+ * most 2 warnings; 500 stale sets are gone after at most 3 jobs.
+ */
+async function scale() {
+  const TARGETS = { rssMb: 200, listCpuMs: 1000, postMs: 15_000, warnings: 2, jobs: 3 };
+  const DAY = 86_400_000;
+  const ago = (ms) => new Date(Date.now() - ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const tag = (n, suffix) => `GitHub Actions: o/r / ci run ${n} attempt 1 [dg-action:${n.toString(16).padStart(12, '0')}${suffix}]`;
+  /** Sets of people, kept sets and recent job sets, none of them old enough to prune. */
+  const seedOthers = (api, from, to) => {
+    for (let i = from; i < to; i++) {
+      const comment = i % 3 === 0 ? `pull secret for cluster ${i}` : tag(i, i % 3 === 1 ? ' kept' : ' job');
+      api.issue(undefined, { comment, created: ago(i % 3 === 2 ? DAY : 90 * DAY) });
+    }
+  };
+  const usageOut = join(OUT, 'usage.json');
+  const work = makeWorkdir('dg-bench-scale-');
+  const options = (api, step) => ({
+    workdir: work.path,
+    node: NODE,
+    entry: ENTRY[step],
+    inputs: { 'api-key': SANDBOX_API_KEY, 'project-id': SANDBOX_PROJECT_ID, 'api-url': api.url, login: 'false' },
+  });
+  const warningsOf = (log) => log.split('\n').filter((line) => line.startsWith('::warning::')).length;
+  const runs = Math.min(RUNS, 5);
+  const out = {};
+  try {
+    // 1. Listing: post steps over 20,000 sets and over none, one after the other.
+    const usage = { big: [], empty: [] };
+    const projects = { big: await startSandbox({ quiet: true }), empty: await startSandbox({ quiet: true }) };
+    try {
+      seedOthers(projects.big, 0, 20_000);
+      for (let i = 0; i < runs; i++) {
+        for (const which of i % 2 ? ['empty', 'big'] : ['big', 'empty']) {
+          const api = projects[which];
+          const main = await runStep(options(api, 'main'));
+          rmSync(usageOut, { force: true });
+          const post = await runStep(
+            { ...options(api, 'post'), nodeArgs: ['--require', join(ROOT, 'sandbox', 'usage-probe.cjs')], env: { USAGE_OUT: usageOut } },
+            main.state,
+          );
+          if (main.exitCode !== 0 || post.exitCode !== 0 || warningsOf(post.log) > 0) {
+            const said = post.log.split('\n').find((line) => line.startsWith('::warning::')) ?? post.log.trim().split('\n').at(-1);
+            problems.push(`scale: a post over ${which === 'big' ? '20,000 sets' : 'none'} failed or warned: ${said}`);
+          }
+          usage[which].push(JSON.parse(readFileSync(usageOut, 'utf8')));
+        }
+      }
+      if (projects.big.credentials().length !== 20_000) problems.push('scale: the project of 20,000 sets changed size');
+    } finally {
+      await projects.big.close();
+      await projects.empty.close();
+    }
+    const med = (list, key) => stats(list.map((u) => u[key])).median;
+    out.list = {
+      sets: 20_000,
+      runs,
+      rssMb: { big: med(usage.big, 'maxRssBytes') / 1e6, empty: med(usage.empty, 'maxRssBytes') / 1e6 },
+      cpuMs: { big: med(usage.big, 'cpuMs'), empty: med(usage.empty, 'cpuMs') },
+      samples: usage,
+    };
+    const listCpu = out.list.cpuMs.big - out.list.cpuMs.empty;
+    const verdict = (ok) => (ok ? 'within' : 'ABOVE');
+    console.log(`\nscale: a post step over 20,000 sets, and over none (medians of ${runs})`);
+    console.log(
+      `  peak RSS       ${out.list.rssMb.big.toFixed(1).padStart(7)} MB  (empty project ${out.list.rssMb.empty.toFixed(1)} MB)   ${verdict(out.list.rssMb.big < TARGETS.rssMb)} the target of ${TARGETS.rssMb} MB`,
+    );
+    console.log(`  CPU (user+sys) ${ms(out.list.cpuMs.big)}  (empty project ${out.list.cpuMs.empty.toFixed(1)} ms)`);
+    console.log(
+      `  CPU for listing and classifying 20,000 sets: ${listCpu.toFixed(1)} ms   ${verdict(listCpu < TARGETS.listCpuMs)} the target of ${TARGETS.listCpuMs} ms`,
+    );
+
+    // 2. A backlog: jobs until none of 500 stale job sets is left, the API slow.
+    const api = await startSandbox({ quiet: true });
+    const jobs = [];
+    try {
+      for (let i = 0; i < 500; i++) api.issue(undefined, { comment: tag(i, ' job'), created: ago(60 * DAY - i * 60_000) });
+      seedOthers(api, 500, 5_000);
+      api.addFault({ op: '*', delayMs: 100, times: 0 });
+      const stale = () => api.credentials().filter((c) => c.created < ago(5 * DAY) && / job\]$/.test(c.comment)).length;
+      while (stale() > 0 && jobs.length < 5) {
+        const before = stale();
+        const main = await runStep(options(api, 'main'));
+        const post = await runStep(options(api, 'post'), main.state);
+        if (main.exitCode !== 0 || post.exitCode !== 0)
+          problems.push(`scale: job ${jobs.length + 1} failed: ${post.log.trim().split('\n').at(-1)}`);
+        jobs.push({ postMs: post.elapsedMs, warnings: warningsOf(post.log), pruned: before - stale(), left: stale() });
+      }
+    } finally {
+      await api.close();
+    }
+    out.backlog = { project: 5_000, stale: 500, apiDelayMs: 100, jobs };
+    console.log('\nscale: 500 stale job sets in a project of 5,000, every API answer after 100 ms: one job after another');
+    for (const [i, job] of jobs.entries()) {
+      console.log(
+        `  job ${i + 1}: post ${ms(job.postMs)}   ${verdict(job.postMs <= TARGETS.postMs)} ${TARGETS.postMs / 1000} s;` +
+          `  ${job.warnings} warning(s)   ${verdict(job.warnings <= TARGETS.warnings)} ${TARGETS.warnings};  pruned ${job.pruned}, ${job.left} left`,
+      );
+    }
+    const cleared = jobs.findIndex((job) => job.left === 0) + 1;
+    console.log(
+      `  none left after ${cleared || 'more than 5'} job(s)   ${verdict(cleared > 0 && cleared <= TARGETS.jobs)} the target of ${TARGETS.jobs}`,
+    );
+  } finally {
+    work.remove();
+  }
+  return out;
 }

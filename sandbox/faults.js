@@ -6,6 +6,7 @@ export const FAULT_OPS = ['create', 'list', 'get', 'delete', 'registry', '*'];
 /**
  * @typedef {object} FaultRule
  * @property {'create'|'list'|'get'|'delete'|'registry'|'*'} op
+ * @property {string} [credentialsId] only requests for this set (its get or delete); default any
  * @property {number} [times] uses before the rule is spent; default 1; 0 or Infinity = forever
  * @property {number} [status] answer this status (instead of acting, or after acting with afterAction)
  * @property {object|string} [body] body for `status`; default: an API error in the sandbox's errorStyle
@@ -30,6 +31,7 @@ export function normalizeFault(rule) {
   if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw new TypeError('a fault rule must be an object');
   const {
     op,
+    credentialsId,
     times = 1,
     status,
     body,
@@ -43,6 +45,7 @@ export function normalizeFault(rule) {
     endless = false,
   } = rule;
   check(FAULT_OPS.includes(op), `fault op must be one of ${FAULT_OPS.join(', ')}`);
+  check(credentialsId === undefined || (typeof credentialsId === 'string' && credentialsId !== ''), 'fault credentialsId must be an ID');
   check(times === Infinity || (Number.isInteger(times) && times >= 0), 'fault times must be an integer >= 0 (0 = forever)');
   check(status === undefined || (Number.isInteger(status) && status >= 100 && status <= 599), 'fault status must be an HTTP status code');
   check(delayMs === undefined || (Number.isFinite(delayMs) && delayMs >= 0), 'fault delayMs must be a number >= 0');
@@ -72,6 +75,7 @@ export function normalizeFault(rule) {
   );
   return {
     op,
+    credentialsId,
     status,
     body,
     afterAction,
@@ -86,9 +90,14 @@ export function normalizeFault(rule) {
   };
 }
 
-/** Takes one use of the first rule (in order of addition) that matches `op`; spent rules are dropped. */
-export function takeFault(faults, op) {
-  const index = faults.findIndex((rule) => rule.op === op || rule.op === '*');
+/**
+ * Takes one use of the first rule (in order of addition) that matches `op` (and, for a rule with a
+ * credentialsId, that set's get or delete); spent rules are dropped.
+ */
+export function takeFault(faults, op, credentialsId) {
+  const index = faults.findIndex(
+    (rule) => (rule.op === op || rule.op === '*') && (rule.credentialsId === undefined || rule.credentialsId === credentialsId),
+  );
   if (index < 0) return undefined;
   const rule = faults[index];
   rule.remaining -= 1;

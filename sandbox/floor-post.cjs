@@ -3,10 +3,10 @@
  * the requests the action's post step sends, side by side: the delete of the credentials the main
  * floor created (its ID comes in as STATE_credentialsId, as the runner passes saved state) and the
  * list that pruning reads; then the same `docker logout`, found through the step's PATH. CommonJS
- * and node:http only, as floor-main.cjs says why.
+ * and node:http only, spawnSync and process.exit, as floor-main.cjs says why.
  */
 'use strict';
-const { spawn } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const { request } = require('node:http');
 
 const input = (name) => process.env[`INPUT_${name.toUpperCase()}`] ?? '';
@@ -43,17 +43,13 @@ Promise.all([send('DELETE', `${collection}/${encodeURIComponent(id)}`), send('GE
 );
 
 function logout() {
-  const docker = spawn('docker', ['logout', process.env.STATE_loggedInTo ?? ''], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  docker.stdout.on('data', (chunk) => (output += chunk));
-  docker.stderr.on('data', (chunk) => (output += chunk));
-  docker.on('error', (error) => fail(`docker logout failed: ${error.message}`));
-  docker.on('close', (code) => {
-    if (code !== 0) fail(`docker logout failed (${code}): ${output}`);
-  });
+  const docker = spawnSync('docker', ['logout', process.env.STATE_loggedInTo ?? '']);
+  if (docker.error) return fail(`docker logout failed: ${docker.error.message}`);
+  if (docker.status !== 0) return fail(`docker logout failed (${docker.status}): ${docker.stdout}${docker.stderr}`);
+  process.exit(0);
 }
 
 function fail(message) {
   console.error(message);
-  process.exitCode = 1;
+  process.exit(1);
 }

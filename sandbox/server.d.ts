@@ -76,6 +76,8 @@ export interface RequestRecord {
 
 interface FaultBase {
   op: 'create' | 'list' | 'get' | 'delete' | 'registry' | '*';
+  /** only requests for this set (its get or delete); default any */
+  credentialsId?: string;
   /** uses before the rule is spent; default 1; 0 or Infinity = forever */
   times?: number;
   /** wait first; may be combined with any of the others. The action still runs if the client left. */

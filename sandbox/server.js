@@ -207,7 +207,7 @@ async function handleRequest(state, req, res) {
   const route = resolveRoute(req.method, url.pathname);
   exchange.entry.op = route.op;
   const request = { method: req.method, pathname: url.pathname, headers: req.headers, query: exchange.entry.query, rawBody };
-  const fault = FAULTABLE.has(route.op) ? takeFault(state.faults, route.op) : undefined;
+  const fault = FAULTABLE.has(route.op) ? takeFault(state.faults, route.op, route.credentialsId) : undefined;
   if (fault) exchange.entry.fault = describeFault(fault);
   await respond(state, exchange, () => dispatch(state, route, request), fault);
   state.log?.(logLine(exchange.entry));

@@ -121,8 +121,8 @@ describe('retire', () => {
     const gone = issue(`[${OTHER} keep=prod-pull]`, 90 * HOUR);
     const stuck = issue(`[${OTHER} keep=prod-pull]`, 50 * HOUR);
     const newest = issue(`[${OTHER} keep=prod-pull]`, HOUR);
-    // Deletes go newest first: both attempts on the 50-hour-old set fail, the next set goes.
-    h.sandbox.addFault({ op: 'delete', status: 503, times: 2 });
+    // Both attempts on the 50-hour-old set fail; the other set goes (deletes run side by side).
+    h.sandbox.addFault({ op: 'delete', credentialsId: stuck.id, status: 503, times: 2 });
     const step = await retire({ keep: 'prod-pull', 'max-attempts': '2' });
     expect(step.exitCode).toBe(1);
     expect(step.outputs.retired).toBe(gone.id);

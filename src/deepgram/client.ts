@@ -9,7 +9,8 @@ import { BudgetExhaustedError, type Budget } from '../net/budget.js';
 import { untrusted } from '../runner/log.js';
 import { classifyNetworkError, classifyStatus, type ClassifiedError, type FailureKind } from '../net/retry.js';
 import { redact } from '../runner/secrets.js';
-import type { HttpRequest, HttpResponse, Transport } from '../net/http.js';
+import type { BodySink, HttpRequest, HttpResponse, Transport } from '../net/http.js';
+import { JsonItemsError, JsonItemsReader } from '../net/json-items.js';
 
 export interface CreateRequest {
   comment: string;
@@ -135,13 +136,35 @@ export class DeepgramClient {
     return parseCreated(body);
   }
 
+  /**
+   * The project's sets, and the API's clock as its answer gave it. The answer is read as it
+   * arrives, each entry kept as a ListedCredentials and the rest dropped, so a project of any size
+   * is listed in memory bounded by what is kept (LIST_LIMITS), never by the answer's text.
+   */
   async list(projectId: string): Promise<ListedPage> {
-    const { body, response } = await this.exchange('list distribution credentials', 'GET', this.collection(projectId));
-    const items = isRecord(body) ? body.distribution_credentials : undefined;
-    if (!Array.isArray(items)) throw unexpected('list distribution credentials', 'no distribution_credentials array');
+    const action = 'list distribution credentials';
+    const reader = new JsonItemsReader({ key: 'distribution_credentials', item: listedItem, ...LIST_LIMITS.items });
+    const stream: BodySink = {
+      maxBytes: LIST_LIMITS.maxBytes,
+      write: (chunk) => {
+        try {
+          reader.write(chunk);
+        } catch (error) {
+          throw listError(action, error);
+        }
+      },
+    };
+    const { body: whole, response } = await this.exchange(action, 'GET', this.collection(projectId), undefined, stream);
+    // A transport that does not stream (a test's) hands the body back whole: it is read the same way.
+    if (typeof whole === 'string' && whole !== '') stream.write(Buffer.from(whole, 'utf8'));
+    let items: ListedCredentials[];
+    try {
+      items = reader.end();
+    } catch (error) {
+      throw listError(action, error);
+    }
     const date = headerValue(response, 'date');
-    const listed = items.map(listedItem);
-    return date === undefined ? { items: listed } : { items: listed, date };
+    return date === undefined ? { items } : { items, date };
   }
 
   /** Deletes one set of credentials; one that is already gone (404) counts as done. */
@@ -173,12 +196,16 @@ export class DeepgramClient {
     return (await this.exchange(action, method, url, payload)).body;
   }
 
-  /** As call, with the answer's status and headers beside the body. */
+  /**
+   * As call, with the answer's status and headers beside the body; with a `stream`, the body is
+   * what the sink did not read.
+   */
   private async exchange(
     action: string,
     method: HttpRequest['method'],
     url: string,
     payload?: unknown,
+    stream?: BodySink,
   ): Promise<{ body: unknown; response: HttpResponse }> {
     const headers: Record<string, string> = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
     if (payload !== undefined) headers['Content-Type'] = 'application/json';
@@ -194,11 +221,15 @@ export class DeepgramClient {
         headers,
         body: payload === undefined ? undefined : JSON.stringify(payload),
         timeoutMs,
+        ...(stream ? { stream } : {}),
       });
     } catch (error) {
+      // The sink refused the answer: that is what the answer is, not a network failure.
+      if (error instanceof DeepgramApiError) throw error;
       throw networkError(action, url, error);
     }
     if (response.status < 200 || response.status > 299) throw apiError(action, response);
+    if (stream) return { body: response.body, response };
     try {
       return { body: JSON.parse(response.body), response };
     } catch {
@@ -255,6 +286,16 @@ function describe(value: unknown): string {
 }
 
 /**
+ * How much of a list answer is read. A list is not a create: its length grows with the project
+ * (about 300 bytes a set, so 20,000 sets are 6 MB), and it is read as it arrives, never held
+ * whole. The caps bound what a broken or hostile server can make the step hold: 64 MiB of answer
+ * (about 200,000 sets, ten times the largest project this action is measured with) and 250,000
+ * entries, each at most 64 KiB of text. An answer without end stops at the first cap reached, or
+ * at request-timeout, whichever comes first.
+ */
+export const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemChars: 64 * 1024 } };
+
+/**
  * One entry of a list answer, as this action keeps it: the id, the comment ('' without one), the
  * creation time, the scopes and the member's email as the API gave them. Every field of a listed
  * set goes through here.
@@ -276,6 +317,13 @@ export function listedItem(item: unknown): ListedCredentials {
 function memberOf(item: unknown): { member?: string } {
   const member = isRecord(item) ? item.member : undefined;
   return isRecord(member) && typeof member.email === 'string' ? { member: member.email } : {};
+}
+
+/** A list answer the reader refused, as the client's error; one from listedItem is already that. */
+function listError(action: string, error: unknown): DeepgramApiError {
+  if (error instanceof DeepgramApiError) return error;
+  if (error instanceof JsonItemsError) return unexpected(action, error.message);
+  return unexpected(action, error instanceof Error ? error.message : String(error));
 }
 
 /** The object holding the credentials' fields: nested (current API) or the item itself (older API). */

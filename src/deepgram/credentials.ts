@@ -24,6 +24,7 @@ import {
 import { untrusted } from '../runner/log.js';
 import { isClassified, withRetries } from '../net/retry.js';
 import { endsWithTag, formatTag, madeBy, parseTag } from './tags.js';
+import { deleteMany, type DeleteOutcome } from './delete-many.js';
 
 export interface Context {
   client: DeepgramClient;
@@ -129,8 +130,9 @@ export function listCredentials(ctx: Context, maxAttempts = ctx.maxAttempts): Pr
 }
 
 /**
- * Deletes each of `sets`; one that cannot be deleted is a warning, not a failure. Returns those
- * deleted. An id that is not a credentials ID is never put in a URL.
+ * Deletes each of `sets`, a few at a time (delete-many.ts); what cannot be deleted is one warning
+ * for them all, not a failure, and not a warning a set. Returns those deleted. An id that is not
+ * a credentials ID is never put in a URL.
  */
 export async function deleteEach(
   ctx: Context,
@@ -138,20 +140,33 @@ export async function deleteEach(
   what: string,
   maxAttempts = ctx.maxAttempts,
 ): Promise<ListedCredentials[]> {
-  const deleted: ListedCredentials[] = [];
-  for (const set of sets) {
-    if (!isCredentialsId(set.id)) {
-      ctx.warning(`Could not delete ${what} "${untrusted(set.id)}": the API listed it with an ID that is not a credentials ID.`);
-      continue;
-    }
-    try {
-      await revokeCredentials(ctx, set.id, maxAttempts);
-      deleted.push(set);
-    } catch (error) {
-      ctx.warning(`Could not delete ${what} ${set.id}: ${errorMessage(error)}`);
-    }
+  const usable = sets.filter((set) => isCredentialsId(set.id));
+  const refused = sets.filter((set) => !isCredentialsId(set.id)).map((set) => `"${untrusted(set.id.slice(0, 80))}"`);
+  if (refused.length === 1) {
+    ctx.warning(`Could not delete ${what} ${refused[0]}: the API listed it with an ID that is not a credentials ID.`);
+  } else if (refused.length > 1) {
+    const shown = refused.length > 5 ? `${refused.slice(0, 5).join(', ')} and ${refused.length - 5} more` : refused.join(', ');
+    ctx.warning(`Could not delete ${refused.length} ${what} (${shown}): the API listed them with IDs that are not credentials IDs.`);
   }
-  return deleted;
+  const outcome = await deleteMany(usable, (set) => revokeCredentials(ctx, set.id, maxAttempts));
+  const problem = undeletedProblem(outcome, what);
+  if (problem) ctx.warning(problem);
+  return outcome.deleted;
+}
+
+/** One line for every set a run of deletes left, or undefined when it left none. */
+function undeletedProblem(outcome: DeleteOutcome<ListedCredentials>, what: string): string | undefined {
+  const { failed, notTried } = outcome;
+  const left = failed.length + notTried.length;
+  if (left === 0) return undefined;
+  const total = left + outcome.deleted.length;
+  const ids = [...failed.map(({ set }) => set.id), ...notTried.map((set) => set.id)];
+  const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+  const why = [
+    failed[0] && `${failed.length} failed (the first: ${errorMessage(failed[0].error)})`,
+    notTried.length > 0 && `${notTried.length} not tried (the step's time for API calls ran out, or deletes kept failing)`,
+  ].filter(Boolean);
+  return `Could not delete ${left} of ${total} ${what} (${shown}): ${why.join('; ')}.`;
 }
 
 /** The sets in `listed` that this execution made, but for the one it handed out (`keepId`). */

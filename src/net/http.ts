@@ -25,6 +25,18 @@ export interface HttpRequest {
   timeoutMs: number;
   /** How long the connection may take to open; default CONNECT_TIMEOUT_MS, never past timeoutMs. */
   connectTimeoutMs?: number;
+  /**
+   * Where a 2xx answer's body goes as it arrives, in place of being kept whole: a list, which may
+   * be long. Other answers (an error) are kept and capped at MAX_RESPONSE_BYTES as usual.
+   */
+  stream?: BodySink;
+}
+
+/** Takes an answer's body chunk by chunk; `write` may throw to stop reading (the request fails with that error). */
+export interface BodySink {
+  /** The most of the body read into the sink; past it the request fails with ResponseTooLargeError. */
+  readonly maxBytes: number;
+  write(chunk: Buffer): void;
 }
 
 export interface HttpResponse {
@@ -63,9 +75,10 @@ export class ConnectTimeoutError extends Error {
 }
 
 /**
- * The most of an answer this action reads. The API's answers are a few hundred bytes; anything
+ * The most of an answer this action keeps. The API's answers are a few hundred bytes; anything
  * near this is not the API speaking (a portal page, a misrouted URL, a broken server), and an
- * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s).
+ * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s). A list,
+ * whose answer grows with the project, is not kept but read into a sink with a cap of its own.
  */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
@@ -177,35 +190,48 @@ async function exchangeOn(request: HttpRequest, url: URL, tunnel: Socket | undef
     attempt.own(() => req.destroy());
     req.on('error', reject);
     if (!connection) limitConnect(req, request);
-    req.on('response', (response) => readAnswer(req, response, resolve, reject));
+    req.on('response', (response) => readAnswer(req, response, request.stream, resolve, reject));
     req.end(request.body);
   });
 }
 
-/** Reads the answer up to MAX_RESPONSE_BYTES; past that it stops and closes the connection. */
+/**
+ * Reads the answer up to MAX_RESPONSE_BYTES (a 2xx answer to a request with a sink: into the sink,
+ * up to its own cap); past that it stops and closes the connection.
+ */
 function readAnswer(
   req: ClientRequest,
   response: IncomingMessage,
+  stream: BodySink | undefined,
   resolve: (response: HttpResponse) => void,
   reject: (error: Error) => void,
 ): void {
-  const tooLarge = () => {
-    reject(new ResponseTooLargeError(MAX_RESPONSE_BYTES));
+  const status = response.statusCode ?? 0;
+  const sink = status >= 200 && status <= 299 ? stream : undefined;
+  const limit = sink?.maxBytes ?? MAX_RESPONSE_BYTES;
+  let stopped = false;
+  const stop = (error: Error) => {
+    stopped = true;
+    reject(error);
     req.destroy();
   };
   // A declared length past the cap fails before a byte of the body is read.
-  if (Number(response.headers['content-length']) > MAX_RESPONSE_BYTES) return tooLarge();
+  if (Number(response.headers['content-length']) > limit) return stop(new ResponseTooLargeError(limit));
   const chunks: Buffer[] = [];
   let size = 0;
   response.on('data', (chunk: Buffer) => {
+    if (stopped) return;
     size += chunk.length;
-    if (size > MAX_RESPONSE_BYTES) return tooLarge();
-    chunks.push(chunk);
+    if (size > limit) return stop(new ResponseTooLargeError(limit));
+    if (!sink) return void chunks.push(chunk);
+    try {
+      sink.write(chunk);
+    } catch (error) {
+      stop(error instanceof Error ? error : new Error(String(error)));
+    }
   });
   response.on('error', reject);
-  response.on('end', () =>
-    resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
-  );
+  response.on('end', () => resolve({ status, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
 }
 
 /** Fails the request with ConnectTimeoutError when its TCP connection does not open in time. */

@@ -34,10 +34,10 @@ const TRANSIENT_CODES: readonly string[] = [
   'UND_ERR_SOCKET',
   'REQUEST_TIMEOUT',
 ];
-// RESPONSE_TOO_LARGE (an answer past 1 MiB) is neither transient nor in the lists above. Not
-// transient: the API's answers are a few hundred bytes, so one that size is not the API under load
-// but something else answering (a portal, a misrouted URL) or a broken server, and the next
-// attempt would get the same. Ambiguous: the request went out and the server may have acted on it,
+// RESPONSE_TOO_LARGE (an answer past 1 MiB, a list past 64 MiB) is neither transient nor in the
+// lists above. Not transient: the API's answers are a few hundred bytes (a list, some 300 bytes a
+// set), so one that size is not the API under load but something else answering (a portal, a
+// misrouted URL) or a broken server, and the next attempt would get the same. Ambiguous: the request went out and the server may have acted on it,
 // so a create cut off that way may have made credentials, and the sweep must look for them.
 
 export const BASE_DELAY_MS = 1_000;

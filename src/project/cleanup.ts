@@ -75,9 +75,17 @@ async function tidyProject(ctx: Context, saved: SavedState, settings: Settings):
 }
 
 /**
- * Deletes other executions' job sets older than `pruneAfterMs` by the API's clock, and says which,
- * with their ages. A set whose created time cannot be read (none, another form, a date that does
- * not exist, one before 2020) has no age this action trusts: it is left alone, and counted.
+ * The most job sets one post step prunes, the oldest first; the rest are left to the next job. At a
+ * few deletes at a time (delete-many.ts) this is seconds, not the step's whole budget, even with
+ * a slow API; and a backlog of hundreds (a fleet of runners that died) is gone in a few jobs.
+ */
+export const MAX_PRUNED_PER_JOB = 250;
+
+/**
+ * Deletes other executions' job sets older than `pruneAfterMs` by the API's clock, the oldest
+ * first, and says which, with their ages. A set whose created time cannot be read (none, another
+ * form, a date that does not exist, one before 2020) has no age this action trusts: it is left
+ * alone, and counted.
  */
 async function prune(ctx: Context, page: ListedPage, marker: string, pruneAfterMs: number): Promise<void> {
   const now = apiNow(page, ctx.info);
@@ -91,16 +99,23 @@ async function prune(ctx: Context, page: ListedPage, marker: string, pruneAfterM
       `${jobSets.length - dated.length} job set(s) of other runs have no created time that can be real; they are never pruned by age.`,
     );
   }
-  const old = dated.filter(({ ageMs }) => ageMs > pruneAfterMs);
+  const old = dated.filter(({ ageMs }) => ageMs > pruneAfterMs).sort((a, b) => b.ageMs - a.ageMs);
   if (old.length === 0) return;
+  const batch = old.slice(0, MAX_PRUNED_PER_JOB);
+  if (old.length > batch.length) {
+    ctx.info(
+      `${old.length} job sets are older than ${formatAge(pruneAfterMs)}; pruning the ${batch.length} oldest, ` +
+        `and leaving ${old.length - batch.length} to the next jobs (one job prunes at most ${MAX_PRUNED_PER_JOB}).`,
+    );
+  }
   const deleted = new Set(
     await deleteEach(
       ctx,
-      old.map(({ set }) => set),
+      batch.map(({ set }) => set),
       'old job credentials',
     ),
   );
-  const pruned: PrunedSet[] = old.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
+  const pruned: PrunedSet[] = batch.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
   for (const { id, ageMs } of pruned) {
     ctx.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
   }

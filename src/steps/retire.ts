@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { apiContext } from '../project/context.js';
 import { apiNow } from '../project/clock.js';
 import { errorMessage, listCredentials, revokeCredentials } from '../deepgram/credentials.js';
+import { deleteMany } from '../deepgram/delete-many.js';
 import { formatAge } from '../settings/duration.js';
 import { setOutput } from '../runner/file-commands.js';
 import { keptUnder, type KeptSet } from '../project/kept.js';
@@ -55,14 +56,14 @@ async function retire(): Promise<void> {
   plan.leave.forEach(({ set, reason }) => log.info(`Leaving ${set.id} alone: ${reason}.`));
 
   const outcomes = new Map<KeptSet, string>(plan.leave.map(({ set, reason }) => [set, `left alone: ${reason}`]));
-  for (const set of plan.retire) {
-    try {
-      outcomes.set(set, (await revokeCredentials(ctx, set.id)) === 'deleted' ? 'retired' : 'already gone');
-    } catch (error) {
-      outcomes.set(set, 'could not delete');
-      log.warning(`Could not retire distribution credentials ${set.id}: ${errorMessage(error)}`);
-    }
+  const { failed, notTried } = await deleteMany(plan.retire, async (set) =>
+    outcomes.set(set, (await revokeCredentials(ctx, set.id)) === 'deleted' ? 'retired' : 'already gone'),
+  );
+  for (const { set, error } of failed) {
+    outcomes.set(set, 'could not delete');
+    log.warning(`Could not retire distribution credentials ${set.id}: ${errorMessage(error)}`);
   }
+  notTried.forEach((set) => outcomes.set(set, 'could not delete'));
   const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
   setOutput('retired', retired.map((set) => set.id).join(','));
   appendToSummary(retireSummary(settings, sets, outcomes, now));
