@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 
 const ROOT = join(import.meta.dirname, '..');
 /** The major tag the docs tell users to follow. */
-const MAJOR = 'v1';
+const MAJOR = 'v2';
 const REPOSITORY = 'deepgram/self-hosted-login-action';
 
 interface ActionInput {

@@ -150,7 +150,7 @@ try {
   console.log(`Deepgram API sandbox on ${sandbox.url}; registry endpoint ${sandbox.registryHost}.`);
   if (!hasDocker) console.log('No docker CLI on PATH: running with login: false.');
 
-  heading('main step (uses: deepgram/self-hosted-login-action@v1)');
+  heading('main step (uses: deepgram/self-hosted-login-action@v2)');
   const main = await runStep(options);
   console.log(render(main));
   console.log(`  exit code ${main.exitCode}`);

@@ -38,8 +38,8 @@ function recipe(): Workflow {
 }
 
 const ACTIONS: Record<string, string> = {
-  'deepgram/self-hosted-login-action@v1': join(ROOT, 'action.yml'),
-  'deepgram/self-hosted-login-action/retire@v1': join(ROOT, 'retire', 'action.yml'),
+  'deepgram/self-hosted-login-action@v2': join(ROOT, 'action.yml'),
+  'deepgram/self-hosted-login-action/retire@v2': join(ROOT, 'retire', 'action.yml'),
 };
 
 let h: Harness;
@@ -190,7 +190,7 @@ describe('docs/kubernetes-pull-secret.md: the rotation recipe', () => {
     const workflow = recipe();
     const steps = workflow.jobs.rotate!.steps;
     const name = steps.find((s) => s.id === 'dg')!.with!.keep!;
-    const retireStep = steps.find((s) => s.uses?.endsWith('/retire@v1'))!.name!;
+    const retireStep = steps.find((s) => s.uses?.endsWith('/retire@v2'))!.name!;
     // Another Secret's name and a hand-made set: the rotations must not touch them.
     const staging = h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: 'staging [dg-action:0123456789ab keep=staging-pull-secret]' });
     const byHand = h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: 'made by hand' });
