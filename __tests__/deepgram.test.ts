@@ -251,12 +251,14 @@ describe('list', () => {
         { member: 'ops@example.com', distribution_credentials: { distribution_credentials_id: 'c' } },
       ],
     });
-    await expect(client.list(PROJECT)).resolves.toEqual([
-      // Kept as the API gave them (strings only): whoever shows them escapes them.
-      { id: 'a', comment: 'c', scopes: ['self-hosted:products', 'odd scope'], member: 'ops@example.com\n::error::x' },
-      { id: 'b', comment: '' },
-      { id: 'c', comment: '' },
-    ]);
+    await expect(client.list(PROJECT)).resolves.toEqual({
+      items: [
+        // Kept as the API gave them (strings only): whoever shows them escapes them.
+        { id: 'a', comment: 'c', scopes: ['self-hosted:products', 'odd scope'], member: 'ops@example.com\n::error::x' },
+        { id: 'b', comment: '' },
+        { id: 'c', comment: '' },
+      ],
+    });
   });
 
   test('flat items are read too', async () => {
