@@ -2673,6 +2673,56 @@ async function keptBefore(ctx, name, marker) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: ./src/runner/signals.ts
+/**
+ * What a step does when the runner stops it. A cancelled job, or a step past its timeout-minutes,
+ * gets SIGINT, then SIGTERM; Node's default is to die at once. That is right for the step itself
+ * (its saved state already says what post must undo), but not for a process it started in a
+ * process group of its own (the registry CLI, so that a timeout ends its helpers too): the
+ * runner's signal never reaches that group, so a CLI stopped mid-login would live on, and could
+ * finish its login after post had logged out.
+ *
+ * So while such a process runs, SIGINT and SIGTERM first run the stoppers registered here (each
+ * ends its own process group), then the step dies of the same signal, as it would have without
+ * them. Between those processes Node's default stays in place.
+ */
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+const stoppers = new Set();
+/**
+ * Runs `stop` if the step is stopped before the returned function is called (once the process it
+ * ends has exited). Not on Windows, where a child shares the console, and so the signal, with us.
+ */
+function onStopSignal(stop) {
+    if (process.platform === 'win32')
+        return () => undefined;
+    if (stoppers.size === 0)
+        for (const signal of SIGNALS)
+            process.on(signal, stopped);
+    stoppers.add(stop);
+    return () => {
+        if (stoppers.delete(stop) && stoppers.size === 0)
+            removeHandlers();
+    };
+}
+function stopped(signal) {
+    for (const stop of stoppers) {
+        try {
+            stop();
+        }
+        catch {
+            // The next stopper must still run, and the step must still end.
+        }
+    }
+    stoppers.clear();
+    removeHandlers();
+    // With no handler left, Node's default: the step dies of this signal, as the runner asked.
+    process.kill(process.pid, signal);
+}
+function removeHandlers() {
+    for (const signal of SIGNALS)
+        process.off(signal, stopped);
+}
+
 ;// CONCATENATED MODULE: ./src/registry/child.ts
 /**
  * Runs the registry CLI (docker or podman) as a child process: with an environment that holds no
@@ -2682,6 +2732,7 @@ const external_node_child_process_namespaceObject = require("node:child_process"
  * and every credential helper or plugin they start would inherit them. They need none of them:
  * what they do need (PATH, HOME, DOCKER_CONFIG, REGISTRY_AUTH_FILE, proxies...) is kept.
  */
+
 
 /** The process environment without INPUT_* and STATE_* variables. */
 function childEnv(env = process.env) {
@@ -2696,16 +2747,20 @@ function runChild(file, args, options = {}) {
     return new Promise((resolve) => {
         let output = '';
         let timedOut = false;
-        // Its own process group, so that a timeout also ends the credential helpers it started.
+        // Its own process group, so that a timeout (or a stopped step) also ends the helpers it started.
         const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+        const kill = () => killGroup(child.pid, () => child.kill('SIGKILL'));
         const timer = options.timeoutMs === undefined
             ? undefined
             : setTimeout(() => {
                 timedOut = true;
-                killGroup(child.pid, () => child.kill('SIGKILL'));
+                kill();
             }, options.timeoutMs);
+        // The runner's SIGINT or SIGTERM reaches the step, not the group: the step passes it on.
+        const release = onStopSignal(kill);
         const done = (exitCode) => {
             clearTimeout(timer);
+            release();
             resolve({ exitCode, output, timedOut });
         };
         child.stdout.on('data', (chunk) => (output += chunk.toString()));
