@@ -5,6 +5,7 @@
  */
 import { describe, expect, jest, test } from '@jest/globals';
 import { runAction, runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
+import { allGone } from './processes.js';
 
 jest.setTimeout(60_000);
 
@@ -47,20 +48,33 @@ describe('cancelled or timed out while creating', () => {
 });
 
 describe('cancelled or timed out while logging in', () => {
-  test('main stopped while docker waits on the registry: post logs out and revokes', async () => {
-    // The registry answers docker's first request only after 5 s: the step is stopped before.
-    h.sandbox.addFault({ op: 'registry', delayMs: 5000 });
-    const options = h.options({ 'prune-after': 'off' });
-    const loginStarted = until(() => h.sandbox.requests.some((r) => r.op === 'registry'));
-    const main = await runStep({ ...options, stop: { when: loginStarted } });
-    expect(main.stopped).toBe(true);
-    expect(main.state.loggedInTo).toBe(h.sandbox.registryHost);
-    const post = await runStep(options, main.state);
-    expect(post.exitCode).toBe(0);
-    expect(h.dockerArgv().filter((argv) => argv.startsWith('logout'))).toEqual([`logout -- ${h.sandbox.registryHost}`]);
-    expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
-    expect(ids()).toEqual([]);
-  });
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    'main stopped (%s) while docker waits on the registry: docker ends with the step, post logs out and revokes',
+    async (signal) => {
+      // The registry answers docker's first request only after 5 s: the step is stopped before.
+      h.sandbox.addFault({ op: 'registry', delayMs: 5000 });
+      const options = h.options({ 'prune-after': 'off' });
+      const loginStarted = until(() => h.sandbox.requests.some((r) => r.op === 'registry'));
+      const main = await runStep({ ...options, stop: { when: loginStarted, signal } });
+      const stoppedAt = Date.now();
+      expect(main.stopped).toBe(true);
+      // It died of the signal, as a step that did not pass it on would have.
+      expect(main.exitCode).toBe(-1);
+      expect(main.state.loggedInTo).toBe(h.sandbox.registryHost);
+      // docker ran in a process group of its own, which the signal did not reach: the step ended it.
+      await allGone(h.workdir, 1000);
+      expect(Date.now() - stoppedAt).toBeLessThan(1000);
+      const post = await runStep(options, main.state);
+      expect(post.exitCode).toBe(0);
+      expect(h.dockerArgv().filter((argv) => argv.startsWith('logout'))).toEqual([`logout -- ${h.sandbox.registryHost}`]);
+      expect(ids()).toEqual([]);
+      // Past the registry's delay: a docker still alive would have had its answer, and asked again
+      // with the credentials. Nothing asks: the one request is the one the step was stopped in.
+      await new Promise((resolve) => setTimeout(resolve, 6500 - (Date.now() - stoppedAt)));
+      expect(h.sandbox.requests.filter((r) => r.op === 'registry')).toHaveLength(1);
+      expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
+    },
+  );
 });
 
 describe('a 2xx create answer that cannot be used', () => {
