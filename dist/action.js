@@ -2834,13 +2834,59 @@ function isUnixExecutable(stats) {
         ((stats.mode & 0o100) > 0 && process.getuid !== undefined && stats.uid === process.getuid()));
 }
 
+;// CONCATENATED MODULE: ./src/registry/podman.ts
+/**
+ * The file podman keeps its logins in. podman 4.3 chooses it itself, in an order that depends on
+ * the environment and on whether it runs as root, and it is easy to look in one place while
+ * podman writes to another (a login left behind, an earlier login never kept aside). So the
+ * action works this file out once, the way `podman login` does, and names it on every podman
+ * login and logout (`--authfile`): the file the action reads and keeps aside is always the one
+ * podman writes, and the one the job's later `podman pull` finds without being told.
+ */
+
+
+
+/** podman login's own choice: REGISTRY_AUTH_FILE, else $DOCKER_CONFIG/config.json, else auth.json in its runtime folder. */
+function podmanAuthFile(env = process.env, uid = process.geteuid?.() ?? 0) {
+    if (env.REGISTRY_AUTH_FILE)
+        return env.REGISTRY_AUTH_FILE;
+    if (env.DOCKER_CONFIG)
+        return (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG, 'config.json');
+    if (env.XDG_RUNTIME_DIR)
+        return (0,external_node_path_namespaceObject.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json');
+    if (uid === 0)
+        return '/run/containers/0/auth.json';
+    return (0,external_node_path_namespaceObject.join)(rootlessRuntimeDir(env, uid), 'containers', 'auth.json');
+}
+/**
+ * Rootless podman without XDG_RUNTIME_DIR takes the first of these that is (or can be made) a
+ * folder of the user's own that no one else may read or write: /run/user/<uid> (a login session's),
+ * then $TMPDIR/podman-run-<uid>, then ~/rundir.
+ */
+function rootlessRuntimeDir(env, uid) {
+    const candidates = [(0,external_node_path_namespaceObject.join)('/run/user', String(uid)), (0,external_node_path_namespaceObject.join)(env.TMPDIR || (0,external_node_os_namespaceObject.tmpdir)(), `podman-run-${uid}`)];
+    return candidates.find((dir) => usableRuntimeDir(dir, uid)) ?? (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), 'rundir');
+}
+function usableRuntimeDir(dir, uid) {
+    const stats = (0,external_node_fs_namespaceObject.statSync)(dir, { throwIfNoEntry: false });
+    if (stats === undefined)
+        return writableBy((0,external_node_path_namespaceObject.dirname)(dir), uid);
+    return stats.isDirectory() && stats.uid === uid && (stats.mode & 0o700) === 0o700 && (stats.mode & 0o066) === 0;
+}
+/** podman, as `uid`, could make a folder in `parent` (its own, or one anyone may write, as /tmp). */
+function writableBy(parent, uid) {
+    const stats = (0,external_node_fs_namespaceObject.statSync)(parent, { throwIfNoEntry: false });
+    return (stats !== undefined && stats.isDirectory() && ((stats.uid === uid && (stats.mode & 0o300) === 0o300) || (stats.mode & 0o003) === 0o003));
+}
+
 ;// CONCATENATED MODULE: ./src/registry/cli.ts
 /**
  * The registry CLI, docker or podman: which one to use, login with retries and a time bound on
- * each attempt, and logout. Both take the same flags; the secret goes to `--password-stdin`,
- * never onto a command line, and the registry always follows `--`, so no value can be read as an
- * option.
+ * each attempt, and logout. Both take the same flags (podman also `--authfile`, see podman.ts);
+ * the secret goes to `--password-stdin`, never onto a command line, and the registry always
+ * follows `--`, so no value can be read as an option.
  */
+
 
 
 
@@ -2869,7 +2915,7 @@ async function findRegistryCli(choice, consequence) {
 }
 /** Logs in, retrying what is transient (5xx, 408, 429, timeouts, unreachable) but never a refusal. */
 async function cliLogin(cli, registry, username, secret, options) {
-    const args = ['login', '--username', username, '--password-stdin', '--', registry];
+    const args = ['login', ...authFileFlag(cli), '--username', username, '--password-stdin', '--', registry];
     await withRetries(async () => {
         const result = await runChild(cli.path, args, { input: Buffer.from(secret), timeoutMs: options.attemptTimeoutMs });
         if (result.exitCode === 0 && !result.timedOut)
@@ -2903,7 +2949,7 @@ async function cliLogout(cli, registry, timeoutMs) {
     if (!isRegistryHost(registry))
         throw new RegistryCliError('The saved registry is not a registry host; not logging out of it.');
     // A logout is local, but a credential helper it starts could hang: the post step must end.
-    const result = await runChild(cli.path, ['logout', '--', registry], { timeoutMs });
+    const result = await runChild(cli.path, ['logout', ...authFileFlag(cli), '--', registry], { timeoutMs });
     if (result.timedOut)
         throw new RegistryCliError(`${cli.name} logout from ${registry} did not finish within ${timeoutMs / 1000} s (request-timeout)`);
     const reason = cleanCliOutput(result.output);
@@ -2911,6 +2957,13 @@ async function cliLogout(cli, registry, timeoutMs) {
     if (result.exitCode === 0 || /^not logged into\b/i.test(reason))
         return;
     throw new RegistryCliError(`${cli.name} logout from ${registry} failed: ${reason || `exit code ${result.exitCode}`}`);
+}
+/**
+ * podman is told which file to use, the one the action reads (podman.ts says why); one argument,
+ * so a path that begins with `-` is still a path. docker has one place only, DOCKER_CONFIG's.
+ */
+function authFileFlag(cli) {
+    return cli.name === 'podman' ? [`--authfile=${podmanAuthFile()}`] : [];
 }
 /** The CLI's reason, without the warnings and progress it prints on every run. */
 function cleanCliOutput(output) {
@@ -2947,17 +3000,14 @@ function cleanCliOutput(output) {
 
 
 
+
 const EARLIER_LOGIN = 'earlier-login.json';
 /** Where `cli` keeps its logins, as it finds the file itself. */
 function authFilePath(cli, env = process.env) {
     if (cli === 'docker')
         return (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
-    if (env.REGISTRY_AUTH_FILE)
-        return env.REGISTRY_AUTH_FILE;
-    if (env.XDG_RUNTIME_DIR)
-        return (0,external_node_path_namespaceObject.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json');
-    const uid = process.getuid?.() ?? 0;
-    return uid === 0 ? '/run/containers/0/auth.json' : `/run/user/${uid}/containers/auth.json`;
+    // The same file the CLI is told to use (--authfile) on every podman login and logout.
+    return podmanAuthFile(env);
 }
 /**
  * This execution's own folder: named after its marker, under RUNNER_TEMP (which the runner
