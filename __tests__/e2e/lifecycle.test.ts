@@ -4,6 +4,8 @@
  * after another job's post step). Every test asserts the project's final set of credentials.
  */
 import { describe, expect, jest, test } from '@jest/globals';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runAction, runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
 import { allGone } from './processes.js';
 
@@ -75,6 +77,33 @@ describe('cancelled or timed out while logging in', () => {
       expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
     },
   );
+});
+
+describe('cancelled or timed out at job end', () => {
+  test('post stopped (SIGINT) 1 s in, its API cleanup stalled: the login is out and the earlier one back already', async () => {
+    const configFile = join(h.workdir, 'docker', 'config.json');
+    const earlier = { auth: Buffer.from('robot+long-lived:kept-for-years-0123456789').toString('base64') };
+    mkdirSync(join(h.workdir, 'docker'));
+    writeFileSync(configFile, JSON.stringify({ auths: { [h.sandbox.registryHost]: earlier } }));
+    const options = h.options();
+    const main = await runStep(options);
+    expect(main.exitCode).toBe(0);
+    expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).not.toEqual(earlier);
+    // The revoke and the list each wait 30 s on the API: post is stopped long before either ends.
+    h.sandbox.addFault({ op: 'delete', delayMs: 30_000 });
+    h.sandbox.addFault({ op: 'list', delayMs: 30_000 });
+    // Stopped 1 s in, or once it is at the API if the loaded machine took longer to start it.
+    const stop = Promise.all([
+      new Promise((resolve) => setTimeout(resolve, 1000)),
+      until(() => h.sandbox.requests.some((r) => r.op === 'delete')),
+    ]);
+    const post = await runStep({ ...options, stop: { when: stop } }, main.state);
+    expect(post.stopped).toBe(true);
+    expect(post.exitCode).toBe(-1);
+    expect(JSON.parse(readFileSync(configFile, 'utf8')).auths).toEqual({ [h.sandbox.registryHost]: earlier });
+    expect(post.visibleLog).toContain(`Put back the login to ${h.sandbox.registryHost} that ${configFile} held before this job.`);
+    expect(h.dockerArgv().filter((argv) => argv.startsWith('logout'))).toEqual([`logout -- ${h.sandbox.registryHost}`]);
+  });
 });
 
 describe('a 2xx create answer that cannot be used', () => {
