@@ -28,10 +28,12 @@ async function until(condition: () => boolean): Promise<void> {
 
 describe('cancelled or timed out while creating', () => {
   test.each(['SIGINT', 'SIGKILL'] as const)(
-    'main stopped (%s) during a create the server completes 1.5 s after it arrived: post waits for it, then deletes it',
+    'main stopped (%s) during a create the server completes 4 s after it arrived: post waits for it, then deletes it',
     async (signal) => {
-      h.sandbox.addFault({ op: 'create', delayMs: 1500 });
-      const options = h.options({ login: 'false', 'request-timeout': '2', 'prune-after': 'off' });
+      // Margins for a loaded machine: the stop has 4 s to land before the create completes, and
+      // post 8 s (request-timeout) from the create to start, or it would have nothing to wait for.
+      h.sandbox.addFault({ op: 'create', delayMs: 4000 });
+      const options = h.options({ login: 'false', 'request-timeout': '8', 'prune-after': 'off' });
       // Stopped once the create has reached the server, however long the step took to get there.
       const createSent = until(() => h.sandbox.requests.some((r) => r.op === 'create'));
       const main = await runStep({ ...options, stop: { when: createSent, signal } });
