@@ -1,4 +1,4 @@
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { childEnv, runChild } from '../src/registry/child.js';
 
 describe('childEnv', () => {
@@ -59,5 +59,41 @@ describe('runChild (real processes)', () => {
 
   test('a program that exits without reading its stdin is no error', async () => {
     await expect(runChild('true', [], { input: Buffer.alloc(1 << 20) })).resolves.toMatchObject({ exitCode: 0 });
+  });
+
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    'a step stopped by %s ends the child and its process group, then dies of that signal itself',
+    async (signal) => {
+      const before = process.listenerCount(signal);
+      const kill = process.kill.bind(process);
+      // This process must not really die: its own kill is recorded; the group's is carried out.
+      const died: (string | number | undefined)[] = [];
+      const spy = jest.spyOn(process, 'kill').mockImplementation((pid, sig) => {
+        if (pid === process.pid) died.push(sig);
+        else kill(pid, sig);
+        return true;
+      });
+      try {
+        // The grandchild is in the group too: the answer comes only once both are gone (the pipes close).
+        const running = runChild('sh', ['-c', 'sleep 30 & sleep 30']);
+        expect(process.listenerCount(signal)).toBe(before + 1);
+        const started = Date.now();
+        process.emit(signal, signal);
+        const result = await running;
+        expect(result.exitCode).toBe(-1);
+        expect(Date.now() - started).toBeLessThan(5000);
+        expect(died).toEqual([signal]);
+        // No handler is left behind: Node's default is back.
+        expect(process.listenerCount(signal)).toBe(before);
+      } finally {
+        spy.mockRestore();
+      }
+    },
+  );
+
+  test("once the child has exited, a signal is no longer the action's to handle", async () => {
+    const before = [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
+    await runChild('true', []);
+    expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(before);
   });
 });

@@ -69,6 +69,22 @@ describe('cliLogin', () => {
     expect(runOptions?.timeoutMs).toBe(5_000);
   });
 
+  test('podman is told the auth file, the one podmanAuthFile() names, as one argument', async () => {
+    const saved = process.env.REGISTRY_AUTH_FILE;
+    process.env.REGISTRY_AUTH_FILE = '-odd/auth.json';
+    try {
+      await cliLogin(PODMAN, 'quay.io', 'deepgram+abc', SECRET, options());
+      await cliLogout(PODMAN, 'quay.io', 30_000);
+    } finally {
+      if (saved === undefined) delete process.env.REGISTRY_AUTH_FILE;
+      else process.env.REGISTRY_AUTH_FILE = saved;
+    }
+    expect(child.runChild.mock.calls.map(([, args]) => args)).toEqual([
+      ['login', '--authfile=-odd/auth.json', '--username', 'deepgram+abc', '--password-stdin', '--', 'quay.io'],
+      ['logout', '--authfile=-odd/auth.json', '--', 'quay.io'],
+    ]);
+  });
+
   test('a 502 twice, then success: three attempts, each wait logged', async () => {
     const bad = child.exits(1, 'login attempt to http://r:5000/v2/ failed with status: 502 Bad Gateway\n');
     child.runChild.mockResolvedValueOnce(bad).mockResolvedValueOnce(bad).mockResolvedValueOnce(child.exits(0));

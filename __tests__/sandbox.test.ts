@@ -484,6 +484,19 @@ describe('fault injection', () => {
     expect(Date.now() - before).toBeGreaterThanOrEqual(90);
   });
 
+  test('reset() cuts off a delayed create: it never acts, and its request is not in the new log', async () => {
+    sb.addFault({ op: 'create', delayMs: 300 });
+    const pending = call(sb, 'POST', { body: { comment: 'before the reset' } });
+    await waitFor(() => sb.requests.length === 1);
+    sb.reset();
+    await expect(pending).rejects.toThrow();
+    // Well past the delay: had it run on, the set would exist by now.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(sb.credentials()).toEqual([]);
+    expect(sb.requests).toEqual([]);
+    expect((await call(sb, 'GET')).status).toBe(200);
+  });
+
   test("reset 'before': the socket dies and nothing is created", async () => {
     sb.addFault({ op: 'create', reset: 'before' });
     await expect(call(sb, 'POST')).rejects.toThrow();

@@ -2475,6 +2475,136 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
+;// CONCATENATED MODULE: ./src/net/proxy.ts
+/**
+ * Which proxy an API request goes through, and what the step says about proxy variables it cannot
+ * take as written.
+ *
+ * @actions/http-client's getProxyUrl and checkBypass decide (https_proxy / HTTPS_PROXY,
+ * http_proxy / HTTP_PROXY, no_proxy / NO_PROXY, loopback never proxied), so the variables mean
+ * what they mean there. But where it finds a variable set and still goes direct, it does so
+ * without a word: a host without a scheme (`proxy.corp:3128` reads as a URL of scheme
+ * `proxy.corp:`), or a user name or password with a `%` that starts no %XX escape (decoding it
+ * throws). Such a value still names a proxy, and a runner that sets one usually has no other way
+ * out: it is used as curl and docker read it (http://, the `%` as written), and one warning says
+ * so. A value that names no host at all is left as http-client leaves it (direct), with a warning.
+ * NO_PROXY entries http-client does not understand (address ranges, `*.` wildcards, a trailing
+ * dot) are ignored, as there, and one warning names them. Never the password.
+ */
+
+/** The proxy for `url`, or undefined for a direct request. */
+function proxy_proxyFor(url) {
+    const proxy = getProxyUrl(url);
+    // The same test http-client applies before it builds a tunnelling agent.
+    if (proxy?.hostname)
+        return proxy;
+    return checkBypass(url) ? undefined : repaired(url)?.proxy;
+}
+/** One warning per proxy variable that cannot be used as written, for requests to `apiUrl`. */
+function proxyWarnings(apiUrl) {
+    let url;
+    try {
+        url = new URL(apiUrl);
+    }
+    catch {
+        return [];
+    }
+    if (checkBypass(url))
+        return [];
+    const variable = proxyVariable(url);
+    if (variable === undefined)
+        return [];
+    const warnings = [];
+    const proxy = getProxyUrl(url);
+    let through = proxy?.hostname ? `${proxy.protocol}//${proxy.host}` : undefined;
+    if (through === undefined) {
+        const fixed = repaired(url);
+        if (fixed?.proxy) {
+            through = `${fixed.proxy.protocol}//${fixed.proxy.host}`;
+            warnings.push(`${variable.name} cannot be used as written (${fixed.problems.join('; ')}): requests to ${url.host} go through ${through}.`);
+        }
+        else {
+            warnings.push(`${variable.name} is set but names no proxy host (expected http://host:port): requests to ${url.host} go direct, not through a proxy.`);
+        }
+    }
+    const noProxy = noProxyVariable();
+    const unknown = noProxy
+        ? noProxy.value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(notUnderstood)
+        : [];
+    if (through !== undefined && noProxy && unknown.length > 0) {
+        warnings.push(`${noProxy.name} entries ${unknown.join(', ')} are not understood (address ranges, * wildcards and trailing dots are not supported) and were ignored: ` +
+            `requests to ${url.host} go through ${through}. Name hosts and domains as they are (example.com, .example.com).`);
+    }
+    return warnings;
+}
+/** The variable http-client reads for `url`, lower case first. */
+function proxyVariable(url) {
+    const names = url.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const name = names.find((candidate) => process.env[candidate]);
+    return name === undefined ? undefined : { name, value: process.env[name] };
+}
+function noProxyVariable() {
+    const name = ['no_proxy', 'NO_PROXY'].find((candidate) => process.env[candidate]);
+    return name === undefined ? undefined : { name, value: process.env[name] };
+}
+/** A form http-client's NO_PROXY matching never matches (it compares names, and `*` alone). */
+function notUnderstood(entry) {
+    return entry !== '' && entry !== '*' && (entry.includes('/') || entry.includes('*') || entry.endsWith('.'));
+}
+/** The proxy a variable http-client could not use still names, and what had to be read differently. */
+function repaired(url) {
+    const variable = proxyVariable(url);
+    if (variable === undefined)
+        return undefined;
+    const problems = [];
+    let text = variable.value.trim();
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+        text = `http://${text}`;
+        problems.push('no scheme: read as http://');
+    }
+    let proxy;
+    try {
+        proxy = new URL(text);
+    }
+    catch {
+        return { problems };
+    }
+    if (!proxy.hostname || (proxy.protocol !== 'http:' && proxy.protocol !== 'https:'))
+        return { problems };
+    const username = decodeLeniently(proxy.username);
+    const password = decodeLeniently(proxy.password);
+    if (username.lenient || password.lenient)
+        problems.push('a % in its user name or password starts no %XX escape: sent as written (write it as %25)');
+    return { proxy: withCredentials(proxy, username.text, password.text), problems };
+}
+/** %XX escapes decoded; a % that starts none is kept as it is. */
+function decodeLeniently(text) {
+    try {
+        return { text: decodeURIComponent(text), lenient: false };
+    }
+    catch {
+        const decoded = text.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+            try {
+                return decodeURIComponent(run);
+            }
+            catch {
+                return run; // bytes that are not UTF-8: as written
+            }
+        });
+        return { text: decoded, lenient: true };
+    }
+}
+/** The URL with its user name and password read as decoded text, as http-client's own proxy URL gives them. */
+function withCredentials(proxy, username, password) {
+    return Object.defineProperties(proxy, {
+        username: { get: () => username },
+        password: { get: () => password },
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/net/http.ts
 
 
@@ -2563,7 +2693,7 @@ const sendRequest = async (request) => {
     });
     const exchange = (async () => {
         const url = new URL(request.url);
-        const proxy = proxyFor(url);
+        const proxy = proxy_proxyFor(url);
         const tunnel = proxy ? await openTunnel(request, url, proxy, attempt) : undefined;
         return exchangeOn(request, url, tunnel, attempt);
     })();
@@ -2581,12 +2711,6 @@ const sendRequest = async (request) => {
 /** True when @actions/http-client would send a request for `url` through a proxy. */
 function usesProxy(url) {
     return proxyFor(url) !== undefined;
-}
-/** The proxy for `url`, by http-client's rules (its URL decodes the user name and password). */
-function proxyFor(url) {
-    const proxy = getProxyUrl(url);
-    // The same test http-client applies before it builds a tunnelling agent.
-    return proxy?.hostname ? proxy : undefined;
 }
 /** The request itself, on a fresh connection (or the tunnel) that closes after the answer. */
 async function exchangeOn(request, url, tunnel, attempt) {
@@ -2730,8 +2854,11 @@ function bareHost(hostname) {
 
 
 
+
 /** @param extraMs time the step may spend waiting beyond its budget for API calls (the post step's wait for an interrupted create). */
 function apiContext(settings, extraMs = 0) {
+    // Once per step, before any request: a proxy variable that cannot be used as written.
+    proxyWarnings(settings.apiUrl).forEach(log_warning);
     const budget = new Budget(Budget.forStep(settings).totalMs + extraMs);
     return {
         client: new DeepgramClient({
@@ -3156,6 +3283,56 @@ async function keptBefore(ctx, name, marker) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: ./src/runner/signals.ts
+/**
+ * What a step does when the runner stops it. A cancelled job, or a step past its timeout-minutes,
+ * gets SIGINT, then SIGTERM; Node's default is to die at once. That is right for the step itself
+ * (its saved state already says what post must undo), but not for a process it started in a
+ * process group of its own (the registry CLI, so that a timeout ends its helpers too): the
+ * runner's signal never reaches that group, so a CLI stopped mid-login would live on, and could
+ * finish its login after post had logged out.
+ *
+ * So while such a process runs, SIGINT and SIGTERM first run the stoppers registered here (each
+ * ends its own process group), then the step dies of the same signal, as it would have without
+ * them. Between those processes Node's default stays in place.
+ */
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+const stoppers = new Set();
+/**
+ * Runs `stop` if the step is stopped before the returned function is called (once the process it
+ * ends has exited). Not on Windows, where a child shares the console, and so the signal, with us.
+ */
+function onStopSignal(stop) {
+    if (process.platform === 'win32')
+        return () => undefined;
+    if (stoppers.size === 0)
+        for (const signal of SIGNALS)
+            process.on(signal, stopped);
+    stoppers.add(stop);
+    return () => {
+        if (stoppers.delete(stop) && stoppers.size === 0)
+            removeHandlers();
+    };
+}
+function stopped(signal) {
+    for (const stop of stoppers) {
+        try {
+            stop();
+        }
+        catch {
+            // The next stopper must still run, and the step must still end.
+        }
+    }
+    stoppers.clear();
+    removeHandlers();
+    // With no handler left, Node's default: the step dies of this signal, as the runner asked.
+    process.kill(process.pid, signal);
+}
+function removeHandlers() {
+    for (const signal of SIGNALS)
+        process.off(signal, stopped);
+}
+
 ;// CONCATENATED MODULE: ./src/registry/child.ts
 /**
  * Runs the registry CLI (docker or podman) as a child process: with an environment that holds no
@@ -3165,6 +3342,7 @@ const external_node_child_process_namespaceObject = require("node:child_process"
  * and every credential helper or plugin they start would inherit them. They need none of them:
  * what they do need (PATH, HOME, DOCKER_CONFIG, REGISTRY_AUTH_FILE, proxies...) is kept.
  */
+
 
 /** The process environment without INPUT_* and STATE_* variables. */
 function childEnv(env = process.env) {
@@ -3179,16 +3357,20 @@ function runChild(file, args, options = {}) {
     return new Promise((resolve) => {
         let output = '';
         let timedOut = false;
-        // Its own process group, so that a timeout also ends the credential helpers it started.
+        // Its own process group, so that a timeout (or a stopped step) also ends the helpers it started.
         const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+        const kill = () => killGroup(child.pid, () => child.kill('SIGKILL'));
         const timer = options.timeoutMs === undefined
             ? undefined
             : setTimeout(() => {
                 timedOut = true;
-                killGroup(child.pid, () => child.kill('SIGKILL'));
+                kill();
             }, options.timeoutMs);
+        // The runner's SIGINT or SIGTERM reaches the step, not the group: the step passes it on.
+        const release = onStopSignal(kill);
         const done = (exitCode) => {
             clearTimeout(timer);
+            release();
             resolve({ exitCode, output, timedOut });
         };
         child.stdout.on('data', (chunk) => (output += chunk.toString()));
@@ -3262,13 +3444,59 @@ function isUnixExecutable(stats) {
         ((stats.mode & 0o100) > 0 && process.getuid !== undefined && stats.uid === process.getuid()));
 }
 
+;// CONCATENATED MODULE: ./src/registry/podman.ts
+/**
+ * The file podman keeps its logins in. podman 4.3 chooses it itself, in an order that depends on
+ * the environment and on whether it runs as root, and it is easy to look in one place while
+ * podman writes to another (a login left behind, an earlier login never kept aside). So the
+ * action works this file out once, the way `podman login` does, and names it on every podman
+ * login and logout (`--authfile`): the file the action reads and keeps aside is always the one
+ * podman writes, and the one the job's later `podman pull` finds without being told.
+ */
+
+
+
+/** podman login's own choice: REGISTRY_AUTH_FILE, else $DOCKER_CONFIG/config.json, else auth.json in its runtime folder. */
+function podmanAuthFile(env = process.env, uid = process.geteuid?.() ?? 0) {
+    if (env.REGISTRY_AUTH_FILE)
+        return env.REGISTRY_AUTH_FILE;
+    if (env.DOCKER_CONFIG)
+        return (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG, 'config.json');
+    if (env.XDG_RUNTIME_DIR)
+        return (0,external_node_path_namespaceObject.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json');
+    if (uid === 0)
+        return '/run/containers/0/auth.json';
+    return (0,external_node_path_namespaceObject.join)(rootlessRuntimeDir(env, uid), 'containers', 'auth.json');
+}
+/**
+ * Rootless podman without XDG_RUNTIME_DIR takes the first of these that is (or can be made) a
+ * folder of the user's own that no one else may read or write: /run/user/<uid> (a login session's),
+ * then $TMPDIR/podman-run-<uid>, then ~/rundir.
+ */
+function rootlessRuntimeDir(env, uid) {
+    const candidates = [(0,external_node_path_namespaceObject.join)('/run/user', String(uid)), (0,external_node_path_namespaceObject.join)(env.TMPDIR || (0,external_node_os_namespaceObject.tmpdir)(), `podman-run-${uid}`)];
+    return candidates.find((dir) => usableRuntimeDir(dir, uid)) ?? (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), 'rundir');
+}
+function usableRuntimeDir(dir, uid) {
+    const stats = (0,external_node_fs_namespaceObject.statSync)(dir, { throwIfNoEntry: false });
+    if (stats === undefined)
+        return writableBy((0,external_node_path_namespaceObject.dirname)(dir), uid);
+    return stats.isDirectory() && stats.uid === uid && (stats.mode & 0o700) === 0o700 && (stats.mode & 0o066) === 0;
+}
+/** podman, as `uid`, could make a folder in `parent` (its own, or one anyone may write, as /tmp). */
+function writableBy(parent, uid) {
+    const stats = (0,external_node_fs_namespaceObject.statSync)(parent, { throwIfNoEntry: false });
+    return (stats !== undefined && stats.isDirectory() && ((stats.uid === uid && (stats.mode & 0o300) === 0o300) || (stats.mode & 0o003) === 0o003));
+}
+
 ;// CONCATENATED MODULE: ./src/registry/cli.ts
 /**
  * The registry CLI, docker or podman: which one to use, login with retries and a time bound on
- * each attempt, and logout. Both take the same flags; the secret goes to `--password-stdin`,
- * never onto a command line, and the registry always follows `--`, so no value can be read as an
- * option.
+ * each attempt, and logout. Both take the same flags (podman also `--authfile`, see podman.ts);
+ * the secret goes to `--password-stdin`, never onto a command line, and the registry always
+ * follows `--`, so no value can be read as an option.
  */
+
 
 
 
@@ -3297,7 +3525,7 @@ async function findRegistryCli(choice, consequence) {
 }
 /** Logs in, retrying what is transient (5xx, 408, 429, timeouts, unreachable) but never a refusal. */
 async function cliLogin(cli, registry, username, secret, options) {
-    const args = ['login', '--username', username, '--password-stdin', '--', registry];
+    const args = ['login', ...authFileFlag(cli), '--username', username, '--password-stdin', '--', registry];
     await withRetries(async () => {
         const result = await runChild(cli.path, args, { input: Buffer.from(secret), timeoutMs: options.attemptTimeoutMs });
         if (result.exitCode === 0 && !result.timedOut)
@@ -3331,7 +3559,7 @@ async function cliLogout(cli, registry, timeoutMs) {
     if (!isRegistryHost(registry))
         throw new RegistryCliError('The saved registry is not a registry host; not logging out of it.');
     // A logout is local, but a credential helper it starts could hang: the post step must end.
-    const result = await runChild(cli.path, ['logout', '--', registry], { timeoutMs });
+    const result = await runChild(cli.path, ['logout', ...authFileFlag(cli), '--', registry], { timeoutMs });
     if (result.timedOut)
         throw new RegistryCliError(`${cli.name} logout from ${registry} did not finish within ${timeoutMs / 1000} s (request-timeout)`);
     const reason = cleanCliOutput(result.output);
@@ -3339,6 +3567,13 @@ async function cliLogout(cli, registry, timeoutMs) {
     if (result.exitCode === 0 || /^not logged into\b/i.test(reason))
         return;
     throw new RegistryCliError(`${cli.name} logout from ${registry} failed: ${reason || `exit code ${result.exitCode}`}`);
+}
+/**
+ * podman is told which file to use, the one the action reads (podman.ts says why); one argument,
+ * so a path that begins with `-` is still a path. docker has one place only, DOCKER_CONFIG's.
+ */
+function authFileFlag(cli) {
+    return cli.name === 'podman' ? [`--authfile=${podmanAuthFile()}`] : [];
 }
 /** The CLI's reason, without the warnings and progress it prints on every run. */
 function cleanCliOutput(output) {
@@ -3752,16 +3987,13 @@ async function withLock(file, work) {
 
 
 
+
 /** Where `cli` keeps its logins, as it finds the file itself. */
 function authFilePath(cli, env = process.env) {
     if (cli === 'docker')
         return (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
-    if (env.REGISTRY_AUTH_FILE)
-        return env.REGISTRY_AUTH_FILE;
-    if (env.XDG_RUNTIME_DIR)
-        return (0,external_node_path_namespaceObject.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json');
-    const uid = process.getuid?.() ?? 0;
-    return uid === 0 ? '/run/containers/0/auth.json' : `/run/user/${uid}/containers/auth.json`;
+    // The same file the CLI is told to use (--authfile) on every podman login and logout.
+    return podmanAuthFile(env);
 }
 /**
  * This execution's own folder: named after its marker, under RUNNER_TEMP (which the runner
@@ -4230,9 +4462,10 @@ async function prune(ctx, page, marker, pruneAfterMs) {
 
 ;// CONCATENATED MODULE: ./src/steps/post.ts
 /**
- * The post step (job end): revoke what main created, sweep up what an interrupted create may
- * have left, prune job sets whose post step never ran, and log docker out. Cleanup never fails
- * the job: a failure is a warning that says what is left and how to remove it.
+ * The post step (job end): log docker out and put back the login it replaced, then revoke what
+ * main created, sweep up what an interrupted create may have left, and prune job sets whose post
+ * step never ran. Cleanup never fails the job: a failure is a warning that says what is left and
+ * how to remove it.
  */
 
 
@@ -4254,8 +4487,10 @@ async function runPost() {
     const { settings } = readSettings((name) => getInput(name));
     // The wait for a create main was stopped in comes on top of the step's time for API calls.
     const ctx = apiContext(settings, inFlightWaitMs(saved));
-    await group('Revoke and clean up distribution credentials', () => cleanUpProject(ctx, saved, settings));
+    // The config first: the logout and putting back the earlier login are local and quick, while
+    // the API cleanup may use its whole budget; a post stopped meanwhile has already put it back.
     await logOutAtJobEnd(saved, settings);
+    await group('Revoke and clean up distribution credentials', () => cleanUpProject(ctx, saved, settings));
 }
 
 ;// CONCATENATED MODULE: ./src/entries/post.ts

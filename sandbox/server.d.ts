@@ -131,7 +131,10 @@ export interface Sandbox {
   /** throws TypeError on an invalid rule */
   addFault(rule: FaultRule): void;
   clearFaults(): void;
-  /** removes all credentials, faults and logged requests */
+  /**
+   * removes all credentials, faults and logged requests, and cuts off requests not yet answered
+   * (a delayed create never acts): nothing asked before it acts or answers after it
+   */
   reset(): void;
   /** creates credentials directly (test setup); projectId defaults to the first configured project */
   issue(projectId?: string, fields?: IssueFields): CredentialsRecord;

@@ -88,6 +88,8 @@ function createState(options) {
     delays: new Set(),
     /** how far the sandbox's clock (created times, the Date header) is ahead of the machine's */
     clockOffsetMs: 0,
+    /** exchanges not yet answered, so reset() can cut them off */
+    inFlight: new Set(),
     closed: false,
   };
 }
@@ -122,7 +124,13 @@ function sandboxHandle(state, server, port) {
     clearFaults: () => {
       state.faults.length = 0;
     },
-    reset: () => resetState(state),
+    reset: () => {
+      resetState(state);
+      // Nothing asked before the reset acts or answers after it: a delayed create would make a set
+      // in the next test's project. Idle kept-alive connections stay: they carry nothing yet.
+      for (const delay of state.delays) delay.cancel();
+      for (const exchange of state.inFlight) exchange.req.socket.destroy();
+    },
     issue: (projectId, fields) => issue(state, projectId, fields),
     presetNext: () => presetNext(state),
     shiftClock: (ms) => {
@@ -199,7 +207,9 @@ async function handleRequest(state, req, res) {
   const url = new URL(req.url ?? '/', `http://${HOST}`);
   const exchange = { req, res, requestId: randomUUID(), destroyed: false, entry: logEntry(req, url) };
   state.requests.push(exchange.entry);
+  state.inFlight.add(exchange);
   res.on('close', () => {
+    state.inFlight.delete(exchange);
     if (!res.writableFinished && !exchange.destroyed) exchange.entry.clientGone = true;
   });
   const rawBody = await readBody(req);

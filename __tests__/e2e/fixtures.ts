@@ -2,9 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals';
+import { afterEach, beforeEach, expect } from '@jest/globals';
 import { makeWorkdir, runStep as runnerStep, type RunOptions, type StepResult } from '../../sandbox/runner.js';
 import { SANDBOX_PROJECT_ID, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
+import { allGone } from './processes.js';
 
 export { SANDBOX_PROJECT_ID };
 export type { Sandbox, StepResult };
@@ -85,17 +86,23 @@ export async function startHarness(sandboxOptions: SandboxOptions = {}): Promise
 }
 
 /**
- * One harness for a test file's tests, in the usual hooks: started before them, reset between them
- * (an empty project, no faults, no request log, no docker argv or logins), closed after them. The
- * object is filled in by the first hook, so take properties from it inside tests, not at import.
+ * A harness of each test's own: a sandbox, a work folder and a docker wrapper started before it,
+ * and after it, once every process it started is gone (allGone), closed. No test can see another's
+ * requests, files or processes, however a step of it was stopped. The object is filled in by the
+ * hook, so take properties from it inside tests, not at import.
  */
 export function useHarness(sandboxOptions: SandboxOptions = {}): Harness {
   const harness = {} as Harness;
-  beforeAll(async () => {
+  beforeEach(async () => {
     Object.assign(harness, await startHarness(sandboxOptions));
   });
-  afterAll(async () => harness.close());
-  beforeEach(() => harness.reset());
+  afterEach(async () => {
+    try {
+      await allGone(harness.workdir);
+    } finally {
+      await harness.close();
+    }
+  });
   return harness;
 }
 

@@ -4,7 +4,10 @@
  * after another job's post step). Every test asserts the project's final set of credentials.
  */
 import { describe, expect, jest, test } from '@jest/globals';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runAction, runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
+import { allGone } from './processes.js';
 
 jest.setTimeout(60_000);
 
@@ -27,10 +30,10 @@ describe('cancelled or timed out while creating', () => {
   test.each(['SIGINT', 'SIGKILL'] as const)(
     'main stopped (%s) during a create the server completes 4 s after it arrived: post waits for it, then deletes it',
     async (signal) => {
-      // Margins for a loaded machine: the step must be stopped before the answer (4 s after the
-      // create arrived), and post must start before the create's request-timeout (6 s) is over.
+      // Margins for a loaded machine: the stop has 4 s to land before the create completes, and
+      // post 8 s (request-timeout) from the create to start, or it would have nothing to wait for.
       h.sandbox.addFault({ op: 'create', delayMs: 4000 });
-      const options = h.options({ login: 'false', 'request-timeout': '6', 'prune-after': 'off' });
+      const options = h.options({ login: 'false', 'request-timeout': '8', 'prune-after': 'off' });
       // Stopped once the create has reached the server, however long the step took to get there.
       const createSent = until(() => h.sandbox.requests.some((r) => r.op === 'create'));
       const main = await runStep({ ...options, stop: { when: createSent, signal } });
@@ -49,21 +52,61 @@ describe('cancelled or timed out while creating', () => {
 });
 
 describe('cancelled or timed out while logging in', () => {
-  test('main stopped while docker waits on the registry: post leaves no login of the job, and revokes', async () => {
-    // The registry answers docker's first request only after 5 s: the step is stopped before.
-    h.sandbox.addFault({ op: 'registry', delayMs: 5000 });
-    const options = h.options({ 'prune-after': 'off' });
-    const loginStarted = until(() => h.sandbox.requests.some((r) => r.op === 'registry'));
-    const main = await runStep({ ...options, stop: { when: loginStarted } });
-    expect(main.stopped).toBe(true);
-    expect(main.state.loggedInTo).toBe(h.sandbox.registryHost);
-    const post = await runStep(options, main.state);
-    expect(post.exitCode).toBe(0);
-    // Post logs out only a login that is this job's (on the record main made before the CLI ran):
-    // here the stopped login never wrote one, so there is nothing to log out of.
-    expect(post.visibleLog).toMatch(/no login to \S+ any more: nothing to log out of\.|Logged out of /);
-    expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
-    expect(ids()).toEqual([]);
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    'main stopped (%s) while docker waits on the registry: docker ends with the step, post leaves no login of the job, and revokes',
+    async (signal) => {
+      // The registry answers docker's first request only after 5 s: the step is stopped before.
+      h.sandbox.addFault({ op: 'registry', delayMs: 5000 });
+      const options = h.options({ 'prune-after': 'off' });
+      const loginStarted = until(() => h.sandbox.requests.some((r) => r.op === 'registry'));
+      const main = await runStep({ ...options, stop: { when: loginStarted, signal } });
+      const stoppedAt = Date.now();
+      expect(main.stopped).toBe(true);
+      // It died of the signal, as a step that did not pass it on would have.
+      expect(main.exitCode).toBe(-1);
+      expect(main.state.loggedInTo).toBe(h.sandbox.registryHost);
+      // docker ran in a process group of its own, which the signal did not reach: the step ended it.
+      await allGone(h.workdir, 1000);
+      expect(Date.now() - stoppedAt).toBeLessThan(1000);
+      const post = await runStep(options, main.state);
+      expect(post.exitCode).toBe(0);
+      // Post logs out only a login that is this job's (on the record main made before the CLI ran):
+      // the stopped login never wrote one, so there is nothing to log out of.
+      expect(post.visibleLog).toMatch(/no login to \S+ any more: nothing to log out of\.|Logged out of /);
+      expect(ids()).toEqual([]);
+      // Past the registry's delay: a docker still alive would have had its answer, and asked again
+      // with the credentials. Nothing asks: the one request is the one the step was stopped in.
+      await new Promise((resolve) => setTimeout(resolve, 6500 - (Date.now() - stoppedAt)));
+      expect(h.sandbox.requests.filter((r) => r.op === 'registry')).toHaveLength(1);
+      expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
+    },
+  );
+});
+
+describe('cancelled or timed out at job end', () => {
+  test('post stopped (SIGINT) 1 s in, its API cleanup stalled: the login is out and the earlier one back already', async () => {
+    const configFile = join(h.workdir, 'docker', 'config.json');
+    const earlier = { auth: Buffer.from('robot+long-lived:kept-for-years-0123456789').toString('base64') };
+    mkdirSync(join(h.workdir, 'docker'));
+    writeFileSync(configFile, JSON.stringify({ auths: { [h.sandbox.registryHost]: earlier } }));
+    const options = h.options();
+    const main = await runStep(options);
+    expect(main.exitCode).toBe(0);
+    expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).not.toEqual(earlier);
+    // The revoke and the list each wait 30 s on the API: post is stopped long before either ends.
+    h.sandbox.addFault({ op: 'delete', delayMs: 30_000 });
+    h.sandbox.addFault({ op: 'list', delayMs: 30_000 });
+    // Stopped 1 s in, or once it is at the API if the loaded machine took longer to start it.
+    const stop = Promise.all([
+      new Promise((resolve) => setTimeout(resolve, 1000)),
+      until(() => h.sandbox.requests.some((r) => r.op === 'delete')),
+    ]);
+    const post = await runStep({ ...options, stop: { when: stop } }, main.state);
+    expect(post.stopped).toBe(true);
+    expect(post.exitCode).toBe(-1);
+    expect(JSON.parse(readFileSync(configFile, 'utf8')).auths).toEqual({ [h.sandbox.registryHost]: earlier });
+    expect(post.visibleLog).toContain(`Put back the login to ${h.sandbox.registryHost} that ${configFile} held before this job.`);
+    expect(h.dockerArgv().filter((argv) => argv.startsWith('logout'))).toEqual([`logout -- ${h.sandbox.registryHost}`]);
   });
 });
 

@@ -175,6 +175,50 @@ describe('an https API behind a proxy', () => {
   });
 });
 
+describe('proxy variables set but not usable as written: one warning each, never the password', () => {
+  /** The warnings as the runner shows them: a workflow command's data has each % escaped as %25. */
+  const warnings = (step: StepResult) =>
+    step.visibleLog
+      .split('\n')
+      .filter((line) => line.startsWith('::warning::'))
+      .map((line) => line.replace(/%25/g, '%'));
+
+  test('a host name without a scheme, and a password with a bare %: the proxy is used, with the password as written', async () => {
+    const port = new URL(proxyUrl).port;
+    const { main, post } = await runAction(
+      h.options({ 'api-url': apiUrl, login: 'false' }, { ...env, HTTPS_PROXY: `ci-bot:50%off@plainproxy.example:${port}` }),
+    );
+    expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
+    const basic = `Basic ${Buffer.from('ci-bot:50%off').toString('base64')}`;
+    expect(tunnels()).toEqual([`${tunnel()} ${basic}`, `${tunnel()} ${basic}`, `${tunnel()} ${basic}`]);
+    for (const step of [main, post]) {
+      expect(warnings(step)).toEqual([
+        `::warning::HTTPS_PROXY cannot be used as written (no scheme: read as http://; a % in its user name or password starts no %XX escape: ` +
+          `sent as written (write it as %25)): requests to ${new URL(apiUrl).host} go through http://plainproxy.example:${port}.`,
+      ]);
+      expect(step.log).not.toContain('50%off');
+    }
+  });
+
+  test('NO_PROXY entries it does not understand: named in one warning, and the API goes through the proxy', async () => {
+    const { main, post } = await runAction(
+      h.options(
+        { 'api-url': apiUrl, login: 'false' },
+        { ...env, https_proxy: proxyUrl, NO_PROXY: `localhost,10.0.0.0/8,*.deepgram.example,${API_HOST}.` },
+      ),
+    );
+    expect([main.exitCode, post.exitCode]).toEqual([0, 0]);
+    expect(tunnels()).toHaveLength(3);
+    for (const step of [main, post]) {
+      expect(warnings(step)).toEqual([
+        `::warning::NO_PROXY entries 10.0.0.0/8, *.deepgram.example, ${API_HOST}. are not understood (address ranges, * wildcards and ` +
+          `trailing dots are not supported) and were ignored: requests to ${new URL(apiUrl).host} go through ${proxyUrl}. ` +
+          'Name hosts and domains as they are (example.com, .example.com).',
+      ]);
+    }
+  });
+});
+
 test('a loopback API is never proxied, whatever the variables say', async () => {
   const { main, post } = await runAction(h.options({}, { ...env, https_proxy: proxyUrl, http_proxy: proxyUrl, HTTP_PROXY: proxyUrl }));
   expect([main.exitCode, post.exitCode]).toEqual([0, 0]);

@@ -16,8 +16,9 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
-import { afterAll, beforeAll, beforeEach } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
 import { startHarness, type Harness } from './fixtures.js';
+import { allGone } from './processes.js';
 
 export const API_HOST = 'api.deepgram.example';
 /** The name of the proxy that speaks TLS itself (an https:// proxy URL). */
@@ -69,7 +70,7 @@ export interface ApiBehindProxy {
 
 /**
  * For a test file: a harness and the API behind the proxy, started before its tests and closed
- * after them, both reset before each test (as useHarness does for a harness alone).
+ * after them, both reset before each test, and each test ended once its processes are gone.
  */
 export function useApiBehindProxy(): { h: Harness; api: ApiBehindProxy } {
   const h = {} as Harness;
@@ -86,6 +87,8 @@ export function useApiBehindProxy(): { h: Harness; api: ApiBehindProxy } {
     h.reset();
     api.reset();
   });
+  // A test ends once the processes it started are gone: none can reach the next test's API.
+  afterEach(() => allGone(h.workdir));
   return { h, api };
 }
 

@@ -6,11 +6,13 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ACTION_NODE } from '../../sandbox/runner.js';
 import { expectNothingLeaked, runAction, runStep, secretForms, startHarness, type Harness } from './fixtures.js';
 import { startRegistryProxy, type RegistryProxy } from './registry-proxy.js';
 import { registryAvailable, startRegistry, type Registry } from './registry.js';
+import { allGone } from './processes.js';
 
 jest.setTimeout(90_000);
 
@@ -57,6 +59,8 @@ beforeEach(() => {
   }
 });
 afterEach(async () => {
+  // The test's steps and every CLI they started are gone before the next test's registry starts.
+  await allGone(h.workdir);
   await proxy?.stop();
   await registry?.stop();
   proxy = undefined;
@@ -116,7 +120,7 @@ describe.each(['docker', 'podman'] as const)('%s against a flaky registry', (cli
     expect(waits).toHaveLength(2);
     expect(waits[0]).toMatch(new RegExp(`^Attempt 1 of 4 to ${cli} login to .* failed: .*502.*\\. Retrying in \\d+\\.\\d s\\.$`));
     expect(readJson(authFile(cli)).auths?.[proxy!.host]).toBeUndefined(); // logged out by post
-    expect(argv(cli).at(-1)).toBe(`logout -- ${proxy!.host}`);
+    expect(argv(cli).at(-1)).toBe(`logout ${cli === 'podman' ? `--authfile=${podmanAuthFile()} ` : ''}-- ${proxy!.host}`);
     expect(post.exitCode).toBe(0);
     // Retried quietly: the waits are info lines, nothing looks like an error.
     expect(`${main.visibleLog}\n${post.visibleLog}`).not.toMatch(/^::(warning|error)::/m);
@@ -151,6 +155,27 @@ describe.each(['docker', 'podman'] as const)('%s against a flaky registry', (cli
     expect(main.elapsedMs).toBeLessThan(14_000);
     expect(readJson(authFile(cli)).auths?.[proxy!.host]).toBeDefined();
     await runStep(options(cli, { cli }), main.state);
+    expect(h.sandbox.credentials()).toEqual([]);
+  });
+
+  test('main stopped (SIGINT) while the registry delays its answer 5 s: the CLI ends with the step, and after post no login of the job is left', async () => {
+    await registryForNext();
+    proxy!.fail('delay', 1);
+    const runOptions = options(cli, { cli, 'prune-after': 'off' });
+    const checking = until(() => proxy!.credentialChecks() === 1);
+    const main = await runStep({ ...runOptions, stop: { when: checking } });
+    const stoppedAt = Date.now();
+    expect(main.stopped).toBe(true);
+    // The CLI ran in a process group of its own, which the runner's signal does not reach.
+    await allGone(h.workdir, 1000);
+    expect(Date.now() - stoppedAt).toBeLessThan(1000);
+    const post = await runStep(runOptions, main.state);
+    expect(post.exitCode).toBe(0);
+    // Past the delay: a CLI still alive would now have its answer from the registry (which takes
+    // the credentials for ever: its users are fixed) and write the login, after post's logout.
+    await new Promise((resolve) => setTimeout(resolve, 6500 - (Date.now() - stoppedAt)));
+    expect(readJson(authFile(cli)).auths?.[proxy!.host]).toBeUndefined();
+    expect(proxy!.credentialChecks()).toBe(1);
     expect(h.sandbox.credentials()).toEqual([]);
   });
 
@@ -214,8 +239,8 @@ describe('choosing the CLI', () => {
     const { main, post } = await runAction(options('podman', {}, { PATH: bins.podman }));
     expect(main.exitCode).toBe(0);
     expect(argv('podman')).toEqual([
-      expect.stringMatching(/^login --username deepgram\+\S+ --password-stdin -- /),
-      `logout -- ${proxy!.host}`,
+      expect.stringMatching(new RegExp(`^login --authfile=${podmanAuthFile()} --username deepgram\\+\\S+ --password-stdin -- `)),
+      `logout --authfile=${podmanAuthFile()} -- ${proxy!.host}`,
     ]);
     expect(argv('docker')).toEqual([]);
     expect(post.exitCode).toBe(0);
@@ -234,3 +259,124 @@ describe('choosing the CLI', () => {
     await runStep(runOptions, main.state);
   });
 });
+
+describe("podman's auth file: the one podman itself would use, named on every login and logout", () => {
+  const earlier = { auth: basic('robot+long-lived', 'kept-for-years-0123456789') };
+
+  test('DOCKER_CONFIG set, no REGISTRY_AUTH_FILE: podman logs in to $DOCKER_CONFIG/config.json, and the earlier login there is put back', async () => {
+    const next = await registryForNext();
+    const file = dockerConfigFile();
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, JSON.stringify({ auths: { [proxy!.host]: earlier } }, null, '\t'));
+    const runOptions = options('podman', { cli: 'podman' }, { REGISTRY_AUTH_FILE: '' });
+    const main = await runStep(runOptions);
+    expect(main.exitCode).toBe(0);
+    expect(readJson(file).auths?.[proxy!.host]).toEqual({ auth: basic(next.username, next.secret) });
+    const post = await runStep(runOptions, main.state);
+    expect(post.exitCode).toBe(0);
+    expect(readJson(file).auths).toEqual({ [proxy!.host]: earlier });
+    expect(argv('podman')).toEqual([
+      expect.stringMatching(new RegExp(`^login --authfile=${file} --username `)),
+      `logout --authfile=${file} -- ${proxy!.host}`,
+    ]);
+    expect(existsSync(podmanAuthFile())).toBe(false);
+    expectNothingLeaked(h, [main, post], [...secretForms(next.username, next.secret), earlier.auth]);
+  });
+
+  test('rootless, without XDG_RUNTIME_DIR: the login goes where a later `podman pull` looks, and the earlier one there comes back', async () => {
+    const next = await registryForNext();
+    const user = rootlessUser();
+    // podman's runtime folder: $TMPDIR/podman-run-<uid> (here, this test's own TMPDIR).
+    const file = join(user.tmp, `podman-run-${user.uid}`, 'containers', 'auth.json');
+    const env = { HOME: user.home, TMPDIR: user.tmp, XDG_RUNTIME_DIR: '', REGISTRY_AUTH_FILE: '', DOCKER_CONFIG: '' };
+    try {
+      // podman's own per-user process (it holds the user namespace) is started here, not by a step.
+      user.run(['podman', 'unshare', 'true'], env);
+      user.run(
+        [
+          'sh',
+          '-c',
+          `umask 077 && mkdir -p ${join(file, '..')} && printf '%s' '${JSON.stringify({ auths: { [proxy!.host]: earlier } })}' > ${file}`,
+        ],
+        env,
+      );
+      const runOptions = { ...options('podman', { cli: 'podman' }, env), ...user.stepOptions };
+      const main = await user.asUser(() => runStep(runOptions));
+      expect(main.exitCode).toBe(0);
+      expect(argv('podman')[0]).toMatch(new RegExp(`^login --authfile=${file} --username `));
+      // A later step's podman, told nothing, finds the job's login.
+      expect(user.run(['podman', 'login', '--get-login', proxy!.host], env).trim()).toBe(next.username);
+      const post = await user.asUser(() => runStep(runOptions, main.state));
+      expect(post.exitCode).toBe(0);
+      expect(argv('podman')[1]).toBe(`logout --authfile=${file} -- ${proxy!.host}`);
+      expect(JSON.parse(readFileSync(file, 'utf8')).auths).toEqual({ [proxy!.host]: earlier });
+      expect(post.visibleLog).toContain(`Put back the login to ${proxy!.host} that ${file} held before this job.`);
+      expect(h.sandbox.credentials()).toEqual([]);
+    } finally {
+      user.remove();
+    }
+  });
+});
+
+/**
+ * An unprivileged user for one test, with a home and a TMPDIR of its own: the steps run as it
+ * (through setpriv), with this test's work folder open to it. Needs root, as CI has.
+ */
+function rootlessUser() {
+  if (process.geteuid?.() !== 0) throw new Error('this test runs the steps as an unprivileged user, which needs root');
+  // A uid that names no account and is this test run's own (podman needs none).
+  const uid = 30000 + (process.pid % 20000);
+  // The work folder (the runner's files, the CLI wrappers' logs, RUNNER_TEMP) open to it, as /tmp is.
+  chmodSync(h.workdir, 0o1777);
+  const base = join(h.workdir, `user-${uid}`);
+  const home = join(base, 'home');
+  const tmp = join(base, 'tmp');
+  for (const dir of [base, home, tmp]) {
+    mkdirSync(dir, { recursive: true });
+    chownSync(dir, uid, uid);
+  }
+  const setpriv = ['--reuid', String(uid), '--regid', String(uid), '--clear-groups', '--'];
+  const pauseFile = join(tmp, `podman-run-${uid}`, 'libpod', 'tmp', 'pause.pid');
+  return {
+    uid,
+    home,
+    tmp,
+    stepOptions: { node: 'setpriv', nodeArgs: [...setpriv, ACTION_NODE] },
+    run: (command: string[], env: Record<string, string>) =>
+      execFileSync('setpriv', [...setpriv, ...command], {
+        cwd: home,
+        env: { ...process.env, ...env, CONTAINERS_REGISTRIES_CONF: join(h.workdir, 'registries.conf') },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).toString(),
+    /** The files the runner makes for a step (outputs, state...), writable by the user while it runs. */
+    asUser: async <T>(step: () => Promise<T>): Promise<T> => {
+      const umask = process.umask(0);
+      try {
+        return await step();
+      } finally {
+        process.umask(umask);
+      }
+    },
+    remove: () => {
+      // podman's per-user process, started by this test.
+      if (existsSync(pauseFile)) {
+        try {
+          process.kill(Number(readFileSync(pauseFile, 'utf8')), 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      rmSync(base, { recursive: true, force: true });
+      chmodSync(h.workdir, 0o700);
+    },
+  };
+}
+
+/** Resolves once `condition` holds (checked every 10 ms); rejects if it has not within 20 s. */
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('the condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,14 +1,17 @@
 /**
  * A loopback HTTP proxy in front of the e2e registry that can fail a chosen number of login
  * attempts: the first `times` requests that carry credentials (the one request of a login that
- * checks them) are answered 502, or stalled (held open, never answered), and the rest are passed
- * through. The unauthenticated ping before them always passes, so each faulted request is one
+ * checks them) are answered 502, stalled (held open, never answered) or passed on 5 s late, and
+ * the rest are passed through. The unauthenticated ping before them always passes, so each faulted request is one
  * failed login attempt, for docker and for podman alike.
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fault = '502' | 'stall';
+/** 502 at once; stall: never answered; delay: passed through 5 s late (a slow registry). */
+export type Fault = '502' | 'stall' | 'delay';
+
+const DELAY_MS = 5000;
 
 export interface RegistryProxy {
   host: string;
@@ -30,11 +33,20 @@ export async function startRegistryProxy(upstream: string): Promise<RegistryProx
       if (remaining > 0) {
         remaining--;
         if (fault === 'stall') return; // never answered: the client's own bound has to end it
+        if (fault === 'delay') {
+          const timer = setTimeout(() => forward(incoming, outgoing), DELAY_MS);
+          delays.add(timer);
+          return;
+        }
         outgoing.writeHead(502, { 'content-type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>\n');
         return;
       }
     }
-    const forward = request(
+    forward(incoming, outgoing);
+  });
+  const forward = (incoming: IncomingMessage, outgoing: ServerResponse): void => {
+    if (outgoing.destroyed) return; // the client left meanwhile
+    const upstreamRequest = request(
       `http://${upstream}${incoming.url}`,
       { method: incoming.method, headers: { ...incoming.headers, host: upstream } },
       (answer) => {
@@ -42,9 +54,10 @@ export async function startRegistryProxy(upstream: string): Promise<RegistryProx
         answer.pipe(outgoing);
       },
     );
-    forward.on('error', () => outgoing.destroy());
-    incoming.pipe(forward);
-  });
+    upstreamRequest.on('error', () => outgoing.destroy());
+    incoming.pipe(upstreamRequest);
+  };
+  const delays = new Set<NodeJS.Timeout>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -59,6 +72,7 @@ export async function startRegistryProxy(upstream: string): Promise<RegistryProx
     },
     credentialChecks: () => checks,
     stop: async () => {
+      for (const timer of delays) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
     },

@@ -8,13 +8,14 @@
  *
  * Whether a proxy applies is decided by @actions/http-client's own getProxyUrl (https_proxy /
  * HTTPS_PROXY, http_proxy / HTTP_PROXY, no_proxy / NO_PROXY, loopback never proxied), so the
- * variables mean exactly what they mean there. The proxy is then asked for a tunnel (HTTP
+ * variables mean exactly what they mean there, but for values it would drop without a word
+ * (proxy.ts). The proxy is then asked for a tunnel (HTTP
  * CONNECT, with the credentials in the variable as Proxy-Authorization), as http-client's tunnel
  * agent does; node:tls and node:https are loaded only for an https URL or proxy.
  */
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { isIP, type Socket } from 'node:net';
-import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import { proxyFor } from './proxy.js';
 import { TRANSIENT_STATUSES } from './retry.js';
 
 export interface HttpRequest {
@@ -157,13 +158,6 @@ export const sendRequest: Transport = async (request) => {
 /** True when @actions/http-client would send a request for `url` through a proxy. */
 export function usesProxy(url: URL): boolean {
   return proxyFor(url) !== undefined;
-}
-
-/** The proxy for `url`, by http-client's rules (its URL decodes the user name and password). */
-function proxyFor(url: URL): URL | undefined {
-  const proxy = getProxyUrl(url);
-  // The same test http-client applies before it builds a tunnelling agent.
-  return proxy?.hostname ? proxy : undefined;
 }
 
 /** The request itself, on a fresh connection (or the tunnel) that closes after the answer. */

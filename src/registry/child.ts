@@ -7,6 +7,7 @@
  * what they do need (PATH, HOME, DOCKER_CONFIG, REGISTRY_AUTH_FILE, proxies...) is kept.
  */
 import { spawn } from 'node:child_process';
+import { onStopSignal } from '../runner/signals.js';
 
 /** The process environment without INPUT_* and STATE_* variables. */
 export function childEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -36,17 +37,21 @@ export function runChild(file: string, args: string[], options: ChildOptions = {
   return new Promise((resolve) => {
     let output = '';
     let timedOut = false;
-    // Its own process group, so that a timeout also ends the credential helpers it started.
+    // Its own process group, so that a timeout (or a stopped step) also ends the helpers it started.
     const child = spawn(file, args, { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    const kill = (): void => killGroup(child.pid, () => child.kill('SIGKILL'));
     const timer =
       options.timeoutMs === undefined
         ? undefined
         : setTimeout(() => {
             timedOut = true;
-            killGroup(child.pid, () => child.kill('SIGKILL'));
+            kill();
           }, options.timeoutMs);
+    // The runner's SIGINT or SIGTERM reaches the step, not the group: the step passes it on.
+    const release = onStopSignal(kill);
     const done = (exitCode: number): void => {
       clearTimeout(timer);
+      release();
       resolve({ exitCode, output, timedOut });
     };
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

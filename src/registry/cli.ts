@@ -1,13 +1,14 @@
 /**
  * The registry CLI, docker or podman: which one to use, login with retries and a time bound on
- * each attempt, and logout. Both take the same flags; the secret goes to `--password-stdin`,
- * never onto a command line, and the registry always follows `--`, so no value can be read as an
- * option.
+ * each attempt, and logout. Both take the same flags (podman also `--authfile`, see podman.ts);
+ * the secret goes to `--password-stdin`, never onto a command line, and the registry always
+ * follows `--`, so no value can be read as an option.
  */
 import { runChild, type ChildResult } from './child.js';
 import { isRegistryHost } from '../settings/inputs.js';
 import { withRetries, type FailureKind } from '../net/retry.js';
 import { which } from './which.js';
+import { podmanAuthFile } from './podman.js';
 
 export type CliChoice = 'auto' | 'docker' | 'podman';
 
@@ -50,7 +51,7 @@ export interface LoginOptions {
 
 /** Logs in, retrying what is transient (5xx, 408, 429, timeouts, unreachable) but never a refusal. */
 export async function cliLogin(cli: RegistryCli, registry: string, username: string, secret: string, options: LoginOptions): Promise<void> {
-  const args = ['login', '--username', username, '--password-stdin', '--', registry];
+  const args = ['login', ...authFileFlag(cli), '--username', username, '--password-stdin', '--', registry];
   await withRetries(
     async () => {
       const result = await runChild(cli.path, args, { input: Buffer.from(secret), timeoutMs: options.attemptTimeoutMs });
@@ -92,13 +93,21 @@ export function isTransientLoginFailure(reason: string): boolean {
 export async function cliLogout(cli: RegistryCli, registry: string, timeoutMs: number): Promise<void> {
   if (!isRegistryHost(registry)) throw new RegistryCliError('The saved registry is not a registry host; not logging out of it.');
   // A logout is local, but a credential helper it starts could hang: the post step must end.
-  const result = await runChild(cli.path, ['logout', '--', registry], { timeoutMs });
+  const result = await runChild(cli.path, ['logout', ...authFileFlag(cli), '--', registry], { timeoutMs });
   if (result.timedOut)
     throw new RegistryCliError(`${cli.name} logout from ${registry} did not finish within ${timeoutMs / 1000} s (request-timeout)`);
   const reason = cleanCliOutput(result.output);
   // podman says so when the entry is already gone (docker exits 0): nothing is left to remove.
   if (result.exitCode === 0 || /^not logged into\b/i.test(reason)) return;
   throw new RegistryCliError(`${cli.name} logout from ${registry} failed: ${reason || `exit code ${result.exitCode}`}`);
+}
+
+/**
+ * podman is told which file to use, the one the action reads (podman.ts says why); one argument,
+ * so a path that begins with `-` is still a path. docker has one place only, DOCKER_CONFIG's.
+ */
+function authFileFlag(cli: RegistryCli): string[] {
+  return cli.name === 'podman' ? [`--authfile=${podmanAuthFile()}`] : [];
 }
 
 /** The CLI's reason, without the warnings and progress it prints on every run. */

@@ -12,14 +12,13 @@ import { join } from 'node:path';
 import type { RegistryCli } from './cli.js';
 import { useJobConfig } from './job-config.js';
 import { recordLogin } from './shared-config.js';
+import { podmanAuthFile } from './podman.js';
 
 /** Where `cli` keeps its logins, as it finds the file itself. */
 export function authFilePath(cli: RegistryCli['name'], env: NodeJS.ProcessEnv = process.env): string {
   if (cli === 'docker') return join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json');
-  if (env.REGISTRY_AUTH_FILE) return env.REGISTRY_AUTH_FILE;
-  if (env.XDG_RUNTIME_DIR) return join(env.XDG_RUNTIME_DIR, 'containers', 'auth.json');
-  const uid = process.getuid?.() ?? 0;
-  return uid === 0 ? '/run/containers/0/auth.json' : `/run/user/${uid}/containers/auth.json`;
+  // The same file the CLI is told to use (--authfile) on every podman login and logout.
+  return podmanAuthFile(env);
 }
 
 /**

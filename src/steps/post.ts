@@ -1,7 +1,8 @@
 /**
- * The post step (job end): revoke what main created, sweep up what an interrupted create may
- * have left, prune job sets whose post step never ran, and log docker out. Cleanup never fails
- * the job: a failure is a warning that says what is left and how to remove it.
+ * The post step (job end): log docker out and put back the login it replaced, then revoke what
+ * main created, sweep up what an interrupted create may have left, and prune job sets whose post
+ * step never ran. Cleanup never fails the job: a failure is a warning that says what is left and
+ * how to remove it.
  */
 import * as core from '@actions/core';
 import { cleanUpProject, inFlightWaitMs } from '../project/cleanup.js';
@@ -25,7 +26,9 @@ export async function runPost(): Promise<void> {
   // The wait for a create main was stopped in comes on top of the step's time for API calls.
   const ctx = apiContext(settings, inFlightWaitMs(saved));
 
-  await core.group('Revoke and clean up distribution credentials', () => cleanUpProject(ctx, saved, settings));
-
+  // The config first: the logout and putting back the earlier login are local and quick, while
+  // the API cleanup may use its whole budget; a post stopped meanwhile has already put it back.
   await logOutAtJobEnd(saved, settings);
+
+  await core.group('Revoke and clean up distribution credentials', () => cleanUpProject(ctx, saved, settings));
 }
