@@ -60,6 +60,10 @@ describe('defaults', () => {
   test('a comment input replaces the generated one', () => {
     expect(read({ ...BASE, comment: 'nightly build' }, { GITHUB_REPOSITORY: 'acme/app' }).settings.comment).toBe('nightly build');
   });
+
+  test('a comment carrying a forged tag is refused: it could make a job set pass for a kept one', () => {
+    expectRejected({ ...BASE, comment: 'x [dg-action:ffffffffffff kept]' }, 'comment', /contains "\[dg-action:", which the action keeps/);
+  });
 });
 
 describe('keep', () => {
@@ -123,7 +127,7 @@ describe('project-id', () => {
     expectRejected({ 'api-key': 'k' }, 'project-id', /is required/);
   });
 
-  test.each(['my-project', '3f2b1c9e8d7a4e6f9a1b2c3d4e5f6a7b', `${PROJECT}x`, `{${PROJECT}}`])(
+  test.each(['my-project', '3f2b1c9e8d7a4e6f9a1b2c3d4e5f6a7b', `${PROJECT}x`, `{${PROJECT}}`, `../${PROJECT}`, `x${PROJECT}`])(
     '"%s" is not a UUID and is refused',
     (id) => {
       expectRejected({ ...BASE, 'project-id': id }, 'project-id', /is not a UUID/);
@@ -198,6 +202,10 @@ describe('registry', () => {
     expect(read({ ...BASE, registry }).settings.registry).toBe(registry);
   });
 
+  test.each(['quay.io:65535', 'r.example.com', 'r'])('"%s" (the highest port, a one-letter label) is accepted', (registry) => {
+    expect(read({ ...BASE, registry }).settings.registry).toBe(registry);
+  });
+
   test.each(['https://quay.io', 'quay.io/deepgram', 'quay.io:port', 'quay.io:99999', '-quay.io', 'quay..io', 'user@quay.io'])(
     '"%s" is refused',
     (registry) => {
@@ -246,11 +254,32 @@ describe('booleans: login, logout, revoke', () => {
   });
 });
 
+describe('prune-after', () => {
+  test('under 6 h: taken, with a warning that a long job loses its credentials to another job', () => {
+    const { settings, warnings } = read({ ...BASE, 'prune-after': '5h' });
+    expect(settings.pruneAfterMs).toBe(5 * 3_600_000);
+    expect(warnings).toEqual([
+      "prune-after is 5h: a job of this action that is still running after that long (jobs on GitHub-hosted runners may run 6 h, on self-hosted ones 5 d) loses its credentials to another job's pruning.",
+    ]);
+  });
+
+  test.each([
+    ['6h', 6 * 3_600_000],
+    ['off', 0],
+    ['0', 0],
+  ])('"%s" is taken without a warning', (value, ms) => {
+    const { settings, warnings } = read({ ...BASE, 'prune-after': value });
+    expect(settings.pruneAfterMs).toBe(ms);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('request-timeout', () => {
   test.each([
     ['1', 1_000],
     ['5', 5_000],
     ['1.5', 1_500],
+    ['1.25', 1_250],
     ['30', 30_000],
     ['600', 600_000],
     ['600.0', 600_000],
@@ -353,6 +382,11 @@ describe('api-url', () => {
     expect(isLoopbackHost('128.0.0.1')).toBe(false);
     expect(isLoopbackHost('127.0.0.1.example.com')).toBe(false);
     expect(isLoopbackHost('::2')).toBe(false);
+  });
+
+  // Plain http stays loopback-only even if the URL parser one day lets such a host through.
+  test.each(['x127.0.0.1', '1127.0.0.1', '127.0.0.1x', 'xlocalhost', '::1x', 'a::1'])('isLoopbackHost("%s") is false', (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
   });
 });
 
