@@ -132,6 +132,20 @@ describe('create: the response', () => {
     await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ username: `deepgram+${CRED}` });
   });
 
+  test('an empty username: it is deepgram+<id> too', async () => {
+    answer(200, nested({ secret: SECRET, username: '' }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ username: `deepgram+${CRED}` });
+  });
+
+  test('a body of null: created but unusable (revoke and sweep follow), not a TypeError that skips them', async () => {
+    answer(201, 'null');
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: false, ambiguous: true });
+    expect(error.message).toBe(
+      'Deepgram API: create distribution credentials answered with credentials that cannot be used: the body is not a JSON object',
+    );
+  });
+
   test('no secret: not retried, but "may have created", carrying the id of what was created', async () => {
     answer(200, nested({}));
     const error = await apiError(client.create(PROJECT, REQUEST));
@@ -183,6 +197,29 @@ describe('create: the response', () => {
   test('scopes in the answer that are not scopes are dropped', async () => {
     answer(201, nested({ secret: SECRET, scopes: ['self-hosted:product:api', '<b>x</b>', 7, 'a\nb:c'] }));
     await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ scopes: ['self-hosted:product:api'] });
+  });
+
+  test.each([
+    ['a number', 7],
+    ['null', null],
+    ['an object', { scope: 'a:b' }],
+    // RegExp.test would read ['a:b'] as the string "a:b": the type is checked first.
+    ['an array holding a scope', ['a:b']],
+    ['a workflow command after a scope', 'a:b\n::set-output name=x::y'],
+    ['a space inside', 'a:b c'],
+    ['a leading space', ' a:b'],
+  ])('a scope that is %s is dropped', async (_name, scope) => {
+    answer(201, nested({ secret: SECRET, scopes: [scope, 'self-hosted:product:api'] }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ scopes: ['self-hosted:product:api'] });
+  });
+
+  test.each([
+    ['a string', 'self-hosted:product:api'],
+    ['an object', { 0: 'self-hosted:product:api', length: 1 }],
+    ['null', null],
+  ])('scopes that are %s, not an array, give none', async (_name, scopes) => {
+    answer(201, nested({ secret: SECRET, scopes }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ scopes: [] });
   });
 
   test('a 200 that is not JSON: not retried but "may have created", quoting the body', async () => {
@@ -250,6 +287,24 @@ describe('list', () => {
     await expect(client.list(PROJECT)).rejects.toThrow('no distribution_credentials array');
   });
 
+  test('a malformed answer (200 with {}) is neither retried nor "may have created"', async () => {
+    answer(200, {});
+    const error = await apiError(client.list(PROJECT));
+    expect(error.kind).toEqual({ transient: false, ambiguous: false });
+    expect(error.message).toBe(
+      'Deepgram API: list distribution credentials returned an unexpected response: no distribution_credentials array',
+    );
+  });
+
+  test('an answer that is not JSON is fatal, not "may have created" (a list creates nothing)', async () => {
+    answer(200, '<html>portal</html>');
+    const error = await apiError(client.list(PROJECT));
+    expect(error.kind).toEqual({ transient: false, ambiguous: false });
+    expect(error.message).toBe(
+      'Deepgram API: list distribution credentials returned an unexpected response: HTTP 200 with a body that is not JSON: <html>portal</html>',
+    );
+  });
+
   test('an entry without an id: an unexpected-response error', async () => {
     answer(200, { distribution_credentials: [{ distribution_credentials: { comment: 'x' } }] });
     await expect(client.list(PROJECT)).rejects.toThrow('an entry has no distribution_credentials_id');
@@ -299,9 +354,36 @@ describe('delete', () => {
     expect(error.message).toContain(`delete distribution credentials ${CRED} failed with HTTP 404 PROJECT_NOT_FOUND: Project not found.`);
   });
 
+  test.each(['..', '.', 'a/b', ''])('an ID of %j is refused before any request, neither retried nor "may have created"', async (id) => {
+    const error = await apiError(client.delete(PROJECT, id));
+    expect(error.message).toBe(`Refusing to delete "${id}": not a distribution credentials ID`);
+    expect(error.kind).toEqual({ transient: false, ambiguous: false });
+    expect(transport).not.toHaveBeenCalled();
+  });
+
+  test('an ID holding a line break is refused, quoted on one line', async () => {
+    const error = await apiError(client.delete(PROJECT, 'a\n::warning::x'));
+    expect(error.message).toBe('Refusing to delete "a\\n::warning::x": not a distribution credentials ID');
+    expect(transport).not.toHaveBeenCalled();
+  });
+
   test('other failures are thrown', async () => {
     answer(403, { err_code: 'FORBIDDEN', err_msg: 'Insufficient permissions.' });
     await expect(client.delete(PROJECT, CRED)).rejects.toThrow('HTTP 403');
+  });
+});
+
+describe('status', () => {
+  test.each([200, 201, 204, 299])('%i is success', async (status) => {
+    answer(status, { distribution_credentials: [] });
+    await expect(client.list(PROJECT)).resolves.toEqual([]);
+  });
+
+  test.each([100, 199, 300, 302])('%i is not', async (status) => {
+    answer(status, { distribution_credentials: [] });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.status).toBe(status);
+    expect(error.message).toBe(`Deepgram API: list distribution credentials failed with HTTP ${status}`);
   });
 });
 
@@ -417,6 +499,18 @@ describe('network errors', () => {
     client = new DeepgramClient({ apiUrl: 'http://127.0.0.1:8080', apiKey: API_KEY, timeoutMs: 1_000, transport });
     refuse('ECONNREFUSED', 'refused');
     await expect(client.list(PROJECT)).rejects.toThrow('could not get a response from 127.0.0.1:8080: refused');
+  });
+
+  test.each(['ENETDOWN', 'EHOSTDOWN'])('%s: transient, not ambiguous (nothing was sent)', async (code) => {
+    refuse(code, `connect ${code}`);
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: true, ambiguous: false });
+  });
+
+  test('ECONNABORTED: transient and ambiguous (the request may have landed)', async () => {
+    refuse('ECONNABORTED', 'aborted');
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: true, ambiguous: true });
   });
 
   test('ECONNRESET: transient and ambiguous (the request may have landed)', async () => {
