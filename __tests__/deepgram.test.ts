@@ -239,6 +239,62 @@ describe('create: the response', () => {
     expect(error.details.credentialsId).toBeUndefined();
   });
 
+  test.each([
+    ['an empty id', nested({ distribution_credentials_id: '', secret: SECRET }), 'no distribution_credentials_id'],
+    [
+      'an id too long to quote whole',
+      nested({ distribution_credentials_id: 'x'.repeat(200), secret: SECRET }),
+      `distribution_credentials_id "${'x'.repeat(80)}…" is not a credentials ID`,
+    ],
+    ['an empty secret', nested({ secret: '' }), `no secret for ${CRED}, so it cannot log in`],
+    ['a secret that is a number', nested({ secret: 42 }), `no secret for ${CRED}, so it cannot log in`],
+    ['a secret with a space', nested({ secret: 'a b' }), `the secret for ${CRED} is not one line of visible text`],
+    ['a secret of 1,025 characters', nested({ secret: 's'.repeat(1025) }), `the secret for ${CRED} is not one line of visible text`],
+    ['a username that is a number', nested({ secret: SECRET, username: 42 }), 'username (a number) is not one docker can log in with'],
+    [
+      'a username that is null at both levels',
+      { ...nested({ secret: SECRET, username: null }), username: null },
+      'username (a null) is not one docker can log in with',
+    ],
+    [
+      'a username of 257 characters',
+      nested({ secret: SECRET, username: 'u'.repeat(257) }),
+      `username "${'u'.repeat(80)}…" is not one docker can log in with`,
+    ],
+    ['a username with a space', nested({ secret: SECRET, username: 'a b' }), 'username "a b" is not one docker can log in with'],
+    [
+      'a username with a control character',
+      nested({ secret: SECRET, username: 'a\u0007b' }),
+      'username "a\\u0007b" is not one docker can log in with',
+    ],
+  ])('%s: "may have created"', async (_name, body, what) => {
+    answer(201, body);
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: false, ambiguous: true });
+    expect(error.message).toBe(`Deepgram API: create distribution credentials answered with credentials that cannot be used: ${what}`);
+  });
+
+  test('the longest secret (1,024 characters) and username (256) are taken', async () => {
+    answer(201, nested({ secret: 's'.repeat(1024), username: 'u'.repeat(256) }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ secret: 's'.repeat(1024), username: 'u'.repeat(256) });
+  });
+
+  test('an answer without a comment gives an empty one; a comment that is not a string too', async () => {
+    answer(201, nested({ secret: SECRET, comment: undefined }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ comment: '' });
+    answer(201, nested({ secret: SECRET, comment: 7 }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ comment: '' });
+  });
+
+  test('a 201 with an empty body: "may have created", saying the body was empty', async () => {
+    answer(201, '');
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: false, ambiguous: true });
+    expect(error.message).toBe(
+      'Deepgram API: create distribution credentials returned an unexpected response: HTTP 201 with a body that is not JSON: (empty)',
+    );
+  });
+
   test('a JSON body that is not an object: not usable', async () => {
     answer(200, '[]');
     await expect(client.create(PROJECT, REQUEST)).rejects.toThrow('the body is not a JSON object');
@@ -302,6 +358,13 @@ describe('list', () => {
     expect(error.kind).toEqual({ transient: false, ambiguous: false });
     expect(error.message).toBe(
       'Deepgram API: list distribution credentials returned an unexpected response: HTTP 200 with a body that is not JSON: <html>portal</html>',
+    );
+  });
+
+  test('an entry that is null: an unexpected-response error, not a TypeError', async () => {
+    answer(200, { distribution_credentials: [null] });
+    await expect(client.list(PROJECT)).rejects.toThrow(
+      'Deepgram API: list distribution credentials returned an unexpected response: an entry has no distribution_credentials_id',
     );
   });
 
@@ -411,6 +474,62 @@ describe('error formatting', () => {
     );
     expect(error.details.code).toBe('INVALID_REQUEST');
     expect(error.details.requestId).toBe('req-h-2');
+  });
+
+  test('the request ID from x-request-id when there is no dg-request-id, the first of several, cut to 128 characters', async () => {
+    answer(500, '', { 'x-request-id': ['r'.repeat(200), 'second'] });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.details.requestId).toBe(`${'r'.repeat(128)}…`);
+    expect(error.message).toBe(`Deepgram API: list distribution credentials failed with HTTP 500 (request ID ${'r'.repeat(128)}…)`);
+  });
+
+  test('dg-request-id wins over x-request-id', async () => {
+    answer(500, '', { 'dg-request-id': 'dg-1', 'x-request-id': 'x-1' });
+    expect((await apiError(client.list(PROJECT))).details.requestId).toBe('dg-1');
+  });
+
+  test('details alone are the message; details equal to the message are not repeated', async () => {
+    answer(400, { details: 'only details' });
+    expect((await apiError(client.list(PROJECT))).message).toBe(
+      'Deepgram API: list distribution credentials failed with HTTP 400 only details',
+    );
+    answer(400, { message: 'same', details: 'same' });
+    expect((await apiError(client.list(PROJECT))).message).toBe('Deepgram API: list distribution credentials failed with HTTP 400 same');
+  });
+
+  test('an empty err_code or err_msg gives way to category and message', async () => {
+    answer(400, { err_code: '', category: 'CAT', err_msg: '', message: 'words' });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toBe('Deepgram API: list distribution credentials failed with HTTP 400 CAT: words');
+    expect(error.details.code).toBe('CAT');
+  });
+
+  test('a JSON string body is the message; a JSON body of another kind gives none', async () => {
+    answer(400, '"quoted words"');
+    expect((await apiError(client.list(PROJECT))).message).toBe(
+      'Deepgram API: list distribution credentials failed with HTTP 400 quoted words',
+    );
+    answer(400, '[1, 2]');
+    expect((await apiError(client.list(PROJECT))).message).toBe('Deepgram API: list distribution credentials failed with HTTP 400');
+  });
+
+  test('white space in an error is folded to one line', async () => {
+    answer(400, { err_msg: '  two\n  lines \t ' });
+    expect((await apiError(client.list(PROJECT))).message).toBe(
+      'Deepgram API: list distribution credentials failed with HTTP 400 two lines',
+    );
+  });
+
+  test('"permission" in a message of another status gets the role hint', async () => {
+    answer(400, { err_msg: 'Permission denied' });
+    expect((await apiError(client.list(PROJECT))).message).toContain('The API key needs the owner or admin role, or the keys:write scope');
+  });
+
+  test('a status without a hint gets none', async () => {
+    answer(409, { err_msg: 'Conflict' });
+    expect((await apiError(client.list(PROJECT))).message).toBe(
+      'Deepgram API: list distribution credentials failed with HTTP 409 Conflict',
+    );
   });
 
   test('a plain-text body is quoted as is', async () => {
@@ -561,6 +680,26 @@ describe('the step budget', () => {
     client = new DeepgramClient({ apiUrl: 'https://api.deepgram.com', apiKey: API_KEY, timeoutMs: 12_000, transport, budget });
     now = 9_500;
     await expect(client.create(PROJECT, REQUEST)).rejects.toMatchObject({ kind: { transient: false, ambiguous: false } });
+    await expect(client.create(PROJECT, REQUEST)).rejects.toThrow(
+      "Deepgram API: create distribution credentials: not sent, this step's time for API calls (10 s) is used up",
+    );
     expect(transport).not.toHaveBeenCalled();
+  });
+
+  test('with a second left exactly, the request is sent with that second', async () => {
+    let now = 0;
+    const budget = new Budget(10_000, () => now);
+    client = new DeepgramClient({ apiUrl: 'https://api.deepgram.com', apiKey: API_KEY, timeoutMs: 12_000, transport, budget });
+    answer(200, { distribution_credentials: [] });
+    now = 9_000;
+    await client.list(PROJECT);
+    expect(sentRequest().timeoutMs).toBe(1_000);
+  });
+
+  test('without a budget, a short timeout is no reason to hold a request back', async () => {
+    client = new DeepgramClient({ apiUrl: 'https://api.deepgram.com', apiKey: API_KEY, timeoutMs: 500, transport });
+    answer(200, { distribution_credentials: [] });
+    await client.list(PROJECT);
+    expect(sentRequest().timeoutMs).toBe(500);
   });
 });
