@@ -179,6 +179,16 @@ describe('scopes', () => {
     expect(warnings).toEqual([]);
   });
 
+  test('every scope Deepgram documents, current and legacy, is known: none gives a warning', () => {
+    const documented = ['self-hosted', 'onprem'].flatMap((prefix) => [
+      `${prefix}:products`,
+      ...['api', 'engine', 'license-proxy', 'dgtools', 'billing', 'hotpepper', 'metrics-server'].map((p) => `${prefix}:product:${p}`),
+    ]);
+    const { settings, warnings } = read({ ...BASE, scopes: documented.join(',') });
+    expect(settings.scopes).toEqual(documented);
+    expect(warnings).toEqual([]);
+  });
+
   test('an unknown but well-formed scope is kept and warned about once', () => {
     const { settings, warnings } = read({ ...BASE, scopes: 'self-hosted:product:new-thing\nself-hosted:product:new-thing' });
     expect(settings.scopes).toEqual(['self-hosted:product:new-thing']);
@@ -202,9 +212,12 @@ describe('registry', () => {
     expect(read({ ...BASE, registry }).settings.registry).toBe(registry);
   });
 
-  test.each(['quay.io:65535', 'r.example.com', 'r'])('"%s" (the highest port, a one-letter label) is accepted', (registry) => {
-    expect(read({ ...BASE, registry }).settings.registry).toBe(registry);
-  });
+  test.each(['quay.io:65535', 'r.example.com', 'r', 'Quay.IO'])(
+    '"%s" (the highest port, a one-letter label, capitals) is accepted',
+    (registry) => {
+      expect(read({ ...BASE, registry }).settings.registry).toBe(registry);
+    },
+  );
 
   test.each(['https://quay.io', 'quay.io/deepgram', 'quay.io:port', 'quay.io:99999', '-quay.io', 'quay..io', 'user@quay.io'])(
     '"%s" is refused',
@@ -343,6 +356,12 @@ describe('api-url', () => {
     expectRejected({ ...BASE, 'api-url': 'api.deepgram.com' }, 'api-url', /is not a URL/);
   });
 
+  test('a URL without user info is quoted whole', () => {
+    expect(inputError({ ...BASE, 'api-url': 'api.deepgram.com' }).message).toBe(
+      'Input "api-url": "api.deepgram.com" is not a URL; use an https:// URL such as https://api.deepgram.com.',
+    );
+  });
+
   test.each([
     ['https://ci-user:hunter2@api.deepgram.com', 'https://***@api.deepgram.com'],
     ['https://ci-user@api.deepgram.com/', 'https://***@api.deepgram.com/'],
@@ -350,6 +369,7 @@ describe('api-url', () => {
     ['http://ci-user:hunter2@api.deepgram.com', 'http://***@api.deepgram.com'],
     ['ftp://ci-user:hunter2@api.deepgram.com', 'ftp://***@api.deepgram.com'],
     ['http://ci-user:hunter2@127.0.0.1:8080', 'http://***@127.0.0.1:8080'],
+    ['HTTPS://ci-user:hunter2@api.deepgram.com', 'HTTPS://***@api.deepgram.com'],
   ])('"%s" (user info) is refused without printing the user name or password', (value, shown) => {
     const { message } = inputError({ ...BASE, 'api-url': value });
     expect(message).toBe(

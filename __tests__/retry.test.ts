@@ -203,6 +203,36 @@ describe('withRetries', () => {
     expect(opts.sleep).not.toHaveBeenCalled();
   });
 
+  test('something thrown that is not an Error is not retried, whatever kind it claims', async () => {
+    const opts = options();
+    const thrown = { message: 'not an Error', kind: TRANSIENT };
+    const operation = jest.fn(async (_attempt: number): Promise<string> => {
+      throw thrown;
+    });
+    await expect(withRetries(operation, opts)).rejects.toBe(thrown);
+    expect(operation).toHaveBeenCalledTimes(1);
+  });
+
+  test('an error whose kind is not an object is not retried', async () => {
+    const opts = options();
+    const odd = Object.assign(new Error('odd'), { kind: 'transient' });
+    const operation = jest.fn(async (_attempt: number): Promise<string> => {
+      throw odd;
+    });
+    await expect(withRetries(operation, opts)).rejects.toBe(odd);
+    expect(operation).toHaveBeenCalledTimes(1);
+  });
+
+  test('without an injected sleep, the wait is a real timer', async () => {
+    // random 0.05: a wait of 50 ms before the second attempt.
+    const { sleep: _injected, ...opts } = options({ random: () => 0.05 });
+    const operation = jest.fn(async (_attempt: number) => 'ok').mockRejectedValueOnce(failure(TRANSIENT));
+    const started = performance.now();
+    await expect(withRetries(operation, opts)).resolves.toBe('ok');
+    // Timers may fire a millisecond early; a wait that was skipped takes well under that.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+  });
+
   test('an unclassified error (no kind) is thrown without a retry', async () => {
     const opts = options();
     const plain = new Error('a bug');
