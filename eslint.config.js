@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'build/', 'coverage/', '.cache/', '.bench/'] },
+  { ignores: ['dist/', 'node_modules/', 'build/', 'coverage/', '.cache/', '.bench/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -23,4 +23,11 @@ describe('Budget', () => {
     expect(error.kind).toEqual({ transient: false, ambiguous: false });
     expect(error.message).toBe("Deepgram API: list distribution credentials: not sent, this step's time for API calls (150 s) is used up");
   });
+
+  test('it names itself, so a log or a stack says which error it was', () => {
+    const error = new BudgetExhaustedError('x', new Budget(1_000));
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('BudgetExhaustedError');
+    expect(String(error)).toBe("BudgetExhaustedError: x: not sent, this step's time for API calls (1 s) is used up");
+  });
 });

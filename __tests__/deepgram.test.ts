@@ -132,6 +132,20 @@ describe('create: the response', () => {
     await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ username: `deepgram+${CRED}` });
   });
 
+  test('an empty username: it is deepgram+<id> too', async () => {
+    answer(200, nested({ secret: SECRET, username: '' }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ username: `deepgram+${CRED}` });
+  });
+
+  test('a body of null: created but unusable (revoke and sweep follow), not a TypeError that skips them', async () => {
+    answer(201, 'null');
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: false, ambiguous: true });
+    expect(error.message).toBe(
+      'Deepgram API: create distribution credentials answered with credentials that cannot be used: the body is not a JSON object',
+    );
+  });
+
   test('no secret: not retried, but "may have created", carrying the id of what was created', async () => {
     answer(200, nested({}));
     const error = await apiError(client.create(PROJECT, REQUEST));
@@ -185,6 +199,29 @@ describe('create: the response', () => {
     await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ scopes: ['self-hosted:product:api'] });
   });
 
+  test.each([
+    ['a number', 7],
+    ['null', null],
+    ['an object', { scope: 'a:b' }],
+    // RegExp.test would read ['a:b'] as the string "a:b": the type is checked first.
+    ['an array holding a scope', ['a:b']],
+    ['a workflow command after a scope', 'a:b\n::set-output name=x::y'],
+    ['a space inside', 'a:b c'],
+    ['a leading space', ' a:b'],
+  ])('a scope that is %s is dropped', async (_name, scope) => {
+    answer(201, nested({ secret: SECRET, scopes: [scope, 'self-hosted:product:api'] }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ scopes: ['self-hosted:product:api'] });
+  });
+
+  test.each([
+    ['a string', 'self-hosted:product:api'],
+    ['an object', { 0: 'self-hosted:product:api', length: 1 }],
+    ['null', null],
+  ])('scopes that are %s, not an array, give none', async (_name, scopes) => {
+    answer(201, nested({ secret: SECRET, scopes }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ scopes: [] });
+  });
+
   test('a 200 that is not JSON: not retried but "may have created", quoting the body', async () => {
     answer(200, '<html>gateway</html>');
     const error = await apiError(client.create(PROJECT, REQUEST));
@@ -200,6 +237,62 @@ describe('create: the response', () => {
     expect(error.kind).toEqual({ transient: false, ambiguous: true });
     expect(error.message).toContain('no distribution_credentials_id');
     expect(error.details.credentialsId).toBeUndefined();
+  });
+
+  test.each([
+    ['an empty id', nested({ distribution_credentials_id: '', secret: SECRET }), 'no distribution_credentials_id'],
+    [
+      'an id too long to quote whole',
+      nested({ distribution_credentials_id: 'x'.repeat(200), secret: SECRET }),
+      `distribution_credentials_id "${'x'.repeat(80)}…" is not a credentials ID`,
+    ],
+    ['an empty secret', nested({ secret: '' }), `no secret for ${CRED}, so it cannot log in`],
+    ['a secret that is a number', nested({ secret: 42 }), `no secret for ${CRED}, so it cannot log in`],
+    ['a secret with a space', nested({ secret: 'a b' }), `the secret for ${CRED} is not one line of visible text`],
+    ['a secret of 1,025 characters', nested({ secret: 's'.repeat(1025) }), `the secret for ${CRED} is not one line of visible text`],
+    ['a username that is a number', nested({ secret: SECRET, username: 42 }), 'username (a number) is not one docker can log in with'],
+    [
+      'a username that is null at both levels',
+      { ...nested({ secret: SECRET, username: null }), username: null },
+      'username (a null) is not one docker can log in with',
+    ],
+    [
+      'a username of 257 characters',
+      nested({ secret: SECRET, username: 'u'.repeat(257) }),
+      `username "${'u'.repeat(80)}…" is not one docker can log in with`,
+    ],
+    ['a username with a space', nested({ secret: SECRET, username: 'a b' }), 'username "a b" is not one docker can log in with'],
+    [
+      'a username with a control character',
+      nested({ secret: SECRET, username: 'a\u0007b' }),
+      'username "a\\u0007b" is not one docker can log in with',
+    ],
+  ])('%s: "may have created"', async (_name, body, what) => {
+    answer(201, body);
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: false, ambiguous: true });
+    expect(error.message).toBe(`Deepgram API: create distribution credentials answered with credentials that cannot be used: ${what}`);
+  });
+
+  test('the longest secret (1,024 characters) and username (256) are taken', async () => {
+    answer(201, nested({ secret: 's'.repeat(1024), username: 'u'.repeat(256) }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.toMatchObject({ secret: 's'.repeat(1024), username: 'u'.repeat(256) });
+  });
+
+  test('an answer without a comment, or with one that is not a string, echoes none (nothing to check the tag against)', async () => {
+    answer(201, nested({ secret: SECRET, comment: undefined }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.not.toHaveProperty('comment');
+    answer(201, nested({ secret: SECRET, comment: 7 }));
+    await expect(client.create(PROJECT, REQUEST)).resolves.not.toHaveProperty('comment');
+  });
+
+  test('a 201 with an empty body: "may have created", saying the body was empty', async () => {
+    answer(201, '');
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: false, ambiguous: true });
+    expect(error.message).toBe(
+      'Deepgram API: create distribution credentials returned an unexpected response: HTTP 201 with a body that is not JSON: (empty)',
+    );
   });
 
   test('a JSON body that is not an object: not usable', async () => {
@@ -281,6 +374,32 @@ describe('list', () => {
   test('no array: an unexpected-response error', async () => {
     answer(200, { items: [] });
     await expect(client.list(PROJECT)).rejects.toThrow('no distribution_credentials array');
+  });
+
+  test('a malformed answer (200 with {}) is neither retried nor "may have created"', async () => {
+    answer(200, {});
+    const error = await apiError(client.list(PROJECT));
+    expect(error.kind).toEqual({ transient: false, ambiguous: false });
+    expect(error.message).toBe(
+      'Deepgram API: list distribution credentials returned an unexpected response: no distribution_credentials array',
+    );
+  });
+
+  test('an answer that is not JSON is fatal, not "may have created" (a list creates nothing)', async () => {
+    answer(200, '<html>portal</html>');
+    const error = await apiError(client.list(PROJECT));
+    expect(error.kind).toEqual({ transient: false, ambiguous: false });
+    // The list is read as it arrives: the reader refuses it at its first character.
+    expect(error.message).toBe(
+      'Deepgram API: list distribution credentials returned an unexpected response: the answer is not a JSON object',
+    );
+  });
+
+  test('an entry that is null: an unexpected-response error, not a TypeError', async () => {
+    answer(200, { distribution_credentials: [null] });
+    await expect(client.list(PROJECT)).rejects.toThrow(
+      'Deepgram API: list distribution credentials returned an unexpected response: an entry has no distribution_credentials_id',
+    );
   });
 
   test('an entry without an id: an unexpected-response error', async () => {
@@ -372,9 +491,36 @@ describe('delete', () => {
     expect(error.message).toContain(`delete distribution credentials ${CRED} failed with HTTP 404 PROJECT_NOT_FOUND: Project not found.`);
   });
 
+  test.each(['..', '.', 'a/b', ''])('an ID of %j is refused before any request, neither retried nor "may have created"', async (id) => {
+    const error = await apiError(client.delete(PROJECT, id));
+    expect(error.message).toBe(`Refusing to delete "${id}": not a distribution credentials ID`);
+    expect(error.kind).toEqual({ transient: false, ambiguous: false });
+    expect(transport).not.toHaveBeenCalled();
+  });
+
+  test('an ID holding a line break is refused, quoted on one line', async () => {
+    const error = await apiError(client.delete(PROJECT, 'a\n::warning::x'));
+    expect(error.message).toBe('Refusing to delete "a\\n::warning::x": not a distribution credentials ID');
+    expect(transport).not.toHaveBeenCalled();
+  });
+
   test('other failures are thrown', async () => {
     answer(403, { err_code: 'FORBIDDEN', err_msg: 'Insufficient permissions.' });
     await expect(client.delete(PROJECT, CRED)).rejects.toThrow('HTTP 403');
+  });
+});
+
+describe('status', () => {
+  test.each([200, 201, 204, 299])('%i is success', async (status) => {
+    answer(status, { distribution_credentials: [] });
+    await expect(client.list(PROJECT)).resolves.toEqual({ items: [] });
+  });
+
+  test.each([100, 199, 300, 302])('%i is not', async (status) => {
+    answer(status, { distribution_credentials: [] });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.status).toBe(status);
+    expect(error.message).toBe(`Deepgram API: list distribution credentials failed with HTTP ${status}`);
   });
 });
 
@@ -402,6 +548,62 @@ describe('error formatting', () => {
     );
     expect(error.details.code).toBe('INVALID_REQUEST');
     expect(error.details.requestId).toBe('req-h-2');
+  });
+
+  test('the request ID from x-request-id when there is no dg-request-id, the first of several, cut to 128 characters', async () => {
+    answer(500, '', { 'x-request-id': ['r'.repeat(200), 'second'] });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.details.requestId).toBe(`${'r'.repeat(128)}…`);
+    expect(error.message).toBe(`Deepgram API: list distribution credentials failed with HTTP 500 (request ID ${'r'.repeat(128)}…)`);
+  });
+
+  test('dg-request-id wins over x-request-id', async () => {
+    answer(500, '', { 'dg-request-id': 'dg-1', 'x-request-id': 'x-1' });
+    expect((await apiError(client.list(PROJECT))).details.requestId).toBe('dg-1');
+  });
+
+  test('details alone are the message; details equal to the message are not repeated', async () => {
+    answer(400, { details: 'only details' });
+    expect((await apiError(client.list(PROJECT))).message).toBe(
+      'Deepgram API: list distribution credentials failed with HTTP 400 only details',
+    );
+    answer(400, { message: 'same', details: 'same' });
+    expect((await apiError(client.list(PROJECT))).message).toBe('Deepgram API: list distribution credentials failed with HTTP 400 same');
+  });
+
+  test('an empty err_code or err_msg gives way to category and message', async () => {
+    answer(400, { err_code: '', category: 'CAT', err_msg: '', message: 'words' });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toBe('Deepgram API: list distribution credentials failed with HTTP 400 CAT: words');
+    expect(error.details.code).toBe('CAT');
+  });
+
+  test('a JSON string body is the message; a JSON body of another kind gives none', async () => {
+    answer(400, '"quoted words"');
+    expect((await apiError(client.list(PROJECT))).message).toBe(
+      'Deepgram API: list distribution credentials failed with HTTP 400 quoted words',
+    );
+    answer(400, '[1, 2]');
+    expect((await apiError(client.list(PROJECT))).message).toBe('Deepgram API: list distribution credentials failed with HTTP 400');
+  });
+
+  test('white space in an error is folded to one line', async () => {
+    answer(400, { err_msg: '  two\n  lines \t ' });
+    expect((await apiError(client.list(PROJECT))).message).toBe(
+      'Deepgram API: list distribution credentials failed with HTTP 400 two lines',
+    );
+  });
+
+  test('"permission" in a message of another status gets the role hint', async () => {
+    answer(400, { err_msg: 'Permission denied' });
+    expect((await apiError(client.list(PROJECT))).message).toContain('The API key needs the owner or admin role, or the keys:write scope');
+  });
+
+  test('a status without a hint gets none', async () => {
+    answer(409, { err_msg: 'Conflict' });
+    expect((await apiError(client.list(PROJECT))).message).toBe(
+      'Deepgram API: list distribution credentials failed with HTTP 409 Conflict',
+    );
   });
 
   test('a plain-text body is quoted as is', async () => {
@@ -492,6 +694,18 @@ describe('network errors', () => {
     await expect(client.list(PROJECT)).rejects.toThrow('could not get a response from 127.0.0.1:8080: refused');
   });
 
+  test.each(['ENETDOWN', 'EHOSTDOWN'])('%s: transient, not ambiguous (nothing was sent)', async (code) => {
+    refuse(code, `connect ${code}`);
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: true, ambiguous: false });
+  });
+
+  test('ECONNABORTED: transient and ambiguous (the request may have landed)', async () => {
+    refuse('ECONNABORTED', 'aborted');
+    const error = await apiError(client.create(PROJECT, REQUEST));
+    expect(error.kind).toEqual({ transient: true, ambiguous: true });
+  });
+
   test('ECONNRESET: transient and ambiguous (the request may have landed)', async () => {
     refuse('ECONNRESET', 'socket hang up');
     const error = await apiError(client.create(PROJECT, REQUEST));
@@ -540,6 +754,26 @@ describe('the step budget', () => {
     client = new DeepgramClient({ apiUrl: 'https://api.deepgram.com', apiKey: API_KEY, timeoutMs: 12_000, transport, budget });
     now = 9_500;
     await expect(client.create(PROJECT, REQUEST)).rejects.toMatchObject({ kind: { transient: false, ambiguous: false } });
+    await expect(client.create(PROJECT, REQUEST)).rejects.toThrow(
+      "Deepgram API: create distribution credentials: not sent, this step's time for API calls (10 s) is used up",
+    );
     expect(transport).not.toHaveBeenCalled();
+  });
+
+  test('with a second left exactly, the request is sent with that second', async () => {
+    let now = 0;
+    const budget = new Budget(10_000, () => now);
+    client = new DeepgramClient({ apiUrl: 'https://api.deepgram.com', apiKey: API_KEY, timeoutMs: 12_000, transport, budget });
+    answer(200, { distribution_credentials: [] });
+    now = 9_000;
+    await client.list(PROJECT);
+    expect(sentRequest().timeoutMs).toBe(1_000);
+  });
+
+  test('without a budget, a short timeout is no reason to hold a request back', async () => {
+    client = new DeepgramClient({ apiUrl: 'https://api.deepgram.com', apiKey: API_KEY, timeoutMs: 500, transport });
+    answer(200, { distribution_credentials: [] });
+    await client.list(PROJECT);
+    expect(sentRequest().timeoutMs).toBe(500);
   });
 });

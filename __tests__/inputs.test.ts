@@ -61,6 +61,10 @@ describe('defaults', () => {
   test('a comment input replaces the generated one', () => {
     expect(read({ ...BASE, comment: 'nightly build' }, { GITHUB_REPOSITORY: 'acme/app' }).settings.comment).toBe('nightly build');
   });
+
+  test('a comment carrying a forged tag is refused: it could make a job set pass for a kept one', () => {
+    expectRejected({ ...BASE, comment: 'x [dg-action:ffffffffffff kept]' }, 'comment', /contains "\[dg-action:", which the action keeps/);
+  });
 });
 
 describe('keep', () => {
@@ -140,7 +144,7 @@ describe('project-id', () => {
     expectRejected({ 'api-key': 'k' }, 'project-id', /is required/);
   });
 
-  test.each(['my-project', '3f2b1c9e8d7a4e6f9a1b2c3d4e5f6a7b', `${PROJECT}x`, `{${PROJECT}}`])(
+  test.each(['my-project', '3f2b1c9e8d7a4e6f9a1b2c3d4e5f6a7b', `${PROJECT}x`, `{${PROJECT}}`, `../${PROJECT}`, `x${PROJECT}`])(
     '"%s" is not a UUID and is refused',
     (id) => {
       expectRejected({ ...BASE, 'project-id': id }, 'project-id', /is not a UUID/);
@@ -192,6 +196,16 @@ describe('scopes', () => {
     expect(warnings).toEqual([]);
   });
 
+  test('every scope Deepgram documents, current and legacy, is known: none gives a warning', () => {
+    const documented = ['self-hosted', 'onprem'].flatMap((prefix) => [
+      `${prefix}:products`,
+      ...['api', 'engine', 'license-proxy', 'dgtools', 'billing', 'hotpepper', 'metrics-server'].map((p) => `${prefix}:product:${p}`),
+    ]);
+    const { settings, warnings } = read({ ...BASE, scopes: documented.join(',') });
+    expect(settings.scopes).toEqual(documented);
+    expect(warnings).toEqual([]);
+  });
+
   test('an unknown but well-formed scope is kept and warned about once', () => {
     const { settings, warnings } = read({ ...BASE, scopes: 'self-hosted:product:new-thing\nself-hosted:product:new-thing' });
     expect(settings.scopes).toEqual(['self-hosted:product:new-thing']);
@@ -214,6 +228,13 @@ describe('registry', () => {
   test.each(['quay.io', 'localhost:5000', '127.0.0.1:5000', '[::1]:5000', 'my-registry.example.com'])('"%s" is accepted', (registry) => {
     expect(read({ ...BASE, registry }).settings.registry).toBe(registry);
   });
+
+  test.each(['quay.io:65535', 'r.example.com', 'r', 'Quay.IO'])(
+    '"%s" (the highest port, a one-letter label, capitals) is accepted',
+    (registry) => {
+      expect(read({ ...BASE, registry }).settings.registry).toBe(registry);
+    },
+  );
 
   test.each(['https://quay.io', 'quay.io/deepgram', 'quay.io:port', 'quay.io:99999', '-quay.io', 'quay..io', 'user@quay.io'])(
     '"%s" is refused',
@@ -296,11 +317,32 @@ describe('booleans: login, logout, revoke', () => {
   });
 });
 
+describe('prune-after', () => {
+  test('under 6 h: taken, with a warning that a long job loses its credentials to another job', () => {
+    const { settings, warnings } = read({ ...BASE, 'prune-after': '5h' });
+    expect(settings.pruneAfterMs).toBe(5 * 3_600_000);
+    expect(warnings).toEqual([
+      "prune-after is 5h: a job of this action that is still running after that long (jobs on GitHub-hosted runners may run 6 h, on self-hosted ones 5 d) loses its credentials to another job's pruning.",
+    ]);
+  });
+
+  test.each([
+    ['6h', 6 * 3_600_000],
+    ['off', 0],
+    ['0', 0],
+  ])('"%s" is taken without a warning', (value, ms) => {
+    const { settings, warnings } = read({ ...BASE, 'prune-after': value });
+    expect(settings.pruneAfterMs).toBe(ms);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('request-timeout', () => {
   test.each([
     ['1', 1_000],
     ['5', 5_000],
     ['1.5', 1_500],
+    ['1.25', 1_250],
     ['30', 30_000],
     ['600', 600_000],
     ['600.0', 600_000],
@@ -364,6 +406,12 @@ describe('api-url', () => {
     expectRejected({ ...BASE, 'api-url': 'api.deepgram.com' }, 'api-url', /is not a URL/);
   });
 
+  test('a URL without user info is quoted whole', () => {
+    expect(inputError({ ...BASE, 'api-url': 'api.deepgram.com' }).message).toBe(
+      'Input "api-url": "api.deepgram.com" is not a URL; use an https:// URL such as https://api.deepgram.com.',
+    );
+  });
+
   test.each([
     ['https://ci-user:hunter2@api.deepgram.com', 'https://***@api.deepgram.com'],
     ['https://ci-user@api.deepgram.com/', 'https://***@api.deepgram.com/'],
@@ -371,6 +419,7 @@ describe('api-url', () => {
     ['http://ci-user:hunter2@api.deepgram.com', 'http://***@api.deepgram.com'],
     ['ftp://ci-user:hunter2@api.deepgram.com', 'ftp://***@api.deepgram.com'],
     ['http://ci-user:hunter2@127.0.0.1:8080', 'http://***@127.0.0.1:8080'],
+    ['HTTPS://ci-user:hunter2@api.deepgram.com', 'HTTPS://***@api.deepgram.com'],
   ])('"%s" (user info) is refused without printing the user name or password', (value, shown) => {
     const { message } = inputError({ ...BASE, 'api-url': value });
     expect(message).toBe(
@@ -403,6 +452,11 @@ describe('api-url', () => {
     expect(isLoopbackHost('128.0.0.1')).toBe(false);
     expect(isLoopbackHost('127.0.0.1.example.com')).toBe(false);
     expect(isLoopbackHost('::2')).toBe(false);
+  });
+
+  // Plain http stays loopback-only even if the URL parser one day lets such a host through.
+  test.each(['x127.0.0.1', '1127.0.0.1', '127.0.0.1x', 'xlocalhost', '::1x', 'a::1'])('isLoopbackHost("%s") is false', (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
   });
 });
 

@@ -44,6 +44,15 @@ describe('keptUnder', () => {
       expect(createdTimeMs(created)).toBeUndefined();
     },
   );
+
+  // Date.parse reads a signed or extended year, as a time 4,000 years ago or 10,000 ahead: an age
+  // that would prune the set at once (or never), where the API meant neither.
+  test.each(['-002020-01-01T00:00:00Z', '+012020-01-01T00:00:00Z', 'x2020-01-01T00:00:00Z'])(
+    'a created time with a signed or extended year, such as %j, is not used',
+    (created) => {
+      expect(createdTimeMs(created)).toBeUndefined();
+    },
+  );
 });
 
 function context(list: () => Promise<ListedCredentials[]>) {

@@ -202,6 +202,13 @@ test('prune: job sets of other executions older than prune-after go; kept, named
   expect(core.warning).not.toHaveBeenCalled();
 });
 
+test('a job set created in a signed year (Date.parse reads it, 4,000 years ago) is unreadable, never pruned', async () => {
+  api([{ id: 'signed-year-job', comment: 'ci [dg-action:aaaaaaaaaaaa]', created: '-002020-01-01T00:00:00Z' }]);
+  await runPost();
+  expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`, `GET ${COLLECTION}`]);
+  expect(core.warning).not.toHaveBeenCalled();
+});
+
 test('prune-after: 12h prunes a set of a day', async () => {
   inputs['prune-after'] = '12h';
   api([{ id: 'day-old', comment: 'ci [dg-action:aaaaaaaaaaaa job]', created: ago(DAY) }]);

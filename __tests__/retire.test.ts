@@ -55,6 +55,12 @@ describe('readRetireSettings', () => {
     expect(rejected({ ...BASE, except: 'a-1, ../b' }).message).toContain('"../b" is not a credentials ID');
   });
 
+  test('a refused except names its input', () => {
+    const error = rejected({ ...BASE, except: '../b' });
+    expect(error.input).toBe('except');
+    expect(error.message).toMatch(/^Input "except": "\.\.\/b" is not a credentials ID; pass IDs such as the credentials-id output/);
+  });
+
   test('min-age takes the duration syntax', () => {
     expect(read({ ...BASE, 'min-age': '12h' }).minAgeMs).toBe(43_200_000);
     expect(rejected({ ...BASE, 'min-age': '12' }).input).toBe('min-age');

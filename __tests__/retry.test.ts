@@ -38,14 +38,14 @@ describe('classifyStatus', () => {
 });
 
 describe('classifyNetworkError', () => {
-  test.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'CONNECT_TIMEOUT'])(
+  test.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'CONNECT_TIMEOUT'])(
     '%s never reached a server: transient, not ambiguous',
     (code) => {
       expect(classifyNetworkError(code)).toEqual({ transient: true, ambiguous: false });
     },
   );
 
-  test.each(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'REQUEST_TIMEOUT', 'UND_ERR_SOCKET'])(
+  test.each(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'REQUEST_TIMEOUT', 'UND_ERR_SOCKET'])(
     '%s may have reached it: transient and ambiguous',
     (code) => {
       expect(classifyNetworkError(code)).toEqual({ transient: true, ambiguous: true });
@@ -76,6 +76,7 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(' 3 ')).toBe(3_000);
     expect(parseRetryAfter('0')).toBe(0);
     expect(parseRetryAfter('1.5')).toBe(1_500);
+    expect(parseRetryAfter('1.25')).toBe(1_250);
   });
 
   test('an HTTP date is the time from now until then', () => {
@@ -92,6 +93,11 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter('-5')).toBeUndefined();
     expect(parseRetryAfter('')).toBeUndefined();
+  });
+
+  // Read as a number, these would be NaN: a wait no budget check stops, and an immediate retry.
+  test.each(['10 seconds', '5s', '5.', '.5', '1.5.2', 'x5'])('%j is not a delay', (value) => {
+    expect(parseRetryAfter(value)).toBeUndefined();
   });
 });
 
@@ -197,6 +203,36 @@ describe('withRetries', () => {
     expect(opts.sleep).not.toHaveBeenCalled();
   });
 
+  test('something thrown that is not an Error is not retried, whatever kind it claims', async () => {
+    const opts = options();
+    const thrown = { message: 'not an Error', kind: TRANSIENT };
+    const operation = jest.fn(async (_attempt: number): Promise<string> => {
+      throw thrown;
+    });
+    await expect(withRetries(operation, opts)).rejects.toBe(thrown);
+    expect(operation).toHaveBeenCalledTimes(1);
+  });
+
+  test('an error whose kind is not an object is not retried', async () => {
+    const opts = options();
+    const odd = Object.assign(new Error('odd'), { kind: 'transient' });
+    const operation = jest.fn(async (_attempt: number): Promise<string> => {
+      throw odd;
+    });
+    await expect(withRetries(operation, opts)).rejects.toBe(odd);
+    expect(operation).toHaveBeenCalledTimes(1);
+  });
+
+  test('without an injected sleep, the wait is a real timer', async () => {
+    // random 0.05: a wait of 50 ms before the second attempt.
+    const { sleep: _injected, ...opts } = options({ random: () => 0.05 });
+    const operation = jest.fn(async (_attempt: number) => 'ok').mockRejectedValueOnce(failure(TRANSIENT));
+    const started = performance.now();
+    await expect(withRetries(operation, opts)).resolves.toBe('ok');
+    // Timers may fire a millisecond early; a wait that was skipped takes well under that.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+  });
+
   test('an unclassified error (no kind) is thrown without a retry', async () => {
     const opts = options();
     const plain = new Error('a bug');
@@ -234,6 +270,25 @@ describe('withRetries', () => {
     await withRetries(operation, opts);
     expect(opts.log).toHaveBeenCalledTimes(1);
     expect(opts.log).toHaveBeenCalledWith('Attempt 1 of 2 to do the thing failed: HTTP 503. Retrying in 0.5 s.');
+  });
+
+  test('a wait equal to what is left of the budget is not begun: the retry would start with nothing left', async () => {
+    const opts = options({ remainingMs: () => 500 });
+    const error = failure(TRANSIENT, 'HTTP 503');
+    const operation = jest.fn(async (_attempt: number) => 'ok').mockRejectedValueOnce(error);
+    await expect(withRetries(operation, opts)).rejects.toBe(error);
+    expect(operation).toHaveBeenCalledTimes(1);
+    expect(opts.sleep).not.toHaveBeenCalled();
+    expect(opts.log).toHaveBeenCalledWith(
+      "Attempt 1 of 4 to do the thing failed: HTTP 503. Not retrying: a wait of 0.5 s would outlast this step's time for API calls.",
+    );
+  });
+
+  test('a wait shorter than what is left is begun', async () => {
+    const opts = options({ remainingMs: () => 501 });
+    const operation = jest.fn(async (_attempt: number) => 'ok').mockRejectedValueOnce(failure(TRANSIENT));
+    await expect(withRetries(operation, opts)).resolves.toBe('ok');
+    expect(opts.sleep).toHaveBeenCalledWith(500);
   });
 
   test('a Retry-After delay is used and said in the log', async () => {

@@ -83,6 +83,10 @@ describe('tags', () => {
     expect(isKeptAs(tagComment('c', kept), 'prod-pull')).toBe(false);
   });
 
+  test('a comment without a tag is kept under no name', () => {
+    expect(isKeptAs('a person made this', 'prod-pull')).toBe(false);
+  });
+
   test("an execution's own sweep finds each kind it made, and nothing of another execution", () => {
     for (const tag of [job, kept, named, legacy]) expect(madeBy(tagComment('c', tag), MARKER)).toBe(true);
     expect(madeBy(`c [dg-action:ffffffffffff]`, MARKER)).toBe(false);
