@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { lstatSync, mkdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '../__fixtures__/core.js';
+import { DOCKER, EARLIER_AUTH, JOB_AUTH, PODMAN, mode, readJson, useScratchConfig, writeJson } from '../__fixtures__/registry-files.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
@@ -13,38 +13,8 @@ jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
 const { closeJobConfig, useJobConfig } = await import('../src/registry/job-config.js');
 const { forgetSecrets } = await import('../src/runner/secrets.js');
 
-const DOCKER = { name: 'docker', path: '/usr/bin/docker' } as const;
-const PODMAN = { name: 'podman', path: '/usr/bin/podman' } as const;
-const EARLIER_AUTH = Buffer.from('robot+ci:long-lived-password').toString('base64');
-
-let scratch: string;
-const saved = { ...process.env };
-
-beforeEach(() => {
-  forgetSecrets();
-  scratch = mkdtempSync(join(tmpdir(), 'dg-config-'));
-  process.env.RUNNER_TEMP = join(scratch, 'runner-temp');
-  mkdirSync(process.env.RUNNER_TEMP);
-  process.env.DOCKER_CONFIG = join(scratch, 'docker');
-  process.env.REGISTRY_AUTH_FILE = join(scratch, 'containers', 'auth.json');
-});
-
-afterEach(() => {
-  rmSync(scratch, { recursive: true, force: true });
-  process.env = { ...saved };
-});
-
-function writeJson(file: string, value: unknown): string {
-  mkdirSync(join(file, '..'), { recursive: true });
-  const text = JSON.stringify(value, null, '\t');
-  writeFileSync(file, text);
-  return text;
-}
-
-const mode = (path: string): number => statSync(path).mode & 0o777;
-
-const JOB_AUTH = Buffer.from('deepgram+job:job-secret').toString('base64');
-const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+useScratchConfig();
+beforeEach(() => forgetSecrets());
 
 /** This execution's folder, as config.ts names it. */
 const DIR = (): string => join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab');

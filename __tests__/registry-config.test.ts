@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '../__fixtures__/core.js';
+import { DOCKER, JOB_AUTH, PODMAN, readJson, useScratchConfig, writeJson } from '../__fixtures__/registry-files.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
@@ -15,32 +15,9 @@ const { recordPath } = await import('../src/registry/shared-config.js');
 const { forgetSecrets } = await import('../src/runner/secrets.js');
 
 const MARKER = 'dg-action:0123456789ab';
-const DOCKER = { name: 'docker', path: '/usr/bin/docker' } as const;
-const PODMAN = { name: 'podman', path: '/usr/bin/podman' } as const;
 
-let scratch: string;
-const saved = { ...process.env };
-
-beforeEach(() => {
-  forgetSecrets();
-  scratch = mkdtempSync(join(tmpdir(), 'dg-config-'));
-  process.env.RUNNER_TEMP = join(scratch, 'runner-temp');
-  mkdirSync(process.env.RUNNER_TEMP);
-  process.env.DOCKER_CONFIG = join(scratch, 'docker');
-  process.env.REGISTRY_AUTH_FILE = join(scratch, 'containers', 'auth.json');
-});
-
-afterEach(() => {
-  rmSync(scratch, { recursive: true, force: true });
-  process.env = { ...saved };
-});
-
-function writeJson(file: string, value: unknown): string {
-  mkdirSync(join(file, '..'), { recursive: true });
-  const text = JSON.stringify(value, null, '\t');
-  writeFileSync(file, text);
-  return text;
-}
+useScratchConfig();
+beforeEach(() => forgetSecrets());
 
 describe('authFilePath', () => {
   test("docker: $DOCKER_CONFIG/config.json; podman: REGISTRY_AUTH_FILE, else XDG_RUNTIME_DIR's", () => {
@@ -57,9 +34,6 @@ describe('executionDir', () => {
     expect(executionDir('', { RUNNER_TEMP: '/rt' })).toBeUndefined();
   });
 });
-
-const JOB_AUTH = Buffer.from('deepgram+job:job-secret').toString('base64');
-const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
 describe('prepareAuthFile', () => {
   test("job: a config of the job's own in this execution's folder, seeded from the usual one", async () => {
