@@ -9,7 +9,7 @@ jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
   saveState: core.saveState,
   exportVariable: core.exportVariable,
 }));
-const { planRetirement } = await import('../src/steps/retire.js');
+const { planRetirement } = await import('../src/project/retirement.js');
 const { parseExcept, readRetireSettings } = await import('../src/settings/retire-inputs.js');
 
 const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
