@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
 import type { HttpRequest, HttpResponse, Transport } from '../src/net/http.js';
+import { answering } from '../__fixtures__/transport.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { createdTimeMs, DeepgramApiError, DeepgramClient } = await import('../src/deepgram/client.js');
@@ -25,7 +26,7 @@ beforeEach(() => {
 
 /** The transport answers every request with this. */
 function answer(status: number, body: unknown = '', headers: HttpResponse['headers'] = {}): void {
-  transport.mockResolvedValue({ status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  transport.mockImplementation(answering(() => ({ status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) })));
 }
 
 function sentRequest(index = 0): HttpRequest {
@@ -257,6 +258,16 @@ describe('create: the response', () => {
       'username (a null) is not one docker can log in with',
     ],
     [
+      'a username of 80 characters, quoted whole',
+      nested({ secret: SECRET, username: `${'u'.repeat(79)}:` }),
+      `username "${'u'.repeat(79)}:" is not one docker can log in with`,
+    ],
+    [
+      'a username of 81 characters, cut to 80',
+      nested({ secret: SECRET, username: `${'u'.repeat(80)}:` }),
+      `username "${'u'.repeat(80)}…" is not one docker can log in with`,
+    ],
+    [
       'a username of 257 characters',
       nested({ secret: SECRET, username: 'u'.repeat(257) }),
       `username "${'u'.repeat(80)}…" is not one docker can log in with`,
@@ -395,16 +406,59 @@ describe('list', () => {
     );
   });
 
-  test('an entry that is null: an unexpected-response error, not a TypeError', async () => {
-    answer(200, { distribution_credentials: [null] });
-    await expect(client.list(PROJECT)).rejects.toThrow(
+  test.each([null, 7, 'a', [CRED]])('an entry that is %j: an unexpected-response error, not a TypeError', async (entry) => {
+    answer(200, { distribution_credentials: [entry] });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toBe(
       'Deepgram API: list distribution credentials returned an unexpected response: an entry has no distribution_credentials_id',
     );
+    expect(error.kind).toEqual({ transient: false, ambiguous: false });
   });
 
   test('an entry without an id: an unexpected-response error', async () => {
     answer(200, { distribution_credentials: [{ distribution_credentials: { comment: 'x' } }] });
     await expect(client.list(PROJECT)).rejects.toThrow('an entry has no distribution_credentials_id');
+  });
+});
+
+describe('list: how much of an answer is read (LIST_LIMITS)', () => {
+  const entry = (i: number, comment = '') => ({ distribution_credentials: { distribution_credentials_id: `id-${i}`, comment } });
+  const sets = (n: number) => Array.from({ length: n }, (_, i) => entry(i));
+
+  test('a project of 20,000 sets (about 1.5 MB, over the 1 MiB cap of other answers) is listed whole', async () => {
+    answer(200, { distribution_credentials: sets(20_000).map((set, i) => ({ ...set, member: { email: `m${i}@example.com` } })) });
+    const { items } = await client.list(PROJECT);
+    expect(items).toHaveLength(20_000);
+    expect(items[19_999]).toEqual({ id: 'id-19999', comment: '', member: 'm19999@example.com' });
+  });
+
+  test('an answer of more than 64 MiB is refused, and so is the list', async () => {
+    const padding = ' '.repeat(64 * 1024 * 1024);
+    answer(200, `{"distribution_credentials":[${padding}]}`);
+    await expect(client.list(PROJECT)).rejects.toThrow('the answer is over 67108864 bytes');
+  });
+
+  test('an entry of 64 KiB is read, and one of more is refused', async () => {
+    const around = JSON.stringify(entry(0, '')).length;
+    answer(200, { distribution_credentials: [entry(0, 'c'.repeat(64 * 1024 - around))] });
+    await expect(client.list(PROJECT)).resolves.toMatchObject({ items: [{ id: 'id-0' }] });
+    answer(200, { distribution_credentials: [entry(0, 'c'.repeat(64 * 1024 - around + 1))] });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toMatch(/^Deepgram API: list distribution credentials returned an unexpected response: .*65536/);
+    expect(error.kind).toEqual({ transient: false, ambiguous: false });
+  });
+
+  test('250,000 sets are read, and one more is refused', async () => {
+    // Flat entries (the older API's form), the shortest there are.
+    const flat = (n: number) =>
+      `{"distribution_credentials":[${'{"distribution_credentials_id":"a"},'.repeat(n - 1)}{"distribution_credentials_id":"a"}]}`;
+    answer(200, flat(250_000));
+    await expect(client.list(PROJECT)).resolves.toMatchObject({ items: { length: 250_000 } });
+    answer(200, flat(250_001));
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toBe(
+      'Deepgram API: list distribution credentials returned an unexpected response: distribution_credentials holds more than 250000 entries, the most this action reads',
+    );
   });
 });
 
@@ -415,6 +469,8 @@ describe("createdTimeMs: the one reader of a set's age", () => {
     ['2026-06-01T12:30:45.123456789Z', Date.UTC(2026, 5, 1, 12, 30, 45, 123)],
     ['2026-06-01T14:30:45+02:00', Date.UTC(2026, 5, 1, 12, 30, 45)],
     ['2026-06-01T00:30:45-05:30', Date.UTC(2026, 5, 1, 6, 0, 45)],
+    ['2026-06-01T23:30:45+23:00', Date.UTC(2026, 5, 1, 0, 30, 45)],
+    ['2026-06-01T12:30:45+05:59', Date.UTC(2026, 5, 1, 6, 31, 45)],
     ['2024-02-29T00:00:00Z', Date.UTC(2024, 1, 29)],
     ['2020-01-01T00:00:00Z', Date.UTC(2020, 0, 1)],
   ])('%s is a time', (created, ms) => {
@@ -644,6 +700,12 @@ describe('error formatting', () => {
     expect(error.kind).toEqual({ transient: true, ambiguous: false, retryAfterMs: undefined });
   });
 
+  test("the error's name, as a stack trace shows it, is DeepgramApiError", async () => {
+    answer(500, 'down');
+    const error = await apiError(client.list(PROJECT));
+    expect(String(error)).toBe('DeepgramApiError: Deepgram API: list distribution credentials failed with HTTP 500 down');
+  });
+
   test('a Retry-After header flows into kind.retryAfterMs', async () => {
     answer(429, 'slow down', { 'retry-after': '3' });
     const error = await apiError(client.create(PROJECT, REQUEST));
@@ -655,6 +717,15 @@ describe('error formatting', () => {
     const error = await apiError(client.list(PROJECT));
     expect(error.message).toContain(`${'x'.repeat(300)}…`);
     expect(error.message).not.toContain('x'.repeat(301));
+  });
+
+  test.each([
+    [300, 'x'.repeat(300)],
+    [301, `${'x'.repeat(300)}…`],
+  ])('a message of %i characters is shown as %j', async (_length, shown) => {
+    answer(500, { err_msg: shown.replace('…', 'x') });
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toBe(`Deepgram API: list distribution credentials failed with HTTP 500 ${shown}`);
   });
 
   test('an API key cut by the 300-character excerpt leaks no part of it', async () => {
@@ -724,6 +795,13 @@ describe('network errors', () => {
     const error = await apiError(client.list(PROJECT));
     expect(error.message).toContain('could not get a response from api.deepgram.com: weird');
     expect(error.kind.transient).toBe(false);
+  });
+
+  test('a rejection with nothing in it (null) is still reported, not a TypeError', async () => {
+    transport.mockRejectedValue(null);
+    const error = await apiError(client.list(PROJECT));
+    expect(error.message).toBe('Deepgram API: list distribution credentials failed: could not get a response from api.deepgram.com: null');
+    expect(error.kind).toEqual({ transient: false, ambiguous: true });
   });
 
   test('an error message that echoes the API key is redacted', async () => {

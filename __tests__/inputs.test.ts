@@ -245,8 +245,8 @@ describe('registry', () => {
 });
 
 test("isRegistryHost is the registry input's own test (post checks state with it)", () => {
-  expect(['quay.io', '127.0.0.1:5000', '[::1]:5000'].every(isRegistryHost)).toBe(true);
-  expect(['-h', '--config=/x', 'quay.io\n::warning::x', 'quay.io:99999', ''].some(isRegistryHost)).toBe(false);
+  expect(['quay.io', '127.0.0.1:5000', '[::1]:5000', '[2001:db8::1]', '[::1]:65535'].every(isRegistryHost)).toBe(true);
+  expect(['-h', '--config=/x', 'quay.io\n::warning::x', 'quay.io:99999', '[::1]:65536', ''].some(isRegistryHost)).toBe(false);
 });
 
 describe('cli and docker-config', () => {
@@ -428,14 +428,17 @@ describe('api-url', () => {
     );
   });
 
-  test.each(['https://ci-user:pa/ss@api.deepgram.com', 'ci-user:hunter2@api.deepgram.com', 'https://ci-user:hunter2@'])(
-    'something that is not a URL but holds user info ("%s") is refused without printing it',
-    (value) => {
-      const { message } = inputError({ ...BASE, 'api-url': value });
-      expect(message).toMatch(/^Input "api-url": "(https:\/\/)?\*\*\*@.*" (is not a URL|is not an http\(s\) URL|carries a user name)/);
-      expect(message).not.toMatch(/ci-user|hunter2|pa\/ss/);
-    },
-  );
+  // The last: a password that ends in "://" must not be taken for the scheme and shown.
+  test.each([
+    'https://ci-user:pa/ss@api.deepgram.com',
+    'ci-user:hunter2@api.deepgram.com',
+    'https://ci-user:hunter2@',
+    'ci-user:hunter2://@x',
+  ])('something that is not a URL but holds user info ("%s") is refused without printing it', (value) => {
+    const { message } = inputError({ ...BASE, 'api-url': value });
+    expect(message).toMatch(/^Input "api-url": "(https:\/\/)?\*\*\*@.*" (is not a URL|is not an http\(s\) URL|carries a user name)/);
+    expect(message).not.toMatch(/ci-user|hunter2|pa\/ss/);
+  });
 
   test.each(['https://api.deepgram.com/?x=1', 'https://api.deepgram.com/?', 'https://api.deepgram.com/#frag'])(
     '"%s" (query, fragment) is refused',

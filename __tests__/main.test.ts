@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpRequest, HttpResponse, Transport } from '../src/net/http.js';
+import { answering } from '../__fixtures__/transport.js';
 
 const sendRequest = jest.fn<Transport>();
 jest.unstable_mockModule('@actions/core', () => core);
@@ -49,13 +50,15 @@ const created = (comment: string) =>
 
 /** A Deepgram API that creates the credentials and deletes anything; `overrides` answer first. */
 function api(overrides: (request: HttpRequest) => HttpResponse | undefined = () => undefined): void {
-  sendRequest.mockImplementation(async (request) => {
-    const override = overrides(request);
-    if (override) return override;
-    if (request.method === 'POST') return created(JSON.parse(request.body ?? '{}').comment);
-    if (request.method === 'DELETE') return json(200, { message: 'Successfully deleted' });
-    return json(200, { distribution_credentials: [] });
-  });
+  sendRequest.mockImplementation(
+    answering((request) => {
+      const override = overrides(request);
+      if (override) return override;
+      if (request.method === 'POST') return created(JSON.parse(request.body ?? '{}').comment);
+      if (request.method === 'DELETE') return json(200, { message: 'Successfully deleted' });
+      return json(200, { distribution_credentials: [] });
+    }),
+  );
 }
 
 function requests(): string[] {

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpRequest, HttpResponse, Transport } from '../src/net/http.js';
+import { answering } from '../__fixtures__/transport.js';
 
 const sendRequest = jest.fn<Transport>();
 jest.unstable_mockModule('@actions/core', () => core);
@@ -43,20 +44,22 @@ function api(
   listed: { id: string; comment: string; created?: string }[] = [],
   overrides: (request: HttpRequest) => HttpResponse | undefined = () => undefined,
 ): void {
-  sendRequest.mockImplementation(async (request) => {
-    const override = overrides(request);
-    if (override) return override;
-    if (request.method === 'DELETE') return json(200, { message: 'Successfully deleted' });
-    if (request.method === 'GET') {
-      return json(200, {
-        distribution_credentials: listed.map(({ id, comment, created }) => ({
-          member: {},
-          distribution_credentials: { distribution_credentials_id: id, comment, created },
-        })),
-      });
-    }
-    return json(405, 'unexpected');
-  });
+  sendRequest.mockImplementation(
+    answering((request) => {
+      const override = overrides(request);
+      if (override) return override;
+      if (request.method === 'DELETE') return json(200, { message: 'Successfully deleted' });
+      if (request.method === 'GET') {
+        return json(200, {
+          distribution_credentials: listed.map(({ id, comment, created }) => ({
+            member: {},
+            distribution_credentials: { distribution_credentials_id: id, comment, created },
+          })),
+        });
+      }
+      return json(405, 'unexpected');
+    }),
+  );
 }
 
 function requests(): string[] {

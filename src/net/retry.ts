@@ -71,11 +71,14 @@ export function classifyStatus(status: number, retryAfter?: string): FailureKind
   };
 }
 
-/** A network-level failure: transient when its code says so; ambiguous unless it never left. */
-export function classifyNetworkError(code: string | undefined): FailureKind {
-  const transient = code !== undefined && TRANSIENT_CODES.includes(code);
-  const notSent = code !== undefined && (NOT_SENT_CODES.includes(code) || REFUSED_CODES.includes(code));
-  return { transient, ambiguous: !notSent };
+/**
+ * A network-level failure: transient when its code says so; ambiguous unless it never left. The
+ * code is whatever the error carried (Node's are strings such as ECONNRESET): a value that is no
+ * code in these lists, or none at all, is neither transient nor known to be unsent.
+ */
+export function classifyNetworkError(code: unknown): FailureKind {
+  const isIn = (codes: readonly string[]) => (codes as readonly unknown[]).includes(code);
+  return { transient: isIn(TRANSIENT_CODES), ambiguous: !(isIn(NOT_SENT_CODES) || isIn(REFUSED_CODES)) };
 }
 
 /** Retry-After is either delay-seconds or an HTTP date; anything else is ignored. */
