@@ -62,6 +62,11 @@ function api(
   );
 }
 
+/** Resolves once `condition` holds, checking after each turn of the event loop. */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
 function requests(): string[] {
   return sendRequest.mock.calls.map(([r]) => `${r.method} ${r.url}`);
 }
@@ -102,7 +107,7 @@ test('no marker saved (main stopped early): nothing is sent, nothing is run', as
   expect(core.info).toHaveBeenCalledWith(expect.stringContaining('Nothing to clean up'));
 });
 
-test('happy path: docker logout first, then the DELETE of the handed-out id alongside one list (for pruning)', async () => {
+test('happy path: docker logout, and beside it the DELETE of the handed-out id alongside one list (for pruning)', async () => {
   await runPost();
   expect(requests()).toEqual([`DELETE ${COLLECTION}/${CRED}`, `GET ${COLLECTION}`]);
   // Alongside: the list went out before the delete had its answer.
@@ -110,11 +115,30 @@ test('happy path: docker logout first, then the DELETE of the handed-out id alon
   expect(sendRequest.mock.calls[0]![0].headers.Authorization).toBe(`Token ${API_KEY}`);
   expect(child.runChild).toHaveBeenCalledTimes(1);
   expect(child.runChild.mock.calls[0]!.slice(0, 2)).toEqual(['/usr/bin/docker', ['logout', '--', 'quay.io']]);
-  // The config is put back before the API work, which may take the step's whole budget.
-  expect(child.runChild.mock.invocationCallOrder[0]).toBeLessThan(sendRequest.mock.invocationCallOrder[0]!);
   expect(core.setSecret).toHaveBeenCalledWith(API_KEY);
   expect(core.warning).not.toHaveBeenCalled();
   expect(core.group.mock.calls.map(([name]) => name)).toEqual(['Log out of quay.io', 'Revoke and clean up distribution credentials']);
+});
+
+test("the logout does not wait on the API, nor the API on the logout; the cleanup's lines print after the logout's", async () => {
+  // The API answers only once the logout has begun, and the logout ends only once both requests
+  // are out: were either waiting for the other to end, the step would never end.
+  const apiAnswers = (request: HttpRequest) =>
+    until(() => child.runChild.mock.calls.length === 1).then(() =>
+      request.method === 'DELETE' ? json(200, { message: 'Successfully deleted' }) : json(200, { distribution_credentials: [] }),
+    );
+  sendRequest.mockImplementation(answering(apiAnswers));
+  child.runChild.mockImplementation(() => until(() => sendRequest.mock.calls.length === 2).then(() => child.exits(0)));
+  await runPost();
+  const lines = core.info.mock.calls.map(([message]) => message);
+  expect(lines.filter((line) => /^(Logged out|Revoked)/.test(line))).toEqual([
+    'Logged out of quay.io.',
+    `Revoked distribution credentials ${CRED}.`,
+  ]);
+  const logoutLine = core.info.mock.invocationCallOrder[lines.indexOf('Logged out of quay.io.')]!;
+  const cleanupGroup = core.group.mock.invocationCallOrder[1]!;
+  expect(logoutLine).toBeLessThan(cleanupGroup);
+  expect(core.warning).not.toHaveBeenCalled();
 });
 
 test('already gone (404) is fine: no warning', async () => {

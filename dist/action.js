@@ -4464,13 +4464,41 @@ async function prune(ctx, page, marker, pruneAfterMs) {
     appendToSummary(pruneSummary(pruned, pruneAfterMs));
 }
 
+;// CONCATENATED MODULE: ./src/runner/held-lines.ts
+/**
+ * Log lines that wait their turn. Work that runs beside an open log group (the post step's API
+ * cleanup, beside its logout) logs here: its lines are held, and print in the order they came
+ * when released, inside a group of their own, so the log reads as if the two had run one after
+ * the other. Lines still held when the process exits print then: none is lost.
+ */
+
+function holdLines() {
+    let held = [];
+    const release = () => {
+        const lines = held ?? [];
+        held = undefined;
+        process.removeListener('exit', release);
+        for (const print of lines)
+            print();
+    };
+    process.once('exit', release);
+    const hold = (print) => (message) => {
+        if (held)
+            held.push(() => print(message));
+        else
+            print(message);
+    };
+    return { info: hold(log_info), warning: hold(log_warning), release };
+}
+
 ;// CONCATENATED MODULE: ./src/steps/post.ts
 /**
- * The post step (job end): log docker out and put back the login it replaced, then revoke what
- * main created, sweep up what an interrupted create may have left, and prune job sets whose post
- * step never ran. Cleanup never fails the job: a failure is a warning that says what is left and
- * how to remove it.
+ * The post step (job end): log docker out and put back the login it replaced and, beside it,
+ * revoke what main created, sweep up what an interrupted create may have left, and prune job sets
+ * whose post step never ran. Cleanup never fails the job: a failure is a warning that says what
+ * is left and how to remove it.
  */
+
 
 
 
@@ -4491,10 +4519,17 @@ async function runPost() {
     const { settings } = readSettings((name) => getInput(name));
     // The wait for a create main was stopped in comes on top of the step's time for API calls.
     const ctx = apiContext(settings, inFlightWaitMs(saved));
-    // The config first: the logout and putting back the earlier login are local and quick, while
-    // the API cleanup may use its whole budget; a post stopped meanwhile has already put it back.
+    // The API cleanup and the logout go side by side: the config is put back in the logout's own
+    // time, however long the API takes (a post stopped meanwhile has already put it back), and the
+    // requests wait on the API while the CLI starts. The cleanup's lines print after the logout's.
+    const lines = holdLines();
+    const cleanup = cleanUpProject({ ...ctx, info: lines.info, warning: lines.warning }, saved, settings);
+    cleanup.catch(() => undefined); // awaited below, after the logout: not an unhandled rejection meanwhile
     await logOutAtJobEnd(saved, settings);
-    await group('Revoke and clean up distribution credentials', () => cleanUpProject(ctx, saved, settings));
+    await group('Revoke and clean up distribution credentials', () => {
+        lines.release();
+        return cleanup;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/entries/post.ts

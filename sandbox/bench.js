@@ -12,7 +12,7 @@
  *     same create request, sets the outputs and runs the same `docker login --password-stdin`
  *     (spawnSync, then process.exit: the fastest honest way), and nothing else, in the same
  *     environment;
- *   - the post step (runs.post), and its floor sandbox/floor-post.cjs: the same delete, the same
+ *   - the post step (runs.post), and its floor sandbox/floor-post.cjs: the same delete beside the same
  *     `docker logout`.
  * Then N load-only runs of the main entry (`node dist/index.js` with no inputs, which fails
  * validation and must send nothing) beside N runs of `node -e 0`, and the bundle's files. Then the
@@ -247,10 +247,10 @@ function report(step, what, s) {
 let result;
 try {
   console.log(`node ${NODE_VERSION} (${NODE}); ${RUNS} paired rounds, interleaved; Deepgram API sandbox and registry on ${sandbox.url}`);
-  console.log('floors: the same plain-http POST / DELETE to the sandbox (URL, query, headers, body), then the same');
-  console.log('        docker login --password-stdin / docker logout through the same PATH, in the same environment;');
-  console.log("        one CommonJS Node process, require('node:http') and node:child_process only; the main floor");
-  console.log('        saves its state and sets its outputs as every main step must; spawnSync, then process.exit\n');
+  console.log('floors: the same plain-http POST / DELETE to the sandbox (URL, query, headers, body), and the same');
+  console.log('        docker login --password-stdin (after the POST) / docker logout (beside the DELETE) through the same');
+  console.log("        PATH, in the same environment; one CommonJS Node process, require('node:http') and node:child_process");
+  console.log('        only; the main floor saves its state and sets its outputs as every main step must; process.exit\n');
 
   await round(['action', 'floor']); // warm-up: page cache, docker's first start, the sandbox's JIT
   const samples = {};

@@ -1,12 +1,13 @@
 /**
- * The floor of the post step, for `npm run bench`: one Node process, node built-ins only, sending
- * the requests the action's post step sends, side by side: the delete of the credentials the main
- * floor created (its ID comes in as STATE_credentialsId, as the runner passes saved state) and the
- * list that pruning reads; then the same `docker logout`, found through the step's PATH. CommonJS
- * and node:http only, spawnSync and process.exit, as floor-main.cjs says why.
+ * The floor of the post step, for `npm run bench`: one Node process, node built-ins only, that
+ * runs the same `docker logout` (found through the step's PATH) and, beside it, sends the requests
+ * the action's post step sends, side by side: the delete of the credentials the main floor created
+ * (its ID comes in as STATE_credentialsId, as the runner passes saved state) and the list that
+ * pruning reads. The three go at once, as the action's do: neither needs the other's result.
+ * CommonJS and node:http only, and process.exit, as floor-main.cjs says why.
  */
 'use strict';
-const { spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const { request } = require('node:http');
 
 const input = (name) => process.env[`INPUT_${name.toUpperCase()}`] ?? '';
@@ -38,16 +39,24 @@ function send(method, url) {
   });
 }
 
-Promise.all([send('DELETE', `${collection}/${encodeURIComponent(id)}`), send('GET', collection).then(JSON.parse)]).then(logout, (error) =>
-  fail(error.message),
-);
-
+/** `docker logout`; resolves when it has ended well, rejects otherwise. */
 function logout() {
-  const docker = spawnSync('docker', ['logout', process.env.STATE_loggedInTo ?? '']);
-  if (docker.error) return fail(`docker logout failed: ${docker.error.message}`);
-  if (docker.status !== 0) return fail(`docker logout failed (${docker.status}): ${docker.stdout}${docker.stderr}`);
-  process.exit(0);
+  return new Promise((resolve, reject) => {
+    const docker = spawn('docker', ['logout', process.env.STATE_loggedInTo ?? ''], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    docker.stdout.on('data', (chunk) => output.push(chunk));
+    docker.stderr.on('data', (chunk) => output.push(chunk));
+    docker.on('error', (error) => reject(new Error(`docker logout failed: ${error.message}`)));
+    docker.on('close', (status) =>
+      status === 0 ? resolve() : reject(new Error(`docker logout failed (${status}): ${Buffer.concat(output)}`)),
+    );
+  });
 }
+
+Promise.all([logout(), send('DELETE', `${collection}/${encodeURIComponent(id)}`), send('GET', collection).then(JSON.parse)]).then(
+  () => process.exit(0),
+  (error) => fail(error.message),
+);
 
 function fail(message) {
   console.error(message);

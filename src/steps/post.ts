@@ -1,8 +1,8 @@
 /**
- * The post step (job end): log docker out and put back the login it replaced, then revoke what
- * main created, sweep up what an interrupted create may have left, and prune job sets whose post
- * step never ran. Cleanup never fails the job: a failure is a warning that says what is left and
- * how to remove it.
+ * The post step (job end): log docker out and put back the login it replaced and, beside it,
+ * revoke what main created, sweep up what an interrupted create may have left, and prune job sets
+ * whose post step never ran. Cleanup never fails the job: a failure is a warning that says what
+ * is left and how to remove it.
  */
 import * as core from '@actions/core';
 import { cleanUpProject, inFlightWaitMs } from '../project/cleanup.js';
@@ -12,6 +12,7 @@ import * as log from '../runner/log.js';
 import { logOutAtJobEnd } from '../registry/login.js';
 import { protectSecret } from '../runner/secrets.js';
 import { readState } from '../runner/state.js';
+import { holdLines } from '../runner/held-lines.js';
 
 export async function runPost(): Promise<void> {
   const saved = readState();
@@ -26,9 +27,16 @@ export async function runPost(): Promise<void> {
   // The wait for a create main was stopped in comes on top of the step's time for API calls.
   const ctx = apiContext(settings, inFlightWaitMs(saved));
 
-  // The config first: the logout and putting back the earlier login are local and quick, while
-  // the API cleanup may use its whole budget; a post stopped meanwhile has already put it back.
+  // The API cleanup and the logout go side by side: the config is put back in the logout's own
+  // time, however long the API takes (a post stopped meanwhile has already put it back), and the
+  // requests wait on the API while the CLI starts. The cleanup's lines print after the logout's.
+  const lines = holdLines();
+  const cleanup = cleanUpProject({ ...ctx, info: lines.info, warning: lines.warning }, saved, settings);
+  cleanup.catch(() => undefined); // awaited below, after the logout: not an unhandled rejection meanwhile
   await logOutAtJobEnd(saved, settings);
 
-  await core.group('Revoke and clean up distribution credentials', () => cleanUpProject(ctx, saved, settings));
+  await core.group('Revoke and clean up distribution credentials', () => {
+    lines.release();
+    return cleanup;
+  });
 }
