@@ -1825,8 +1825,8 @@ class DeepgramClient {
                 method,
                 url,
                 headers,
-                // Stryker disable next-line ConditionalExpression: equivalent, JSON.stringify(undefined) is undefined too
-                body: payload === undefined ? undefined : JSON.stringify(payload),
+                // A GET or a DELETE has no payload, and so no body: JSON.stringify(undefined) is undefined.
+                body: JSON.stringify(payload),
                 timeoutMs,
                 ...(stream ? { stream } : {}),
             });
@@ -1984,7 +1984,8 @@ function apiError(action, response) {
 }
 function hintFor(status, code, message) {
     // Stryker disable next-line LogicalOperator,StringLiteral: equivalent, no hint's words are in what stands for a missing code
-    const text = `${code ?? ''} ${message}`.toLowerCase();
+    const codeText = code ?? '';
+    const text = `${codeText} ${message}`.toLowerCase();
     if (status === 401)
         return 'Check that api-key is a valid, unexpired Deepgram API key (short-lived tokens from /v1/auth/grant do not work here).';
     if (status === 403 || text.includes('insufficient') || text.includes('permission')) {
@@ -2918,10 +2919,8 @@ function appendOneLine(fileVariable, name, value) {
     // A missing file is @actions/core's to report, as it always has.
     if (!file || !(0,external_node_fs_namespaceObject.existsSync)(file) || !PLAIN_NAME.test(name) || !ONE_LINE.test(value))
         return false;
-    // utf8 is appendFileSync's own default for a string: naming it only says so, and no test can
-    // tell the option from its absence.
-    // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent (see above)
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}=${value}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
+    // A string is written as UTF-8, as the runner reads the file.
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}=${value}${external_node_os_namespaceObject.EOL}`);
     return true;
 }
 

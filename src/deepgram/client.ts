@@ -210,8 +210,8 @@ export class DeepgramClient {
         method,
         url,
         headers,
-        // Stryker disable next-line ConditionalExpression: equivalent, JSON.stringify(undefined) is undefined too
-        body: payload === undefined ? undefined : JSON.stringify(payload),
+        // A GET or a DELETE has no payload, and so no body: JSON.stringify(undefined) is undefined.
+        body: JSON.stringify(payload) as string | undefined,
         timeoutMs,
         ...(stream ? { stream } : {}),
       });
@@ -366,7 +366,8 @@ function apiError(action: string, response: HttpResponse): DeepgramApiError {
 
 function hintFor(status: number, code: string | undefined, message: string): string | undefined {
   // Stryker disable next-line LogicalOperator,StringLiteral: equivalent, no hint's words are in what stands for a missing code
-  const text = `${code ?? ''} ${message}`.toLowerCase();
+  const codeText = code ?? '';
+  const text = `${codeText} ${message}`.toLowerCase();
   if (status === 401)
     return 'Check that api-key is a valid, unexpired Deepgram API key (short-lived tokens from /v1/auth/grant do not work here).';
   if (status === 403 || text.includes('insufficient') || text.includes('permission')) {

@@ -41,9 +41,7 @@ function appendOneLine(fileVariable: string, name: string, value: string): boole
   const file = process.env[fileVariable];
   // A missing file is @actions/core's to report, as it always has.
   if (!file || !existsSync(file) || !PLAIN_NAME.test(name) || !ONE_LINE.test(value)) return false;
-  // utf8 is appendFileSync's own default for a string: naming it only says so, and no test can
-  // tell the option from its absence.
-  // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent (see above)
-  appendFileSync(file, `${name}=${value}${EOL}`, { encoding: 'utf8' });
+  // A string is written as UTF-8, as the runner reads the file.
+  appendFileSync(file, `${name}=${value}${EOL}`);
   return true;
 }
