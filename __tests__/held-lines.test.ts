@@ -1,7 +1,14 @@
 import { beforeEach, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
 
+// The step's stop-signal hook, as a list of what is registered: a test calls it as a signal would.
+const stoppers = new Set<() => void>();
+const onStopSignal = jest.fn((stop: () => void) => {
+  stoppers.add(stop);
+  return () => void stoppers.delete(stop);
+});
 jest.unstable_mockModule('@actions/core', () => core);
+jest.unstable_mockModule('../src/runner/signals.js', () => ({ onStopSignal }));
 const { holdLines } = await import('../src/runner/held-lines.js');
 
 /** What reached the log, in order: "info: …" or "warning: …". */
@@ -51,4 +58,16 @@ test('lines still held when the process exits print then; once released, exit pr
   expect(process.listeners('exit')).toEqual(before);
   lines.release();
   expect(printed()).toHaveLength(1);
+});
+
+test('a step stopped (SIGINT, SIGTERM) with lines held prints them before it dies; once released, nothing is registered', () => {
+  const lines = holdLines();
+  expect(stoppers.size).toBe(1);
+  lines.warning('Could not list the project');
+  for (const stop of [...stoppers]) stop();
+  expect(printed()).toEqual(['warning: Could not list the project']);
+  expect(stoppers.size).toBe(0);
+  const released = holdLines();
+  released.release();
+  expect(stoppers.size).toBe(0);
 });

@@ -4468,8 +4468,10 @@ async function prune(ctx, page, marker, pruneAfterMs) {
  * Log lines that wait their turn. Work that runs beside an open log group (the post step's API
  * cleanup, beside its logout) logs here: its lines are held, and print in the order they came
  * when released, inside a group of their own, so the log reads as if the two had run one after
- * the other. Lines still held when the process exits print then: none is lost.
+ * the other. Lines still held when the step ends, or is stopped (SIGINT, SIGTERM), print first:
+ * none is lost.
  */
+
 
 function holdLines() {
     let held = [];
@@ -4477,10 +4479,12 @@ function holdLines() {
         const lines = held ?? [];
         held = undefined;
         process.removeListener('exit', release);
+        forgetStopSignal();
         for (const print of lines)
             print();
     };
     process.once('exit', release);
+    const forgetStopSignal = onStopSignal(release);
     const hold = (print) => (message) => {
         if (held)
             held.push(() => print(message));
