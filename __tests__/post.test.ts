@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpRequest, HttpResponse, Transport } from '../src/net/http.js';
 import { answering } from '../__fixtures__/transport.js';
+import { until } from '../__fixtures__/until.js';
 
 const sendRequest = jest.fn<Transport>();
 jest.unstable_mockModule('@actions/core', () => core);
@@ -60,11 +61,6 @@ function api(
       return json(405, 'unexpected');
     }),
   );
-}
-
-/** Resolves once `condition` holds, checking after each turn of the event loop. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function requests(): string[] {

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction, runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
 import { allGone } from './processes.js';
+import { until } from '../../__fixtures__/until.js';
 
 jest.setTimeout(60_000);
 
@@ -16,15 +17,6 @@ const h = useHarness();
 const DAY = 86_400_000;
 const ago = (ms: number): string => new Date(Date.now() - ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const ids = () => h.sandbox.credentials().map((c) => c.id);
-
-/** Resolves once `condition` holds (checked every 10 ms); rejects if it has not within 20 s. */
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('the condition never held');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('cancelled or timed out while creating', () => {
   test.each(['SIGINT', 'SIGKILL'] as const)(

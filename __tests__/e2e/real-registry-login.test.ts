@@ -13,6 +13,7 @@ import { expectNothingLeaked, runAction, runStep, secretForms, startHarness, typ
 import { startRegistryProxy, type RegistryProxy } from './registry-proxy.js';
 import { registryAvailable, startRegistry, type Registry } from './registry.js';
 import { allGone } from './processes.js';
+import { until } from '../../__fixtures__/until.js';
 
 jest.setTimeout(90_000);
 
@@ -370,13 +371,4 @@ function rootlessUser() {
       chmodSync(h.workdir, 0o700);
     },
   };
-}
-
-/** Resolves once `condition` holds (checked every 10 ms); rejects if it has not within 20 s. */
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('the condition never held');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
