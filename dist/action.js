@@ -3297,10 +3297,13 @@ const external_node_child_process_namespaceObject = require("node:child_process"
  *
  * So while such a process runs, SIGINT and SIGTERM first run the stoppers registered here (each
  * ends its own process group), then the step dies of the same signal, as it would have without
- * them. Between those processes Node's default stays in place.
+ * them. Once installed, the handlers stay until a signal comes, also when no stopper is left (they
+ * then only pass the signal on): removing them would lose a signal that arrived just before,
+ * which Node has taken from the system but not yet handed to a listener, and the step would run on.
  */
 const SIGNALS = ['SIGINT', 'SIGTERM'];
 const stoppers = new Set();
+let handling = false;
 /**
  * Runs `stop` if the step is stopped before the returned function is called (once the process it
  * ends has exited). Not on Windows, where a child shares the console, and so the signal, with us.
@@ -3308,13 +3311,13 @@ const stoppers = new Set();
 function onStopSignal(stop) {
     if (process.platform === 'win32')
         return () => undefined;
-    if (stoppers.size === 0)
+    if (!handling)
         for (const signal of SIGNALS)
             process.on(signal, stopped);
+    handling = true;
     stoppers.add(stop);
     return () => {
-        if (stoppers.delete(stop) && stoppers.size === 0)
-            removeHandlers();
+        stoppers.delete(stop);
     };
 }
 function stopped(signal) {
@@ -3327,13 +3330,11 @@ function stopped(signal) {
         }
     }
     stoppers.clear();
-    removeHandlers();
+    for (const each of SIGNALS)
+        process.off(each, stopped);
+    handling = false;
     // With no handler left, Node's default: the step dies of this signal, as the runner asked.
     process.kill(process.pid, signal);
-}
-function removeHandlers() {
-    for (const signal of SIGNALS)
-        process.off(signal, stopped);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/child.ts

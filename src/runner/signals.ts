@@ -8,10 +8,13 @@
  *
  * So while such a process runs, SIGINT and SIGTERM first run the stoppers registered here (each
  * ends its own process group), then the step dies of the same signal, as it would have without
- * them. Between those processes Node's default stays in place.
+ * them. Once installed, the handlers stay until a signal comes, also when no stopper is left (they
+ * then only pass the signal on): removing them would lose a signal that arrived just before,
+ * which Node has taken from the system but not yet handed to a listener, and the step would run on.
  */
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const stoppers = new Set<() => void>();
+let handling = false;
 
 /**
  * Runs `stop` if the step is stopped before the returned function is called (once the process it
@@ -19,10 +22,11 @@ const stoppers = new Set<() => void>();
  */
 export function onStopSignal(stop: () => void): () => void {
   if (process.platform === 'win32') return () => undefined;
-  if (stoppers.size === 0) for (const signal of SIGNALS) process.on(signal, stopped);
+  if (!handling) for (const signal of SIGNALS) process.on(signal, stopped);
+  handling = true;
   stoppers.add(stop);
   return () => {
-    if (stoppers.delete(stop) && stoppers.size === 0) removeHandlers();
+    stoppers.delete(stop);
   };
 }
 
@@ -35,11 +39,8 @@ function stopped(signal: NodeJS.Signals): void {
     }
   }
   stoppers.clear();
-  removeHandlers();
+  for (const each of SIGNALS) process.off(each, stopped);
+  handling = false;
   // With no handler left, Node's default: the step dies of this signal, as the runner asked.
   process.kill(process.pid, signal);
-}
-
-function removeHandlers(): void {
-  for (const signal of SIGNALS) process.off(signal, stopped);
 }
