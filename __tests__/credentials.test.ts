@@ -173,6 +173,7 @@ describe('createCredentials', () => {
     expect(created.mock.invocationCallOrder[0]).toBeLessThan(inFlight.mock.invocationCallOrder[3]!);
     const marks = inFlight.mock.calls.map(([until]) => until);
     expect(marks).toHaveLength(4);
+    // A lower bound, which load cannot break: the mark is taken after `before`.
     expect(marks[0]).toBeGreaterThanOrEqual(before + ctx.requestTimeoutMs);
     expect(marks[1]).toBe(0);
     expect(marks[3]).toBe(0);

@@ -14,6 +14,7 @@ function recorder(fail: (set: number) => Error | undefined = () => undefined) {
     seen.order.push(set);
     inFlight++;
     seen.most = Math.max(seen.most, inFlight);
+    // Not a wait for an event: answers come back out of order, as the API's do.
     await new Promise((resolve) => setTimeout(resolve, set % 3));
     inFlight--;
     const error = fail(set);

@@ -16,6 +16,7 @@ import {
   type HttpRequest,
 } from '../src/net/http.js';
 import { freePort, startBlackhole } from './e2e/network.js';
+import { until } from '../__fixtures__/until.js';
 
 interface Seen {
   method: string;
@@ -63,6 +64,9 @@ const request = (overrides: Partial<HttpRequest> = {}): HttpRequest => ({
   timeoutMs: 5_000,
   ...overrides,
 });
+
+/** Resolves when the socket closes, however it ends (a reset, not only a clean close). */
+const closeOf = (socket: Socket): Promise<void> => new Promise((resolve) => socket.once('close', () => resolve()));
 
 /** The error a promise rejects with. */
 async function failure(promise: Promise<unknown>): Promise<Error & { code?: string }> {
@@ -121,16 +125,14 @@ describe('without a proxy', () => {
   });
 
   test('no complete answer within the deadline: RequestTimeoutError (REQUEST_TIMEOUT), and the connection is cut', async () => {
-    let closed = false;
-    handler = (req) => req.socket.on('close', () => (closed = true)); // never answers
-    const started = Date.now();
+    let closed!: Promise<unknown>;
+    handler = (req) => (closed = closeOf(req.socket)); // never answers
     const error = await failure(sendRequest(request({ timeoutMs: 300 })));
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(error.code).toBe('REQUEST_TIMEOUT');
     expect(error.message).toBe('no response within 0.3 s (request-timeout)');
-    expect(Date.now() - started).toBeLessThan(5_000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(closed).toBe(true);
+    // The server sees the connection close: the client cut it (nothing else would, before the suite ends).
+    await closed;
   });
 
   test('the deadline covers the whole answer, not just its start', async () => {
@@ -150,16 +152,15 @@ describe('without a proxy', () => {
   test('a connection that never opens: ConnectTimeoutError (CONNECT_TIMEOUT) well before the deadline', async () => {
     const blackhole = await startBlackhole();
     try {
-      const started = performance.now();
       const error = await failure(
         sendRequest(request({ url: `http://127.0.0.1:${blackhole.port}/v1/things`, timeoutMs: 20_000, connectTimeoutMs: 300 })),
       );
       expect(error).toBeInstanceOf(ConnectTimeoutError);
       expect(error.code).toBe('CONNECT_TIMEOUT');
+      // Its own error, not the 20 s deadline's RequestTimeoutError: it gave up on the connection first.
       expect(error.message).toBe('could not connect within 0.3 s');
-      expect(performance.now() - started).toBeLessThan(10_000);
     } finally {
-      blackhole.stop();
+      await blackhole.stop();
     }
   });
 
@@ -207,15 +208,14 @@ describe('the size of an answer', () => {
   });
 
   test('a declared Content-Length past the cap fails before the body is read', async () => {
-    let closed = false;
+    let closed!: Promise<unknown>;
     handler = (req, res) => {
-      req.socket.on('close', () => (closed = true));
+      closed = closeOf(req.socket);
       res.writeHead(200, { 'content-length': String(MAX_RESPONSE_BYTES + 1) });
       res.write('{'); // and the rest never comes: only the header can have failed it
     };
     expect(await failure(sendRequest(request({ timeoutMs: 20_000 })))).toBeInstanceOf(ResponseTooLargeError);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(closed).toBe(true);
+    await closed;
   });
 
   test('an answer of exactly 1 MiB is read whole', async () => {
@@ -253,30 +253,28 @@ describe('an answer read into a sink (a list)', () => {
   });
 
   test("past the sink's own cap: ResponseTooLargeError naming that cap, and the connection is cut", async () => {
-    let closed = false;
+    let closed!: Promise<unknown>;
     handler = (req, res) => {
-      req.socket.on('close', () => (closed = true));
+      closed = closeOf(req.socket);
       res.writeHead(200);
       res.write('a'.repeat(3 * 1024 * 1024)); // and more never comes: only the cap can have ended it
     };
     const error = await failure(sendRequest(request({ timeoutMs: 20_000, stream: sink(2 * 1024 * 1024) })));
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error.message).toBe('the answer was larger than 2 MiB, the most this action reads; the connection was closed');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(closed).toBe(true);
+    await closed;
   });
 
   test('a sink that throws fails the request with its error, and the connection is cut', async () => {
-    let closed = false;
+    let closed!: Promise<unknown>;
     handler = (req, res) => {
-      req.socket.on('close', () => (closed = true));
+      closed = closeOf(req.socket);
       res.writeHead(200);
       res.write('b'.repeat(64 * 1024));
     };
     const error = await failure(sendRequest(request({ timeoutMs: 20_000, stream: sink(MAX_RESPONSE_BYTES, 10) })));
     expect(error.message).toBe('the sink refused it');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(closed).toBe(true);
+    await closed;
   });
 
   test("an error answer is not the sink's: it is kept as the body", async () => {
@@ -379,12 +377,8 @@ describe('through a proxy', () => {
     process.env.http_proxy = proxyUrl;
     return sendRequest(request({ url: 'http://api.deepgram.invalid:8080/v1/things', ...overrides }));
   };
-  /** Waits a moment for closes to arrive, then says whether the proxy still holds a connection from us. */
-  /** The proxy's connections still open once they have had time to close (up to 5 s: a loaded machine is slow to tell). */
-  const proxyConnectionsLeft = async () => {
-    for (let waited = 0; clients.size > 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    return clients.size;
-  };
+  /** Resolves once the proxy holds no connection from us: the client closed them all (until() bounds the wait). */
+  const proxyConnectionsClosed = () => until(() => clients.size === 0);
 
   test('a request for a host the proxy applies to goes through it, and the answer comes back', async () => {
     handler = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"proxy"}');
@@ -412,7 +406,7 @@ describe('through a proxy', () => {
     const error = await failure(viaProxy({ timeoutMs: 300 }));
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(error.code).toBe('REQUEST_TIMEOUT');
-    expect(await proxyConnectionsLeft()).toBe(0);
+    await proxyConnectionsClosed();
   });
 
   test('an answer that trickles in through the proxy ends at the deadline, and the tunnel is closed', async () => {
@@ -423,7 +417,7 @@ describe('through a proxy', () => {
       res.on('close', () => clearInterval(trickle));
     };
     expect(await failure(viaProxy({ timeoutMs: 500 }))).toBeInstanceOf(RequestTimeoutError);
-    expect(await proxyConnectionsLeft()).toBe(0);
+    await proxyConnectionsClosed();
     clearInterval(trickle);
   });
 
@@ -438,13 +432,13 @@ describe('through a proxy', () => {
       pump();
     };
     expect(await failure(viaProxy({ timeoutMs: 20_000 }))).toBeInstanceOf(ResponseTooLargeError);
-    expect(await proxyConnectionsLeft()).toBe(0);
+    await proxyConnectionsClosed();
   });
 
   test('a proxy that never answers the CONNECT: the deadline, and the connection to it is closed', async () => {
     onConnect = () => undefined;
     expect(await failure(viaProxy({ timeoutMs: 300 }))).toBeInstanceOf(RequestTimeoutError);
-    expect(await proxyConnectionsLeft()).toBe(0);
+    await proxyConnectionsClosed();
   });
 
   test('a proxy that is not there: PROXY_FAILED, naming the proxy and the cause, not its credentials', async () => {

@@ -33,11 +33,12 @@ export interface RunOptions {
   /** Node options before the script, such as --cpu-prof (which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
   /**
-   * Send the step `signal` (default SIGINT, as the runner stops a cancelled or timed-out step) after
-   * `afterMs`, or once `when` resolves, if it is still running; with SIGKILL and `afterMs`, a bound
-   * for a test of a hang.
+   * Send the step `signal` (default SIGINT, as the runner stops a cancelled or timed-out step) once
+   * `when` has resolved and the step has printed the text `logged` (each if given), if it is
+   * still running;
+   * with SIGKILL and `afterMs`, a bound for a test of a hang (never a moment to stop a step at).
    */
-  stop?: { afterMs?: number; when?: Promise<unknown>; signal?: NodeJS.Signals };
+  stop?: { afterMs?: number; when?: Promise<unknown>; logged?: string; signal?: NodeJS.Signals };
 }
 
 export interface StepResult {

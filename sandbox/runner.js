@@ -66,7 +66,7 @@ let fileCounter = 0;
 /**
  * Runs one step: `options.step`, or else main without a `state` and post with one (main's saved
  * state, which may be empty).
- * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, step?: 'main'|'post', entry?: string, action?: string, nodeArgs?: string[], stop?: {afterMs?: number, when?: Promise<unknown>, signal?: NodeJS.Signals}}} options
+ * @param {{inputs: Record<string,string>, env?: Record<string,string>, workdir: string, step?: 'main'|'post', entry?: string, action?: string, nodeArgs?: string[], stop?: {afterMs?: number, when?: Promise<unknown>, logged?: string, signal?: NodeJS.Signals}}} options
  * @param {Record<string,string>} [state]
  */
 export async function runStep(options, state) {
@@ -85,25 +85,44 @@ export async function runStep(options, state) {
     env: stepEnv(options, files, state ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let log = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk) => {
-    log += chunk.toString();
-    stderr += chunk.toString();
-  });
   // As the runner stops a cancelled or timed-out step (SIGINT), or a bound for a step that must
   // end by itself (SIGKILL): a signal while the step is still at work, and the result says so.
-  // `when` stops it at a moment the test chooses (the sandbox saw the create), whatever the load.
+  // The test chooses the moment by events, whatever the load: once `when` has resolved (the
+  // sandbox saw the create) and the step has printed the text `logged`, each if given.
   let stopped = false;
   let exited = false;
   const stop = () => {
-    if (exited) return;
+    if (exited || stopped) return;
     stopped = true;
     child.kill(options.stop.signal ?? 'SIGINT');
   };
+  let awaited = options.stop?.when === undefined;
+  let heardLine = options.stop?.logged === undefined;
+  const stopIfDue = () => {
+    if (options.stop && (options.stop.when || options.stop.logged) && awaited && heardLine) stop();
+  };
+  let log = '';
+  let stderr = '';
+  const heard = (chunk) => {
+    log += chunk.toString();
+    if (!heardLine && log.includes(options.stop.logged)) {
+      heardLine = true;
+      stopIfDue();
+    }
+  };
+  child.stdout.on('data', heard);
+  child.stderr.on('data', (chunk) => {
+    heard(chunk);
+    stderr += chunk.toString();
+  });
   const stopper = options.stop?.afterMs !== undefined ? setTimeout(stop, options.stop.afterMs) : undefined;
-  options.stop?.when?.then(stop, () => undefined);
+  options.stop?.when?.then(
+    () => {
+      awaited = true;
+      stopIfDue();
+    },
+    () => undefined,
+  );
   const exitCode = await new Promise((done) => child.on('close', (code) => done(code ?? -1)));
   exited = true;
   clearTimeout(stopper);

@@ -128,6 +128,8 @@ export interface Sandbox {
   clearRequests(): void;
   /** live (not deleted) credentials, optionally of one project, secrets included */
   credentials(projectId?: string): CredentialsRecord[];
+  /** delayed or endless answers still under way: none after reset() or close() */
+  readonly pendingDelays: number;
   /** throws TypeError on an invalid rule */
   addFault(rule: FaultRule): void;
   clearFaults(): void;

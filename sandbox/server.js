@@ -118,6 +118,10 @@ function sandboxHandle(state, server, port) {
       state.requests.length = 0;
     },
     credentials: (projectId) => liveCredentials(state, projectId),
+    /** Delayed or endless answers still under way: none after reset() or close(). */
+    get pendingDelays() {
+      return state.delays.size;
+    },
     addFault: (rule) => {
       state.faults.push(normalizeFault(rule));
     },

@@ -2,17 +2,24 @@
  * The built bundle, run as the runner runs it, against the Deepgram API sandbox and the real
  * docker CLI (which logs in to the sandbox's registry endpoint).
  */
-import { describe, expect, jest, test } from '@jest/globals';
-import { expectNothingLeaked, runAction, runStep, SANDBOX_PROJECT_ID, secretForms, startHarness, useHarness } from './fixtures.js';
-
-jest.setTimeout(60_000);
+import { describe, expect, test } from '@jest/globals';
+import {
+  expectExit,
+  expectNothingLeaked,
+  runAction,
+  runStep,
+  SANDBOX_PROJECT_ID,
+  secretForms,
+  startHarness,
+  useHarness,
+} from './fixtures.js';
 
 const h = useHarness();
 
 describe('happy path', () => {
   test('creates credentials, logs docker in, sets outputs, then revokes and logs out', async () => {
     const main = await runStep(h.options());
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
 
     const [issued] = h.sandbox.credentials(SANDBOX_PROJECT_ID);
     expect(issued).toBeDefined();
@@ -44,7 +51,7 @@ describe('happy path', () => {
     expect(main.summary).toContain('the credentials are revoked');
 
     const post = await runStep(h.options(), main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.sandbox.credentials()).toEqual([]);
     expect(h.dockerArgv()[1]).toBe(`logout -- ${h.sandbox.registryHost}`);
     expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeUndefined();
@@ -55,7 +62,7 @@ describe('happy path', () => {
     const main = await runStep(h.options({ login: 'false' }));
     h.sandbox.clearRequests();
     const post = await runStep(h.options({ login: 'false' }), main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.sandbox.requests.map((r) => `${r.method} ${r.op}`).sort()).toEqual(['DELETE delete', 'GET list']);
     const withoutPruning = await runStep(h.options({ login: 'false' }));
     h.sandbox.clearRequests();
@@ -65,8 +72,8 @@ describe('happy path', () => {
 
   test('with debug logging on, nothing secret is printed either', async () => {
     const { main, post } = await runAction(h.options({}, { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' }));
-    expect(main.exitCode).toBe(0);
-    expect(post.exitCode).toBe(0);
+    expectExit(main, 0);
+    expectExit(post, 0);
     expectNothingLeaked(h, [main, post], secretForms(main.outputs.username, main.outputs.secret));
   });
 
@@ -78,13 +85,13 @@ describe('happy path', () => {
     try {
       const options = other.options({ scopes: 'self-hosted:product:api, self-hosted:product:engine' });
       const main = await runStep(options);
-      expect(main.exitCode).toBe(0);
+      expectExit(main, 0);
       const [issued] = other.sandbox.credentials();
       expect(main.outputs.username).toBe(`deepgram+${issued.id}`);
       expect(main.outputs.secret).toBe(issued.secret);
       expect(issued.scopes).toEqual(['self-hosted:product:api', 'self-hosted:product:engine']);
       const post = await runStep(options, main.state);
-      expect(post.exitCode).toBe(0);
+      expectExit(post, 0);
       expect(other.sandbox.credentials()).toEqual([]);
     } finally {
       await other.close();
@@ -95,19 +102,19 @@ describe('happy path', () => {
 describe('inputs that change what happens', () => {
   test('login: false creates and outputs without touching docker; post only revokes', async () => {
     const main = await runStep(h.options({ login: 'false' }));
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(main.outputs['credentials-id']).toBe(h.sandbox.credentials()[0].id);
     const post = await runStep(h.options({ login: 'false' }), main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.dockerArgv()).toEqual([]);
     expect(h.sandbox.credentials()).toEqual([]);
   });
 
   test('revoke: false keeps the credentials but still logs out', async () => {
     const { main, post } = await runAction(h.options({ revoke: 'false' }));
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(main.summary).toContain('kept');
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.sandbox.credentials().map((c) => c.id)).toEqual([main.outputs['credentials-id']]);
     expect(post.visibleLog).toContain('Keeping distribution credentials');
     expect(h.dockerArgv().at(-1)).toBe(`logout -- ${h.sandbox.registryHost}`);
@@ -115,7 +122,7 @@ describe('inputs that change what happens', () => {
 
   test('logout: false leaves docker logged in', async () => {
     const { post } = await runAction(h.options({ logout: 'false' }));
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.dockerArgv().filter((argv) => argv.startsWith('logout'))).toEqual([]);
     expect(h.dockerConfig().auths?.[h.sandbox.registryHost]).toBeDefined();
   });
@@ -124,7 +131,7 @@ describe('inputs that change what happens', () => {
     const main = await runStep(
       h.options({ login: 'false', comment: 'nightly build', scopes: 'self-hosted:product:api,\n\nself-hosted:product:brand-new\n' }),
     );
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     const [issued] = h.sandbox.credentials();
     expect(issued.comment).toMatch(/^nightly build \[dg-action:[0-9a-f]{12} job\]$/);
     expect(issued.scopes).toEqual(['self-hosted:product:api', 'self-hosted:product:brand-new']);
@@ -164,10 +171,10 @@ describe('bad input fails the step before any request', () => {
     ['registry', { registry: 'https://quay.io/deepgram' }],
   ])('%s: %j', async (input, inputs) => {
     const { main, post } = await runAction(h.options(inputs));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toContain(`::error::Input "${input}"`);
     // The post step after an early failure does nothing, and succeeds.
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(post.visibleLog).toContain('Nothing to clean up');
     expect(h.sandbox.requests).toEqual([]);
     expect(h.dockerArgv()).not.toContain(expect.stringContaining('login'));
@@ -175,7 +182,7 @@ describe('bad input fails the step before any request', () => {
 
   test('an api-url with user info: refused, printing neither the user name nor the password', async () => {
     const { main, post } = await runAction(h.options({ 'api-url': 'https://ci-robot:Hunter2-pw@api.deepgram.com' }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toContain(
       '::error::Input "api-url": "https://***@api.deepgram.com" carries a user name or password (not shown here); they are not accepted.',
     );
@@ -186,19 +193,19 @@ describe('bad input fails the step before any request', () => {
   test('an api-key with a control character: refused without quoting it, before any request', async () => {
     const key = `${h.apiKey}\u001b[0m`;
     const { main, post } = await runAction(h.options({ 'api-key': key }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toContain('::error::Input "api-key": contains a control character');
     expect(main.visibleLog).not.toContain(h.apiKey);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.sandbox.requests).toEqual([]);
   });
 
   test('no docker or podman CLI with login: true fails before creating anything, pointing at login: false', async () => {
     const options = h.options({}, { PATH: '/nonexistent' });
     const { main, post } = await runAction(options);
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toMatch(/::error::Neither the docker nor the podman CLI was found on PATH.*login: false/);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.sandbox.requests).toEqual([]);
   });
 });
@@ -206,7 +213,7 @@ describe('bad input fails the step before any request', () => {
 describe("failures carry Deepgram's words and leave nothing behind", () => {
   test('401: code, message, status, request ID and a hint about the key', async () => {
     const main = await runStep(h.options({ 'api-key': 'not-a-real-key' }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toMatch(
       /::error::Deepgram API: create distribution credentials failed with HTTP 401 INVALID_AUTH: Invalid credentials\. \(request ID [0-9a-f-]{36}\)\. Check that api-key/,
     );
@@ -215,7 +222,7 @@ describe("failures carry Deepgram's words and leave nothing behind", () => {
 
   test('404: a project the key cannot see gets a hint about project-id and self-hosted access', async () => {
     const main = await runStep(h.options({ 'project-id': '00000000-0000-4000-8000-000000000000' }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toMatch(/HTTP 404 PROJECT_NOT_FOUND: Project not found\..*Check project-id/);
   });
 
@@ -224,7 +231,7 @@ describe("failures carry Deepgram's words and leave nothing behind", () => {
     const sandbox = await startHarness({ errorStyle: 'category', keys: { [memberKey]: { role: 'member' } } });
     try {
       const main = await runStep(sandbox.options({ 'api-key': memberKey, login: 'false' }));
-      expect(main.exitCode).toBe(1);
+      expectExit(main, 1);
       expect(main.visibleLog).toMatch(
         /failed with HTTP 403 \w+: .*\(request ID [0-9a-f-]{36}\).*owner or admin role, or the keys:write scope/,
       );
@@ -237,7 +244,7 @@ describe("failures carry Deepgram's words and leave nothing behind", () => {
   test('a 200 whose body is not JSON is an error', async () => {
     h.sandbox.addFault({ op: 'create', status: 200, body: '<html>maintenance</html>' });
     const main = await runStep(h.options({ login: 'false' }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toContain('returned an unexpected response: HTTP 200 with a body that is not JSON: <html>maintenance</html>');
   });
 
@@ -249,7 +256,7 @@ describe("failures carry Deepgram's words and leave nothing behind", () => {
       body: { distribution_credentials: { distribution_credentials_id: '5b7e1c0a-3f7a-4f4e-9a0e-6d2a1b3c4d5e', comment: 'x' } },
     });
     const main = await runStep(h.options({ login: 'false' }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toContain(
       '::error::Deepgram API: create distribution credentials answered with credentials that cannot be used: no secret',
     );
@@ -261,11 +268,11 @@ describe("failures carry Deepgram's words and leave nothing behind", () => {
 
   test("a failed docker login deletes the new credentials and fails with docker's reason", async () => {
     const { main, post } = await runAction(h.options({ registry: '127.0.0.1:9' }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toMatch(/::error::docker login to 127\.0\.0\.1:9 failed: .*connection refused/);
     expect(main.visibleLog).not.toContain('level=info');
     expect(h.sandbox.credentials()).toEqual([]);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     // Main took them back already, so post does not delete again. The failed login wrote nothing:
     // post finds no login of this job's to log out of, says so, and runs no logout (which could
     // remove a login another job or tool made).

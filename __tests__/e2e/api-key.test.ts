@@ -3,12 +3,10 @@
  * is an input error naming api-key, before anything is sent: run from the built bundle, main and
  * post and the retire action, against the API sandbox.
  */
-import { describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { dirname, join, resolve } from 'node:path';
 import { actionYml, ROOT } from '../../sandbox/runner.js';
-import { runAction, runStep, useHarness } from './fixtures.js';
-
-jest.setTimeout(60_000);
+import { expectExit, runAction, runStep, useHarness } from './fixtures.js';
 
 const RETIRE_YML = join(ROOT, 'retire', 'action.yml');
 const RETIRE_ENTRY = resolve(dirname(RETIRE_YML), actionYml(RETIRE_YML).runs.main);
@@ -23,13 +21,13 @@ describe('an api-key that is not visible ASCII', () => {
   ])('%s: main fails naming api-key, nothing is sent, and post has nothing to clean up', async (_what, spoil, where) => {
     const key = spoil(h.apiKey);
     const { main, post } = await runAction(h.options({ 'api-key': key }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog.split('\n')).toContain(
       `::error::Input "api-key": contains ${where(h.apiKey)}, which is not visible ASCII (an en dash, a zero-width space or an ` +
         'accented letter pasted with the key); a Deepgram API key is letters, digits and ASCII punctuation only.',
     );
     expect(main.state).toEqual({});
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(post.visibleLog).toContain('Nothing to clean up');
     expect(h.sandbox.requests).toEqual([]);
     expect(h.dockerArgv()).toEqual([]);
@@ -39,7 +37,7 @@ describe('an api-key that is not visible ASCII', () => {
   test('the retire action refuses it the same way', async () => {
     const key = `${h.apiKey}\u2013`;
     const step = await runStep({ ...h.options({ 'api-key': key, keep: 'prod-pull' }), action: RETIRE_YML, entry: RETIRE_ENTRY });
-    expect(step.exitCode).toBe(1);
+    expectExit(step, 1);
     expect(step.visibleLog).toContain(
       `::error::Input "api-key": contains U+2013 at character ${h.apiKey.length + 1}, which is not visible ASCII`,
     );

@@ -7,7 +7,7 @@ import { describe, expect, jest, test } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT } from '../../sandbox/runner.js';
-import { runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
+import { expectExit, runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
 
 jest.setTimeout(120_000);
 
@@ -54,7 +54,7 @@ describe('the audit of a project', () => {
   test('puts every set in one class, by default report only: outputs, report file and summary agree', async () => {
     const ids = seedEveryClass();
     const step = await audit();
-    expect(step.exitCode).toBe(0);
+    expectExit(step, 0);
 
     expect(Object.fromEntries(CLASS_OUTPUTS.map((name) => [name, step.outputs[name]]))).toEqual({
       job: '1',
@@ -96,7 +96,7 @@ describe('the audit of a project', () => {
   test('fail-on: fails once the summary and outputs are written, naming the counts', async () => {
     const ids = seedEveryClass();
     const step = await audit({ 'fail-on': 'orphaned,superseded,stale-kept', 'max-kept-age': '90d' });
-    expect(step.exitCode).toBe(1);
+    expectExit(step, 1);
     // The superseded set is 120 days old: superseded and stale-kept, one finding.
     expect(step.outputs).toMatchObject({ findings: '2', orphaned: '1', superseded: '1', 'stale-kept': '1' });
     expect(step.visibleLog).toContain(
@@ -110,19 +110,19 @@ describe('the audit of a project', () => {
   test('fail-on with no set in its classes passes; max-kept-age decides stale-kept', async () => {
     seedEveryClass();
     const young = await audit({ 'fail-on': 'stale-kept', 'max-kept-age': '180d' });
-    expect(young.exitCode).toBe(0);
+    expectExit(young, 0);
     expect(young.outputs).toMatchObject({ findings: '0', 'stale-kept': '0' });
     expect(young.summary).toContain('No set is in the fail-on classes');
     // 25 days: the kept set (30 days) and the superseded one (120) are stale; the one in service (20) is not.
     const strict = await audit({ 'fail-on': 'stale-kept', 'max-kept-age': '25d' });
-    expect(strict.exitCode).toBe(1);
+    expectExit(strict, 1);
     expect(strict.outputs).toMatchObject({ findings: '2', 'stale-kept': '2' });
   });
 
   test('prune-after draws the line between job and orphaned, as the main action prunes', async () => {
     seedEveryClass();
     const step = await audit({ 'prune-after': '1h', 'fail-on': 'orphaned' });
-    expect(step.exitCode).toBe(1);
+    expectExit(step, 1);
     expect(step.outputs).toMatchObject({ job: '0', orphaned: '2', findings: '2' });
     // As the main action warns for it.
     expect(step.visibleLog).toMatch(/^::warning::prune-after is 1h/m);
@@ -130,7 +130,7 @@ describe('the audit of a project', () => {
 
   test('an empty project: every count 0, an empty report, and a pass even with fail-on', async () => {
     const step = await audit({ 'fail-on': 'untagged' });
-    expect(step.exitCode).toBe(0);
+    expectExit(step, 0);
     for (const name of CLASS_OUTPUTS) expect(step.outputs[name]).toBe('0');
     expect(reportOf(step)).toMatchObject({ total: 0, sets: [], omitted: 0 });
   });
@@ -147,7 +147,7 @@ describe('what the audit refuses', () => {
       body: { err_code: 'INSUFFICIENT_PERMISSIONS', err_msg: 'You do not have sufficient permissions to perform this action.' },
     });
     const step = await audit({ 'fail-on': 'orphaned' });
-    expect(step.exitCode).toBe(1);
+    expectExit(step, 1);
     expect(step.visibleLog).toMatch(
       /^::error::Could not list the project's distribution credentials, so nothing was audited: Deepgram API: list distribution credentials failed with HTTP 403 INSUFFICIENT_PERMISSIONS/m,
     );
@@ -160,7 +160,7 @@ describe('what the audit refuses', () => {
 
   test('an unknown class in fail-on: an input error, before any request', async () => {
     const step = await audit({ 'fail-on': 'orphaned, stale' });
-    expect(step.exitCode).toBe(1);
+    expectExit(step, 1);
     expect(step.visibleLog).toContain('::error::Input "fail-on": "stale" is not a class of the audit; use any of job, orphaned,');
     expect(h.sandbox.requests).toEqual([]);
     expect(step.outputs).toEqual({});
@@ -186,7 +186,7 @@ describe('hostile text in the list', () => {
       }),
     ).map((set) => set.id);
     const step = await audit({ 'fail-on': 'untagged' });
-    expect(step.exitCode).toBe(1);
+    expectExit(step, 1);
     // Every finding is logged, on one line of its own; no line from the API is a workflow command.
     const commands = step.log.split(/\r\n|\r|\n|\u2028|\u2029|\u0085/).filter((line) => /^\s*::/.test(line) || line.includes('##['));
     for (const line of commands) expect(line).toMatch(/^::(add-mask::dg|error::\d+ set\(s\) of distribution)/);
@@ -213,7 +213,7 @@ describe('a big project', () => {
       h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: `deploy ${'<&>'.repeat(30)} ${i}`, created: ago((i + 1) * 60_000) });
     }
     const step = await audit();
-    expect(step.exitCode).toBe(0);
+    expectExit(step, 0);
     expect(step.outputs).toMatchObject({ untagged: '2500', findings: '0' });
     expect(Buffer.byteLength(step.summary)).toBeLessThan(1_048_576);
     const rows = step.summary.split('<h4>')[1]!.match(/<tr><td>/g)!.length;
@@ -241,7 +241,7 @@ describe('a big project', () => {
     }
     const step = await audit({ 'fail-on': 'orphaned' });
     expect(step.visibleLog).not.toContain('Could not list');
-    expect(step.exitCode).toBe(1);
+    expectExit(step, 1);
     expect(expected.orphaned).toBeGreaterThan(1000);
     expect(step.outputs).toMatchObject({
       job: String(expected.job),

@@ -9,7 +9,7 @@
  */
 import { describe, expect, jest, test } from '@jest/globals';
 import type { RunOptions } from '../../sandbox/runner.js';
-import { runStep, type StepResult } from './fixtures.js';
+import { expectExit, runStep, type StepResult } from './fixtures.js';
 import { useApiBehindProxy } from './proxy.js';
 
 const BOUND_MS = 30_000;
@@ -44,7 +44,7 @@ describe('an answer that trickles in: every attempt ends at request-timeout, and
       const run = options(path, { 'max-attempts': '2' });
       const main = await runStep(run);
       expectEnded(main);
-      expect(main.exitCode).toBe(1);
+      expectExit(main, 1);
       expect(main.visibleLog).toMatch(
         /Attempt 1 of 2 to create distribution credentials failed: .*no response within 1 s \(request-timeout\)/,
       );
@@ -52,7 +52,7 @@ describe('an answer that trickles in: every attempt ends at request-timeout, and
       expect(ops().filter((op) => op === 'create')).toHaveLength(2);
       const post = await runStep(run, main.state);
       expectEnded(post);
-      expect(post.exitCode).toBe(0);
+      expectExit(post, 0);
       expect(h.sandbox.credentials()).toEqual([]);
     },
   );
@@ -60,11 +60,11 @@ describe('an answer that trickles in: every attempt ends at request-timeout, and
   test.each(PATHS)('%s, a revoke answered by a trickle: post warns and exits; the delete it asked for was done', async (path) => {
     const run = options(path, { 'max-attempts': '2' });
     const main = await runStep(run);
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     h.sandbox.addFault({ op: 'delete', trickle: 'body', times: 0 });
     const post = await runStep(run, main.state);
     expectEnded(post);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(post.visibleLog).toMatch(/::warning::Could not revoke distribution credentials .*no response within 1 s \(request-timeout\)/);
     expect(h.sandbox.credentials()).toEqual([]);
   });
@@ -76,7 +76,7 @@ describe('an answer without end is cut at 1 MiB', () => {
     const run = options(path, { 'request-timeout': '20' });
     const main = await runStep(run);
     expectEnded(main);
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toMatch(
       /::error::Deepgram API: create distribution credentials failed: could not get a response from .*: the answer was larger than 1 MiB, the most this action reads; the connection was closed/,
     );
@@ -87,7 +87,7 @@ describe('an answer without end is cut at 1 MiB', () => {
     expect(main.state.sweep).toBe('true');
     const post = await runStep(run, main.state);
     expectEnded(post);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(ops().slice(3)).toEqual(['list']);
     expect(h.sandbox.credentials()).toEqual([]);
   });

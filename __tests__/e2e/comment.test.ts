@@ -4,12 +4,10 @@
  * tag) to at most 200 characters, and a create answer whose stored comment lost the tag is warned
  * about.
  */
-import { describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { dirname, join, resolve } from 'node:path';
 import { actionYml, ROOT } from '../../sandbox/runner.js';
-import { runAction, runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
-
-jest.setTimeout(60_000);
+import { expectExit, runAction, runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
 
 const RETIRE_YML = join(ROOT, 'retire', 'action.yml');
 const RETIRE_ENTRY = resolve(dirname(RETIRE_YML), actionYml(RETIRE_YML).runs.main);
@@ -37,14 +35,14 @@ describe('the comment sent', () => {
     h.sandbox.shiftClock(2_000);
     const newer = h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: '[dg-action:0123456789ab keep=prod-pull]' });
     const retire = await runStep({ ...h.options({ keep: 'prod-pull' }), action: RETIRE_YML, entry: RETIRE_ENTRY });
-    expect(retire.exitCode).toBe(0);
+    expectExit(retire, 0);
     expect(retire.outputs.retired).toBe(main.outputs['credentials-id']);
     expect(h.sandbox.credentials(SANDBOX_PROJECT_ID).map((c) => c.id)).toEqual([newer.id]);
   });
 
   test('a comment that fits is sent as it is', async () => {
     const { main } = await runAction(h.options({ comment: 'nightly build', login: 'false', revoke: 'false' }));
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(h.sandbox.credentials(SANDBOX_PROJECT_ID)[0]?.comment).toMatch(/^nightly build \[dg-action:[0-9a-f]{12} kept\]$/);
   });
 });

@@ -4,15 +4,13 @@
  * (the delete, and the list that pruning needs), and each step runs docker exactly once; a step that needs neither a proxy nor TLS loads neither; and loading the bundle
  * with no inputs sends nothing at all. Counts, not timings: `npm run bench` measures the time.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ACTION_NODE, BUNDLE, entryOf, ROOT } from '../../sandbox/runner.js';
-import { runStep, startHarness, type Harness } from './fixtures.js';
-
-jest.setTimeout(60_000);
+import { expectExit, type Harness, runStep, startHarness } from './fixtures.js';
 
 /**
  * A preload (node --require) that records, at exit, every outgoing connection the process opened
@@ -62,7 +60,7 @@ const probedOptions = () => ({ ...h.options({}, { PROBE_OUT: probeOut }), nodeAr
 describe('the happy path', () => {
   test('main: exactly one API request (the create) and one docker process (the login)', async () => {
     const main = await runStep(probedOptions());
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(apiRequests()).toEqual(['POST create']);
     expect(h.dockerArgv()).toHaveLength(1);
     expect(h.dockerArgv()[0]).toMatch(/^login --username deepgram\+\S+ --password-stdin -- 127\.0\.0\.1:\d+$/);
@@ -74,11 +72,11 @@ describe('the happy path', () => {
 
   test('post: two API requests side by side (the delete and the list for pruning) and one docker process (the logout)', async () => {
     const main = await runStep(h.options());
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     h.sandbox.clearRequests();
     const before = h.dockerArgv().length;
     const post = await runStep(probedOptions(), main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(apiRequests().sort()).toEqual(['DELETE delete', 'GET list']);
     expect(h.dockerArgv().slice(before)).toEqual([`logout -- ${h.sandbox.registryHost}`]);
     expect(probed().connects).toEqual([`127.0.0.1:${h.sandbox.port}`, `127.0.0.1:${h.sandbox.port}`]);
@@ -90,14 +88,14 @@ describe('the happy path', () => {
     // A delete that takes a second to answer: a list sent after it would arrive a second later.
     h.sandbox.addFault({ op: 'delete', delayMs: 1000 });
     const post = await runStep(h.options({ login: 'false' }), main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     const at = (op: string) => h.sandbox.requests.find((r) => r.op === op)!.at;
     expect(Math.abs(at('list') - at('delete'))).toBeLessThan(500);
   });
 
   test('a request that needs neither a proxy nor TLS loads neither', async () => {
     const main = await runStep(probedOptions());
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     const { builtins } = probed();
     expect(builtins).toContain('http');
     // node:https and node:tls come with an https URL or a proxy (http-client, tunnel, undici).
@@ -113,11 +111,11 @@ describe('the happy path', () => {
     // ESM loader does not load it, and @actions/core's fs.promises is read on first use.
     const unused = ['crypto', 'assert', 'internal/fs/promises', 'internal/readline/interface'];
     const main = await runStep(probedOptions());
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(probed().builtins).toEqual(expect.arrayContaining(['http', 'child_process']));
     for (const id of unused) expect(probed().builtins).not.toContain(id);
     const post = await runStep(probedOptions(), main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     for (const id of unused) expect(probed().builtins).not.toContain(id);
   });
 });
@@ -147,7 +145,7 @@ process.on('exit', () => fs.writeFileSync(process.env.FILES_OUT, JSON.stringify(
 
   test('a step reads the bundle and its entry, and no chunk', async () => {
     const main = await runStep(options());
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(distFilesRead()).toEqual(['action.js', 'index.js']);
     await runStep(h.options(), main.state);
   });
@@ -156,7 +154,7 @@ process.on('exit', () => fs.writeFileSync(process.env.FILES_OUT, JSON.stringify(
     // On "Windows" io.which looks for docker.exe and the like, which this machine has not: the
     // step fails saying so, before anything is created. A missing chunk would fail it otherwise.
     const main = await runStep(options({ FAKE_PLATFORM: 'win32' }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.log).toContain('::error::Neither the docker nor the podman CLI was found on PATH');
     expect(distFilesRead()).toEqual(expect.arrayContaining(['action.js', 'index.js']));
     expect(distFilesRead().filter((file) => /^\d+\.action\.js$/.test(file))).toHaveLength(1);
@@ -166,7 +164,7 @@ process.on('exit', () => fs.writeFileSync(process.env.FILES_OUT, JSON.stringify(
   test("on Windows the marker's random bytes come from node:crypto, through the bundle's stand-in for it", async () => {
     // login: false, so that no CLI is looked for: the step creates, and its marker is in the comment.
     const main = await runStep(options({ FAKE_PLATFORM: 'win32' }, { login: 'false' }));
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(probed().builtins).toContain('crypto');
     expect(h.sandbox.credentials()).toHaveLength(1);
     expect(h.sandbox.credentials()[0]!.comment).toMatch(/ \[dg-action:[0-9a-f]{12} job\]$/);
@@ -182,7 +180,7 @@ describe("the bench's phases probe (npm run bench -- --phases)", () => {
       ...h.options({}, { PHASES_OUT: out }),
       nodeArgs: ['--require', join(ROOT, 'sandbox', 'phases-probe.cjs')],
     });
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(apiRequests()).toEqual(['POST create']);
     const marks = JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
     const order = ['probe', 'loaded', 'request', 'spawn', 'close', 'exit'];
@@ -206,6 +204,7 @@ describe('loading the bundle with no inputs', () => {
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      // A bound for a hang only: a step that never exits is killed, and fails on its exit code.
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       child.on('error', reject);
       child.on('close', (code) => {

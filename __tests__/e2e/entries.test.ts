@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, jest, test } from '@jest/globals';
 import { ROOT } from '../../sandbox/runner.js';
-import { runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
+import { expectExit, runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
 
 // local-action compiles the TypeScript source on every run: half a minute on a busy machine, over a
 // minute with the rest of the suite running beside it.
@@ -20,7 +20,7 @@ describe('post step without the main step’s state', () => {
   test('creates nothing: no request, no docker, exit 0, nothing to clean up', async () => {
     // A runner or tool that drops STATE_*: the post entry gets the inputs and nothing else.
     const post = await runStep({ ...h.options(), step: 'post' }, {});
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(post.visibleLog).toMatch(/^Nothing to clean up/m);
     expect(h.sandbox.requests).toEqual([]);
     expect(h.dockerArgv()).toEqual([]);

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from '@jest/globals';
-import { makeWorkdir, runStep as runnerStep, type RunOptions, type StepResult } from '../../sandbox/runner.js';
+import { makeWorkdir, maskedLog, runStep as runnerStep, type RunOptions, type StepResult } from '../../sandbox/runner.js';
 import { SANDBOX_PROJECT_ID, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
 import { allGone } from './processes.js';
 
@@ -18,6 +18,17 @@ export async function runStep(options: RunOptions, state?: Record<string, string
   const result = await runnerStep(options, state);
   expect(result.warnings).toEqual([]);
   return result;
+}
+
+/**
+ * The step exited with `code`; if not, the failure shows the step's log as GitHub would show it
+ * (masked), so a step that failed in CI says why without a second run.
+ */
+export function expectExit(step: StepResult, code: number): void {
+  if (step.exitCode === code) return;
+  throw new Error(
+    `The step exited with ${step.exitCode}, not ${code}${step.stopped ? ' (it was stopped)' : ''}. Its log:\n${maskedLog(step)}`,
+  );
 }
 
 /** Main, then post with main's saved state, each checked as runStep checks it. */

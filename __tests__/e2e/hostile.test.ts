@@ -4,10 +4,8 @@
  * a listed comment). The runner obeys a line of a step's stdout that starts with `::` (after
  * spaces) and the older `##[command]` form anywhere in a line: no such line may come from the API.
  */
-import { describe, expect, jest, test } from '@jest/globals';
-import { runAction, runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
-
-jest.setTimeout(60_000);
+import { describe, expect, test } from '@jest/globals';
+import { expectExit, runAction, runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
 
 const h = useHarness();
 
@@ -49,7 +47,7 @@ describe('an API whose answers carry workflow commands', () => {
       body: { distribution_credentials: { distribution_credentials_id: `5b7e1c0a${injection}`, secret: 's'.repeat(64) } },
     });
     const { main, post } = await runAction(h.options({ login: 'false' }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expectNoForeignCommands(main, post);
     expect(main.visibleLog).toContain(
       '::error::Deepgram API: create distribution credentials answered with credentials that cannot be used: distribution_credentials_id "5b7e1c0a',
@@ -71,7 +69,7 @@ describe('an API whose answers carry workflow commands', () => {
       },
     });
     const { main, post } = await runAction(h.options());
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expectNoForeignCommands(main, post);
     expect(h.dockerArgv()).toEqual([]);
     expect(h.sandbox.credentials()).toEqual([]);
@@ -93,7 +91,7 @@ describe('an API whose answers carry workflow commands', () => {
       body: { category: `INTERNAL${d}`, message: 'no list', details: `more${a}`, request_id: `req-2${b}` },
     });
     const { main, post } = await runAction(h.options({ login: 'false', 'max-attempts': '2' }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expectNoForeignCommands(main, post);
     // The retry's line, exactly, with the API's text folded onto it.
     expect(main.log.split('\n')).toContainEqual(
@@ -106,7 +104,7 @@ describe('an API whose answers carry workflow commands', () => {
   test('in the text error form, with the older ##[ commands', async () => {
     h.sandbox.addFault({ op: 'create', status: 400, body: `bad request\n::set-output name=registry::evil.example\n##[set-env name=A;]b` });
     const main = await runStep(h.options({ login: 'false' }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expectNoForeignCommands(main);
     expect(main.log).toContain('bad request ::set-output name=registry::evil.example ##\\[set-env name=A;]b');
   });
@@ -114,7 +112,7 @@ describe('an API whose answers carry workflow commands', () => {
   test('in a listed comment and id: our tagged sets are swept by valid id only, the rest named escaped', async () => {
     h.sandbox.addFault({ op: 'create', status: 502, afterAction: true });
     const main = await runStep(h.options({ login: 'false', 'prune-after': 'off' }));
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     const marker = /\[(dg-action:[0-9a-f]{12}) job\]/.exec(h.sandbox.credentials()[0]!.comment ?? '')![1];
     h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: `note\n::set-output name=registry::evil.example [${marker}]` });
     h.sandbox.addFault({
@@ -128,7 +126,7 @@ describe('an API whose answers carry workflow commands', () => {
       },
     });
     const post = await runStep(h.options({ login: 'false', 'prune-after': 'off' }), { ...main.state, sweep: 'true' });
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expectNoForeignCommands(main, post);
     expect(post.log).toContain('::warning::Could not delete stray distribution credentials "..\\n::stop-commands::pwned"');
     expect(h.sandbox.requests.filter((r) => r.method === 'DELETE').every((r) => /\/credentials\/[0-9a-f-]{36}$/.test(r.path))).toBe(true);

@@ -2,12 +2,10 @@
  * Keeping a set under a name (`keep`, `kept-before`) and retiring the older ones (the retire
  * action), each run from the built bundle as the runner runs it, against the API sandbox.
  */
-import { describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { dirname, join, resolve } from 'node:path';
 import { actionYml, ROOT } from '../../sandbox/runner.js';
-import { runAction, runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
-
-jest.setTimeout(60_000);
+import { expectExit, runAction, runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
 
 const RETIRE_YML = join(ROOT, 'retire', 'action.yml');
 // What the runner would run: retire/action.yml's runs.main, resolved from its own folder.
@@ -40,8 +38,8 @@ describe('keep', () => {
     const others = bystanders();
 
     const { main, post } = await runAction(h.options({ keep: 'prod-pull', login: 'false' }));
-    expect(main.exitCode).toBe(0);
-    expect(post.exitCode).toBe(0);
+    expectExit(main, 0);
+    expectExit(post, 0);
     const id = main.outputs['credentials-id']!;
     const kept = h.sandbox.credentials().find((c) => c.id === id);
     expect(kept?.comment).toMatch(/ \[dg-action:[0-9a-f]{12} keep=prod-pull\]$/);
@@ -61,7 +59,7 @@ describe('keep', () => {
   test('a key that may not list: kept-before is empty with a warning, and the step succeeds', async () => {
     h.sandbox.addFault({ op: 'list', status: 403 });
     const main = await runStep(h.options({ keep: 'prod-pull', login: 'false' }));
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(main.outputs['kept-before']).toBe('');
     expect(main.log).toMatch(/^::warning::Could not list the sets kept as "prod-pull", so kept-before is empty: .*HTTP 403/m);
     expect(liveIds()).toEqual([main.outputs['credentials-id']]);
@@ -69,7 +67,7 @@ describe('keep', () => {
 
   test('without keep there is no kept-before output and no list request', async () => {
     const main = await runStep(h.options({ login: 'false' }));
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(main.outputs).not.toHaveProperty('kept-before');
     expect(h.sandbox.requests.map((r) => r.op)).toEqual(['create']);
   });
@@ -83,7 +81,7 @@ describe('retire', () => {
     const others = bystanders();
 
     const step = await retire({ keep: 'prod-pull' });
-    expect(step.exitCode).toBe(0);
+    expectExit(step, 0);
     expect(step.outputs).toEqual({ retired: `${older.id},${oldest.id}` });
     expect(liveIds().sort()).toEqual([newest.id, ...others].sort());
     expect(step.log).toContain(`Leaving ${newest.id} alone: the newest set under the name.`);
@@ -101,7 +99,7 @@ describe('retire', () => {
     const inService = issue(`[${OTHER} keep=prod-pull]`, HOUR);
 
     const step = await retire({ keep: 'prod-pull', except: inService.id, 'min-age': '1d' });
-    expect(step.exitCode).toBe(0);
+    expectExit(step, 0);
     expect(step.outputs.retired).toBe(old.id);
     expect(liveIds().sort()).toEqual([young.id, inService.id].sort());
     expect(step.log).toContain(`Leaving ${young.id} alone: younger than min-age (3h 0m old).`);
@@ -112,7 +110,7 @@ describe('retire', () => {
     const sets = [issue(`[${OTHER} keep=prod-pull]`, 50 * HOUR), issue(`[${OTHER} keep=prod-pull]`, HOUR)];
     h.sandbox.addFault({ op: 'list', status: 403 });
     const step = await retire({ keep: 'prod-pull' });
-    expect(step.exitCode).toBe(1);
+    expectExit(step, 1);
     expect(step.log).toMatch(/^::error::Could not list the project's credentials, so nothing was retired: .*HTTP 403/m);
     expect(liveIds().sort()).toEqual(sets.map((s) => s.id).sort());
   });
@@ -124,7 +122,7 @@ describe('retire', () => {
     // Both attempts on the 50-hour-old set fail; the other set goes (deletes run side by side).
     h.sandbox.addFault({ op: 'delete', credentialsId: stuck.id, status: 503, times: 2 });
     const step = await retire({ keep: 'prod-pull', 'max-attempts': '2' });
-    expect(step.exitCode).toBe(1);
+    expectExit(step, 1);
     expect(step.outputs.retired).toBe(gone.id);
     expect(step.log).toMatch(
       new RegExp(
@@ -155,7 +153,7 @@ describe('retire', () => {
       },
     });
     const step = await retire({ keep: 'prod-pull', except: inService.id });
-    expect(step.exitCode).toBe(1);
+    expectExit(step, 1);
     expect(step.log).toContain('3 set(s) kept as "prod-pull" have an ID this action does not accept (not printed)');
     expect(step.log).not.toMatch(/^::(set-output|warning::owned)/m);
     // Not printed at all, not even escaped. (Not 'a\n', which a random API key ending in "a" makes
@@ -174,7 +172,7 @@ describe('retire', () => {
       [{ keep: 'prod', except: 'x/y' }, 'Input "except": "x/y" is not a credentials ID'],
     ] as const) {
       const step = await retire(inputs);
-      expect(step.exitCode).toBe(1);
+      expectExit(step, 1);
       expect(step.log).toContain(`::error::${text}`);
     }
     expect(h.sandbox.requests).toEqual([]);

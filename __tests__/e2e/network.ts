@@ -2,6 +2,7 @@
  * Loopback network fixtures: a port with nothing listening, and one that never answers.
  */
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 
@@ -20,7 +21,7 @@ export async function freePort(): Promise<number> {
  * further SYNs. Node always accepts connections, so a tiny python3 script holds the socket.
  */
 const SCRIPT = `
-import socket, time
+import select, socket, sys
 server = socket.socket()
 server.bind(("127.0.0.1", 0))
 server.listen(0)
@@ -34,16 +35,27 @@ for _ in range(3):
     except BlockingIOError:
         pass
     fillers.append(filler)
-time.sleep(0.2)
+# The queue is full once the first filler's handshake is done: wait for that, not for a time.
+select.select([], [fillers[0]], [], 60)
 print(port, flush=True)
-time.sleep(300)
+# Until the test ends it (stop), or its parent is gone: stdin closes with the parent.
+sys.stdin.read()
 `;
 
-export async function startBlackhole(): Promise<{ port: number; stop: () => void }> {
-  const child = spawn('python3', ['-c', SCRIPT], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const { value } = await lines.next();
+export async function startBlackhole(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const child = spawn('python3', ['-c', SCRIPT], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const lines = createInterface({ input: child.stdout });
+  const [value] = await Promise.race([once(lines, 'line'), exited.then(() => [''])]);
+  lines.close();
   const port = Number(value);
-  if (!port) throw new Error('the blackhole helper did not start (is python3 installed?)');
-  return { port, stop: () => child.kill('SIGKILL') };
+  const stop = async (): Promise<void> => {
+    child.kill('SIGKILL');
+    await exited;
+  };
+  if (!port) {
+    await stop();
+    throw new Error('the blackhole helper did not start (is python3 installed?)');
+  }
+  return { port, stop };
 }

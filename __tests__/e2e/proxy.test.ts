@@ -5,12 +5,10 @@
  * rules decide. A proxy that gives no tunnel sent nothing to the API, so nothing is swept for.
  * The setup (a TLS front for the sandbox, a CONNECT proxy, names pinned to loopback) is in proxy.ts.
  */
-import { beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { freePort } from './network.js';
-import { expectNothingLeaked, runAction, runStep, secretForms, type StepResult } from './fixtures.js';
+import { expectExit, expectNothingLeaked, runAction, runStep, secretForms, type StepResult } from './fixtures.js';
 import { API_HOST, SECURE_PROXY_HOST, useApiBehindProxy } from './proxy.js';
-
-jest.setTimeout(60_000);
 
 const { h, api } = useApiBehindProxy();
 let apiUrl: string;
@@ -28,8 +26,8 @@ const tunnel = (): string => api.target;
 describe('an https API behind a proxy', () => {
   test('https_proxy: create and delete go through the proxy; login, logout and masking as ever', async () => {
     const { main, post } = await runAction(h.options({ 'api-url': apiUrl }, { ...env, https_proxy: proxyUrl }));
-    expect(main.exitCode).toBe(0);
-    expect(post.exitCode).toBe(0);
+    expectExit(main, 0);
+    expectExit(post, 0);
     expect(tunnels()).toEqual([tunnel(), tunnel(), tunnel()]); // create; then delete and the list for pruning
     expect(apiRequests().sort()).toEqual(['create', 'delete', 'list']);
     expect(h.dockerArgv().map((argv) => argv.split(' ')[0])).toEqual(['login', 'logout']);
@@ -88,11 +86,11 @@ describe('an https API behind a proxy', () => {
     const { main, post } = await runAction(
       h.options({ 'api-url': apiUrl, login: 'false', 'max-attempts': '1' }, { ...env, https_proxy: proxyUrlFor() }),
     );
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toMatch(/::error::.*could not open a tunnel through the proxy [\w.]+:\d+: Hostname\/IP does not match/);
     expect(main.visibleLog).toMatch(why);
     expect(tunnels()).toEqual([]);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.sandbox.requests).toEqual([]);
     expect(h.sandbox.credentials()).toEqual([]);
   });
@@ -109,14 +107,14 @@ describe('an https API behind a proxy', () => {
     const { main, post } = await runAction(
       h.options({ 'api-url': apiUrl, login: 'false', 'max-attempts': '2' }, { ...env, https_proxy: down }),
     );
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toMatch(
       /Attempt 1 of 2 to create distribution credentials failed: .*could not open a tunnel through the proxy 127\.0\.0\.1:\d+: connect ECONNREFUSED/,
     );
     expect(main.visibleLog).toMatch(/::error::Deepgram API: create distribution credentials failed: could not get a response/);
     expect(main.visibleLog).not.toMatch(/ci-bot|pr0xy-pass/);
     expectNoSweep(main);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.sandbox.requests).toEqual([]);
     expect(h.sandbox.credentials()).toEqual([]);
   });
@@ -129,14 +127,14 @@ describe('an https API behind a proxy', () => {
     const { main, post } = await runAction(
       h.options({ 'api-url': apiUrl, login: 'false', 'max-attempts': '3', 'prune-after': 'off' }, { ...env, https_proxy: proxyUrl }),
     );
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toMatch(
       new RegExp(`::error::.*the proxy 127\\.0\\.0\\.1:\\d+ refused a tunnel to ${tunnel().replace(/\./g, '\\.')} with HTTP ${status}`),
     );
     expect(main.visibleLog).not.toContain('Attempt 1 of 3');
     expect(tunnels()).toHaveLength(1);
     expectNoSweep(main);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.sandbox.requests).toEqual([]);
     expect(h.sandbox.credentials()).toEqual([]);
   });
@@ -150,10 +148,10 @@ describe('an https API behind a proxy', () => {
     const { main, post } = await runAction(
       h.options({ 'api-url': apiUrl, login: 'false', 'prune-after': 'off' }, { ...env, https_proxy: proxyUrl }),
     );
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(main.visibleLog).toMatch(/Attempt 1 of 4 to create distribution credentials failed: .*refused a tunnel .* with HTTP 503/);
     expectNoSweep(main);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(apiRequests()).toEqual(['create', 'delete']);
     expect(h.sandbox.credentials()).toEqual([]);
   });
@@ -165,11 +163,11 @@ describe('an https API behind a proxy', () => {
     });
     const options = h.options({ 'api-url': apiUrl, login: 'false', 'max-attempts': '1' }, { ...env, https_proxy: proxyUrl });
     const main = await runStep(options);
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.state.sweep).toBe('true');
     api.reset();
     const post = await runStep(options, main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(apiRequests()).toEqual(['list']);
     expect(h.sandbox.credentials()).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeWorkdir } from '../../sandbox/runner.js';
-import { expectNothingLeaked, runStep, secretForms, startHarness, type Harness, type StepResult } from './fixtures.js';
+import { expectExit, expectNothingLeaked, type Harness, runStep, secretForms, startHarness, type StepResult } from './fixtures.js';
 import { registryAvailable, startRegistry, type Registry } from './registry.js';
 
 jest.setTimeout(120_000);
@@ -102,13 +102,13 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
       if (step[0] === 'M') {
         loginOf[job] = logins[mains.filter(Boolean).length]!;
         const main = await runStep(options);
-        expect(main.exitCode).toBe(0);
+        expectExit(main, 0);
         mains[job] = main;
         running.push(job);
         results.push(main);
       } else {
         const post = await runStep(options, mains[job]!.state);
-        expect(post.exitCode).toBe(0);
+        expectExit(post, 0);
         expect(post.visibleLog).not.toMatch(/^::(warning|error)::/m);
         running.splice(running.indexOf(job), 1);
         results.push(post);
@@ -167,7 +167,7 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
     writeJson(authFile(cli), { auths: forms });
     const options = jobOptions(cli, h.workdir);
     const main = await runStep(options);
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(readJson(authFile(cli)).auths?.[host]).toEqual({ auth: basic(login!.username, login!.secret) });
     const post = await runStep(options, main.state);
     expect(post.visibleLog).toContain(`Put back the login to ${host}`);
@@ -183,7 +183,7 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
     const [login] = await registryFor(1);
     const options = jobOptions(cli, h.workdir, { logout: 'false' });
     const main = await runStep(options);
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     const warnings = main.visibleLog.split('\n').filter((line) => line.startsWith('::warning::'));
     expect(warnings).toEqual([
       expect.stringMatching(
@@ -191,7 +191,7 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
       ),
     ]);
     const post = await runStep(options, main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(readJson(authFile(cli)).auths?.[registry!.host]).toEqual({ auth: basic(login!.username, login!.secret) });
     expect(readdirSync(shared).filter((name) => name.includes('dg-action'))).toEqual([]);
   });
@@ -202,13 +202,13 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
     const usual = readFileSync(authFile(cli), 'utf8');
     const options = jobOptions(cli, h.workdir, {}, { RUNNER_ENVIRONMENT: 'self-hosted' });
     const main = await runStep(options);
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(main.visibleLog).toMatch(/Using a \S+ config of this job's own \(docker-config: auto, on a self-hosted runner\)/);
     const own = cli === 'docker' ? join(main.exported.DOCKER_CONFIG!, 'config.json') : main.exported.REGISTRY_AUTH_FILE!;
     expect(own.startsWith(join(h.workdir, 'dg-action-'))).toBe(true);
     expect(readJson(own).auths).toEqual({ [registry!.host]: { auth: basic(login!.username, login!.secret) } });
     const post = await runStep({ ...options, env: { ...options.env, ...main.exported } }, main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(readJson(own).auths).toBeUndefined();
     expect(readFileSync(authFile(cli), 'utf8')).toBe(usual);
   });
@@ -254,7 +254,7 @@ describe("docker: the job's own config is a whole docker config", () => {
     const options = jobOptions('docker', h.workdir, { cli: 'docker' }, { RUNNER_ENVIRONMENT: 'self-hosted' });
     const main = await runStep(options);
     // Without the user's contexts the login itself would fail: context "remote-host" not found.
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     const job = main.exported.DOCKER_CONFIG!;
     // Every setting of the user's but the logins, the store and the helpers.
     expect(readJson(join(job, 'config.json'))).toEqual({
@@ -270,7 +270,7 @@ describe("docker: the job's own config is a whole docker config", () => {
     laterStep();
 
     const post = await runStep({ ...options, env: { ...options.env, ...main.exported } }, main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     // No login left in the job's config; its settings, contexts, plugins and builders are all there
     // for the post steps still to come, such as setup-buildx-action's, which removes its builder.
     expect(readJson(join(job, 'config.json'))).toEqual({ currentContext: 'remote-host', detachKeys: 'ctrl-e,e' });

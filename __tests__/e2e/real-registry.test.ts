@@ -3,11 +3,9 @@
  * Debian's docker-registry with htpasswd. Run by `npm run test:registry` (and CI); without
  * docker-registry installed this suite fails rather than pass empty.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { expectNothingLeaked, runStep, secretForms, startHarness, type Harness } from './fixtures.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { expectExit, expectNothingLeaked, type Harness, runStep, secretForms, startHarness } from './fixtures.js';
 import { registryAvailable, startRegistry, type Registry } from './registry.js';
-
-jest.setTimeout(60_000);
 
 let h: Harness;
 let registry: Registry | undefined;
@@ -31,7 +29,7 @@ describe('a real registry (docker-registry with htpasswd)', () => {
     const options = h.options({ registry: registry.host });
 
     const main = await runStep(options);
-    expect(main.exitCode).toBe(0);
+    expectExit(main, 0);
     expect(main.outputs['credentials-id']).toBe(next.id);
     const auth = h.dockerConfig().auths?.[registry.host]?.auth;
     expect(auth).toBe(Buffer.from(`${next.username}:${next.secret}`).toString('base64'));
@@ -40,7 +38,7 @@ describe('a real registry (docker-registry with htpasswd)', () => {
     expect(probe.status).toBe(200);
 
     const post = await runStep(options, main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.sandbox.credentials()).toEqual([]);
     expect(h.dockerConfig().auths?.[registry.host]).toBeUndefined();
     expect(h.dockerArgv()).toEqual([
@@ -54,13 +52,13 @@ describe('a real registry (docker-registry with htpasswd)', () => {
     registry = await startRegistry([{ username: 'deepgram+someone-else', secret: 'not-these' }]);
     const options = h.options({ registry: registry.host });
     const main = await runStep(options);
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     expect(main.visibleLog).toMatch(
       new RegExp(`::error::docker login to ${registry.host.replace(/\./g, '\\.')} failed: .*401 Unauthorized`),
     );
     expect(h.sandbox.credentials()).toEqual([]);
     const post = await runStep(options, main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(h.dockerConfig().auths?.[registry.host]).toBeUndefined();
   });
 });

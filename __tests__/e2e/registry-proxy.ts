@@ -1,17 +1,18 @@
 /**
  * A loopback HTTP proxy in front of the e2e registry that can fail a chosen number of login
  * attempts: the first `times` requests that carry credentials (the one request of a login that
- * checks them) are answered 502, stalled (held open, never answered) or passed on 5 s late, and
+ * checks them) are answered 502, stalled (held open, never answered) or passed on a minute late, and
  * the rest are passed through. The unauthenticated ping before them always passes, so each faulted request is one
  * failed login attempt, for docker and for podman alike.
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-/** 502 at once; stall: never answered; delay: passed through 5 s late (a slow registry). */
+/** 502 at once; stall: never answered; delay: passed through a minute late (a slow registry). */
 export type Fault = '502' | 'stall' | 'delay';
 
-const DELAY_MS = 5000;
+// Longer than allGone's bound: a CLI that outlived its stopped step is still waiting when it looks.
+const DELAY_MS = 60_000;
 
 export interface RegistryProxy {
   host: string;

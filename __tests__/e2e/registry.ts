@@ -30,46 +30,61 @@ export async function startRegistry(users: { username: string; secret: string }[
     .map(({ username, secret }) => execFileSync('htpasswd', ['-niB', username], { input: secret }).toString().trim())
     .join('\n');
   writeFileSync(join(dir, 'htpasswd'), `${htpasswd}\n`);
-  const port = await freePort();
+  // A free port can be taken by another test's server before the registry binds it: then it exits
+  // at once, saying so, and starts again on another.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const started = await serve(dir, port);
+    if (started.child) return registryOn(started.child, dir, `127.0.0.1:${port}`);
+    if (attempt === 5 || !started.stderr.includes('address already in use')) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`docker-registry did not start on 127.0.0.1:${port}: ${started.stderr}`);
+    }
+  }
+}
+
+/**
+ * Starts docker-registry on `port`; resolves once it says it is listening (it binds first), or
+ * with what it printed if it exits before. Its own line, not an answer on the port: another
+ * server that took the port meanwhile would answer too.
+ */
+function serve(dir: string, port: number): Promise<{ child?: ChildProcess; stderr: string }> {
+  const config = join(dir, 'config.yml');
   writeFileSync(
-    join(dir, 'config.yml'),
+    config,
     [
       'version: 0.1',
-      'log: {level: error}',
+      'log: {level: info}',
       `storage: {filesystem: {rootdirectory: ${join(dir, 'data')}}}`,
       `http: {addr: "127.0.0.1:${port}", secret: e2e-only}`,
       `auth: {htpasswd: {realm: e2e-registry, path: ${join(dir, 'htpasswd')}}}`,
       '',
     ].join('\n'),
   );
-  const child = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('docker-registry', ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const host = `127.0.0.1:${port}`;
-  await waitUntilServing(host, child, () => stderr);
+  return new Promise((resolve) => {
+    const listening = `msg="listening on 127.0.0.1:${port}"`;
+    child.stderr!.on('data', (chunk: Buffer) => {
+      const before = stderr.includes(listening);
+      stderr += chunk.toString();
+      if (!before && stderr.includes(listening)) resolve({ child, stderr });
+    });
+    child.once('close', () => resolve({ stderr }));
+  });
+}
+
+function registryOn(child: ChildProcess, dir: string, host: string): Registry {
   return {
     host,
     stop: async () => {
-      await new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      });
+      if (child.exitCode === null && child.signalCode === null) {
+        await new Promise<void>((done) => {
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        });
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls GET /v2/ until the registry answers its login challenge (bounded: 50 tries). */
-async function waitUntilServing(host: string, child: ChildProcess, stderr: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    if (child.exitCode !== null) throw new Error(`docker-registry exited: ${stderr()}`);
-    try {
-      const response = await fetch(`http://${host}/v2/`);
-      if (response.status === 401) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`docker-registry did not start on ${host}: ${stderr()}`);
 }

@@ -4,12 +4,10 @@
  * an `except` that names no set under the name stops the step before any delete, and two
  * rotations of one name racing end with the newer one's set alive.
  */
-import { describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { dirname, join, resolve } from 'node:path';
 import { actionYml, ROOT } from '../../sandbox/runner.js';
-import { runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
-
-jest.setTimeout(60_000);
+import { expectExit, runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
 
 const RETIRE_YML = join(ROOT, 'retire', 'action.yml');
 const RETIRE_ENTRY = resolve(dirname(RETIRE_YML), actionYml(RETIRE_YML).runs.main);
@@ -32,7 +30,7 @@ describe('retire with except', () => {
     const later = issue(MINUTE);
 
     const step = await retire({ except: inService.id });
-    expect(step.exitCode).toBe(0);
+    expectExit(step, 0);
     expect(step.outputs.retired).toBe(old.id);
     expect(liveIds().sort()).toEqual([inService.id, later.id].sort());
     expect(step.visibleLog).toContain(`Leaving ${later.id} alone: not older than the newest set named in except.`);
@@ -45,7 +43,7 @@ describe('retire with except', () => {
     const old = issue(30 * HOUR);
     const inService = issue(2 * HOUR);
     const step = await retire({ except: inService.id.toUpperCase() });
-    expect(step.exitCode).toBe(0);
+    expectExit(step, 0);
     expect(step.outputs.retired).toBe(old.id);
     expect(liveIds()).toEqual([inService.id]);
   });
@@ -55,7 +53,7 @@ describe('retire with except', () => {
     const elsewhere = h.sandbox.issue(SANDBOX_PROJECT_ID, { comment: '[dg-action:0123456789ab keep=prod-pull-eu]', created: ago(HOUR) });
 
     const step = await retire({ except: `${sets[1]!.id},${elsewhere.id}` });
-    expect(step.exitCode).toBe(1);
+    expectExit(step, 1);
     expect(step.visibleLog).toMatch(
       new RegExp(
         `^::error::except names ${elsewhere.id}, which is not a set kept as "prod-pull" \\(3 set\\(s\\) are kept under it\\), so nothing was retired\\.`,
@@ -87,7 +85,7 @@ describe('retire with except', () => {
       expect(liveIds()).toEqual([second]);
       expect(h.sandbox.requests.filter((r) => r.op === 'delete').map((r) => r.path.split('/').at(-1))).not.toContain(second);
       // The newer rotation retires everything older than its set, the earlier rotation's included.
-      expect(b.exitCode).toBe(0);
+      expectExit(b, 0);
       expect(retiredBy(b).every((id) => [...older, first].includes(id))).toBe(true);
       // The earlier one retires only sets older than its own, or finds its own set already retired
       // and stops before deleting anything.
@@ -98,7 +96,7 @@ describe('retire with except', () => {
         expect(a.visibleLog).toContain(`::error::except names ${first}, which is not a set kept as "prod-pull"`);
         expect(a.outputs).toEqual({});
       }
-      if (order === 'the newer rotation first') expect(a.exitCode).toBe(1);
+      if (order === 'the newer rotation first') expectExit(a, 1);
       if (order === 'the earlier rotation first')
         expect([a.exitCode, retiredBy(a).sort(), retiredBy(b)]).toEqual([0, [...older].sort(), [first]]);
     },

@@ -5,15 +5,13 @@
  * renders the Secret offline. The cluster is the only stand-in: `kubectl apply` keeps the manifest
  * it is given and its command line, since an apply needs an API server to talk to.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { actionYml, ROOT } from '../../sandbox/runner.js';
 import { expectNothingLeaked, runStep, SANDBOX_PROJECT_ID, secretForms, startHarness, type Harness, type StepResult } from './fixtures.js';
-
-jest.setTimeout(60_000);
 
 const REAL_KUBECTL = execFileSync('sh', ['-c', 'command -v kubectl']).toString().trim();
 const DOC = join(ROOT, 'docs', 'kubernetes-pull-secret.md');

@@ -7,7 +7,7 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import { dirname, join, resolve } from 'node:path';
 import { actionYml, ROOT } from '../../sandbox/runner.js';
-import { runAction, runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
+import { expectExit, runAction, runStep, SANDBOX_PROJECT_ID, useHarness } from './fixtures.js';
 
 jest.setTimeout(180_000);
 
@@ -67,7 +67,7 @@ describe('a project of 20,000 sets', () => {
   test('retire finds the sets kept under its name among them', async () => {
     const { namedIds } = seed(20_000, 0, 30);
     const retire = await runStep({ ...h.options({ keep: 'prod' }), action: RETIRE_YML, entry: RETIRE_ENTRY });
-    expect(retire.exitCode).toBe(0);
+    expectExit(retire, 0);
     expect(warnings(retire.log)).toEqual([]);
     // All but the newest, which is in service.
     expect(retire.outputs.retired?.split(',').sort()).toEqual(namedIds.slice(1).sort());
@@ -84,7 +84,7 @@ describe('a list answer without end', () => {
     const main = await runStep(options);
     h.sandbox.addFault({ op: 'list', endless: true, times: 0 });
     const post = await runStep(options, main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(warnings(post.log)).toEqual([
       expect.stringMatching(
         /^::warning::Could not list the project's credentials to prune job sets older than 5d 0h: .*the answer was larger than 64 MiB, the most this action reads; the connection was closed$/,
@@ -120,7 +120,7 @@ describe('500 stale job sets in a project of 5,000, the API answering every requ
 
     h.sandbox.clearRequests();
     const second = await runAction(options);
-    expect(second.post.exitCode).toBe(0);
+    expectExit(second.post, 0);
     expect(warnings(second.post.log).length).toBeLessThanOrEqual(2);
     expect(second.post.visibleLog).not.toContain('leaving');
     left = live();
@@ -129,7 +129,7 @@ describe('500 stale job sets in a project of 5,000, the API answering every requ
 
     h.sandbox.clearRequests();
     const third = await runAction(options);
-    expect(third.post.exitCode).toBe(0);
+    expectExit(third.post, 0);
     expect(third.post.visibleLog).not.toContain('Pruned');
     expect(h.sandbox.requests.filter((r) => r.op === 'delete')).toHaveLength(1);
   });
@@ -140,7 +140,7 @@ describe('500 stale job sets in a project of 5,000, the API answering every requ
     const main = await runStep(options);
     h.sandbox.addFault({ op: 'delete', status: 403, times: 0 });
     const post = await runStep(options, main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     // One for the job's own set, one for the pruning.
     const said = warnings(post.log);
     expect(said).toHaveLength(2);

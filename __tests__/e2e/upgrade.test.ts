@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { makeWorkdir, ROOT } from '../../sandbox/runner.js';
-import { runAction, runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
+import { expectExit, runAction, runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
 
 jest.setTimeout(90_000);
 
@@ -51,7 +51,7 @@ describe('upgrading from 1.0.0', () => {
     const pullSecret = kept.main.outputs['credentials-id']!;
     // A 1.0.0 job whose runner died: main ran, post never did.
     const dead = await runStep(v1_0_0({}));
-    expect(dead.exitCode).toBe(0);
+    expectExit(dead, 0);
     const orphan = dead.outputs['credentials-id']!;
     const made = h.sandbox.credentials(SANDBOX_PROJECT_ID);
     expect(made.map((c) => c.comment)).toEqual([expect.stringMatching(LEGACY_TAG), expect.stringMatching(LEGACY_TAG)]);
@@ -88,13 +88,13 @@ describe('upgrading from 1.0.0', () => {
     h.sandbox.addFault({ op: 'create', status: 500, afterAction: true });
     h.sandbox.addFault({ op: 'list', status: 503, times: 0 });
     const main: StepResult = await runStep(v1_0_0({ 'max-attempts': '1' }));
-    expect(main.exitCode).toBe(1);
+    expectExit(main, 1);
     const stray = h.sandbox.credentials(SANDBOX_PROJECT_ID).find((c) => !bystanders.includes(c.id));
     expect(stray?.comment).toMatch(LEGACY_TAG);
 
     h.sandbox.clearFaults();
     const post = await runStep(v1_0_0({ 'max-attempts': '1' }), main.state);
-    expect(post.exitCode).toBe(0);
+    expectExit(post, 0);
     expect(liveIds().sort()).toEqual([...bystanders].sort());
     expect(post.visibleLog).not.toContain('::warning');
   });
