@@ -24,10 +24,20 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   clearMocks: true,
+  // A bound that only ends a hung test: every test waits on events, never on time, and jest's
+  // default of 5 s is shorter than a step takes on a loaded 2-core machine. A file that needs more
+  // (a test that waits out a real connection timeout) says so with jest.setTimeout.
+  testTimeout: 60_000,
   // The end-to-end suites spend their time waiting on sockets, timers and child processes, not on
   // the CPU: four workers on a 2-core machine (jest's default there is one) take the suite from
   // about 90 s to under 30 s.
   maxWorkers: 4,
+  // A worker whose tests closed all they opened exits within milliseconds of jest's "end" (measured
+  // with the worker's resources logged at that moment: only its own pipes), but on a loaded 2-core
+  // machine the scheduler can hold it past jest's default 500 ms, and jest then calls it a leak. A
+  // real leak (a server, socket, timer or child left open) holds a worker for ever, and past this
+  // bound still prints "failed to exit gracefully", which fails .ci/run.
+  workerGracefulExitTimeout: 5_000,
   verbose,
   reporters: verbose ? ['default'] : [['summary', { summaryThreshold: 0 }]],
 };
