@@ -133,6 +133,21 @@ describe('a 1.0.0 job and a v2 job on one runner', () => {
     expect(loginIn(sharedConfig())).toBeUndefined();
   });
 
+  test("docker-config: default: a 1.0.0 login in place when the v2 job starts is taken for the runner's own, and put back", async () => {
+    seedRunnersLogin();
+    const v1Main = await runStep(v1_0_0({ login: 'true' }));
+    const v2 = h.options({ 'docker-config': 'default' });
+    const v2Main = await runStep(v2);
+    expect([v1Main.exitCode, v2Main.exitCode]).toEqual([0, 0]);
+    const v2Post = await runStep(v2, v2Main.state);
+    expect(v2Post.exitCode).toBe(0);
+    // The 1.0.0 job, still running, has its login back; its own end logs out, as 1.0.0 always did.
+    expect(loginIn(sharedConfig())).toBe(authOf(v1Main));
+    const v1Post = await runStep(v1_0_0({ login: 'true' }), v1Main.state);
+    expect(v1Post.exitCode).toBe(0);
+    expect(loginIn(sharedConfig())).toBeUndefined();
+  });
+
   test('docker-config: job (what auto picks on a self-hosted runner): neither touches the other login', async () => {
     seedRunnersLogin();
     const v2 = h.options({ 'docker-config': 'job' });
