@@ -40,15 +40,17 @@ interface Unit {
 function units(file: string, markdown: string): Unit[] {
   const found: Unit[] = [];
   const headings: string[] = [];
-  let paragraph: { line: number; text: string } | null = null;
+  // The paragraph being read ('' when none) and the line it starts on.
+  let paragraph = '';
+  let paragraphLine = 0;
   let lastSentence = '';
   const flush = () => {
     if (!paragraph) return;
-    const sentences = paragraph.text.split(/(?<=[.!?])\s+(?=[A-Z`(*[])/);
+    const sentences = paragraph.split(/(?<=[.!?])\s+(?=[A-Z`(*[])/);
     for (const sentence of sentences)
-      found.push({ where: `${file}:${paragraph.line}`, text: [...headings, sentence].filter(Boolean).join(' / ') });
+      found.push({ where: `${file}:${paragraphLine}`, text: [...headings, sentence].filter(Boolean).join(' / ') });
     lastSentence = sentences.at(-1) ?? '';
-    paragraph = null;
+    paragraph = '';
   };
   const lines = markdown.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -74,8 +76,9 @@ function units(file: string, markdown: string): Unit[] {
       continue;
     }
     if (line.trim() === '' || /^\s*(?:[-*]|\d+\.) /.test(line)) flush();
-    if (line.trim() !== '')
-      paragraph = paragraph ? { ...paragraph, text: `${paragraph.text} ${line.trim()}` } : { line: i + 1, text: line.trim() };
+    if (line.trim() === '') continue;
+    if (!paragraph) paragraphLine = i + 1;
+    paragraph = paragraph ? `${paragraph} ${line.trim()}` : line.trim();
   }
   flush();
   return found;
