@@ -285,3 +285,26 @@ describe('node scripts/release.js', () => {
     CLI_TIMEOUT,
   );
 });
+
+describe("this repository's version", () => {
+  const root = join(import.meta.dirname, '..');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+    version: string;
+    packages: { '': { version: string } };
+  };
+  const text = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+
+  test("package.json's version is a release the CHANGELOG has a section for, and package-lock.json says the same", () => {
+    expect(parseTag(`v${pkg.version}`).version).toBe(pkg.version);
+    expect(changelogSection(text, pkg.version)).not.toBe('');
+    expect([lock.version, lock.packages[''].version]).toEqual([pkg.version, pkg.version]);
+  });
+
+  test('the newest release section of the CHANGELOG is the version in package.json, with one upgrade guide per major', () => {
+    const released = [...text.matchAll(/^## \[(\d+\.\d+\.\d+)\]/gm)].map((m) => m[1]);
+    expect(released[0]).toBe(pkg.version);
+    const guides = [...text.matchAll(/^### Upgrading from (v\d+)$/gm)].map((m) => m[1]);
+    expect(guides.filter((guide, i) => guides.indexOf(guide) !== i)).toEqual([]);
+  });
+});

@@ -100,7 +100,7 @@ describe('the audit of a project', () => {
     // The superseded set is 120 days old: superseded and stale-kept, one finding.
     expect(step.outputs).toMatchObject({ findings: '2', orphaned: '1', superseded: '1', 'stale-kept': '1' });
     expect(step.visibleLog).toContain(
-      '::error::2 set(s) of distribution credentials are in the fail-on classes (orphaned 1, superseded 1, stale-kept 1); see the job summary or report-file.',
+      '::error::2 set(s) of distribution credentials are in the fail-on classes (orphaned 1, superseded 1, stale-kept 1; 1 set(s) in two of them); see the job summary or report-file.',
     );
     expect(step.visibleLog).toContain(`orphaned: ${ids.orphaned}, 9d 0h old, made by ci-bot@example.com: ci [dg-action:000000000002 job]`);
     expect(step.summary).toContain('<strong>2 set(s) in the fail-on classes</strong>');

@@ -7,13 +7,15 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { actionYml, ROOT } from '../../sandbox/runner.js';
 import { expectNothingLeaked, runStep, SANDBOX_PROJECT_ID, secretForms, startHarness, type Harness, type StepResult } from './fixtures.js';
 
 const REAL_KUBECTL = execFileSync('sh', ['-c', 'command -v kubectl']).toString().trim();
+// The recipe's DEEPGRAM_ADMIN_API_KEY: a key with the admin role, the least it says both steps need.
+const ADMIN_KEY = `dgadmin${Math.random().toString(36).slice(2)}`;
 const DOC = join(ROOT, 'docs', 'kubernetes-pull-secret.md');
 
 interface Step {
@@ -45,7 +47,7 @@ let cluster: string;
 let runnerTemp: string;
 let bin: string;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ keys: { [ADMIN_KEY]: { role: 'admin' } } });
   cluster = join(h.workdir, 'cluster');
   runnerTemp = join(h.workdir, 'runner-temp');
   bin = join(h.workdir, 'kubectl-bin');
@@ -56,6 +58,7 @@ beforeAll(async () => {
     join(bin, 'kubectl'),
     `#!/bin/sh
 printf '%s\\n' "$*" >> "$CLUSTER/argv.log"
+printf '%s\\n' "$KUBECONFIG" >> "$CLUSTER/kubeconfig.log"
 for arg; do
   case "$arg" in
     apply) cat > "$CLUSTER/applied.yaml"; printf '%s\\n' "$*" > "$CLUSTER/apply-argv.log"; echo "secret/applied"; exit 0 ;;
@@ -74,8 +77,8 @@ beforeEach(() => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
   }
-  // "Authenticate kubectl to your cluster first": a context whose server nothing answers, so the
-  // client-side dry run is seen to need no cluster.
+  // The recipe's KUBECONFIG_DATA: a context whose server nothing answers, so the client-side dry
+  // run is seen to need no cluster.
   writeFileSync(
     join(cluster, 'kubeconfig'),
     [
@@ -102,9 +105,14 @@ async function runJob(workflow: Workflow): Promise<JobRun> {
   const outputs: Record<string, Record<string, string>> = {};
   const result: JobRun = { steps: {}, shell: [] };
   const posts: (() => Promise<void>)[] = [];
+  // The runner's GITHUB_ENV: what a step writes there is in the environment of the steps after it.
+  const githubEnv = join(h.workdir, 'github-env');
+  writeFileSync(githubEnv, '');
+  const exported: Record<string, string> = {};
   const expand = (text: string): string =>
     text.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_all, expression: string) => {
-      if (expression === 'secrets.DEEPGRAM_API_KEY') return h.apiKey;
+      if (expression === 'secrets.DEEPGRAM_ADMIN_API_KEY') return ADMIN_KEY;
+      if (expression === 'secrets.KUBECONFIG_DATA') return readFileSync(join(cluster, 'kubeconfig'), 'utf8');
       if (expression === 'vars.DEEPGRAM_PROJECT_ID') return SANDBOX_PROJECT_ID;
       const output = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression);
       if (output) return outputs[output[1]!]?.[output[2]!] ?? '';
@@ -142,11 +150,12 @@ async function runJob(workflow: Workflow): Promise<JobRun> {
       writeFileSync(script, step.run);
       const env: Record<string, string> = {};
       for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !/^(INPUT|STATE)_/.test(name)) env[name] = value;
-      Object.assign(env, expandAll(job!.env), expandAll(step.env), {
+      delete env.KUBECONFIG;
+      Object.assign(env, exported, expandAll(job!.env), expandAll(step.env), {
         RUNNER_TEMP: runnerTemp,
+        GITHUB_ENV: githubEnv,
         PATH: `${bin}:${process.env.PATH}`,
         CLUSTER: cluster,
-        KUBECONFIG: join(cluster, 'kubeconfig'),
       });
       // The runner's default shell on Linux: bash --noprofile --norc -eo pipefail {0}.
       const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -154,8 +163,16 @@ async function runJob(workflow: Workflow): Promise<JobRun> {
       child.stdout.on('data', (chunk) => (log += chunk));
       child.stderr.on('data', (chunk) => (log += chunk));
       const code = await new Promise((done) => child.on('close', done));
-      expect({ step: step.name, code, log }).toEqual({ step: step.name, code: 0, log: 'secret/applied\n' });
+      expect({ step: step.name, code, log }).toEqual({
+        step: step.name,
+        code: 0,
+        log: step.run.includes('kubectl') ? 'secret/applied\n' : '',
+      });
       result.shell.push(log);
+      for (const line of readFileSync(githubEnv, 'utf8').split('\n')) {
+        const [name, ...value] = line.split('=');
+        if (name && value.length > 0) exported[name] = value.join('=');
+      }
     }
   }
   for (const post of posts) await post();
@@ -226,16 +243,22 @@ describe('docs/kubernetes-pull-secret.md: the rotation recipe', () => {
       expect(apply.find((arg) => arg.startsWith('--field-manager='))).toMatch(/^--field-manager=(?!kubectl$)\S+$/);
       expect(apply).not.toContain('--save-config');
 
-      // The secret went through a file under RUNNER_TEMP that only its owner could read, gone after the step.
+      // The secret went through a file under RUNNER_TEMP that only its owner could read, gone after
+      // the step; what is left there is the kubeconfig the first step wrote, for kubectl alone, which
+      // the runner removes when it empties RUNNER_TEMP after the job.
       const files = readFileSync(join(cluster, 'files.log'), 'utf8').trim().split('\n');
       expect(files).toHaveLength(rotation);
       expect(files.at(-1)).toMatch(new RegExp(`^600 ${runnerTemp}/[^/]+$`));
-      expect(readdirSync(runnerTemp)).toEqual([]);
+      expect(readdirSync(runnerTemp)).toEqual(['kubeconfig']);
+      expect(statSync(join(runnerTemp, 'kubeconfig')).mode & 0o777).toBe(0o600);
+      expect(new Set(readFileSync(join(cluster, 'kubeconfig.log'), 'utf8').trim().split('\n'))).toEqual(
+        new Set([join(runnerTemp, 'kubeconfig')]),
+      );
 
       expect(job.steps[retireStep]!.outputs.retired).toBe(previous ?? '');
       expect(keptAs(name).map((c) => c.id)).toEqual([id]);
       const forms = secretForms(issued.username, issued.secret);
-      expectNothingLeaked(h, Object.values(job.steps), [...forms, job.steps.dg!.outputs['docker-config-json']!]);
+      expectNothingLeaked(h, Object.values(job.steps), [...forms, ADMIN_KEY, job.steps.dg!.outputs['docker-config-json']!]);
       for (const text of [...job.shell, readFileSync(join(cluster, 'argv.log'), 'utf8')]) {
         for (const form of forms) expect(text).not.toContain(form);
       }

@@ -3,10 +3,13 @@
  * taken from this repository's history, runs against the API sandbox as the runner ran it: it
  * keeps a set with `revoke: false` (the README's pull secret), leaves the set of a job whose
  * runner died, and sweeps its own strays at job end. Six days later, by the API's clock and the
- * runner's, a job of today's bundle prunes a job set of today's form and nothing 1.0.0 made.
+ * runner's, a job of today's bundle prunes a job set of today's form and nothing 1.0.0 made. And a
+ * 1.0.0 job and a job of today's bundle on one runner, with the real docker CLI: what each does to
+ * the other's login (CHANGELOG.md, "Upgrading from v1", says the same).
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeWorkdir, ROOT } from '../../sandbox/runner.js';
 import { expectExit, runAction, runStep, SANDBOX_PROJECT_ID, type StepResult, useHarness } from './fixtures.js';
@@ -97,5 +100,70 @@ describe('upgrading from 1.0.0', () => {
     expectExit(post, 0);
     expect(liveIds().sort()).toEqual([...bystanders].sort());
     expect(post.visibleLog).not.toContain('::warning');
+  });
+});
+
+describe('a 1.0.0 job and a v2 job on one runner', () => {
+  const RUNNERS_OWN = Buffer.from('runner:its-own-long-lived-login').toString('base64');
+  const sharedConfig = (): string => join(h.workdir, 'docker', 'config.json');
+  const loginIn = (file: string): string | undefined =>
+    (JSON.parse(readFileSync(file, 'utf8')) as { auths?: Record<string, { auth?: string }> }).auths?.[h.sandbox.registryHost]?.auth;
+  const seedRunnersLogin = () => {
+    mkdirSync(join(h.workdir, 'docker'), { recursive: true });
+    writeFileSync(sharedConfig(), JSON.stringify({ auths: { [h.sandbox.registryHost]: { auth: RUNNERS_OWN } } }), { mode: 0o600 });
+  };
+  const authOf = (step: StepResult) => Buffer.from(`${step.outputs.username}:${step.outputs.secret}`).toString('base64');
+
+  test('docker-config: default: the 1.0.0 job logs the v2 job out mid-job, and the login from before is not put back', async () => {
+    seedRunnersLogin();
+    const v2 = h.options({ 'docker-config': 'default' });
+    const v2Main = await runStep(v2);
+    expect(loginIn(sharedConfig())).toBe(authOf(v2Main));
+    const v1Main = await runStep(v1_0_0({ login: 'true' }));
+    expect([v2Main.exitCode, v1Main.exitCode]).toEqual([0, 0]);
+    // 1.0.0 logged in over the v2 job's login, and logs out at its end, whatever is there.
+    expect(loginIn(sharedConfig())).toBe(authOf(v1Main));
+    const v1Post = await runStep(v1_0_0({ login: 'true' }), v1Main.state);
+    expect(v1Post.exitCode).toBe(0);
+    expect(loginIn(sharedConfig())).toBeUndefined();
+    // The v2 job's post finds no login of its own: it leaves the config as it is.
+    const v2Post = await runStep(v2, v2Main.state);
+    expect(v2Post.exitCode).toBe(0);
+    expect(v2Post.visibleLog).toContain(`holds no login to ${h.sandbox.registryHost} any more`);
+    expect(loginIn(sharedConfig())).toBeUndefined();
+  });
+
+  test("docker-config: default: a 1.0.0 login in place when the v2 job starts is taken for the runner's own, and put back", async () => {
+    seedRunnersLogin();
+    const v1Main = await runStep(v1_0_0({ login: 'true' }));
+    const v2 = h.options({ 'docker-config': 'default' });
+    const v2Main = await runStep(v2);
+    expect([v1Main.exitCode, v2Main.exitCode]).toEqual([0, 0]);
+    const v2Post = await runStep(v2, v2Main.state);
+    expect(v2Post.exitCode).toBe(0);
+    // The 1.0.0 job, still running, has its login back; its own end logs out, as 1.0.0 always did.
+    expect(loginIn(sharedConfig())).toBe(authOf(v1Main));
+    const v1Post = await runStep(v1_0_0({ login: 'true' }), v1Main.state);
+    expect(v1Post.exitCode).toBe(0);
+    expect(loginIn(sharedConfig())).toBeUndefined();
+  });
+
+  test('docker-config: job (what auto picks on a self-hosted runner): neither touches the other login', async () => {
+    seedRunnersLogin();
+    const v2 = h.options({ 'docker-config': 'job' });
+    const v2Main = await runStep(v2);
+    const jobConfig = join(v2Main.exported.DOCKER_CONFIG!, 'config.json');
+    expect(loginIn(jobConfig)).toBe(authOf(v2Main));
+    expect(loginIn(sharedConfig())).toBe(RUNNERS_OWN);
+    const v1Main = await runStep(v1_0_0({ login: 'true' }));
+    const v1Post = await runStep(v1_0_0({ login: 'true' }), v1Main.state);
+    expect([v2Main.exitCode, v1Main.exitCode, v1Post.exitCode]).toEqual([0, 0, 0]);
+    // The v2 job is still logged in for its later steps; the shared config is 1.0.0's business,
+    // and 1.0.0 never kept the runner's login aside.
+    expect(loginIn(jobConfig)).toBe(authOf(v2Main));
+    expect(loginIn(sharedConfig())).toBeUndefined();
+    const v2Post = await runStep(v2, v2Main.state);
+    expect(v2Post.exitCode).toBe(0);
+    expect(loginIn(jobConfig)).toBeUndefined();
   });
 });
