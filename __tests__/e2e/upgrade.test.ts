@@ -124,11 +124,11 @@ describe('a 1.0.0 job and a v2 job on one runner', () => {
     // 1.0.0 logged in over the v2 job's login, and logs out at its end, whatever is there.
     expect(loginIn(sharedConfig())).toBe(authOf(v1Main));
     const v1Post = await runStep(v1_0_0({ login: 'true' }), v1Main.state);
-    expect(v1Post.exitCode).toBe(0);
+    expectExit(v1Post, 0);
     expect(loginIn(sharedConfig())).toBeUndefined();
     // The v2 job's post finds no login of its own: it leaves the config as it is.
     const v2Post = await runStep(v2, v2Main.state);
-    expect(v2Post.exitCode).toBe(0);
+    expectExit(v2Post, 0);
     expect(v2Post.visibleLog).toContain(`holds no login to ${h.sandbox.registryHost} any more`);
     expect(loginIn(sharedConfig())).toBeUndefined();
   });
@@ -140,11 +140,11 @@ describe('a 1.0.0 job and a v2 job on one runner', () => {
     const v2Main = await runStep(v2);
     expect([v1Main.exitCode, v2Main.exitCode]).toEqual([0, 0]);
     const v2Post = await runStep(v2, v2Main.state);
-    expect(v2Post.exitCode).toBe(0);
+    expectExit(v2Post, 0);
     // The 1.0.0 job, still running, has its login back; its own end logs out, as 1.0.0 always did.
     expect(loginIn(sharedConfig())).toBe(authOf(v1Main));
     const v1Post = await runStep(v1_0_0({ login: 'true' }), v1Main.state);
-    expect(v1Post.exitCode).toBe(0);
+    expectExit(v1Post, 0);
     expect(loginIn(sharedConfig())).toBeUndefined();
   });
 
@@ -163,7 +163,7 @@ describe('a 1.0.0 job and a v2 job on one runner', () => {
     expect(loginIn(jobConfig)).toBe(authOf(v2Main));
     expect(loginIn(sharedConfig())).toBeUndefined();
     const v2Post = await runStep(v2, v2Main.state);
-    expect(v2Post.exitCode).toBe(0);
+    expectExit(v2Post, 0);
     expect(loginIn(jobConfig)).toBeUndefined();
   });
 });
