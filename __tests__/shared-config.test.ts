@@ -84,10 +84,9 @@ describe('the shared config: an earlier login to the registry', () => {
     expect(core.warning).not.toHaveBeenCalled();
   });
 
-  test('a lock left by a stopped step is taken over once it is old', async () => {
-    mkdirSync(process.env.DOCKER_CONFIG!, { recursive: true });
+  test('a lock left by a killed step (no longer refreshed) is taken over once it is stale', async () => {
     const lock = `${recordPath(usual())}.lock`;
-    writeFileSync(lock, '');
+    mkdirSync(lock, { recursive: true });
     const old = new Date(Date.now() - 60_000);
     const { utimesSync } = await import('node:fs');
     utimesSync(lock, old, old);
@@ -114,4 +113,21 @@ describe('the shared config: an earlier login to the registry', () => {
     expect(readFileSync(process.env.REGISTRY_AUTH_FILE!, 'utf8')).toBe(text);
     expect(existsSync(recordPath(process.env.REGISTRY_AUTH_FILE!))).toBe(false);
   });
+
+  test.each(['constructor', 'toString', '__proto__'])(
+    'a registry named %s: kept aside, on record, and put back like any other',
+    async (registry) => {
+      const earlier = { auth: EARLIER_AUTH };
+      mkdirSync(process.env.DOCKER_CONFIG!, { recursive: true });
+      const text = `{"auths":{${JSON.stringify(registry)}:${JSON.stringify(earlier)}}}`;
+      writeFileSync(usual(), text);
+      await recordLogin(DOCKER, usual(), registry, MARKER, JOB_AUTH);
+      writeFileSync(usual(), `{"auths":{${JSON.stringify(registry)}:{"auth":${JSON.stringify(JOB_AUTH)}}}}`);
+      await releaseLogin(usual(), registry, MARKER, { logout: true, runLogout: logout });
+      expect(logout).toHaveBeenCalledTimes(1);
+      expect(JSON.parse(readFileSync(usual(), 'utf8'))).toEqual(JSON.parse(text));
+      expect(Object.keys(JSON.parse(readFileSync(usual(), 'utf8')).auths)).toEqual([registry]);
+      expect(existsSync(recordPath(usual()))).toBe(false);
+    },
+  );
 });

@@ -9,6 +9,20 @@ module.exports = __lazyBuiltin("assert");
 
 /***/ }),
 
+/***/ 140:
+/***/ ((module) => {
+
+module.exports = require("constants");
+
+/***/ }),
+
+/***/ 434:
+/***/ ((module) => {
+
+module.exports = require("events");
+
+/***/ }),
+
 /***/ 896:
 /***/ ((module) => {
 
@@ -41,6 +55,20 @@ module.exports = require("node:tls");
 /***/ ((module) => {
 
 module.exports = require("path");
+
+/***/ }),
+
+/***/ 203:
+/***/ ((module) => {
+
+module.exports = require("stream");
+
+/***/ }),
+
+/***/ 23:
+/***/ ((module) => {
+
+module.exports = require("util");
 
 /***/ })
 
@@ -3349,7 +3377,8 @@ function removeHandlers() {
 
 /** The process environment without INPUT_* and STATE_* variables. */
 function childEnv(env = process.env) {
-    const result = {};
+    // No prototype: a variable named __proto__ is a variable like any other.
+    const result = Object.create(null);
     for (const [key, value] of Object.entries(env)) {
         if (value !== undefined && !/^(INPUT|STATE)_/i.test(key))
             result[key] = value;
@@ -3604,6 +3633,20 @@ function cleanCliOutput(output) {
 
 
 
+/**
+ * A map keyed by text from a file, an input or the API: no prototype, so that a key such as
+ * `constructor` or `__proto__` is only ever an entry of its own.
+ */
+const dict = (entries = []) => {
+    const map = Object.create(null);
+    for (const [key, value] of entries)
+        map[key] = value;
+    return map;
+};
+/** `map[key]` when the map itself holds that key; never what an object inherits. */
+const own = (map, key) => map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
+/** JSON.parse, with every object in it prototype-free (see dict). */
+const parseJson = (text) => JSON.parse(text, (_key, value) => typeof value === 'object' && value !== null && !Array.isArray(value) ? dict(Object.entries(value)) : value);
 /** The file as JSON, or undefined when it is missing or not a JSON object (the CLI would refuse it too). */
 function readAuthFile(file) {
     let text;
@@ -3614,7 +3657,7 @@ function readAuthFile(file) {
         return undefined;
     }
     try {
-        const parsed = JSON.parse(text);
+        const parsed = parseJson(text);
         return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
     }
     catch {
@@ -3627,8 +3670,11 @@ function isInline(entry) {
 }
 /** The credential helper that holds logins to `registry` in this file, if any. */
 function helperFor(config, registry) {
-    const entry = config?.auths?.[registry];
-    return config?.credHelpers?.[registry] ?? (entry !== undefined && !isInline(entry) ? config?.credsStore : undefined);
+    const entry = own(config?.auths, registry);
+    const helper = own(config?.credHelpers, registry);
+    if (typeof helper === 'string' && helper)
+        return helper;
+    return entry !== undefined && !isInline(entry) && typeof config?.credsStore === 'string' ? config.credsStore : undefined;
 }
 /** Every string of a login entry, and the password inside base64 user:password, is masked. */
 function protectEntry(entry) {
@@ -3765,6 +3811,133 @@ function closeJobConfig(dir) {
     return present.length > 0;
 }
 
+;// CONCATENATED MODULE: ./src/registry/record-lock.ts
+/**
+ * The lock two jobs' steps take before they read and write a shared config and its record, so
+ * that neither ever works on what the other is half-way through changing.
+ *
+ * It is proper-lockfile's: a folder made beside the record (mkdir is atomic), whose time the
+ * holder refreshes while it holds the lock, so that a lock counts as stale only once its holder
+ * has stopped refreshing it (the holder was killed) and never while a slow `docker logout` (a
+ * credential helper that hangs, up to request-timeout) runs under it. A step stopped by the
+ * runner releases it before it dies (signals.ts, finishBeforeStop); proper-lockfile also removes
+ * it when the process exits.
+ *
+ * Loaded only when a step takes the lock: it patches `fs` (graceful-fs) and hooks the process's
+ * exit (signal-exit), which no other step needs.
+ */
+
+
+
+/**
+ * A lock whose time has not been refreshed for this long was left by a step that was killed.
+ * The holder refreshes it every quarter of that.
+ */
+const LOCK_STALE_MS = 20_000;
+/**
+ * For the end-to-end tests only, which must see a lock held past the stale time without waiting
+ * that long: proper-lockfile never takes less than 2 s.
+ */
+const staleMs = (env = process.env) => {
+    const fromTest = Number(/^\d{4,6}$/.exec(env.DG_ACTION_TEST_LOCK_STALE_MS ?? '')?.[0]);
+    return Number.isFinite(fromTest) ? fromTest : LOCK_STALE_MS;
+};
+/** `work`, run while this step holds the lock of `target` (a file that need not exist). */
+async function withLock(target, work) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true, mode: 0o700 });
+    const loaded = await __nccwpck_require__.e(/* import() */ 648).then(__nccwpck_require__.t.bind(__nccwpck_require__, 648, 23));
+    // A CommonJS package: Node gives its exports by name, the bundle only as `default`.
+    const { lock } = typeof loaded.lock === 'function' ? loaded : loaded.default;
+    const stale = staleMs();
+    let compromised = false;
+    const release = await lock(target, {
+        realpath: false,
+        stale,
+        update: Math.max(1000, stale / 4),
+        // As long as the holder holds it: a live holder is bounded by its request-timeout, a dead
+        // one's lock goes stale.
+        retries: { forever: true, minTimeout: 20, maxTimeout: 250, randomize: true },
+        onCompromised: (error) => {
+            compromised = true;
+            log_warning(`The lock on ${target} was lost while this step held it (${error.message}); another job may have changed it meanwhile.`);
+        },
+    });
+    try {
+        return await work();
+    }
+    finally {
+        // A lost lock is no longer ours to remove.
+        if (!compromised)
+            await release().catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/login-record.ts
+/**
+ * The record beside a shared config (see shared-config.ts): its format, and reading and writing
+ * it under the lock (record-lock.ts). For each registry: the login the config held before any of
+ * this action's jobs, and each running job's own login (its marker, the exact `auth` value it
+ * wrote, and when). Whatever in the file is not in the shape main writes is dropped, and every
+ * secret in it is masked: the file is only as trusted as the config beside it.
+ */
+
+
+
+
+/** The longest a job runs (on a self-hosted runner): a login on record longer than that has lost its job. */
+const LONGEST_JOB_MS = 5 * 24 * 3_600_000;
+const MARKER = /^dg-action:[0-9a-f]{12}$/;
+/** The record beside `file`: hidden, named after it. */
+const recordPath = (file) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.dg-action-logins`);
+/**
+ * The keys a logout of `registry` removes (docker also erases the https:// and http:// forms), so
+ * each is kept aside and put back.
+ */
+const loginForms = (registry) => [registry, `https://${registry}`, `http://${registry}`];
+const mayBeRunning = (login) => Date.now() - login.since < LONGEST_JOB_MS;
+/** `work`, holding the lock of the record beside `file`: no other job's step reads or writes it meanwhile. */
+const withRecordLock = (file, work) => withLock(recordPath(file), work);
+/** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
+function readRecords(file) {
+    const records = dict();
+    let parsed;
+    try {
+        parsed = parseJson((0,external_node_fs_namespaceObject.readFileSync)(recordPath(file), 'utf8'));
+    }
+    catch {
+        return records;
+    }
+    const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : dict();
+    for (const [registry, value] of Object.entries(registries)) {
+        if (!isObject(value))
+            continue;
+        const earlier = dict();
+        for (const key of loginForms(registry)) {
+            const entry = isObject(value.earlier) ? own(value.earlier, key) : undefined;
+            if (isInline(entry))
+                earlier[key] = entry;
+        }
+        const logins = (Array.isArray(value.logins) ? value.logins : []).filter((login) => isObject(login) &&
+            typeof login.marker === 'string' &&
+            MARKER.test(login.marker) &&
+            typeof login.auth === 'string' &&
+            login.auth !== '' &&
+            typeof login.since === 'number' &&
+            Number.isFinite(login.since));
+        Object.values(earlier).forEach(protectEntry);
+        logins.forEach((login) => protectEntry({ auth: login.auth }));
+        records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
+    }
+    return records;
+}
+function writeRecords(file, records) {
+    if (Object.keys(records).length === 0)
+        (0,external_node_fs_namespaceObject.rmSync)(recordPath(file), { force: true });
+    else
+        writeAtomically(recordPath(file), JSON.stringify({ registries: records }));
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 ;// CONCATENATED MODULE: ./src/registry/shared-config.ts
 /**
  * `docker-config: default`: the CLI's usual config, which every job of the runner's user shares,
@@ -3792,26 +3965,14 @@ function closeJobConfig(dir) {
 
 
 
-/** The longest a job runs (on a self-hosted runner): a login on record longer than that has lost its job. */
-const LONGEST_JOB_MS = 5 * 24 * 3_600_000;
-/** A lock held longer than this belongs to a step that was stopped while holding it. */
-const LOCK_STALE_MS = 30_000;
-const MARKER = /^dg-action:[0-9a-f]{12}$/;
-/** The record beside `file`: hidden, named after it. */
-const recordPath = (file) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.dg-action-logins`);
-/**
- * The keys a logout of `registry` removes (docker also erases the https:// and http:// forms), so
- * each is kept aside and put back.
- */
-const loginForms = (registry) => [registry, `https://${registry}`, `http://${registry}`];
 /** Main, before the CLI logs in: the earlier login kept aside unless a job of this action wrote it; this job on record. */
 async function recordLogin(cli, file, registry, marker, auth) {
-    const config = await withLock(file, () => {
+    const config = await withRecordLock(file, () => {
         const config = readAuthFile(file);
         const records = readRecords(file);
-        const record = records[registry] ?? { earlier: {}, logins: [] };
+        const record = own(records, registry) ?? { earlier: dict(), logins: [] };
         const ours = new Set(record.logins.map((login) => login.auth));
-        const current = config?.auths?.[registry];
+        const current = own(config?.auths, registry);
         // A job of this action logged in (and may still run): what was there before it is on record already.
         if (!(isInline(current) && ours.has(current.auth)))
             record.earlier = earlierForms(config, registry, ours);
@@ -3833,37 +3994,38 @@ async function recordLogin(cli, file, registry, marker, auth) {
  * login, out of the registry with the right login put back.
  */
 async function releaseLogin(file, registry, marker, release) {
-    await withLock(file, async () => {
-        const records = readRecords(file);
-        const record = records[registry];
-        const mine = record?.logins.find((login) => login.marker === marker);
-        const others = (record?.logins ?? []).filter((login) => login.marker !== marker && mayBeRunning(login));
-        if (record && others.length > 0)
-            record.logins = others;
-        else
-            delete records[registry];
-        try {
-            if (release.logout)
-                await settle(file, registry, mine, others, record?.earlier ?? {}, release.runLogout);
-        }
-        finally {
-            writeRecords(file, records);
-        }
-    });
+    await withRecordLock(file, () => releaseHeld(file, registry, marker, release));
+}
+async function releaseHeld(file, registry, marker, release) {
+    const records = readRecords(file);
+    const record = own(records, registry);
+    const mine = record?.logins.find((login) => login.marker === marker);
+    const others = (record?.logins ?? []).filter((login) => login.marker !== marker && mayBeRunning(login));
+    if (record && others.length > 0)
+        record.logins = others;
+    else
+        delete records[registry];
+    try {
+        if (release.logout)
+            await settle(file, registry, mine, others, record?.earlier ?? dict(), release.runLogout);
+    }
+    finally {
+        writeRecords(file, records);
+    }
 }
 async function settle(file, registry, mine, others, earlier, runLogout) {
     const config = readAuthFile(file) ?? {};
     // The login went to a credential helper: only the CLI can remove it, and nothing was kept aside.
     if (helperFor(config, registry))
         return runLogout?.();
-    const current = config.auths?.[registry];
+    const current = own(config.auths, registry);
     if (mine === undefined || !isInline(current) || current.auth !== mine.auth) {
         log_info(leftAsItIs(file, registry, current, mine, others));
         return;
     }
     const newest = others.at(-1);
     if (newest !== undefined) {
-        config.auths = { ...config.auths, [registry]: { auth: newest.auth } };
+        config.auths = dict([...Object.entries(config.auths ?? {}), [registry, { auth: newest.auth }]]);
         writeAtomically(file, authFileText(config));
         log_info(`Put back the login to ${registry} of another job on this runner that logged in with this action and is still running; ` +
             'the login from before either goes back when the last of them ends.');
@@ -3871,12 +4033,13 @@ async function settle(file, registry, mine, others, earlier, runLogout) {
     }
     await runLogout?.();
     const after = readAuthFile(file) ?? {};
-    const auths = { ...after.auths };
+    const auths = dict(Object.entries(after.auths ?? {}));
     // A logout that failed (or a CLI gone) left this job's login: it goes all the same, and the earlier one comes back.
-    const left = auths[registry];
+    const left = own(auths, registry);
     if (isInline(left) && left.auth === mine.auth)
         delete auths[registry];
-    Object.assign(auths, earlier);
+    for (const [key, entry] of Object.entries(earlier))
+        auths[key] = entry;
     if (JSON.stringify(auths) !== JSON.stringify(after.auths ?? {}))
         writeAtomically(file, authFileText({ ...after, auths }));
     if (Object.keys(earlier).length > 0)
@@ -3895,85 +4058,15 @@ function leftAsItIs(file, registry, current, mine, others) {
 }
 /** Every form of the registry's entry that holds a login, but this action's. */
 function earlierForms(config, registry, ours) {
-    const earlier = {};
+    const earlier = dict();
     for (const key of loginForms(registry)) {
-        const entry = config?.auths?.[key];
+        const entry = own(config?.auths, key);
         if (!isInline(entry) || ours.has(entry.auth))
             continue;
         protectEntry(entry);
         earlier[key] = entry;
     }
     return earlier;
-}
-const mayBeRunning = (login) => Date.now() - login.since < LONGEST_JOB_MS;
-/** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
-function readRecords(file) {
-    let parsed;
-    try {
-        parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(recordPath(file), 'utf8'));
-    }
-    catch {
-        return {};
-    }
-    const records = {};
-    const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : {};
-    for (const [registry, value] of Object.entries(registries)) {
-        if (!isObject(value))
-            continue;
-        const earlier = {};
-        for (const key of loginForms(registry)) {
-            const entry = isObject(value.earlier) ? value.earlier[key] : undefined;
-            if (isInline(entry))
-                earlier[key] = entry;
-        }
-        const logins = (Array.isArray(value.logins) ? value.logins : []).filter((login) => isObject(login) &&
-            typeof login.marker === 'string' &&
-            MARKER.test(login.marker) &&
-            typeof login.auth === 'string' &&
-            login.auth !== '' &&
-            typeof login.since === 'number' &&
-            Number.isFinite(login.since));
-        Object.values(earlier).forEach(protectEntry);
-        logins.forEach((login) => protectEntry({ auth: login.auth }));
-        records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
-    }
-    return records;
-}
-function writeRecords(file, records) {
-    if (Object.keys(records).length === 0)
-        (0,external_node_fs_namespaceObject.rmSync)(recordPath(file), { force: true });
-    else
-        writeAtomically(recordPath(file), JSON.stringify({ registries: records }));
-}
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/**
- * `work` while holding a lock beside the config, so that two jobs' steps never read and write the
- * record and the config at the same time. A lock older than LOCK_STALE_MS is taken over.
- */
-async function withLock(file, work) {
-    const lock = `${recordPath(file)}.lock`;
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(lock), { recursive: true, mode: 0o700 });
-    for (;;) {
-        try {
-            (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(lock, 'wx', 0o600));
-            break;
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                throw error;
-            const since = (0,external_node_fs_namespaceObject.statSync)(lock, { throwIfNoEntry: false })?.mtimeMs;
-            if (since !== undefined && Date.now() - since > LOCK_STALE_MS)
-                (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
-            else
-                await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
-        }
-    }
-    try {
-        return await work();
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/registry/config.ts

@@ -11,7 +11,8 @@ import { onStopSignal } from '../runner/signals.js';
 
 /** The process environment without INPUT_* and STATE_* variables. */
 export function childEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const result: NodeJS.ProcessEnv = {};
+  // No prototype: a variable named __proto__ is a variable like any other.
+  const result: NodeJS.ProcessEnv = Object.create(null) as NodeJS.ProcessEnv;
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && !/^(INPUT|STATE)_/i.test(key)) result[key] = value;
   }

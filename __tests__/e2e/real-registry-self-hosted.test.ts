@@ -1,0 +1,135 @@
+/**
+ * Self-hosted runners keep working, with the real docker CLI and podman, Debian's docker-registry
+ * and a real credential helper on PATH (__fixtures__/credential-helper.ts): a lock held through a
+ * logout longer than the stale time is never taken over. Run by `npm run test:registry` (and CI).
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeWorkdir } from '../../sandbox/runner.js';
+import { installCredentialHelper } from '../../__fixtures__/credential-helper.js';
+import { until } from '../../__fixtures__/until.js';
+import { runStep, startHarness, type Harness, type StepResult } from './fixtures.js';
+import { allGone } from './processes.js';
+import { registryAvailable, startRegistry, type Registry } from './registry.js';
+
+jest.setTimeout(120_000);
+
+type Cli = 'docker' | 'podman';
+
+let h: Harness;
+let registries: Registry[] = [];
+let secondTemp: { path: string; remove: () => void };
+/** The runner user's own config folder (DOCKER_CONFIG) and podman's usual auth file in it. */
+let shared: string;
+
+beforeAll(async () => {
+  if (!registryAvailable()) throw new Error('docker-registry and htpasswd are needed: apt-get install docker-registry apache2-utils');
+  h = await startHarness();
+  secondTemp = makeWorkdir('dg-action-e2e-job2-');
+});
+afterAll(async () => {
+  secondTemp?.remove();
+  await h?.close();
+});
+beforeEach(() => {
+  h.reset();
+  shared = join(h.workdir, 'user');
+  for (const dir of [shared, join(h.workdir, 'helper-bin'), join(h.workdir, 'slow-bin')]) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(shared, { recursive: true });
+  for (const temp of [h.workdir, secondTemp.path]) {
+    for (const name of readdirSync(temp).filter((entry) => entry.startsWith('dg-action-') || entry.startsWith('helper-')))
+      rmSync(join(temp, name), { recursive: true, force: true });
+  }
+});
+afterEach(async () => {
+  await Promise.all(registries.map((registry) => registry.stop()));
+  registries = [];
+  await allGone(secondTemp.path);
+});
+
+const authFile = (cli: Cli): string => join(shared, cli === 'docker' ? 'config.json' : 'auth.json');
+const writeJson = (file: string, value: unknown): string => {
+  const text = JSON.stringify(value, null, '\t');
+  writeFileSync(file, text, { mode: 0o600 });
+  return text;
+};
+
+async function registryWith(users: { username: string; secret: string }[]): Promise<Registry> {
+  const registry = await startRegistry(users);
+  registries.push(registry);
+  return registry;
+}
+
+/** A step's options: the shared config, helpers on PATH, podman told the loopback registries are plain http. */
+function jobOptions(cli: Cli, temp: string, registry: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}) {
+  const registriesConf = join(shared, 'registries.conf');
+  writeFileSync(registriesConf, registries.map((r) => `[[registry]]\nlocation = "${r.host}"\ninsecure = true\n`).join('\n'));
+  const base = h.options({ registry, cli, ...inputs });
+  return {
+    ...base,
+    workdir: temp,
+    env: {
+      ...base.env,
+      PATH: `${join(h.workdir, 'helper-bin')}:${base.env!.PATH}`,
+      DOCKER_CONFIG: shared,
+      REGISTRY_AUTH_FILE: authFile('podman'),
+      CONTAINERS_REGISTRIES_CONF: registriesConf,
+      ...env,
+    },
+  };
+}
+
+describe('docker, shared config (docker-config: default)', () => {
+  test('a lock held through a logout longer than the stale time is refreshed, never taken over: the job waiting on it keeps its login', async () => {
+    // The stale time is the product's, 20 s: waiting that long would make this test slow, so both
+    // jobs are given 2 s (proper-lockfile's least) through a variable only tests set, and the test
+    // holds the first job's logout until it has seen the lock refreshed past 2 s of the second
+    // job's wait. Without the refresh the second job would take the lock over after 2 s.
+    const STALE_MS = 2000;
+    const [one, two] = [h.sandbox.presetNext(), h.sandbox.presetNext()];
+    const registry = await registryWith([one, two]);
+    const helper = installCredentialHelper(h.workdir, 'e2eslow');
+    writeJson(authFile('docker'), { credHelpers: { [registry.host]: 'e2eslow' } });
+    const env = { DG_ACTION_TEST_LOCK_STALE_MS: String(STALE_MS) };
+    const job1 = jobOptions('docker', h.workdir, registry.host, {}, env);
+    const job2 = jobOptions('docker', secondTemp.path, registry.host, {}, env);
+    const main1 = await runStep(job1);
+    expect(main1.exitCode).toBe(0);
+    expect(helper.logins()[registry.host]?.Username).toBe(one.username);
+
+    helper.hold('erase');
+    const post1 = runStep(job1, main1.state);
+    await until(() => helper.calls().some((call) => call.startsWith('erase')));
+    const lock = join(shared, '.config.json.dg-action-logins.lock');
+    expect(existsSync(lock)).toBe(true);
+    const waitingSince = Date.now();
+    const main2 = runStep(job2);
+    let main2Done = false;
+    void main2.then(() => (main2Done = true));
+    // Refreshes of the held lock, seen until the second job has waited past twice the stale time.
+    const refreshes = new Set<number>();
+    await until(() => {
+      refreshes.add(statSync(lock).mtimeMs);
+      return Date.now() - waitingSince > 2 * STALE_MS && refreshes.size >= 3;
+    });
+    expect(main2Done).toBe(false);
+    expect(helper.calls().filter((call) => call.startsWith('store'))).toHaveLength(1);
+    helper.release('erase');
+
+    const [p1, m2]: StepResult[] = await Promise.all([post1, main2]);
+    expect([p1.exitCode, m2.exitCode]).toEqual([0, 0]);
+    // Job 1 logged out first, then job 2 logged in: job 2's login stands, and it is on record.
+    // (docker logout erases each form of the registry it finds: one call or more.)
+    const verbs = helper.calls().map((call) => call.split(' ')[0]);
+    expect([verbs[0], verbs.at(-1)]).toEqual(['store', 'store']);
+    expect(new Set(verbs.slice(1, -1))).toEqual(new Set(['erase']));
+    expect(helper.logins()[registry.host]?.Username).toBe(two.username);
+    const record = JSON.parse(readFileSync(join(shared, '.config.json.dg-action-logins'), 'utf8'));
+    expect(record.registries[registry.host].logins.map((l: { marker: string }) => l.marker)).toEqual([m2.state.marker]);
+    const post2 = await runStep(job2, m2.state);
+    expect(post2.exitCode).toBe(0);
+    expect(helper.logins()).toEqual({});
+    expect(readdirSync(shared).filter((name) => name.includes('dg-action'))).toEqual([]);
+  });
+});
