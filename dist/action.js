@@ -3317,35 +3317,88 @@ const external_node_child_process_namespaceObject = require("node:child_process"
 ;// CONCATENATED MODULE: ./src/runner/signals.ts
 /**
  * What a step does when the runner stops it. A cancelled job, or a step past its timeout-minutes,
- * gets SIGINT, then SIGTERM; Node's default is to die at once. That is right for the step itself
- * (its saved state already says what post must undo), but not for a process it started in a
- * process group of its own (the registry CLI, so that a timeout ends its helpers too): the
- * runner's signal never reaches that group, so a CLI stopped mid-login would live on, and could
- * finish its login after post had logged out.
+ * gets SIGINT, then SIGTERM 7.5 s later, and is killed soon after that; Node's default is to die
+ * at once. That is right for most of a step (its saved state already says what post must undo),
+ * but not for:
  *
- * So while such a process runs, SIGINT and SIGTERM first run the stoppers registered here (each
- * ends its own process group), then the step dies of the same signal, as it would have without
- * them. Between those processes Node's default stays in place.
+ * - a process it started in a process group of its own (the registry CLI, so that a timeout ends
+ *   its helpers too): the runner's signal never reaches that group, so a CLI stopped mid-login
+ *   would live on, and could finish its login after post had logged out. `onStopSignal` ends it.
+ * - work on a file other jobs share (post putting back the shared docker config under its lock):
+ *   left half-done, the next job would wait on the lock and restore a revoked login.
+ *   `finishBeforeStop` lets such work end, within the runner's grace, before the step dies.
+ * - what must be said when the step dies with work unanswered (a revoke in flight):
+ *   `onStoppedExit` says it last.
+ *
+ * So while any of these is registered, SIGINT and SIGTERM run the stoppers, wait for the work to
+ * finish (never past GRACE_MS of the first signal), say the last words, and then the step dies of
+ * the same signal, as it would have without them. Otherwise Node's default stays in place.
  */
 const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * How long, after a signal, finishing work may take: the runner sends SIGTERM 7.5 s after SIGINT
+ * and kills about 2.5 s after SIGTERM, so both bounds end well before the kill.
+ */
+const GRACE_MS = { SIGINT: 6000, SIGTERM: 1500 };
 const stoppers = new Set();
+const finishing = new Set();
+const lastWords = new Set();
+/** The signal the step was stopped with, once it was. */
+let stoppedBy;
+let deadline;
+let dead = false;
 /**
  * Runs `stop` if the step is stopped before the returned function is called (once the process it
- * ends has exited). Not on Windows, where a child shares the console, and so the signal, with us.
+ * ends has exited); at once if the step is being stopped already. Not on Windows, where a child
+ * shares the console, and so the signal, with us.
  */
 function onStopSignal(stop) {
     if (process.platform === 'win32')
         return () => undefined;
-    if (stoppers.size === 0)
+    if (stoppedBy !== undefined) {
+        stop();
+        return () => undefined;
+    }
+    return register(stoppers, stop);
+}
+/**
+ * Runs `work`; a step stopped meanwhile dies only once it has settled (or at the grace's end), so
+ * that it can leave what it shares with other jobs as it should be.
+ */
+async function finishBeforeStop(work) {
+    const running = work();
+    if (process.platform === 'win32')
+        return running;
+    const settled = running.then(() => undefined, () => undefined);
+    const release = register(finishing, settled);
+    try {
+        return await running;
+    }
+    finally {
+        release();
+        if (stoppedBy !== undefined && finishing.size === 0)
+            die();
+    }
+}
+/** Runs `say` just before a stopped step dies, unless the returned function was called first. */
+function onStoppedExit(say) {
+    if (process.platform === 'win32')
+        return () => undefined;
+    return register(lastWords, say);
+}
+function register(set, item) {
+    if (!installed())
         for (const signal of SIGNALS)
             process.on(signal, stopped);
-    stoppers.add(stop);
+    set.add(item);
     return () => {
-        if (stoppers.delete(stop) && stoppers.size === 0)
+        if (set.delete(item) && !installed() && stoppedBy === undefined)
             removeHandlers();
     };
 }
+const installed = () => stoppers.size + finishing.size + lastWords.size > 0;
 function stopped(signal) {
+    stoppedBy = signal;
     for (const stop of stoppers) {
         try {
             stop();
@@ -3355,9 +3408,45 @@ function stopped(signal) {
         }
     }
     stoppers.clear();
+    if (finishing.size === 0)
+        return die();
+    // A second signal only shortens the time left (SIGTERM after SIGINT).
+    const at = Date.now() + (GRACE_MS[signal] ?? 0);
+    if (deadline !== undefined && deadline.at <= at)
+        return;
+    clearTimeout(deadline?.timer);
+    deadline = { timer: setTimeout(die, at - Date.now()), at };
+}
+function die() {
+    if (dead)
+        return;
+    dead = true;
+    const signal = stoppedBy ?? 'SIGTERM';
+    clearTimeout(deadline?.timer);
+    for (const say of lastWords) {
+        try {
+            say();
+        }
+        catch {
+            // The step must still end.
+        }
+    }
+    lastWords.clear();
+    finishing.clear();
     removeHandlers();
+    const others = process.listeners(signal);
     // With no handler left, Node's default: the step dies of this signal, as the runner asked.
-    process.kill(process.pid, signal);
+    if (others.length === 0)
+        process.kill(process.pid, signal);
+    // Another module's (proper-lockfile's signal-exit, which removes its locks and then dies of the
+    // signal): given the signal now, as Node would have, before this step does anything more.
+    else
+        for (const listener of others)
+            listener(signal);
+    // Only a process that survives its own signal (a test's) gets here: as if never stopped.
+    stoppedBy = undefined;
+    deadline = undefined;
+    dead = false;
 }
 function removeHandlers() {
     for (const signal of SIGNALS)
@@ -3389,6 +3478,7 @@ function runChild(file, args, options = {}) {
     return new Promise((resolve) => {
         let output = '';
         let timedOut = false;
+        let stopped = false;
         // Its own process group, so that a timeout (or a stopped step) also ends the helpers it started.
         const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
         const kill = () => killGroup(child.pid, () => child.kill('SIGKILL'));
@@ -3399,11 +3489,14 @@ function runChild(file, args, options = {}) {
                 kill();
             }, options.timeoutMs);
         // The runner's SIGINT or SIGTERM reaches the step, not the group: the step passes it on.
-        const release = onStopSignal(kill);
+        const release = onStopSignal(() => {
+            stopped = true;
+            kill();
+        });
         const done = (exitCode) => {
             clearTimeout(timer);
             release();
-            resolve({ exitCode, output, timedOut });
+            resolve({ exitCode, output, timedOut, stopped });
         };
         child.stdout.on('data', (chunk) => (output += chunk.toString()));
         child.stderr.on('data', (chunk) => (output += chunk.toString()));
@@ -3412,10 +3505,10 @@ function runChild(file, args, options = {}) {
             done(-1);
         });
         // 'close' waits for the pipes; a killed process's descendants could hold them open, so after
-        // a timeout its exit is enough.
+        // a timeout or a stop its exit is enough.
         child.on('close', (code) => done(code ?? -1));
         child.on('exit', (code) => {
-            if (timedOut)
+            if (timedOut || stopped)
                 done(code ?? -1);
         });
         // A CLI that exits before reading stdin closes the pipe: that is its answer, not ours to report.
@@ -3594,6 +3687,8 @@ async function cliLogout(cli, registry, timeoutMs) {
     const result = await runChild(cli.path, ['logout', ...authFileFlag(cli), '--', registry], { timeoutMs });
     if (result.timedOut)
         throw new RegistryCliError(`${cli.name} logout from ${registry} did not finish within ${timeoutMs / 1000} s (request-timeout)`);
+    if (result.stopped)
+        throw new RegistryCliError(`${cli.name} logout from ${registry} was ended: the step was stopped`);
     const reason = cleanCliOutput(result.output);
     // podman says so when the entry is already gone (docker exits 0): nothing is left to remove.
     if (result.exitCode === 0 || /^not logged into\b/i.test(reason))
@@ -3965,6 +4060,7 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 
 
 
+
 /** Main, before the CLI logs in: the earlier login kept aside unless a job of this action wrote it; this job on record. */
 async function recordLogin(cli, file, registry, marker, auth) {
     const config = await withRecordLock(file, () => {
@@ -3991,10 +4087,11 @@ async function recordLogin(cli, file, registry, marker, auth) {
 }
 /**
  * Post: this job off the record and, with `logout: true` while the entry is still this job's
- * login, out of the registry with the right login put back.
+ * login, out of the registry with the right login put back. A step stopped meanwhile (SIGINT,
+ * SIGTERM) finishes this first: its CLI is ended, and the rest takes no time.
  */
 async function releaseLogin(file, registry, marker, release) {
-    await withRecordLock(file, () => releaseHeld(file, registry, marker, release));
+    await finishBeforeStop(() => withRecordLock(file, () => releaseHeld(file, registry, marker, release)));
 }
 async function releaseHeld(file, registry, marker, release) {
     const records = readRecords(file);
@@ -4465,6 +4562,7 @@ function apiNow(page, note, runnerNow = Date.now()) {
 
 
 
+
 /** How long the post step waits for a create that main was stopped in to land, before it sweeps. */
 function inFlightWaitMs(saved, now = Date.now()) {
     return Math.max(0, saved.createInFlightUntil - now);
@@ -4480,13 +4578,20 @@ async function revokeHandedOut(ctx, saved, settings) {
         ctx.info(`Keeping distribution credentials ${saved.credentialsId} (${why}); they do not expire.`);
         return;
     }
+    const byHand = () => `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
+        `(or in the Deepgram console).`;
+    // A step stopped (SIGINT, SIGTERM) before the API answered cannot know whether the set is gone,
+    // and nothing else may ever delete it (prune-after: off): it says so, naming the set.
+    const forget = onStoppedExit(() => ctx.warning(`The post step was stopped before Deepgram answered the revoke of distribution credentials ${saved.credentialsId}: ` +
+        `they may still exist. ${byHand()}`));
     try {
         await revokeCredentials(ctx, saved.credentialsId);
     }
     catch (error) {
-        ctx.warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ` +
-            `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
-            `(or in the Deepgram console).`);
+        ctx.warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ${byHand()}`);
+    }
+    finally {
+        forget();
     }
 }
 async function tidyProject(ctx, saved, settings) {

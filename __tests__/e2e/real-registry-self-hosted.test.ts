@@ -1,15 +1,17 @@
 /**
  * Self-hosted runners keep working, with the real docker CLI and podman, Debian's docker-registry
- * and a real credential helper on PATH (__fixtures__/credential-helper.ts): a lock held through a
- * logout longer than the stale time is never taken over. Run by `npm run test:registry` (and CI).
+ * and a real credential helper on PATH (__fixtures__/credential-helper.ts): a post stopped during
+ * its logout on a shared config leaves it as it was, with no lock or record behind; a lock held
+ * through a logout longer than the stale time is never taken over. Run by `npm run test:registry`
+ * (and CI).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeWorkdir } from '../../sandbox/runner.js';
 import { installCredentialHelper } from '../../__fixtures__/credential-helper.js';
 import { until } from '../../__fixtures__/until.js';
-import { runStep, startHarness, type Harness, type StepResult } from './fixtures.js';
+import { REAL_DOCKER, runStep, startHarness, type Harness, type StepResult } from './fixtures.js';
 import { allGone } from './processes.js';
 import { registryAvailable, startRegistry, type Registry } from './registry.js';
 
@@ -49,11 +51,15 @@ afterEach(async () => {
 });
 
 const authFile = (cli: Cli): string => join(shared, cli === 'docker' ? 'config.json' : 'auth.json');
+const readJson = (file: string): Record<string, unknown> & { auths?: Record<string, { auth?: string }> } =>
+  existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
 const writeJson = (file: string, value: unknown): string => {
   const text = JSON.stringify(value, null, '\t');
   writeFileSync(file, text, { mode: 0o600 });
   return text;
 };
+
+const basic = (username: string, secret: string): string => Buffer.from(`${username}:${secret}`).toString('base64');
 
 async function registryWith(users: { username: string; secret: string }[]): Promise<Registry> {
   const registry = await startRegistry(users);
@@ -81,6 +87,42 @@ function jobOptions(cli: Cli, temp: string, registry: string, inputs: Record<str
 }
 
 describe('docker, shared config (docker-config: default)', () => {
+  test('post stopped (SIGINT) while docker logout runs: it finishes its part in the grace; the earlier login back, no lock or record left', async () => {
+    const [login, next] = [h.sandbox.presetNext(), h.sandbox.presetNext()];
+    const registry = await registryWith([login, next]);
+    const before = writeJson(authFile('docker'), { auths: { [registry.host]: { auth: basic('robot+runner', 'runner-secret') } } });
+    const options = jobOptions('docker', h.workdir, registry.host);
+    const main = await runStep(options);
+    expect(main.exitCode).toBe(0);
+    // A docker whose logout hangs until the test says (a helper on a headless host would).
+    const bin = join(h.workdir, 'slow-bin');
+    mkdirSync(bin);
+    const started = join(bin, 'logout-started');
+    writeFileSync(
+      join(bin, 'docker'),
+      `#!/bin/sh\nif [ "$1" = logout ]; then : > '${started}'; while :; do sleep 0.05; done; fi\nexec '${REAL_DOCKER}' "$@"\n`,
+    );
+    chmodSync(join(bin, 'docker'), 0o755);
+    const slow = { ...options, env: { ...options.env, PATH: `${bin}:${options.env.PATH}` } };
+    const post = await runStep({ ...slow, stop: { when: until(() => existsSync(started)) } }, main.state);
+    expect(post.stopped).toBe(true);
+    // It died of the signal, as the runner asked, once its part was done: well within the runner's grace.
+    expect(post.exitCode).toBe(-1);
+    expect(post.visibleLog).toContain('docker logout from');
+    expect(post.visibleLog).toContain('was ended: the step was stopped');
+    expect(post.visibleLog).toContain(`Put back the login to ${registry.host}`);
+    expect(readJson(authFile('docker'))).toEqual(JSON.parse(before));
+    expect(readdirSync(shared).filter((name) => name.includes('dg-action'))).toEqual([]);
+    // The next job neither waits on a lock nor finds the stopped job on record: the runner's login is its earlier one.
+    const main2 = await runStep(options);
+    expect(main2.exitCode).toBe(0);
+    expect(readJson(authFile('docker')).auths?.[registry.host]).toEqual({ auth: basic(next.username, next.secret) });
+    const post2 = await runStep(options, main2.state);
+    expect(post2.visibleLog).toContain(`Put back the login to ${registry.host}`);
+    expect(readJson(authFile('docker'))).toEqual(JSON.parse(before));
+    expect(readdirSync(shared).filter((name) => name.includes('dg-action'))).toEqual([]);
+  });
+
   test('a lock held through a logout longer than the stale time is refreshed, never taken over: the job waiting on it keeps its login', async () => {
     // The stale time is the product's, 20 s: waiting that long would make this test slow, so both
     // jobs are given 2 s (proper-lockfile's least) through a variable only tests set, and the test

@@ -21,6 +21,7 @@
  * run (5 days on a self-hosted runner): its login is not taken for an earlier one meanwhile.
  */
 import * as log from '../runner/log.js';
+import { finishBeforeStop } from '../runner/signals.js';
 import {
   authFileText,
   dict,
@@ -73,10 +74,11 @@ export interface Release {
 
 /**
  * Post: this job off the record and, with `logout: true` while the entry is still this job's
- * login, out of the registry with the right login put back.
+ * login, out of the registry with the right login put back. A step stopped meanwhile (SIGINT,
+ * SIGTERM) finishes this first: its CLI is ended, and the rest takes no time.
  */
 export async function releaseLogin(file: string, registry: string, marker: string, release: Release): Promise<void> {
-  await withRecordLock(file, () => releaseHeld(file, registry, marker, release));
+  await finishBeforeStop(() => withRecordLock(file, () => releaseHeld(file, registry, marker, release)));
 }
 
 async function releaseHeld(file: string, registry: string, marker: string, release: Release): Promise<void> {
