@@ -3807,6 +3807,107 @@ function writeAtomically(target, text) {
 }
 const authFileText = (config) => JSON.stringify(config, null, '\t');
 
+;// CONCATENATED MODULE: ./src/registry/carried-logins.ts
+/**
+ * What a job's own config (job-config.ts) carries of the runner user's logins to other registries,
+ * so that the job's later steps still push and pull there: every way the user's docker (or
+ * podman) finds them, except a way that would make this action's login land outside the job's
+ * config.
+ *
+ * - `auths`: inline logins to other registries are copied (into a 0600 file in a 0700 folder,
+ *   masked in the log; post takes every login out of the job's config).
+ * - `credHelpers`: kept for other registries; they name programs, not secrets.
+ * - `credsStore` (docker): cannot stay, or docker would write this job's login into the store every
+ *   job of the runner shares. So each registry the store holds a login to (`docker-credential-<store>
+ *   list`, and every `auths` entry that points at the store) gets a `credHelpers` entry naming the
+ *   store. A store that cannot list gets one warning.
+ *
+ * The action's registry never gets a helper, so its login is written inline in the job's config.
+ * Nothing here calls a helper's `store` or `erase`, or writes the user's config.
+ */
+
+
+
+/** The bound on `docker-credential-<store> list`: a store on a headless host may wait on a keyring for ever. */
+const STORE_LIST_TIMEOUT_MS = 5000;
+/** A store or helper name docker would run as docker-credential-<name>; anything else is never run. */
+const PROGRAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** Docker Hub's key: docker looks its logins up under this URL, every other registry under its host. */
+const DOCKER_HUB = 'https://index.docker.io/v1/';
+/**
+ * The logins of `user` (the user's usual file) that the job's config for `registry` carries.
+ * `ownJob`: the usual file is already a job config of this action's (a second use in the job):
+ * all its inline logins are this job's own, the registry's included, and carry on.
+ */
+async function carriedLogins(cli, user, registry, ownJob) {
+    const auths = dict();
+    const credHelpers = dict();
+    const other = (key) => ownJob || hostOf(key) !== registry;
+    for (const [key, entry] of Object.entries(isMap(user.auths) ? user.auths : {})) {
+        if (!isInline(entry) || !other(key))
+            continue;
+        protectEntry(entry);
+        auths[key] = entry;
+    }
+    for (const [key, helper] of Object.entries(isMap(user.credHelpers) ? user.credHelpers : {})) {
+        if (typeof helper === 'string' && helper && hostOf(key) !== registry)
+            credHelpers[key] = helper;
+    }
+    const store = user.credsStore;
+    if (cli.name === 'docker' && typeof store === 'string' && store) {
+        // docker looks a registry up in credHelpers by the key it stores logins under; an explicit helper wins.
+        const pointing = Object.entries(isMap(user.auths) ? user.auths : {}).filter(([, entry]) => !isInline(entry));
+        const listed = await listStore(store);
+        for (const key of [...pointing.map(([key]) => key), ...listed]) {
+            const lookup = helperKey(key);
+            if (hostOf(lookup) !== registry && !Object.hasOwn(credHelpers, lookup) && !Object.hasOwn(auths, lookup))
+                credHelpers[lookup] = store;
+        }
+    }
+    return { auths, credHelpers };
+}
+/** The server URLs the store holds logins for; none, with one warning, when it cannot say. */
+async function listStore(store) {
+    const program = `docker-credential-${store}`;
+    const lacking = `the job's later docker steps have no login the store holds, but for the registries the usual config names in \`auths\`. ` +
+        'Log in to the others in the job, or name them in the usual config under `credHelpers`.';
+    if (!PROGRAM_NAME.test(store)) {
+        log_warning(`The usual docker config names a credential store (credsStore) that is not a program name; it is not run: ${lacking}`);
+        return [];
+    }
+    const result = await runChild(program, ['list'], { timeoutMs: STORE_LIST_TIMEOUT_MS });
+    let problem;
+    let urls = [];
+    if (result.timedOut)
+        problem = `it did not answer within ${STORE_LIST_TIMEOUT_MS / 1000} s`;
+    else if (result.exitCode !== 0)
+        problem = result.exitCode === -1 ? 'it could not be run' : `it exited with code ${result.exitCode}`;
+    else {
+        try {
+            const parsed = JSON.parse(result.output);
+            if (!isMap(parsed))
+                throw new Error('not a JSON object');
+            urls = Object.keys(parsed);
+        }
+        catch {
+            problem = 'its answer was not the JSON object `list` gives';
+        }
+    }
+    if (problem !== undefined) {
+        log_warning(`The usual docker config keeps logins in the credential store ${program}, which could not list them (${problem}): ${lacking}`);
+    }
+    return urls;
+}
+/** The key docker looks a server URL's logins up under: Docker Hub's URL, or else the host. */
+function helperKey(serverUrl) {
+    return serverUrl === DOCKER_HUB ? serverUrl : hostOf(serverUrl);
+}
+/** The registry host of an auth-file key: `https://ghcr.io/v1/` and podman's `quay.io/org/repo` alike. */
+function hostOf(key) {
+    return key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0];
+}
+const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 ;// CONCATENATED MODULE: ./src/registry/job-config.ts
 /**
  * `docker-config: job` (the default on self-hosted runners): a config of this job's own in its
@@ -3816,17 +3917,19 @@ const authFileText = (config) => JSON.stringify(config, null, '\t');
  *
  * It is a whole docker config, not only a place for one login: a runner's docker is often
  * customised (a current context that is not `default` for rootless docker or a remote host,
- * per-user CLI plugins such as buildx and compose, buildx builders), and a config without them
- * makes the login fail ("context not found") and hides them from the job's later steps. So the
- * job's config.json carries every setting of the user's but its logins (`auths`, `credsStore`,
- * `credHelpers`: no secret of the user's is copied), and links to the user's `contexts/`,
- * `cli-plugins/` and `buildx/` folders, which are used in place and never changed by the action.
+ * per-user CLI plugins such as buildx and compose, buildx builders, logins to other registries),
+ * and a config without them makes the login fail ("context not found") and the job's later steps
+ * fail to push or pull elsewhere. So the job's config.json carries every setting of the user's,
+ * the user's logins to other registries (carried-logins.ts says how), and links to the user's
+ * `contexts/`, `cli-plugins/` and `buildx/` folders (junctions on Windows, which needs no
+ * privilege for them), which are used in place and never changed by the action.
  *
  * At job end the folder stays: the post steps of actions that ran before this one run after this
  * one's (post steps run in reverse order) with DOCKER_CONFIG still set, and
  * docker/setup-buildx-action's removes its builder there. Post only takes the logins out of it; the
  * runner empties RUNNER_TEMP when the job ends.
  */
+
 
 
 
@@ -3840,20 +3943,23 @@ const JOB_FILES = ['config.json', 'auth.json'];
 const EXECUTION_FOLDER = /^dg-action-[0-9a-f]{12}$/;
 /**
  * Main: the job's own config in `dir`, seeded from `userFile` (the CLI's usual file, found before
- * DOCKER_CONFIG is changed), and exported.
+ * DOCKER_CONFIG is changed), and exported. `registry` is the one this action logs in to.
  */
-function useJobConfig(cli, dir, userFile, how) {
-    const user = readAuthFile(userFile) ?? {};
-    const seed = { ...user };
+async function useJobConfig(cli, dir, userFile, registry, how) {
+    const user = readAuthFile(userFile) ?? dict();
+    const seed = dict(Object.entries(user));
     delete seed.auths;
-    // No store or helper: the secret would land in a store every job on the runner shares.
+    // No store: this job's login would land in a store every job on the runner shares.
     delete seed.credsStore;
     delete seed.credHelpers;
     // An earlier use of this action in the same job made the usual config a job config already: its
     // logins are this job's own (taken out at job end), so they carry on rather than vanish.
     const userDir = (0,external_node_path_namespaceObject.dirname)(userFile);
-    if (isExecutionFolder(userDir))
-        seed.auths = inlineLogins(user);
+    const { auths, credHelpers } = await carriedLogins(cli, user, registry, isExecutionFolder(userDir));
+    if (Object.keys(auths).length > 0 || isExecutionFolder(userDir))
+        seed.auths = auths;
+    if (Object.keys(credHelpers).length > 0)
+        seed.credHelpers = credHelpers;
     ownDir(dir);
     const file = (0,external_node_path_namespaceObject.join)(dir, cli.name === 'docker' ? 'config.json' : 'auth.json');
     (0,external_node_fs_namespaceObject.writeFileSync)(file, authFileText(seed), { mode: 0o600 });
@@ -3874,32 +3980,52 @@ function linkSharedFolders(userDir, dir) {
         const link = (0,external_node_path_namespaceObject.join)(dir, name);
         if (!(0,external_node_fs_namespaceObject.existsSync)(target) || (0,external_node_fs_namespaceObject.lstatSync)(link, { throwIfNoEntry: false }))
             continue;
-        (0,external_node_fs_namespaceObject.symlinkSync)(target, link, 'dir');
+        linkFolder(target, link);
     }
 }
-function inlineLogins(config) {
-    const auths = {};
-    for (const [registry, entry] of Object.entries(config.auths ?? {})) {
-        if (!isInline(entry))
-            continue;
-        protectEntry(entry);
-        auths[registry] = entry;
+/**
+ * A link to a folder: a junction on Windows, where a directory symlink needs a privilege runners
+ * seldom have (a junction needs none, and an absolute target is all it takes); a symlink elsewhere.
+ * A link that cannot be made is a warning, not a failed step: the job's docker then lacks that
+ * folder of the user's. `platform` and `symlink` are for tests.
+ */
+function linkFolder(target, link, platform = process.platform, symlink = external_node_fs_namespaceObject.symlinkSync) {
+    try {
+        symlink(target, link, platform === 'win32' ? 'junction' : 'dir');
+        return true;
     }
-    return auths;
+    catch (error) {
+        log_warning(`Could not link the job's ${link} to the user's ${target} (${error.message}): ` +
+            `the job's docker steps do not see the user's ${(0,external_node_path_namespaceObject.basename)(target)}.`);
+        return false;
+    }
 }
 const isExecutionFolder = (dir) => EXECUTION_FOLDER.test((0,external_node_path_namespaceObject.basename)(dir)) && (0,external_node_path_namespaceObject.dirname)(dir) === (process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
 /**
  * Post: the logins go out of the job's config in `dir` (this step's and any a later step made
  * there); its settings and links stay for the post steps still to come. False when `dir` holds no
  * config of the job's own.
+ *
+ * A link is never written through: a later step that replaced the job's config (or its folder)
+ * with a link to the user's would otherwise have every login of the user's taken out. It is left
+ * as it is, with a warning.
  */
 function closeJobConfig(dir) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+    const folder = (0,external_node_fs_namespaceObject.lstatSync)(dir, { throwIfNoEntry: false });
+    if (folder === undefined)
         return false;
+    if (!folder.isDirectory()) {
+        log_warning(`${dir} is no longer the folder this job's config was made in (a link?): it is left as it is, logins and all.`);
+        return false;
+    }
     const present = (0,external_node_fs_namespaceObject.readdirSync)(dir).filter((name) => JOB_FILES.includes(name));
     for (const name of present) {
         const file = (0,external_node_path_namespaceObject.join)(dir, name);
-        const config = readAuthFile(file) ?? {};
+        if (!(0,external_node_fs_namespaceObject.lstatSync)(file).isFile()) {
+            log_warning(`${file} is no longer the file this job's config was made as (a link?): it is left as it is, logins and all.`);
+            continue;
+        }
+        const config = readAuthFile(file) ?? dict();
         delete config.auths;
         writeAtomically(file, authFileText(config));
     }
@@ -4204,7 +4330,7 @@ async function prepareAuthFile(cli, registry, jobConfig, marker, auth) {
     // Found before a job config changes DOCKER_CONFIG: the user's config, which a job config is seeded from.
     const file = authFilePath(cli.name);
     if (jobConfig !== undefined)
-        useJobConfig(cli, dir, file, jobConfig);
+        await useJobConfig(cli, dir, file, registry, jobConfig);
     else
         await recordLogin(cli, file, registry, marker, auth);
 }

@@ -1,11 +1,13 @@
 /**
  * Self-hosted runners keep working, with the real docker CLI and podman, Debian's docker-registry
- * and a real credential helper on PATH (__fixtures__/credential-helper.ts): a post stopped during
- * its logout on a shared config leaves it as it was, with no lock or record behind; a lock held
- * through a logout longer than the stale time is never taken over. Run by `npm run test:registry`
- * (and CI).
+ * and a real credential helper on PATH (__fixtures__/credential-helper.ts): the job's own config
+ * keeps the runner user's logins to other registries (inline, in helpers, in a store) and the
+ * action never stores or erases one; a post stopped during its logout on a shared config leaves
+ * it as it was, with no lock or record behind; a lock held through a logout longer than the stale
+ * time is never taken over. Run by `npm run test:registry` (and CI).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeWorkdir } from '../../sandbox/runner.js';
@@ -58,7 +60,6 @@ const writeJson = (file: string, value: unknown): string => {
   writeFileSync(file, text, { mode: 0o600 });
   return text;
 };
-
 const basic = (username: string, secret: string): string => Buffer.from(`${username}:${secret}`).toString('base64');
 
 async function registryWith(users: { username: string; secret: string }[]): Promise<Registry> {
@@ -85,6 +86,60 @@ function jobOptions(cli: Cli, temp: string, registry: string, inputs: Record<str
     },
   };
 }
+
+/** What a later step of the job gets from the registry: the CLI's own words, with the job's config. */
+function laterPull(cli: Cli, env: Record<string, string>, host: string): Promise<string> {
+  const args =
+    cli === 'docker'
+      ? ['manifest', 'inspect', '--insecure', `${host}/nothing-here:latest`]
+      : ['pull', '--tls-verify=false', `${host}/nothing-here:latest`];
+  return new Promise((resolve) => {
+    execFile(
+      cli === 'docker' ? REAL_DOCKER : 'podman',
+      args,
+      { env: { ...process.env, ...env }, encoding: 'utf8' },
+      (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
+    );
+  });
+}
+/** The registry let the step in and found no such image: the login was found. */
+const AUTHENTICATED = /no such manifest|manifest unknown/i;
+
+describe.each(['docker', 'podman'] as const)("%s: the job's own config keeps the runner user's other logins", (cli) => {
+  test('inline logins and helpers for other registries (and, for docker, the store) reach later steps; nothing is stored or erased', async () => {
+    const login = h.sandbox.presetNext();
+    const own = await registryWith([login]);
+    const inline = await registryWith([{ username: 'inline-user', secret: 'inline-secret' }]);
+    const kept = await registryWith([{ username: 'helper-user', secret: 'helper-secret' }]);
+    // The runner user's store (docker) or helper (podman) holds the login to `kept`; nothing for the action's registry.
+    const helper = installCredentialHelper(h.workdir, 'e2estore', {
+      [kept.host]: { Username: 'helper-user', Secret: 'helper-secret' },
+    });
+    const usual = writeJson(authFile(cli), {
+      auths: { [inline.host]: { auth: basic('inline-user', 'inline-secret') } },
+      ...(cli === 'docker' ? { credsStore: 'e2estore' } : { credHelpers: { [kept.host]: 'e2estore' } }),
+    });
+    const options = jobOptions(cli, h.workdir, own.host, {}, { RUNNER_ENVIRONMENT: 'self-hosted' });
+    const main = await runStep(options);
+    expect(main.exitCode).toBe(0);
+    expect(main.visibleLog).not.toMatch(/^::warning::/m);
+    const jobFile = cli === 'docker' ? join(main.exported.DOCKER_CONFIG!, 'config.json') : main.exported.REGISTRY_AUTH_FILE!;
+    // This action's login went into the job's config, inline, and nowhere else.
+    expect(readJson(jobFile).auths?.[own.host]).toEqual({ auth: basic(login.username, login.secret) });
+    expect(readJson(jobFile).credHelpers).toEqual({ [kept.host]: 'e2estore' });
+
+    const later = { ...main.exported, PATH: options.env.PATH, CONTAINERS_REGISTRIES_CONF: options.env.CONTAINERS_REGISTRIES_CONF };
+    for (const host of [own.host, inline.host, kept.host]) expect(await laterPull(cli, later, host)).toMatch(AUTHENTICATED);
+
+    const post = await runStep({ ...options, env: { ...options.env, ...main.exported } }, main.state);
+    expect(post.exitCode).toBe(0);
+    expect(readJson(jobFile).auths).toBeUndefined();
+    // The user's own config to the byte; the helper was only ever asked, never told.
+    expect(readFileSync(authFile(cli), 'utf8')).toBe(usual);
+    expect(helper.calls().filter((call) => /^(store|erase)\b/.test(call))).toEqual([]);
+    expect(helper.logins()).toEqual({ [kept.host]: { Username: 'helper-user', Secret: 'helper-secret' } });
+  });
+});
 
 describe('docker, shared config (docker-config: default)', () => {
   test('post stopped (SIGINT) while docker logout runs: it finishes its part in the grace; the earlier login back, no lock or record left', async () => {

@@ -256,12 +256,16 @@ describe("docker: the job's own config is a whole docker config", () => {
     // Without the user's contexts the login itself would fail: context "remote-host" not found.
     expect(main.exitCode).toBe(0);
     const job = main.exported.DOCKER_CONFIG!;
-    // Every setting of the user's but the logins, the store and the helpers.
+    // Every setting of the user's and the user's login to another registry; no store (this one is
+    // not on PATH: one warning says what later steps lack).
     expect(readJson(join(job, 'config.json'))).toEqual({
       currentContext: 'remote-host',
       detachKeys: 'ctrl-e,e',
-      auths: { [registry!.host]: { auth: basic(login!.username, login!.secret) } },
+      auths: { [registry!.host]: { auth: basic(login!.username, login!.secret) }, 'ghcr.io': { auth: basic('octo', 'ghcr-secret') } },
     });
+    expect(main.visibleLog.split('\n').filter((line) => line.startsWith('::warning::'))).toEqual([
+      expect.stringContaining('credential store docker-credential-not-on-this-runner, which could not list them (it could not be run)'),
+    ]);
     const laterStep = (): void => {
       expect(docker(job, 'context', 'show')).toBe('remote-host');
       expect(docker(job, 'hello')).toBe("hello from the user's plugin");
