@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '../__fixtures__/core.js';
 import { DOCKER, EARLIER_AUTH, JOB_AUTH, PODMAN, mode, readJson, useScratchConfig, writeJson } from '../__fixtures__/registry-files.js';
@@ -85,6 +85,7 @@ describe('the shared config: an earlier login to the registry', () => {
   });
 
   test('a lock left by a killed step (no longer refreshed) is taken over once it is stale', async () => {
+    process.env.RUNNER_ENVIRONMENT = 'self-hosted';
     const lock = `${recordPath(usual())}.lock`;
     mkdirSync(lock, { recursive: true });
     const old = new Date(Date.now() - 60_000);
@@ -130,4 +131,25 @@ describe('the shared config: an earlier login to the registry', () => {
       expect(existsSync(recordPath(usual()))).toBe(false);
     },
   );
+
+  test('on a GitHub-hosted runner (a machine per job, its steps one at a time) no lock is taken; elsewhere one is', async () => {
+    const lock = `${recordPath(usual())}.lock`;
+    process.env.RUNNER_ENVIRONMENT = 'github-hosted';
+    // A fresh lock, which anyone taking it would wait on.
+    mkdirSync(lock, { recursive: true });
+    await recordLogin(DOCKER, usual(), 'quay.io', MARKER, JOB_AUTH);
+    expect(existsSync(recordPath(usual()))).toBe(true);
+    rmSync(lock, { recursive: true });
+    process.env.RUNNER_ENVIRONMENT = 'self-hosted';
+    loggedIn();
+    let heldDuringLogout = false;
+    await releaseLogin(usual(), 'quay.io', MARKER, {
+      logout: true,
+      runLogout: async () => {
+        heldDuringLogout = existsSync(lock);
+      },
+    });
+    expect(heldDuringLogout).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  });
 });

@@ -4116,8 +4116,17 @@ const recordPath = (file) => (0,external_node_path_namespaceObject.join)((0,exte
  */
 const loginForms = (registry) => [registry, `https://${registry}`, `http://${registry}`];
 const mayBeRunning = (login) => Date.now() - login.since < LONGEST_JOB_MS;
-/** `work`, holding the lock of the record beside `file`: no other job's step reads or writes it meanwhile. */
-const withRecordLock = (file, work) => withLock(recordPath(file), work);
+/**
+ * `work`, holding the lock of the record beside `file`: no other job's step reads or writes it
+ * meanwhile. Not on a GitHub-hosted runner: there a job has the machine to itself and its steps
+ * run one at a time, so nothing can race for the record, and no step there pays for loading the
+ * lock (proper-lockfile with graceful-fs and signal-exit: milliseconds at every step's start).
+ */
+async function withRecordLock(file, work) {
+    if (process.env.RUNNER_ENVIRONMENT === 'github-hosted')
+        return work();
+    return withLock(recordPath(file), work);
+}
 /** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
 function readRecords(file) {
     const records = dict();

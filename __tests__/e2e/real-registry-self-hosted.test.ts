@@ -146,7 +146,8 @@ describe('docker, shared config (docker-config: default)', () => {
     const [login, next] = [h.sandbox.presetNext(), h.sandbox.presetNext()];
     const registry = await registryWith([login, next]);
     const before = writeJson(authFile('docker'), { auths: { [registry.host]: { auth: basic('robot+runner', 'runner-secret') } } });
-    const options = jobOptions('docker', h.workdir, registry.host);
+    // A self-hosted runner whose jobs share the usual config, where the lock is taken.
+    const options = jobOptions('docker', h.workdir, registry.host, { 'docker-config': 'default' }, { RUNNER_ENVIRONMENT: 'self-hosted' });
     const main = await runStep(options);
     expect(main.exitCode).toBe(0);
     // A docker whose logout hangs until the test says (a helper on a headless host would).
@@ -188,9 +189,10 @@ describe('docker, shared config (docker-config: default)', () => {
     const registry = await registryWith([one, two]);
     const helper = installCredentialHelper(h.workdir, 'e2eslow');
     writeJson(authFile('docker'), { credHelpers: { [registry.host]: 'e2eslow' } });
-    const env = { DG_ACTION_TEST_LOCK_STALE_MS: String(STALE_MS) };
-    const job1 = jobOptions('docker', h.workdir, registry.host, {}, env);
-    const job2 = jobOptions('docker', secondTemp.path, registry.host, {}, env);
+    const env = { DG_ACTION_TEST_LOCK_STALE_MS: String(STALE_MS), RUNNER_ENVIRONMENT: 'self-hosted' };
+    const inputs = { 'docker-config': 'default' };
+    const job1 = jobOptions('docker', h.workdir, registry.host, inputs, env);
+    const job2 = jobOptions('docker', secondTemp.path, registry.host, inputs, env);
     const main1 = await runStep(job1);
     expect(main1.exitCode).toBe(0);
     expect(helper.logins()[registry.host]?.Username).toBe(one.username);
