@@ -44,7 +44,7 @@ describe('childEnv', () => {
 describe('runChild (real processes)', () => {
   test('stdin in, stdout and stderr out, the exit code', async () => {
     const result = await runChild('sh', ['-c', 'read line; echo "got $line"; echo oops >&2; exit 3'], { input: Buffer.from('abc\n') });
-    expect(result).toEqual({ exitCode: 3, output: 'got abc\noops\n', timedOut: false });
+    expect(result).toEqual({ exitCode: 3, output: 'got abc\noops\n', timedOut: false, stopped: false });
   });
 
   test('the child sees no INPUT_ variable of this process', async () => {
@@ -87,7 +87,7 @@ describe('runChild (real processes)', () => {
         expect(process.listenerCount(signal)).toBe(JESTS[signal] + 1);
         process.emit(signal, signal);
         const result = await running;
-        expect(result.exitCode).toBe(-1);
+        expect(result).toMatchObject({ exitCode: -1, stopped: true });
         expect(died).toEqual([signal]);
         // No handler is left behind: Node's default is back, and the signal it raised again kills.
         expect(process.listenerCount(signal)).toBe(JESTS[signal]);

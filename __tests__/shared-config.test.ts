@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '../__fixtures__/core.js';
 import { DOCKER, EARLIER_AUTH, JOB_AUTH, PODMAN, mode, readJson, useScratchConfig, writeJson } from '../__fixtures__/registry-files.js';
@@ -84,10 +84,10 @@ describe('the shared config: an earlier login to the registry', () => {
     expect(core.warning).not.toHaveBeenCalled();
   });
 
-  test('a lock left by a stopped step is taken over once it is old', async () => {
-    mkdirSync(process.env.DOCKER_CONFIG!, { recursive: true });
+  test('a lock left by a killed step (no longer refreshed) is taken over once it is stale', async () => {
+    process.env.RUNNER_ENVIRONMENT = 'self-hosted';
     const lock = `${recordPath(usual())}.lock`;
-    writeFileSync(lock, '');
+    mkdirSync(lock, { recursive: true });
     const old = new Date(Date.now() - 60_000);
     const { utimesSync } = await import('node:fs');
     utimesSync(lock, old, old);
@@ -113,5 +113,43 @@ describe('the shared config: an earlier login to the registry', () => {
     expect(logout).not.toHaveBeenCalled();
     expect(readFileSync(process.env.REGISTRY_AUTH_FILE!, 'utf8')).toBe(text);
     expect(existsSync(recordPath(process.env.REGISTRY_AUTH_FILE!))).toBe(false);
+  });
+
+  test.each(['constructor', 'toString', '__proto__'])(
+    'a registry named %s: kept aside, on record, and put back like any other',
+    async (registry) => {
+      const earlier = { auth: EARLIER_AUTH };
+      mkdirSync(process.env.DOCKER_CONFIG!, { recursive: true });
+      const text = `{"auths":{${JSON.stringify(registry)}:${JSON.stringify(earlier)}}}`;
+      writeFileSync(usual(), text);
+      await recordLogin(DOCKER, usual(), registry, MARKER, JOB_AUTH);
+      writeFileSync(usual(), `{"auths":{${JSON.stringify(registry)}:{"auth":${JSON.stringify(JOB_AUTH)}}}}`);
+      await releaseLogin(usual(), registry, MARKER, { logout: true, runLogout: logout });
+      expect(logout).toHaveBeenCalledTimes(1);
+      expect(JSON.parse(readFileSync(usual(), 'utf8'))).toEqual(JSON.parse(text));
+      expect(Object.keys(JSON.parse(readFileSync(usual(), 'utf8')).auths)).toEqual([registry]);
+      expect(existsSync(recordPath(usual()))).toBe(false);
+    },
+  );
+
+  test('on a GitHub-hosted runner (a machine per job, its steps one at a time) no lock is taken; elsewhere one is', async () => {
+    const lock = `${recordPath(usual())}.lock`;
+    process.env.RUNNER_ENVIRONMENT = 'github-hosted';
+    // A fresh lock, which anyone taking it would wait on.
+    mkdirSync(lock, { recursive: true });
+    await recordLogin(DOCKER, usual(), 'quay.io', MARKER, JOB_AUTH);
+    expect(existsSync(recordPath(usual()))).toBe(true);
+    rmSync(lock, { recursive: true });
+    process.env.RUNNER_ENVIRONMENT = 'self-hosted';
+    loggedIn();
+    let heldDuringLogout = false;
+    await releaseLogin(usual(), 'quay.io', MARKER, {
+      logout: true,
+      runLogout: async () => {
+        heldDuringLogout = existsSync(lock);
+      },
+    });
+    expect(heldDuringLogout).toBe(true);
+    expect(existsSync(lock)).toBe(false);
   });
 });

@@ -9,6 +9,20 @@ module.exports = __lazyBuiltin("assert");
 
 /***/ }),
 
+/***/ 140:
+/***/ ((module) => {
+
+module.exports = require("constants");
+
+/***/ }),
+
+/***/ 434:
+/***/ ((module) => {
+
+module.exports = require("events");
+
+/***/ }),
+
 /***/ 896:
 /***/ ((module) => {
 
@@ -41,6 +55,20 @@ module.exports = require("node:tls");
 /***/ ((module) => {
 
 module.exports = require("path");
+
+/***/ }),
+
+/***/ 203:
+/***/ ((module) => {
+
+module.exports = require("stream");
+
+/***/ }),
+
+/***/ 23:
+/***/ ((module) => {
+
+module.exports = require("util");
 
 /***/ })
 
@@ -3289,38 +3317,92 @@ const external_node_child_process_namespaceObject = require("node:child_process"
 ;// CONCATENATED MODULE: ./src/runner/signals.ts
 /**
  * What a step does when the runner stops it. A cancelled job, or a step past its timeout-minutes,
- * gets SIGINT, then SIGTERM; Node's default is to die at once. That is right for the step itself
- * (its saved state already says what post must undo), but not for a process it started in a
- * process group of its own (the registry CLI, so that a timeout ends its helpers too): the
- * runner's signal never reaches that group, so a CLI stopped mid-login would live on, and could
- * finish its login after post had logged out.
+ * gets SIGINT, then SIGTERM 7.5 s later, and is killed soon after that; Node's default is to die
+ * at once. That is right for most of a step (its saved state already says what post must undo),
+ * but not for:
  *
- * So while such a process runs, SIGINT and SIGTERM first run the stoppers registered here (each
- * ends its own process group), then the step dies of the same signal, as it would have without
- * them. Once installed, the handlers stay until a signal comes, also when no stopper is left (they
- * then only pass the signal on): removing them would lose a signal that arrived just before,
- * which Node has taken from the system but not yet handed to a listener, and the step would run on.
+ * - a process it started in a process group of its own (the registry CLI, so that a timeout ends
+ *   its helpers too): the runner's signal never reaches that group, so a CLI stopped mid-login
+ *   would live on, and could finish its login after post had logged out. `onStopSignal` ends it.
+ * - work on a file other jobs share (post putting back the shared docker config under its lock):
+ *   left half-done, the next job would wait on the lock and restore a revoked login.
+ *   `finishBeforeStop` lets such work end, within the runner's grace, before the step dies.
+ * - what must be said when the step dies with work unanswered (a revoke in flight):
+ *   `onStoppedExit` says it last.
+ *
+ * So once any of these has been registered, SIGINT and SIGTERM run the stoppers, wait for the work
+ * to finish (never past GRACE_MS of the first signal), say the last words, and then the step dies
+ * of the same signal, as it would have without them. The handlers stay until a signal comes, also
+ * when nothing is registered any more (they then only pass the signal on): removing them would
+ * lose a signal that had just arrived, taken by Node from the system but not yet handed to a
+ * listener, and the step would run on.
  */
 const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * How long, after a signal, finishing work may take: the runner sends SIGTERM 7.5 s after SIGINT
+ * and kills about 2.5 s after SIGTERM, so both bounds end well before the kill.
+ */
+const GRACE_MS = { SIGINT: 6000, SIGTERM: 1500 };
 const stoppers = new Set();
+const finishing = new Set();
+const lastWords = new Set();
+/** The signal the step was stopped with, once it was. */
+let stoppedBy;
+let deadline;
+let dead = false;
+/** Whether this module's handlers are on SIGINT and SIGTERM. */
 let handling = false;
 /**
  * Runs `stop` if the step is stopped before the returned function is called (once the process it
- * ends has exited). Not on Windows, where a child shares the console, and so the signal, with us.
+ * ends has exited); at once if the step is being stopped already. Not on Windows, where a child
+ * shares the console, and so the signal, with us.
  */
 function onStopSignal(stop) {
     if (process.platform === 'win32')
         return () => undefined;
+    if (stoppedBy !== undefined) {
+        stop();
+        return () => undefined;
+    }
+    return register(stoppers, stop);
+}
+/**
+ * Runs `work`; a step stopped meanwhile dies only once it has settled (or at the grace's end), so
+ * that it can leave what it shares with other jobs as it should be.
+ */
+async function finishBeforeStop(work) {
+    const running = work();
+    if (process.platform === 'win32')
+        return running;
+    const settled = running.then(() => undefined, () => undefined);
+    const release = register(finishing, settled);
+    try {
+        return await running;
+    }
+    finally {
+        release();
+        if (stoppedBy !== undefined && finishing.size === 0)
+            die();
+    }
+}
+/** Runs `say` just before a stopped step dies, unless the returned function was called first. */
+function onStoppedExit(say) {
+    if (process.platform === 'win32')
+        return () => undefined;
+    return register(lastWords, say);
+}
+function register(set, item) {
     if (!handling)
         for (const signal of SIGNALS)
             process.on(signal, stopped);
     handling = true;
-    stoppers.add(stop);
+    set.add(item);
     return () => {
-        stoppers.delete(stop);
+        set.delete(item);
     };
 }
 function stopped(signal) {
+    stoppedBy = signal;
     for (const stop of stoppers) {
         try {
             stop();
@@ -3330,11 +3412,50 @@ function stopped(signal) {
         }
     }
     stoppers.clear();
-    for (const each of SIGNALS)
-        process.off(each, stopped);
-    handling = false;
+    if (finishing.size === 0)
+        return die();
+    // A second signal only shortens the time left (SIGTERM after SIGINT).
+    const at = Date.now() + (GRACE_MS[signal] ?? 0);
+    if (deadline !== undefined && deadline.at <= at)
+        return;
+    clearTimeout(deadline?.timer);
+    deadline = { timer: setTimeout(die, at - Date.now()), at };
+}
+function die() {
+    if (dead)
+        return;
+    dead = true;
+    const signal = stoppedBy ?? 'SIGTERM';
+    clearTimeout(deadline?.timer);
+    for (const say of lastWords) {
+        try {
+            say();
+        }
+        catch {
+            // The step must still end.
+        }
+    }
+    lastWords.clear();
+    finishing.clear();
+    removeHandlers();
+    const others = process.listeners(signal);
     // With no handler left, Node's default: the step dies of this signal, as the runner asked.
-    process.kill(process.pid, signal);
+    if (others.length === 0)
+        process.kill(process.pid, signal);
+    // Another module's (proper-lockfile's signal-exit, which removes its locks and then dies of the
+    // signal): given the signal now, as Node would have, before this step does anything more.
+    else
+        for (const listener of others)
+            listener(signal);
+    // Only a process that survives its own signal (a test's) gets here: as if never stopped.
+    stoppedBy = undefined;
+    deadline = undefined;
+    dead = false;
+}
+function removeHandlers() {
+    for (const signal of SIGNALS)
+        process.off(signal, stopped);
+    handling = false;
 }
 
 ;// CONCATENATED MODULE: ./src/registry/child.ts
@@ -3350,7 +3471,8 @@ function stopped(signal) {
 
 /** The process environment without INPUT_* and STATE_* variables. */
 function childEnv(env = process.env) {
-    const result = {};
+    // No prototype: a variable named __proto__ is a variable like any other.
+    const result = Object.create(null);
     for (const [key, value] of Object.entries(env)) {
         if (value !== undefined && !/^(INPUT|STATE)_/i.test(key))
             result[key] = value;
@@ -3361,6 +3483,7 @@ function runChild(file, args, options = {}) {
     return new Promise((resolve) => {
         let output = '';
         let timedOut = false;
+        let stopped = false;
         // Its own process group, so that a timeout (or a stopped step) also ends the helpers it started.
         const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
         const kill = () => killGroup(child.pid, () => child.kill('SIGKILL'));
@@ -3371,11 +3494,14 @@ function runChild(file, args, options = {}) {
                 kill();
             }, options.timeoutMs);
         // The runner's SIGINT or SIGTERM reaches the step, not the group: the step passes it on.
-        const release = onStopSignal(kill);
+        const release = onStopSignal(() => {
+            stopped = true;
+            kill();
+        });
         const done = (exitCode) => {
             clearTimeout(timer);
             release();
-            resolve({ exitCode, output, timedOut });
+            resolve({ exitCode, output, timedOut, stopped });
         };
         child.stdout.on('data', (chunk) => (output += chunk.toString()));
         child.stderr.on('data', (chunk) => (output += chunk.toString()));
@@ -3384,10 +3510,10 @@ function runChild(file, args, options = {}) {
             done(-1);
         });
         // 'close' waits for the pipes; a killed process's descendants could hold them open, so after
-        // a timeout its exit is enough.
+        // a timeout or a stop its exit is enough.
         child.on('close', (code) => done(code ?? -1));
         child.on('exit', (code) => {
-            if (timedOut)
+            if (timedOut || stopped)
                 done(code ?? -1);
         });
         // A CLI that exits before reading stdin closes the pipe: that is its answer, not ours to report.
@@ -3566,6 +3692,8 @@ async function cliLogout(cli, registry, timeoutMs) {
     const result = await runChild(cli.path, ['logout', ...authFileFlag(cli), '--', registry], { timeoutMs });
     if (result.timedOut)
         throw new RegistryCliError(`${cli.name} logout from ${registry} did not finish within ${timeoutMs / 1000} s (request-timeout)`);
+    if (result.stopped)
+        throw new RegistryCliError(`${cli.name} logout from ${registry} was ended: the step was stopped`);
     const reason = cleanCliOutput(result.output);
     // podman says so when the entry is already gone (docker exits 0): nothing is left to remove.
     if (result.exitCode === 0 || /^not logged into\b/i.test(reason))
@@ -3605,6 +3733,20 @@ function cleanCliOutput(output) {
 
 
 
+/**
+ * A map keyed by text from a file, an input or the API: no prototype, so that a key such as
+ * `constructor` or `__proto__` is only ever an entry of its own.
+ */
+const dict = (entries = []) => {
+    const map = Object.create(null);
+    for (const [key, value] of entries)
+        map[key] = value;
+    return map;
+};
+/** `map[key]` when the map itself holds that key; never what an object inherits. */
+const own = (map, key) => map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
+/** JSON.parse, with every object in it prototype-free (see dict). */
+const parseJson = (text) => JSON.parse(text, (_key, value) => typeof value === 'object' && value !== null && !Array.isArray(value) ? dict(Object.entries(value)) : value);
 /** The file as JSON, or undefined when it is missing or not a JSON object (the CLI would refuse it too). */
 function readAuthFile(file) {
     let text;
@@ -3615,7 +3757,7 @@ function readAuthFile(file) {
         return undefined;
     }
     try {
-        const parsed = JSON.parse(text);
+        const parsed = parseJson(text);
         return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
     }
     catch {
@@ -3628,8 +3770,11 @@ function isInline(entry) {
 }
 /** The credential helper that holds logins to `registry` in this file, if any. */
 function helperFor(config, registry) {
-    const entry = config?.auths?.[registry];
-    return config?.credHelpers?.[registry] ?? (entry !== undefined && !isInline(entry) ? config?.credsStore : undefined);
+    const entry = own(config?.auths, registry);
+    const helper = own(config?.credHelpers, registry);
+    if (typeof helper === 'string' && helper)
+        return helper;
+    return entry !== undefined && !isInline(entry) && typeof config?.credsStore === 'string' ? config.credsStore : undefined;
 }
 /** Every string of a login entry, and the password inside base64 user:password, is masked. */
 function protectEntry(entry) {
@@ -3667,6 +3812,107 @@ function writeAtomically(target, text) {
 }
 const authFileText = (config) => JSON.stringify(config, null, '\t');
 
+;// CONCATENATED MODULE: ./src/registry/carried-logins.ts
+/**
+ * What a job's own config (job-config.ts) carries of the runner user's logins to other registries,
+ * so that the job's later steps still push and pull there: every way the user's docker (or
+ * podman) finds them, except a way that would make this action's login land outside the job's
+ * config.
+ *
+ * - `auths`: inline logins to other registries are copied (into a 0600 file in a 0700 folder,
+ *   masked in the log; post takes every login out of the job's config).
+ * - `credHelpers`: kept for other registries; they name programs, not secrets.
+ * - `credsStore` (docker): cannot stay, or docker would write this job's login into the store every
+ *   job of the runner shares. So each registry the store holds a login to (`docker-credential-<store>
+ *   list`, and every `auths` entry that points at the store) gets a `credHelpers` entry naming the
+ *   store. A store that cannot list gets one warning.
+ *
+ * The action's registry never gets a helper, so its login is written inline in the job's config.
+ * Nothing here calls a helper's `store` or `erase`, or writes the user's config.
+ */
+
+
+
+/** The bound on `docker-credential-<store> list`: a store on a headless host may wait on a keyring for ever. */
+const STORE_LIST_TIMEOUT_MS = 5000;
+/** A store or helper name docker would run as docker-credential-<name>; anything else is never run. */
+const PROGRAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** Docker Hub's key: docker looks its logins up under this URL, every other registry under its host. */
+const DOCKER_HUB = 'https://index.docker.io/v1/';
+/**
+ * The logins of `user` (the user's usual file) that the job's config for `registry` carries.
+ * `ownJob`: the usual file is already a job config of this action's (a second use in the job):
+ * all its inline logins are this job's own, the registry's included, and carry on.
+ */
+async function carriedLogins(cli, user, registry, ownJob) {
+    const auths = dict();
+    const credHelpers = dict();
+    const other = (key) => ownJob || hostOf(key) !== registry;
+    for (const [key, entry] of Object.entries(isMap(user.auths) ? user.auths : {})) {
+        if (!isInline(entry) || !other(key))
+            continue;
+        protectEntry(entry);
+        auths[key] = entry;
+    }
+    for (const [key, helper] of Object.entries(isMap(user.credHelpers) ? user.credHelpers : {})) {
+        if (typeof helper === 'string' && helper && hostOf(key) !== registry)
+            credHelpers[key] = helper;
+    }
+    const store = user.credsStore;
+    if (cli.name === 'docker' && typeof store === 'string' && store) {
+        // docker looks a registry up in credHelpers by the key it stores logins under; an explicit helper wins.
+        const pointing = Object.entries(isMap(user.auths) ? user.auths : {}).filter(([, entry]) => !isInline(entry));
+        const listed = await listStore(store);
+        for (const key of [...pointing.map(([key]) => key), ...listed]) {
+            const lookup = helperKey(key);
+            if (hostOf(lookup) !== registry && !Object.hasOwn(credHelpers, lookup) && !Object.hasOwn(auths, lookup))
+                credHelpers[lookup] = store;
+        }
+    }
+    return { auths, credHelpers };
+}
+/** The server URLs the store holds logins for; none, with one warning, when it cannot say. */
+async function listStore(store) {
+    const program = `docker-credential-${store}`;
+    const lacking = `the job's later docker steps have no login the store holds, but for the registries the usual config names in \`auths\`. ` +
+        'Log in to the others in the job, or name them in the usual config under `credHelpers`.';
+    if (!PROGRAM_NAME.test(store)) {
+        log_warning(`The usual docker config names a credential store (credsStore) that is not a program name; it is not run: ${lacking}`);
+        return [];
+    }
+    const result = await runChild(program, ['list'], { timeoutMs: STORE_LIST_TIMEOUT_MS });
+    let problem;
+    let urls = [];
+    if (result.timedOut)
+        problem = `it did not answer within ${STORE_LIST_TIMEOUT_MS / 1000} s`;
+    else if (result.exitCode !== 0)
+        problem = result.exitCode === -1 ? 'it could not be run' : `it exited with code ${result.exitCode}`;
+    else {
+        try {
+            const parsed = JSON.parse(result.output);
+            if (!isMap(parsed))
+                throw new Error('not a JSON object');
+            urls = Object.keys(parsed);
+        }
+        catch {
+            problem = 'its answer was not the JSON object `list` gives';
+        }
+    }
+    if (problem !== undefined) {
+        log_warning(`The usual docker config keeps logins in the credential store ${program}, which could not list them (${problem}): ${lacking}`);
+    }
+    return urls;
+}
+/** The key docker looks a server URL's logins up under: Docker Hub's URL, or else the host. */
+function helperKey(serverUrl) {
+    return serverUrl === DOCKER_HUB ? serverUrl : hostOf(serverUrl);
+}
+/** The registry host of an auth-file key: `https://ghcr.io/v1/` and podman's `quay.io/org/repo` alike. */
+function hostOf(key) {
+    return key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0];
+}
+const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 ;// CONCATENATED MODULE: ./src/registry/job-config.ts
 /**
  * `docker-config: job` (the default on self-hosted runners): a config of this job's own in its
@@ -3676,17 +3922,19 @@ const authFileText = (config) => JSON.stringify(config, null, '\t');
  *
  * It is a whole docker config, not only a place for one login: a runner's docker is often
  * customised (a current context that is not `default` for rootless docker or a remote host,
- * per-user CLI plugins such as buildx and compose, buildx builders), and a config without them
- * makes the login fail ("context not found") and hides them from the job's later steps. So the
- * job's config.json carries every setting of the user's but its logins (`auths`, `credsStore`,
- * `credHelpers`: no secret of the user's is copied), and links to the user's `contexts/`,
- * `cli-plugins/` and `buildx/` folders, which are used in place and never changed by the action.
+ * per-user CLI plugins such as buildx and compose, buildx builders, logins to other registries),
+ * and a config without them makes the login fail ("context not found") and the job's later steps
+ * fail to push or pull elsewhere. So the job's config.json carries every setting of the user's,
+ * the user's logins to other registries (carried-logins.ts says how), and links to the user's
+ * `contexts/`, `cli-plugins/` and `buildx/` folders (junctions on Windows, which needs no
+ * privilege for them), which are used in place and never changed by the action.
  *
  * At job end the folder stays: the post steps of actions that ran before this one run after this
  * one's (post steps run in reverse order) with DOCKER_CONFIG still set, and
  * docker/setup-buildx-action's removes its builder there. Post only takes the logins out of it; the
  * runner empties RUNNER_TEMP when the job ends.
  */
+
 
 
 
@@ -3700,20 +3948,23 @@ const JOB_FILES = ['config.json', 'auth.json'];
 const EXECUTION_FOLDER = /^dg-action-[0-9a-f]{12}$/;
 /**
  * Main: the job's own config in `dir`, seeded from `userFile` (the CLI's usual file, found before
- * DOCKER_CONFIG is changed), and exported.
+ * DOCKER_CONFIG is changed), and exported. `registry` is the one this action logs in to.
  */
-function useJobConfig(cli, dir, userFile, how) {
-    const user = readAuthFile(userFile) ?? {};
-    const seed = { ...user };
+async function useJobConfig(cli, dir, userFile, registry, how) {
+    const user = readAuthFile(userFile) ?? dict();
+    const seed = dict(Object.entries(user));
     delete seed.auths;
-    // No store or helper: the secret would land in a store every job on the runner shares.
+    // No store: this job's login would land in a store every job on the runner shares.
     delete seed.credsStore;
     delete seed.credHelpers;
     // An earlier use of this action in the same job made the usual config a job config already: its
     // logins are this job's own (taken out at job end), so they carry on rather than vanish.
     const userDir = (0,external_node_path_namespaceObject.dirname)(userFile);
-    if (isExecutionFolder(userDir))
-        seed.auths = inlineLogins(user);
+    const { auths, credHelpers } = await carriedLogins(cli, user, registry, isExecutionFolder(userDir));
+    if (Object.keys(auths).length > 0 || isExecutionFolder(userDir))
+        seed.auths = auths;
+    if (Object.keys(credHelpers).length > 0)
+        seed.credHelpers = credHelpers;
     ownDir(dir);
     const file = (0,external_node_path_namespaceObject.join)(dir, cli.name === 'docker' ? 'config.json' : 'auth.json');
     (0,external_node_fs_namespaceObject.writeFileSync)(file, authFileText(seed), { mode: 0o600 });
@@ -3734,37 +3985,193 @@ function linkSharedFolders(userDir, dir) {
         const link = (0,external_node_path_namespaceObject.join)(dir, name);
         if (!(0,external_node_fs_namespaceObject.existsSync)(target) || (0,external_node_fs_namespaceObject.lstatSync)(link, { throwIfNoEntry: false }))
             continue;
-        (0,external_node_fs_namespaceObject.symlinkSync)(target, link, 'dir');
+        linkFolder(target, link);
     }
 }
-function inlineLogins(config) {
-    const auths = {};
-    for (const [registry, entry] of Object.entries(config.auths ?? {})) {
-        if (!isInline(entry))
-            continue;
-        protectEntry(entry);
-        auths[registry] = entry;
+/**
+ * A link to a folder: a junction on Windows, where a directory symlink needs a privilege runners
+ * seldom have (a junction needs none, and an absolute target is all it takes); a symlink elsewhere.
+ * A link that cannot be made is a warning, not a failed step: the job's docker then lacks that
+ * folder of the user's. `platform` and `symlink` are for tests.
+ */
+function linkFolder(target, link, platform = process.platform, symlink = external_node_fs_namespaceObject.symlinkSync) {
+    try {
+        symlink(target, link, platform === 'win32' ? 'junction' : 'dir');
+        return true;
     }
-    return auths;
+    catch (error) {
+        log_warning(`Could not link the job's ${link} to the user's ${target} (${error.message}): ` +
+            `the job's docker steps do not see the user's ${(0,external_node_path_namespaceObject.basename)(target)}.`);
+        return false;
+    }
 }
 const isExecutionFolder = (dir) => EXECUTION_FOLDER.test((0,external_node_path_namespaceObject.basename)(dir)) && (0,external_node_path_namespaceObject.dirname)(dir) === (process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
 /**
  * Post: the logins go out of the job's config in `dir` (this step's and any a later step made
  * there); its settings and links stay for the post steps still to come. False when `dir` holds no
  * config of the job's own.
+ *
+ * A link is never written through: a later step that replaced the job's config (or its folder)
+ * with a link to the user's would otherwise have every login of the user's taken out. It is left
+ * as it is, with a warning.
  */
 function closeJobConfig(dir) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+    const folder = (0,external_node_fs_namespaceObject.lstatSync)(dir, { throwIfNoEntry: false });
+    if (folder === undefined)
         return false;
+    if (!folder.isDirectory()) {
+        log_warning(`${dir} is no longer the folder this job's config was made in (a link?): it is left as it is, logins and all.`);
+        return false;
+    }
     const present = (0,external_node_fs_namespaceObject.readdirSync)(dir).filter((name) => JOB_FILES.includes(name));
     for (const name of present) {
         const file = (0,external_node_path_namespaceObject.join)(dir, name);
-        const config = readAuthFile(file) ?? {};
+        if (!(0,external_node_fs_namespaceObject.lstatSync)(file).isFile()) {
+            log_warning(`${file} is no longer the file this job's config was made as (a link?): it is left as it is, logins and all.`);
+            continue;
+        }
+        const config = readAuthFile(file) ?? dict();
         delete config.auths;
         writeAtomically(file, authFileText(config));
     }
     return present.length > 0;
 }
+
+;// CONCATENATED MODULE: ./src/registry/record-lock.ts
+/**
+ * The lock two jobs' steps take before they read and write a shared config and its record, so
+ * that neither ever works on what the other is half-way through changing.
+ *
+ * It is proper-lockfile's: a folder made beside the record (mkdir is atomic), whose time the
+ * holder refreshes while it holds the lock, so that a lock counts as stale only once its holder
+ * has stopped refreshing it (the holder was killed) and never while a slow `docker logout` (a
+ * credential helper that hangs, up to request-timeout) runs under it. A step stopped by the
+ * runner releases it before it dies (signals.ts, finishBeforeStop); proper-lockfile also removes
+ * it when the process exits.
+ *
+ * Loaded only when a step takes the lock: it patches `fs` (graceful-fs) and hooks the process's
+ * exit (signal-exit), which no other step needs.
+ */
+
+
+
+/**
+ * A lock whose time has not been refreshed for this long was left by a step that was killed.
+ * The holder refreshes it every quarter of that.
+ */
+const LOCK_STALE_MS = 20_000;
+/**
+ * For the end-to-end tests only, which must see a lock held past the stale time without waiting
+ * that long: proper-lockfile never takes less than 2 s.
+ */
+const staleMs = (env = process.env) => {
+    const fromTest = Number(/^\d{4,6}$/.exec(env.DG_ACTION_TEST_LOCK_STALE_MS ?? '')?.[0]);
+    return Number.isFinite(fromTest) ? fromTest : LOCK_STALE_MS;
+};
+/** `work`, run while this step holds the lock of `target` (a file that need not exist). */
+async function withLock(target, work) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true, mode: 0o700 });
+    const loaded = await __nccwpck_require__.e(/* import() */ 648).then(__nccwpck_require__.t.bind(__nccwpck_require__, 648, 23));
+    // A CommonJS package: Node gives its exports by name, the bundle only as `default`.
+    const { lock } = typeof loaded.lock === 'function' ? loaded : loaded.default;
+    const stale = staleMs();
+    let compromised = false;
+    const release = await lock(target, {
+        realpath: false,
+        stale,
+        update: Math.max(1000, stale / 4),
+        // As long as the holder holds it: a live holder is bounded by its request-timeout, a dead
+        // one's lock goes stale.
+        retries: { forever: true, minTimeout: 20, maxTimeout: 250, randomize: true },
+        onCompromised: (error) => {
+            compromised = true;
+            log_warning(`The lock on ${target} was lost while this step held it (${error.message}); another job may have changed it meanwhile.`);
+        },
+    });
+    try {
+        return await work();
+    }
+    finally {
+        // A lost lock is no longer ours to remove.
+        if (!compromised)
+            await release().catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/login-record.ts
+/**
+ * The record beside a shared config (see shared-config.ts): its format, and reading and writing
+ * it under the lock (record-lock.ts). For each registry: the login the config held before any of
+ * this action's jobs, and each running job's own login (its marker, the exact `auth` value it
+ * wrote, and when). Whatever in the file is not in the shape main writes is dropped, and every
+ * secret in it is masked: the file is only as trusted as the config beside it.
+ */
+
+
+
+
+/** The longest a job runs (on a self-hosted runner): a login on record longer than that has lost its job. */
+const LONGEST_JOB_MS = 5 * 24 * 3_600_000;
+const MARKER = /^dg-action:[0-9a-f]{12}$/;
+/** The record beside `file`: hidden, named after it. */
+const recordPath = (file) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.dg-action-logins`);
+/**
+ * The keys a logout of `registry` removes (docker also erases the https:// and http:// forms), so
+ * each is kept aside and put back.
+ */
+const loginForms = (registry) => [registry, `https://${registry}`, `http://${registry}`];
+const mayBeRunning = (login) => Date.now() - login.since < LONGEST_JOB_MS;
+/**
+ * `work`, holding the lock of the record beside `file`: no other job's step reads or writes it
+ * meanwhile. Not on a GitHub-hosted runner: there a job has the machine to itself and its steps
+ * run one at a time, so nothing can race for the record, and no step there pays for loading the
+ * lock (proper-lockfile with graceful-fs and signal-exit: milliseconds at every step's start).
+ */
+async function withRecordLock(file, work) {
+    if (process.env.RUNNER_ENVIRONMENT === 'github-hosted')
+        return work();
+    return withLock(recordPath(file), work);
+}
+/** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
+function readRecords(file) {
+    const records = dict();
+    let parsed;
+    try {
+        parsed = parseJson((0,external_node_fs_namespaceObject.readFileSync)(recordPath(file), 'utf8'));
+    }
+    catch {
+        return records;
+    }
+    const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : dict();
+    for (const [registry, value] of Object.entries(registries)) {
+        if (!isObject(value))
+            continue;
+        const earlier = dict();
+        for (const key of loginForms(registry)) {
+            const entry = isObject(value.earlier) ? own(value.earlier, key) : undefined;
+            if (isInline(entry))
+                earlier[key] = entry;
+        }
+        const logins = (Array.isArray(value.logins) ? value.logins : []).filter((login) => isObject(login) &&
+            typeof login.marker === 'string' &&
+            MARKER.test(login.marker) &&
+            typeof login.auth === 'string' &&
+            login.auth !== '' &&
+            typeof login.since === 'number' &&
+            Number.isFinite(login.since));
+        Object.values(earlier).forEach(protectEntry);
+        logins.forEach((login) => protectEntry({ auth: login.auth }));
+        records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
+    }
+    return records;
+}
+function writeRecords(file, records) {
+    if (Object.keys(records).length === 0)
+        (0,external_node_fs_namespaceObject.rmSync)(recordPath(file), { force: true });
+    else
+        writeAtomically(recordPath(file), JSON.stringify({ registries: records }));
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 ;// CONCATENATED MODULE: ./src/registry/shared-config.ts
 /**
@@ -3793,26 +4200,15 @@ function closeJobConfig(dir) {
 
 
 
-/** The longest a job runs (on a self-hosted runner): a login on record longer than that has lost its job. */
-const LONGEST_JOB_MS = 5 * 24 * 3_600_000;
-/** A lock held longer than this belongs to a step that was stopped while holding it. */
-const LOCK_STALE_MS = 30_000;
-const MARKER = /^dg-action:[0-9a-f]{12}$/;
-/** The record beside `file`: hidden, named after it. */
-const recordPath = (file) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.dg-action-logins`);
-/**
- * The keys a logout of `registry` removes (docker also erases the https:// and http:// forms), so
- * each is kept aside and put back.
- */
-const loginForms = (registry) => [registry, `https://${registry}`, `http://${registry}`];
+
 /** Main, before the CLI logs in: the earlier login kept aside unless a job of this action wrote it; this job on record. */
 async function recordLogin(cli, file, registry, marker, auth) {
-    const config = await withLock(file, () => {
+    const config = await withRecordLock(file, () => {
         const config = readAuthFile(file);
         const records = readRecords(file);
-        const record = records[registry] ?? { earlier: {}, logins: [] };
+        const record = own(records, registry) ?? { earlier: dict(), logins: [] };
         const ours = new Set(record.logins.map((login) => login.auth));
-        const current = config?.auths?.[registry];
+        const current = own(config?.auths, registry);
         // A job of this action logged in (and may still run): what was there before it is on record already.
         if (!(isInline(current) && ours.has(current.auth)))
             record.earlier = earlierForms(config, registry, ours);
@@ -3831,40 +4227,42 @@ async function recordLogin(cli, file, registry, marker, auth) {
 }
 /**
  * Post: this job off the record and, with `logout: true` while the entry is still this job's
- * login, out of the registry with the right login put back.
+ * login, out of the registry with the right login put back. A step stopped meanwhile (SIGINT,
+ * SIGTERM) finishes this first: its CLI is ended, and the rest takes no time.
  */
 async function releaseLogin(file, registry, marker, release) {
-    await withLock(file, async () => {
-        const records = readRecords(file);
-        const record = records[registry];
-        const mine = record?.logins.find((login) => login.marker === marker);
-        const others = (record?.logins ?? []).filter((login) => login.marker !== marker && mayBeRunning(login));
-        if (record && others.length > 0)
-            record.logins = others;
-        else
-            delete records[registry];
-        try {
-            if (release.logout)
-                await settle(file, registry, mine, others, record?.earlier ?? {}, release.runLogout);
-        }
-        finally {
-            writeRecords(file, records);
-        }
-    });
+    await finishBeforeStop(() => withRecordLock(file, () => releaseHeld(file, registry, marker, release)));
+}
+async function releaseHeld(file, registry, marker, release) {
+    const records = readRecords(file);
+    const record = own(records, registry);
+    const mine = record?.logins.find((login) => login.marker === marker);
+    const others = (record?.logins ?? []).filter((login) => login.marker !== marker && mayBeRunning(login));
+    if (record && others.length > 0)
+        record.logins = others;
+    else
+        delete records[registry];
+    try {
+        if (release.logout)
+            await settle(file, registry, mine, others, record?.earlier ?? dict(), release.runLogout);
+    }
+    finally {
+        writeRecords(file, records);
+    }
 }
 async function settle(file, registry, mine, others, earlier, runLogout) {
     const config = readAuthFile(file) ?? {};
     // The login went to a credential helper: only the CLI can remove it, and nothing was kept aside.
     if (helperFor(config, registry))
         return runLogout?.();
-    const current = config.auths?.[registry];
+    const current = own(config.auths, registry);
     if (mine === undefined || !isInline(current) || current.auth !== mine.auth) {
         log_info(leftAsItIs(file, registry, current, mine, others));
         return;
     }
     const newest = others.at(-1);
     if (newest !== undefined) {
-        config.auths = { ...config.auths, [registry]: { auth: newest.auth } };
+        config.auths = dict([...Object.entries(config.auths ?? {}), [registry, { auth: newest.auth }]]);
         writeAtomically(file, authFileText(config));
         log_info(`Put back the login to ${registry} of another job on this runner that logged in with this action and is still running; ` +
             'the login from before either goes back when the last of them ends.');
@@ -3872,12 +4270,13 @@ async function settle(file, registry, mine, others, earlier, runLogout) {
     }
     await runLogout?.();
     const after = readAuthFile(file) ?? {};
-    const auths = { ...after.auths };
+    const auths = dict(Object.entries(after.auths ?? {}));
     // A logout that failed (or a CLI gone) left this job's login: it goes all the same, and the earlier one comes back.
-    const left = auths[registry];
+    const left = own(auths, registry);
     if (isInline(left) && left.auth === mine.auth)
         delete auths[registry];
-    Object.assign(auths, earlier);
+    for (const [key, entry] of Object.entries(earlier))
+        auths[key] = entry;
     if (JSON.stringify(auths) !== JSON.stringify(after.auths ?? {}))
         writeAtomically(file, authFileText({ ...after, auths }));
     if (Object.keys(earlier).length > 0)
@@ -3896,85 +4295,15 @@ function leftAsItIs(file, registry, current, mine, others) {
 }
 /** Every form of the registry's entry that holds a login, but this action's. */
 function earlierForms(config, registry, ours) {
-    const earlier = {};
+    const earlier = dict();
     for (const key of loginForms(registry)) {
-        const entry = config?.auths?.[key];
+        const entry = own(config?.auths, key);
         if (!isInline(entry) || ours.has(entry.auth))
             continue;
         protectEntry(entry);
         earlier[key] = entry;
     }
     return earlier;
-}
-const mayBeRunning = (login) => Date.now() - login.since < LONGEST_JOB_MS;
-/** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
-function readRecords(file) {
-    let parsed;
-    try {
-        parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(recordPath(file), 'utf8'));
-    }
-    catch {
-        return {};
-    }
-    const records = {};
-    const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : {};
-    for (const [registry, value] of Object.entries(registries)) {
-        if (!isObject(value))
-            continue;
-        const earlier = {};
-        for (const key of loginForms(registry)) {
-            const entry = isObject(value.earlier) ? value.earlier[key] : undefined;
-            if (isInline(entry))
-                earlier[key] = entry;
-        }
-        const logins = (Array.isArray(value.logins) ? value.logins : []).filter((login) => isObject(login) &&
-            typeof login.marker === 'string' &&
-            MARKER.test(login.marker) &&
-            typeof login.auth === 'string' &&
-            login.auth !== '' &&
-            typeof login.since === 'number' &&
-            Number.isFinite(login.since));
-        Object.values(earlier).forEach(protectEntry);
-        logins.forEach((login) => protectEntry({ auth: login.auth }));
-        records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
-    }
-    return records;
-}
-function writeRecords(file, records) {
-    if (Object.keys(records).length === 0)
-        (0,external_node_fs_namespaceObject.rmSync)(recordPath(file), { force: true });
-    else
-        writeAtomically(recordPath(file), JSON.stringify({ registries: records }));
-}
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/**
- * `work` while holding a lock beside the config, so that two jobs' steps never read and write the
- * record and the config at the same time. A lock older than LOCK_STALE_MS is taken over.
- */
-async function withLock(file, work) {
-    const lock = `${recordPath(file)}.lock`;
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(lock), { recursive: true, mode: 0o700 });
-    for (;;) {
-        try {
-            (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(lock, 'wx', 0o600));
-            break;
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                throw error;
-            const since = (0,external_node_fs_namespaceObject.statSync)(lock, { throwIfNoEntry: false })?.mtimeMs;
-            if (since !== undefined && Date.now() - since > LOCK_STALE_MS)
-                (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
-            else
-                await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
-        }
-    }
-    try {
-        return await work();
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/registry/config.ts
@@ -4015,7 +4344,7 @@ async function prepareAuthFile(cli, registry, jobConfig, marker, auth) {
     // Found before a job config changes DOCKER_CONFIG: the user's config, which a job config is seeded from.
     const file = authFilePath(cli.name);
     if (jobConfig !== undefined)
-        useJobConfig(cli, dir, file, jobConfig);
+        await useJobConfig(cli, dir, file, registry, jobConfig);
     else
         await recordLogin(cli, file, registry, marker, auth);
 }
@@ -4373,6 +4702,7 @@ function apiNow(page, note, runnerNow = Date.now()) {
 
 
 
+
 /** How long the post step waits for a create that main was stopped in to land, before it sweeps. */
 function inFlightWaitMs(saved, now = Date.now()) {
     return Math.max(0, saved.createInFlightUntil - now);
@@ -4388,13 +4718,20 @@ async function revokeHandedOut(ctx, saved, settings) {
         ctx.info(`Keeping distribution credentials ${saved.credentialsId} (${why}); they do not expire.`);
         return;
     }
+    const byHand = () => `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
+        `(or in the Deepgram console).`;
+    // A step stopped (SIGINT, SIGTERM) before the API answered cannot know whether the set is gone,
+    // and nothing else may ever delete it (prune-after: off): it says so, naming the set.
+    const forget = onStoppedExit(() => ctx.warning(`The post step was stopped before Deepgram answered the revoke of distribution credentials ${saved.credentialsId}: ` +
+        `they may still exist. ${byHand()}`));
     try {
         await revokeCredentials(ctx, saved.credentialsId);
     }
     catch (error) {
-        ctx.warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ` +
-            `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
-            `(or in the Deepgram console).`);
+        ctx.warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ${byHand()}`);
+    }
+    finally {
+        forget();
     }
 }
 async function tidyProject(ctx, saved, settings) {

@@ -80,6 +80,9 @@ function jobOptions(cli: Cli, temp: string, inputs: Record<string, string> = {},
   };
 }
 
+/** A job on a self-hosted runner whose jobs share the usual config: the record and its lock are in play. */
+const sharedJob = (cli: Cli, temp: string) => jobOptions(cli, temp, { 'docker-config': 'default' }, { RUNNER_ENVIRONMENT: 'self-hosted' });
+
 describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config', (cli) => {
   // Every order of job 1's and job 2's main and post, each main before its own post.
   const ORDERS = ['M1 P1 M2 P2', 'M1 M2 P1 P2', 'M1 M2 P2 P1', 'M2 M1 P1 P2', 'M2 M1 P2 P1', 'M2 P2 M1 P1'];
@@ -98,7 +101,7 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
     const loginOf: Login[] = [];
     for (const step of order.split(' ')) {
       const job = Number(step[1]) - 1;
-      const options = jobOptions(cli, temps[job]!);
+      const options = sharedJob(cli, temps[job]!);
       if (step[0] === 'M') {
         loginOf[job] = logins[mains.filter(Boolean).length]!;
         const main = await runStep(options);
@@ -129,8 +132,8 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
     const logins = await registryFor(2);
     const before = { auths: { [registry!.host]: { auth: basic('robot+runner', 'long-lived-runner-secret') } } };
     writeJson(authFile(cli), before);
-    const one = jobOptions(cli, h.workdir);
-    const two = jobOptions(cli, secondTemp.path);
+    const one = sharedJob(cli, h.workdir);
+    const two = sharedJob(cli, secondTemp.path);
     const [main1, main2] = await Promise.all([runStep(one), runStep(two)]);
     expect([main1.exitCode, main2.exitCode]).toEqual([0, 0]);
     // One of the two logins is in place, whichever CLI wrote last.
@@ -256,12 +259,16 @@ describe("docker: the job's own config is a whole docker config", () => {
     // Without the user's contexts the login itself would fail: context "remote-host" not found.
     expectExit(main, 0);
     const job = main.exported.DOCKER_CONFIG!;
-    // Every setting of the user's but the logins, the store and the helpers.
+    // Every setting of the user's and the user's login to another registry; no store (this one is
+    // not on PATH: one warning says what later steps lack).
     expect(readJson(join(job, 'config.json'))).toEqual({
       currentContext: 'remote-host',
       detachKeys: 'ctrl-e,e',
-      auths: { [registry!.host]: { auth: basic(login!.username, login!.secret) } },
+      auths: { [registry!.host]: { auth: basic(login!.username, login!.secret) }, 'ghcr.io': { auth: basic('octo', 'ghcr-secret') } },
     });
+    expect(main.visibleLog.split('\n').filter((line) => line.startsWith('::warning::'))).toEqual([
+      expect.stringContaining('credential store docker-credential-not-on-this-runner, which could not list them (it could not be run)'),
+    ]);
     const laterStep = (): void => {
       expect(docker(job, 'context', 'show')).toBe('remote-host');
       expect(docker(job, 'hello')).toBe("hello from the user's plugin");

@@ -13,6 +13,7 @@ import type { Settings } from '../settings/inputs.js';
 import type { SavedState } from '../runner/state.js';
 import { appendToSummary, pruneSummary, type PrunedSet } from './summary.js';
 import { isJobSet, madeBy } from '../deepgram/tags.js';
+import { onStoppedExit } from '../runner/signals.js';
 
 /** How long the post step waits for a create that main was stopped in to land, before it sweeps. */
 export function inFlightWaitMs(saved: SavedState, now = Date.now()): number {
@@ -30,14 +31,23 @@ async function revokeHandedOut(ctx: Context, saved: SavedState, settings: Settin
     ctx.info(`Keeping distribution credentials ${saved.credentialsId} (${why}); they do not expire.`);
     return;
   }
+  const byHand = (): string =>
+    `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
+    `(or in the Deepgram console).`;
+  // A step stopped (SIGINT, SIGTERM) before the API answered cannot know whether the set is gone,
+  // and nothing else may ever delete it (prune-after: off): it says so, naming the set.
+  const forget = onStoppedExit(() =>
+    ctx.warning(
+      `The post step was stopped before Deepgram answered the revoke of distribution credentials ${saved.credentialsId}: ` +
+        `they may still exist. ${byHand()}`,
+    ),
+  );
   try {
     await revokeCredentials(ctx, saved.credentialsId);
   } catch (error) {
-    ctx.warning(
-      `Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ` +
-        `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
-        `(or in the Deepgram console).`,
-    );
+    ctx.warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ${byHand()}`);
+  } finally {
+    forget();
   }
 }
 

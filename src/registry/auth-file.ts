@@ -15,6 +15,26 @@ export interface AuthFile {
   [setting: string]: unknown;
 }
 
+/**
+ * A map keyed by text from a file, an input or the API: no prototype, so that a key such as
+ * `constructor` or `__proto__` is only ever an entry of its own.
+ */
+export const dict = <T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> => {
+  const map = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) map[key] = value;
+  return map;
+};
+
+/** `map[key]` when the map itself holds that key; never what an object inherits. */
+export const own = <T>(map: Record<string, T> | undefined, key: string): T | undefined =>
+  map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
+
+/** JSON.parse, with every object in it prototype-free (see dict). */
+export const parseJson = (text: string): unknown =>
+  JSON.parse(text, (_key, value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? dict(Object.entries(value)) : value,
+  );
+
 /** The file as JSON, or undefined when it is missing or not a JSON object (the CLI would refuse it too). */
 export function readAuthFile(file: string): AuthFile | undefined {
   let text: string;
@@ -24,7 +44,7 @@ export function readAuthFile(file: string): AuthFile | undefined {
     return undefined;
   }
   try {
-    const parsed: unknown = JSON.parse(text);
+    const parsed = parseJson(text);
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as AuthFile) : undefined;
   } catch {
     return undefined;
@@ -38,8 +58,10 @@ export function isInline(entry: unknown): entry is AuthEntry {
 
 /** The credential helper that holds logins to `registry` in this file, if any. */
 export function helperFor(config: AuthFile | undefined, registry: string): string | undefined {
-  const entry = config?.auths?.[registry];
-  return config?.credHelpers?.[registry] ?? (entry !== undefined && !isInline(entry) ? config?.credsStore : undefined);
+  const entry = own(config?.auths, registry);
+  const helper = own(config?.credHelpers, registry);
+  if (typeof helper === 'string' && helper) return helper;
+  return entry !== undefined && !isInline(entry) && typeof config?.credsStore === 'string' ? config.credsStore : undefined;
 }
 
 /** Every string of a login entry, and the password inside base64 user:password, is masked. */

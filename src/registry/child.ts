@@ -11,7 +11,8 @@ import { onStopSignal } from '../runner/signals.js';
 
 /** The process environment without INPUT_* and STATE_* variables. */
 export function childEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const result: NodeJS.ProcessEnv = {};
+  // No prototype: a variable named __proto__ is a variable like any other.
+  const result: NodeJS.ProcessEnv = Object.create(null) as NodeJS.ProcessEnv;
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && !/^(INPUT|STATE)_/i.test(key)) result[key] = value;
   }
@@ -25,6 +26,8 @@ export interface ChildResult {
   output: string;
   /** The time bound ran out and the process (with its process group) was killed. */
   timedOut: boolean;
+  /** The step was stopped (SIGINT, SIGTERM) and the process (with its process group) was killed. */
+  stopped?: boolean;
 }
 
 export interface ChildOptions {
@@ -37,6 +40,7 @@ export function runChild(file: string, args: string[], options: ChildOptions = {
   return new Promise((resolve) => {
     let output = '';
     let timedOut = false;
+    let stopped = false;
     // Its own process group, so that a timeout (or a stopped step) also ends the helpers it started.
     const child = spawn(file, args, { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     const kill = (): void => killGroup(child.pid, () => child.kill('SIGKILL'));
@@ -48,11 +52,14 @@ export function runChild(file: string, args: string[], options: ChildOptions = {
             kill();
           }, options.timeoutMs);
     // The runner's SIGINT or SIGTERM reaches the step, not the group: the step passes it on.
-    const release = onStopSignal(kill);
+    const release = onStopSignal(() => {
+      stopped = true;
+      kill();
+    });
     const done = (exitCode: number): void => {
       clearTimeout(timer);
       release();
-      resolve({ exitCode, output, timedOut });
+      resolve({ exitCode, output, timedOut, stopped });
     };
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -61,10 +68,10 @@ export function runChild(file: string, args: string[], options: ChildOptions = {
       done(-1);
     });
     // 'close' waits for the pipes; a killed process's descendants could hold them open, so after
-    // a timeout its exit is enough.
+    // a timeout or a stop its exit is enough.
     child.on('close', (code) => done(code ?? -1));
     child.on('exit', (code) => {
-      if (timedOut) done(code ?? -1);
+      if (timedOut || stopped) done(code ?? -1);
     });
     // A CLI that exits before reading stdin closes the pipe: that is its answer, not ours to report.
     child.stdin.on('error', () => undefined);

@@ -96,6 +96,7 @@ export async function cliLogout(cli: RegistryCli, registry: string, timeoutMs: n
   const result = await runChild(cli.path, ['logout', ...authFileFlag(cli), '--', registry], { timeoutMs });
   if (result.timedOut)
     throw new RegistryCliError(`${cli.name} logout from ${registry} did not finish within ${timeoutMs / 1000} s (request-timeout)`);
+  if (result.stopped) throw new RegistryCliError(`${cli.name} logout from ${registry} was ended: the step was stopped`);
   const reason = cleanCliOutput(result.output);
   // podman says so when the entry is already gone (docker exits 0): nothing is left to remove.
   if (result.exitCode === 0 || /^not logged into\b/i.test(reason)) return;

@@ -36,6 +36,6 @@ export async function prepareAuthFile(cli: RegistryCli, registry: string, jobCon
   if (dir === undefined) throw new Error(`Not an execution marker: ${marker}`);
   // Found before a job config changes DOCKER_CONFIG: the user's config, which a job config is seeded from.
   const file = authFilePath(cli.name);
-  if (jobConfig !== undefined) useJobConfig(cli, dir, file, jobConfig);
+  if (jobConfig !== undefined) await useJobConfig(cli, dir, file, registry, jobConfig);
   else await recordLogin(cli, file, registry, marker, auth);
 }

@@ -20,13 +20,14 @@
  * A job that never reached its post step (a lost runner) stays on record for the longest a job can
  * run (5 days on a self-hosted runner): its login is not taken for an earlier one meanwhile.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import * as log from '../runner/log.js';
+import { finishBeforeStop } from '../runner/signals.js';
 import {
   authFileText,
+  dict,
   helperFor,
   isInline,
+  own,
   protectEntry,
   readAuthFile,
   writeAtomically,
@@ -34,44 +35,18 @@ import {
   type AuthFile,
 } from './auth-file.js';
 import type { RegistryCli } from './cli.js';
+import { loginForms, mayBeRunning, readRecords, withRecordLock, writeRecords, type JobLogin } from './login-record.js';
 
-/** One job's login, as main recorded it before the CLI wrote it. */
-interface JobLogin {
-  marker: string;
-  auth: string;
-  since: number;
-}
-interface RegistryRecord {
-  /** What the config held before the first of the jobs on record, by key (every form a logout removes). */
-  earlier: Record<string, AuthEntry>;
-  /** Oldest first. */
-  logins: JobLogin[];
-}
-type Records = Record<string, RegistryRecord>;
-
-/** The longest a job runs (on a self-hosted runner): a login on record longer than that has lost its job. */
-const LONGEST_JOB_MS = 5 * 24 * 3_600_000;
-/** A lock held longer than this belongs to a step that was stopped while holding it. */
-const LOCK_STALE_MS = 30_000;
-const MARKER = /^dg-action:[0-9a-f]{12}$/;
-
-/** The record beside `file`: hidden, named after it. */
-export const recordPath = (file: string): string => join(dirname(file), `.${basename(file)}.dg-action-logins`);
-
-/**
- * The keys a logout of `registry` removes (docker also erases the https:// and http:// forms), so
- * each is kept aside and put back.
- */
-export const loginForms = (registry: string): string[] => [registry, `https://${registry}`, `http://${registry}`];
+export { loginForms, recordPath } from './login-record.js';
 
 /** Main, before the CLI logs in: the earlier login kept aside unless a job of this action wrote it; this job on record. */
 export async function recordLogin(cli: RegistryCli, file: string, registry: string, marker: string, auth: string): Promise<void> {
-  const config = await withLock(file, () => {
+  const config = await withRecordLock(file, () => {
     const config = readAuthFile(file);
     const records = readRecords(file);
-    const record = records[registry] ?? { earlier: {}, logins: [] };
+    const record = own(records, registry) ?? { earlier: dict<AuthEntry>(), logins: [] };
     const ours = new Set(record.logins.map((login) => login.auth));
-    const current = config?.auths?.[registry];
+    const current = own(config?.auths, registry);
     // A job of this action logged in (and may still run): what was there before it is on record already.
     if (!(isInline(current) && ours.has(current.auth as string))) record.earlier = earlierForms(config, registry, ours);
     record.logins = record.logins.filter((login) => login.marker !== marker && mayBeRunning(login));
@@ -99,22 +74,25 @@ export interface Release {
 
 /**
  * Post: this job off the record and, with `logout: true` while the entry is still this job's
- * login, out of the registry with the right login put back.
+ * login, out of the registry with the right login put back. A step stopped meanwhile (SIGINT,
+ * SIGTERM) finishes this first: its CLI is ended, and the rest takes no time.
  */
 export async function releaseLogin(file: string, registry: string, marker: string, release: Release): Promise<void> {
-  await withLock(file, async () => {
-    const records = readRecords(file);
-    const record = records[registry];
-    const mine = record?.logins.find((login) => login.marker === marker);
-    const others = (record?.logins ?? []).filter((login) => login.marker !== marker && mayBeRunning(login));
-    if (record && others.length > 0) record.logins = others;
-    else delete records[registry];
-    try {
-      if (release.logout) await settle(file, registry, mine, others, record?.earlier ?? {}, release.runLogout);
-    } finally {
-      writeRecords(file, records);
-    }
-  });
+  await finishBeforeStop(() => withRecordLock(file, () => releaseHeld(file, registry, marker, release)));
+}
+
+async function releaseHeld(file: string, registry: string, marker: string, release: Release): Promise<void> {
+  const records = readRecords(file);
+  const record = own(records, registry);
+  const mine = record?.logins.find((login) => login.marker === marker);
+  const others = (record?.logins ?? []).filter((login) => login.marker !== marker && mayBeRunning(login));
+  if (record && others.length > 0) record.logins = others;
+  else delete records[registry];
+  try {
+    if (release.logout) await settle(file, registry, mine, others, record?.earlier ?? dict(), release.runLogout);
+  } finally {
+    writeRecords(file, records);
+  }
 }
 
 async function settle(
@@ -128,14 +106,14 @@ async function settle(
   const config = readAuthFile(file) ?? {};
   // The login went to a credential helper: only the CLI can remove it, and nothing was kept aside.
   if (helperFor(config, registry)) return runLogout?.();
-  const current = config.auths?.[registry];
+  const current = own(config.auths, registry);
   if (mine === undefined || !isInline(current) || current.auth !== mine.auth) {
     log.info(leftAsItIs(file, registry, current, mine, others));
     return;
   }
   const newest = others.at(-1);
   if (newest !== undefined) {
-    config.auths = { ...config.auths, [registry]: { auth: newest.auth } };
+    config.auths = dict([...Object.entries(config.auths ?? {}), [registry, { auth: newest.auth }]]);
     writeAtomically(file, authFileText(config));
     log.info(
       `Put back the login to ${registry} of another job on this runner that logged in with this action and is still running; ` +
@@ -145,11 +123,11 @@ async function settle(
   }
   await runLogout?.();
   const after = readAuthFile(file) ?? {};
-  const auths = { ...after.auths };
+  const auths = dict(Object.entries(after.auths ?? {}));
   // A logout that failed (or a CLI gone) left this job's login: it goes all the same, and the earlier one comes back.
-  const left = auths[registry];
+  const left = own(auths, registry);
   if (isInline(left) && left.auth === mine.auth) delete auths[registry];
-  Object.assign(auths, earlier);
+  for (const [key, entry] of Object.entries(earlier)) auths[key] = entry;
   if (JSON.stringify(auths) !== JSON.stringify(after.auths ?? {})) writeAtomically(file, authFileText({ ...after, auths }));
   if (Object.keys(earlier).length > 0) log.info(`Put back the login to ${registry} that ${file} held before this job.`);
 }
@@ -166,80 +144,12 @@ function leftAsItIs(file: string, registry: string, current: unknown, mine: JobL
 
 /** Every form of the registry's entry that holds a login, but this action's. */
 function earlierForms(config: AuthFile | undefined, registry: string, ours: Set<string>): Record<string, AuthEntry> {
-  const earlier: Record<string, AuthEntry> = {};
+  const earlier = dict<AuthEntry>();
   for (const key of loginForms(registry)) {
-    const entry = config?.auths?.[key];
+    const entry = own(config?.auths, key);
     if (!isInline(entry) || ours.has(entry.auth as string)) continue;
     protectEntry(entry);
     earlier[key] = entry;
   }
   return earlier;
-}
-
-const mayBeRunning = (login: JobLogin): boolean => Date.now() - login.since < LONGEST_JOB_MS;
-
-/** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
-function readRecords(file: string): Records {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(recordPath(file), 'utf8'));
-  } catch {
-    return {};
-  }
-  const records: Records = {};
-  const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : {};
-  for (const [registry, value] of Object.entries(registries)) {
-    if (!isObject(value)) continue;
-    const earlier: Record<string, AuthEntry> = {};
-    for (const key of loginForms(registry)) {
-      const entry = isObject(value.earlier) ? value.earlier[key] : undefined;
-      if (isInline(entry)) earlier[key] = entry;
-    }
-    const logins = (Array.isArray(value.logins) ? (value.logins as unknown[]) : []).filter(
-      (login): login is JobLogin =>
-        isObject(login) &&
-        typeof login.marker === 'string' &&
-        MARKER.test(login.marker) &&
-        typeof login.auth === 'string' &&
-        login.auth !== '' &&
-        typeof login.since === 'number' &&
-        Number.isFinite(login.since),
-    );
-    Object.values(earlier).forEach(protectEntry);
-    logins.forEach((login) => protectEntry({ auth: login.auth }));
-    records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
-  }
-  return records;
-}
-
-function writeRecords(file: string, records: Records): void {
-  if (Object.keys(records).length === 0) rmSync(recordPath(file), { force: true });
-  else writeAtomically(recordPath(file), JSON.stringify({ registries: records }));
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * `work` while holding a lock beside the config, so that two jobs' steps never read and write the
- * record and the config at the same time. A lock older than LOCK_STALE_MS is taken over.
- */
-async function withLock<T>(file: string, work: () => T | Promise<T>): Promise<T> {
-  const lock = `${recordPath(file)}.lock`;
-  mkdirSync(dirname(lock), { recursive: true, mode: 0o700 });
-  for (;;) {
-    try {
-      closeSync(openSync(lock, 'wx', 0o600));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
-      if (since !== undefined && Date.now() - since > LOCK_STALE_MS) rmSync(lock, { force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    rmSync(lock, { force: true });
-  }
 }

@@ -1,0 +1,93 @@
+/**
+ * The record beside a shared config (see shared-config.ts): its format, and reading and writing
+ * it under the lock (record-lock.ts). For each registry: the login the config held before any of
+ * this action's jobs, and each running job's own login (its marker, the exact `auth` value it
+ * wrote, and when). Whatever in the file is not in the shape main writes is dropped, and every
+ * secret in it is masked: the file is only as trusted as the config beside it.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { dict, isInline, own, parseJson, protectEntry, writeAtomically, type AuthEntry } from './auth-file.js';
+import { withLock } from './record-lock.js';
+
+/** One job's login, as main recorded it before the CLI wrote it. */
+export interface JobLogin {
+  marker: string;
+  auth: string;
+  since: number;
+}
+export interface RegistryRecord {
+  /** What the config held before the first of the jobs on record, by key (every form a logout removes). */
+  earlier: Record<string, AuthEntry>;
+  /** Oldest first. */
+  logins: JobLogin[];
+}
+/** By registry: a map without prototype (a registry may be named `constructor`). */
+export type Records = Record<string, RegistryRecord>;
+
+/** The longest a job runs (on a self-hosted runner): a login on record longer than that has lost its job. */
+const LONGEST_JOB_MS = 5 * 24 * 3_600_000;
+const MARKER = /^dg-action:[0-9a-f]{12}$/;
+
+/** The record beside `file`: hidden, named after it. */
+export const recordPath = (file: string): string => join(dirname(file), `.${basename(file)}.dg-action-logins`);
+
+/**
+ * The keys a logout of `registry` removes (docker also erases the https:// and http:// forms), so
+ * each is kept aside and put back.
+ */
+export const loginForms = (registry: string): string[] => [registry, `https://${registry}`, `http://${registry}`];
+
+export const mayBeRunning = (login: JobLogin): boolean => Date.now() - login.since < LONGEST_JOB_MS;
+
+/**
+ * `work`, holding the lock of the record beside `file`: no other job's step reads or writes it
+ * meanwhile. Not on a GitHub-hosted runner: there a job has the machine to itself and its steps
+ * run one at a time, so nothing can race for the record, and no step there pays for loading the
+ * lock (proper-lockfile with graceful-fs and signal-exit: milliseconds at every step's start).
+ */
+export async function withRecordLock<T>(file: string, work: () => T | Promise<T>): Promise<T> {
+  if (process.env.RUNNER_ENVIRONMENT === 'github-hosted') return work();
+  return withLock(recordPath(file), work);
+}
+
+/** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
+export function readRecords(file: string): Records {
+  const records = dict<RegistryRecord>();
+  let parsed: unknown;
+  try {
+    parsed = parseJson(readFileSync(recordPath(file), 'utf8'));
+  } catch {
+    return records;
+  }
+  const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : dict();
+  for (const [registry, value] of Object.entries(registries)) {
+    if (!isObject(value)) continue;
+    const earlier = dict<AuthEntry>();
+    for (const key of loginForms(registry)) {
+      const entry = isObject(value.earlier) ? own(value.earlier, key) : undefined;
+      if (isInline(entry)) earlier[key] = entry;
+    }
+    const logins = (Array.isArray(value.logins) ? (value.logins as unknown[]) : []).filter(
+      (login): login is JobLogin =>
+        isObject(login) &&
+        typeof login.marker === 'string' &&
+        MARKER.test(login.marker) &&
+        typeof login.auth === 'string' &&
+        login.auth !== '' &&
+        typeof login.since === 'number' &&
+        Number.isFinite(login.since),
+    );
+    Object.values(earlier).forEach(protectEntry);
+    logins.forEach((login) => protectEntry({ auth: login.auth }));
+    records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
+  }
+  return records;
+}
+
+export function writeRecords(file: string, records: Records): void {
+  if (Object.keys(records).length === 0) rmSync(recordPath(file), { force: true });
+  else writeAtomically(recordPath(file), JSON.stringify({ registries: records }));
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
