@@ -21,6 +21,7 @@ export default {
       testPathIgnorePatterns: [
         '/node_modules/',
         '/__tests__/e2e/',
+        '/__tests__/sandbox/',
         '(sandbox|readme|docs|doc-claims|licenses|audit-action|examples|workflows|release|layers)\\.test\\.ts$',
       ],
       verbose: false,

@@ -1,11 +1,13 @@
-// The Deepgram distribution-credentials API: routing, auth, permissions, validation, shapes.
+// The API routes: Deepgram's distribution-credentials API (routing, the order of its checks,
+// validation, answer shapes), and issue(), the create route's work without HTTP for test setup.
 // Behaviour follows docs/deepgram-api.md; `generation` switches between the current
-// spec and the older reference (flat create body, fields required in the JSON body).
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+// spec and the older reference (flat create body, fields required in the JSON body). Who a key is
+// and what it may do: keys.js; what is stored: state.js.
+import { authenticate, canSee, mayPerform } from './keys.js';
 import { fail, json } from './replies.js';
+import { firstProjectId, mintCredentials, publicRecord } from './state.js';
 
 export const DEFAULT_SCOPES = ['self-hosted:products'];
-export const SANDBOX_EMAIL = 'sandbox@example.com';
 
 // `onprem` is the older path segment and still works; `selfhosted` (no hyphen) does not.
 const ROUTE = /^\/v1\/projects\/([^/]+)\/(?:self-hosted|onprem)\/distribution\/credentials(?:\/([^/]+))?$/;
@@ -14,12 +16,6 @@ const ROUTE = /^\/v1\/projects\/([^/]+)\/(?:self-hosted|onprem)\/distribution\/c
 const SCOPE = /^(?:self-hosted|onprem):[A-Za-z0-9][A-Za-z0-9:._-]*$/;
 
 /**
- * @typedef {{ role?: string, scopes?: string[] }} KeySpec
- * @typedef {{ name: string, role?: string, scopes: string[], member: Member }} ApiKey
- * @typedef {{ member_id: string, email: string }} Member
- * @typedef {{ id: string, projectId: string, comment: string | null, scopes: string[],
- *   provider: string, created: string, username: string, secret: string,
- *   creatorKey: string | null, member: Member }} StoredCredentials
  * @typedef {{ op: 'create'|'list'|'get'|'delete'|'unknown', projectId?: string,
  *   credentialsId?: string, methodNotAllowed?: boolean }} ApiRoute
  */
@@ -39,26 +35,8 @@ export function matchApiRoute(method, pathname) {
   return op ? { op, projectId, credentialsId } : { op: 'unknown', methodNotAllowed: true };
 }
 
-/** Builds the key table; each key gets a stable member identity derived from the key. */
-export function buildKeys(specs) {
-  return new Map(
-    Object.entries(specs).map(([name, spec]) => [
-      name,
-      {
-        name,
-        role: spec.role,
-        scopes: [...(spec.scopes ?? [])],
-        member: memberFor(`key:${name}`),
-      },
-    ]),
-  );
-}
-
-/** The member shown on credentials made with `issue()` rather than through the API. */
-export const ISSUER_MEMBER = memberFor('issuer');
-
 /**
- * Handles one API request. `sandbox` is the internal state from server.js.
+ * Handles one API request. `sandbox` is the sandbox's state (state.js).
  * @returns {import('./replies.js').Reply}
  */
 export function handleApi(sandbox, route, request) {
@@ -100,29 +78,24 @@ function remove(sandbox, route, _request, key) {
   );
 }
 
-/** Stores a new set of credentials (used by the create route and by `issue()`). */
-export function mintCredentials(sandbox, projectId, { comment, scopes, provider, created, email }, key) {
-  // A test that must know the next id and secret in advance (a real registry reads its htpasswd
-  // file once, at start-up) queues them with presetNext().
-  const preset = sandbox.presets.shift();
-  const id = preset?.id ?? randomUUID();
-  /** @type {StoredCredentials} */
-  const record = {
-    id,
-    projectId,
-    comment: comment ?? null,
-    scopes: [...scopes],
-    provider,
-    // issue() may back-date a set (tests of what is old enough to prune or retire).
-    created: created ?? new Date(Date.now() + sandbox.clockOffsetMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    username: `deepgram+${id}`,
-    secret: preset?.secret ?? randomBytes(32).toString('hex'),
-    creatorKey: key?.name ?? null,
-    // issue() may name the member's email (an audit's "made by"); the id follows from it.
-    member: email === undefined ? (key?.member ?? ISSUER_MEMBER) : { ...memberFor(`email:${email}`), email },
-  };
-  sandbox.credentials.set(id, record);
-  return record;
+/**
+ * Test setup: creates credentials without going through HTTP. `key` (optional) names the API key
+ * recorded as the creator, which decides what a member key can see; `created` (optional, an ISO
+ * 8601 time) back- or forward-dates the set, as get and list then report it; `email` (optional)
+ * is the email of the member the set is listed as made by (any text: tests of hostile answers).
+ */
+export function issue(sandbox, projectId = firstProjectId(sandbox), fields = {}) {
+  const { comment, scopes = DEFAULT_SCOPES, provider = 'quay', key, created, email } = fields;
+  if (!sandbox.projects.has(projectId)) throw new Error(`unknown project ${projectId}`);
+  if (created !== undefined && (typeof created !== 'string' || Number.isNaN(Date.parse(created)))) {
+    throw new TypeError('created must be an ISO 8601 time string, such as 2026-01-31T12:00:00Z');
+  }
+  if (email !== undefined && typeof email !== 'string') throw new TypeError('email must be a string');
+  const creator = key === undefined ? undefined : sandbox.keys.get(key);
+  if (key !== undefined && !creator) throw new Error(`unknown API key ${key}`);
+  const problem = validateCreateFields({ comment, scopes, provider });
+  if (problem) throw new TypeError(problem);
+  return publicRecord(mintCredentials(sandbox, projectId, { comment, scopes, provider, created, email }, creator));
 }
 
 /** Checks `comment`, `scopes`, `provider` for either scope list (API create or `issue()`). */
@@ -187,33 +160,6 @@ function insufficientPermissions() {
   return fail(403, 'INSUFFICIENT_PERMISSIONS', 'You do not have sufficient permissions to perform this action.');
 }
 
-function authenticate(keys, header) {
-  const match = /^token\s+(\S+)\s*$/i.exec(header ?? '');
-  return match ? keys.get(match[1]) : undefined;
-}
-
-function isStaff(key) {
-  return key.role === 'owner' || key.role === 'admin';
-}
-
-function mayPerform(key, op) {
-  const reader = isStaff(key) || key.role === 'member';
-  const keysWrite = key.scopes.includes('keys:write');
-  switch (op) {
-    case 'create':
-      return isStaff(key) || keysWrite;
-    case 'delete':
-      return reader || keysWrite;
-    default:
-      return reader;
-  }
-}
-
-/** Owners and admins see every set in the project; anyone else only the sets its key made. */
-function canSee(key, record) {
-  return isStaff(key) || record.creatorKey === key.name;
-}
-
 function findOwn(sandbox, route, key) {
   const record = sandbox.credentials.get(route.credentialsId);
   if (!record || record.projectId !== route.projectId) {
@@ -250,12 +196,4 @@ function createdShape(sandbox, record) {
   const username = sandbox.omitUsername ? {} : { username: record.username };
   const shape = nestedShape(record);
   return { ...shape, distribution_credentials: { ...shape.distribution_credentials, ...username, secret: record.secret } };
-}
-
-/** A uuid-shaped id derived from `text`, so member ids are stable across restarts. */
-function memberFor(text) {
-  const hex = createHash('sha256').update(`deepgram-sandbox:${text}`).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 3) | 8).toString(16);
-  const member_id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  return { member_id, email: SANDBOX_EMAIL };
 }

@@ -1,5 +1,5 @@
-// Reply values and how they are written out. Handlers return plain reply objects; only
-// server.js touches the socket, so a fault rule can swap a reply before anything is sent.
+// Reply values and how they are rendered. Handlers return plain reply objects; only send.js
+// touches the socket, so a fault rule can swap a reply before anything is sent.
 import { STATUS_CODES } from 'node:http';
 
 /**
