@@ -7,7 +7,7 @@ import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { FAIL_ON_CHOICES } from '../src/settings/audit-inputs.js';
+import { FAIL_ON_CHOICES } from '../src/audit/inputs.js';
 
 const ROOT = join(import.meta.dirname, '..');
 

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ListedCredentials } from '../src/deepgram/client.js';
-import { auditSets, findingsOf } from '../src/project/audit.js';
-import { auditReport, OUTPUT_LIMIT_BYTES, writeReportFile } from '../src/project/audit-report.js';
-import type { AuditSettings } from '../src/settings/audit-inputs.js';
+import { auditSets, findingsOf } from '../src/audit/classify.js';
+import { auditReport, OUTPUT_LIMIT_BYTES, writeReportFile } from '../src/audit/report.js';
+import type { AuditSettings } from '../src/audit/inputs.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const DAY = 86_400_000;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { ListedCredentials } from '../src/deepgram/client.js';
-import { auditSets, findingsOf } from '../src/project/audit.js';
-import { auditSummary, classMeaning, SUMMARY_LIMIT_BYTES } from '../src/project/audit-summary.js';
-import type { AuditSettings } from '../src/settings/audit-inputs.js';
+import { auditSets, findingsOf } from '../src/audit/classify.js';
+import { auditSummary, classMeaning, SUMMARY_LIMIT_BYTES } from '../src/audit/summary.js';
+import type { AuditSettings } from '../src/audit/inputs.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { ListedCredentials } from '../src/deepgram/client.js';
-import { auditSets, findingsOf, isFinding } from '../src/project/audit.js';
+import { auditSets, findingsOf, isFinding } from '../src/audit/classify.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { describe, expect, jest, test } from '@jest/globals';
-import { apiNow, CLOCK_SKEW_NOTE_MS, httpDateMs } from '../src/project/clock.js';
+import { apiNow, CLOCK_SKEW_NOTE_MS, httpDateMs } from '../src/deepgram/clock.js';
 
 const API_TIME = Date.UTC(2026, 11, 1, 10, 0, 0);
 const API_DATE = 'Tue, 01 Dec 2026 10:00:00 GMT';

@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { formatTag, parseTag, type TagKind } from '../src/deepgram/tags.js';
-import { apiNow } from '../src/project/clock.js';
+import { apiNow } from '../src/deepgram/clock.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');

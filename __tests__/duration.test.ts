@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatAge, parseDuration } from '../src/settings/duration.js';
-import { InputError } from '../src/settings/inputs.js';
+import { formatAge, parseDuration } from '../src/inputs/duration.js';
+import { InputError } from '../src/login/inputs.js';
 
 describe('parseDuration', () => {
   test.each([

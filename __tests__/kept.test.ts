@@ -1,7 +1,7 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import type { DeepgramClient, ListedCredentials } from '../src/deepgram/client.js';
 import type { Context } from '../src/deepgram/credentials.js';
-import { keptBefore, keptUnder } from '../src/project/kept.js';
+import { keptBefore, keptUnder } from '../src/deepgram/kept.js';
 import { createdTimeMs, DeepgramApiError } from '../src/deepgram/client.js';
 import { Budget } from '../src/net/budget.js';
 

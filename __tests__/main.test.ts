@@ -18,7 +18,7 @@ jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
 jest.unstable_mockModule('../src/registry/child.js', () => child);
 jest.unstable_mockModule('../src/registry/which.js', () => io);
 jest.unstable_mockModule('../src/net/http.js', () => ({ sendRequest }));
-const { runMain } = await import('../src/steps/main.js');
+const { runMain } = await import('../src/login/main.js');
 const { forgetSecrets } = await import('../src/runner/secrets.js');
 
 // The login's config and this execution's folder live in an empty folder of the test's own.

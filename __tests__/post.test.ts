@@ -19,7 +19,7 @@ jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
 jest.unstable_mockModule('../src/registry/child.js', () => child);
 jest.unstable_mockModule('../src/registry/which.js', () => io);
 jest.unstable_mockModule('../src/net/http.js', () => ({ sendRequest }));
-const { runPost } = await import('../src/steps/post.js');
+const { runPost } = await import('../src/login/post.js');
 const { recordLogin } = await import('../src/registry/shared-config.js');
 const { forgetSecrets } = await import('../src/runner/secrets.js');
 

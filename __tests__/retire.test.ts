@@ -1,7 +1,7 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
-import { InputError } from '../src/settings/inputs.js';
-import type { KeptSet } from '../src/project/kept.js';
+import { InputError } from '../src/login/inputs.js';
+import type { KeptSet } from '../src/deepgram/kept.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
@@ -9,8 +9,8 @@ jest.unstable_mockModule('../src/runner/file-commands.js', () => ({
   saveState: core.saveState,
   exportVariable: core.exportVariable,
 }));
-const { planRetirement } = await import('../src/project/retirement.js');
-const { parseExcept, readRetireSettings } = await import('../src/settings/retire-inputs.js');
+const { planRetirement } = await import('../src/retire/plan.js');
+const { parseExcept, readRetireSettings } = await import('../src/retire/inputs.js');
 
 const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
 const BASE = { 'api-key': 'dg_key_123', 'project-id': PROJECT, keep: 'prod' };

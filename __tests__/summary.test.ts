@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '../__fixtures__/core.js';
 import type { CreatedCredentials } from '../src/deepgram/client.js';
-import type { Settings } from '../src/settings/inputs.js';
+import type { Settings } from '../src/login/inputs.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { appendToSummary, formatComment, jobSummary, postPlan, pruneSummary } = await import('../src/project/summary.js');
+const { appendToSummary, formatComment, jobSummary, postPlan, pruneSummary } = await import('../src/login/summary.js');
 
 const SECRET = 'S3CR3T-0123456789abcdef';
 

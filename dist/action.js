@@ -2842,7 +2842,7 @@ function bareHost(hostname) {
     return hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
-;// CONCATENATED MODULE: ./src/project/context.ts
+;// CONCATENATED MODULE: ./src/deepgram/project-api.ts
 /**
  * Wires the API client to the step's settings and the runner's log: what main and post share
  * to talk to Deepgram (and the retire action too).
@@ -2924,7 +2924,7 @@ function appendOneLine(fileVariable, name, value) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/settings/input-error.ts
+;// CONCATENATED MODULE: ./src/inputs/input-error.ts
 /** Bad input: the message names the input and says what is accepted. */
 class InputError extends Error {
     input;
@@ -2935,7 +2935,7 @@ class InputError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/settings/duration.ts
+;// CONCATENATED MODULE: ./src/inputs/duration.ts
 /**
  * Durations as inputs write them (`90s`, `30m`, `12h`, `5d`, `0`), and ages as people read them.
  * One syntax for every duration input (`min-age` of the retire action, `prune-after`), so a
@@ -2978,7 +2978,7 @@ function formatAge(ms) {
         .join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
+;// CONCATENATED MODULE: ./src/login/inputs.ts
 /**
  * Reads every input the runner passes and validates it into one typed Settings object, so that
  * bad input fails the step with a message naming the input, before any request is sent.
@@ -3243,7 +3243,7 @@ function defaultComment(env) {
     return `GitHub Actions: ${repository} / ${workflow} run ${runId} attempt ${attempt}`;
 }
 
-;// CONCATENATED MODULE: ./src/project/kept.ts
+;// CONCATENATED MODULE: ./src/deepgram/kept.ts
 /**
  * Sets kept under a name (`keep`): found in the project's list by their exact tag, newest first.
  * The main step reports the ones kept before it (`kept-before`); the retire action deletes them.
@@ -4135,7 +4135,7 @@ const saveSweepNeeded = () => file_commands_saveState(KEYS.sweep, 'true');
 /** Saved before each create goes out and cleared when it settles: a step killed in between leaves it set. */
 const saveCreateInFlight = (until) => file_commands_saveState(KEYS.createInFlightUntil, until ? String(until) : '');
 
-;// CONCATENATED MODULE: ./src/project/summary.ts
+;// CONCATENATED MODULE: ./src/login/summary.ts
 /** The job summary: what was created and what the post step will do. Never the secret. */
 
 
@@ -4223,7 +4223,7 @@ function escapeHtml(text) {
         .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-;// CONCATENATED MODULE: ./src/steps/main.ts
+;// CONCATENATED MODULE: ./src/login/main.ts
 /**
  * The main step: validate inputs, create credentials, mask them, log the registry CLI in, set
  * outputs and the job summary, and leave the post step what it needs to revoke them.
@@ -4316,7 +4316,7 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ./src/project/clock.ts
+;// CONCATENATED MODULE: ./src/deepgram/clock.ts
 /**
  * The time a listed set's age is measured against. A set's `created` is the API's clock; the
  * runner's clock may be days off (a self-hosted runner, a VM resumed from a snapshot), and a
@@ -4359,7 +4359,7 @@ function apiNow(page, note, runnerNow = Date.now()) {
     return apiTime;
 }
 
-;// CONCATENATED MODULE: ./src/project/cleanup.ts
+;// CONCATENATED MODULE: ./src/login/cleanup.ts
 /**
  * The post step's work in the Deepgram project: revoke the set main handed out and, alongside it,
  * tidy the project with one list: delete what this execution's interrupted or failed creates left
@@ -4495,7 +4495,7 @@ function holdLines() {
     return { info: hold(log_info), warning: hold(log_warning), release };
 }
 
-;// CONCATENATED MODULE: ./src/steps/post.ts
+;// CONCATENATED MODULE: ./src/login/post.ts
 /**
  * The post step (job end): log docker out and put back the login it replaced and, beside it,
  * revoke what main created, sweep up what an interrupted create may have left, and prune job sets
@@ -4554,7 +4554,7 @@ async function post_run() {
     }
 }
 
-;// CONCATENATED MODULE: ./src/project/retirement.ts
+;// CONCATENATED MODULE: ./src/retire/plan.ts
 /**
  * What the retire action decides: which of the sets kept under a name go, which stay and why, and
  * the job summary that says so. The step (steps/retire.ts) lists, deletes and reports.
@@ -4620,7 +4620,7 @@ function retireSummary(settings, sets, outcomes, now) {
         .addRaw(sets.length === 0 ? '<p>No sets are kept under this name.</p>' : '', true));
 }
 
-;// CONCATENATED MODULE: ./src/settings/retire-inputs.ts
+;// CONCATENATED MODULE: ./src/retire/inputs.ts
 /**
  * The retire action's inputs: the API inputs exactly as the main action reads them, the name the
  * sets were kept under, the IDs to leave alone, and the youngest age a set may be retired at.
@@ -4659,7 +4659,7 @@ function parseExcept(raw) {
     return ids;
 }
 
-;// CONCATENATED MODULE: ./src/steps/retire.ts
+;// CONCATENATED MODULE: ./src/retire/step.ts
 /**
  * The retire action (`retire/action.yml`), the step after a deploy: delete the sets kept under a
  * name, except the one now in service. Unlike cleanup at job end this is the step's purpose, so
@@ -4728,7 +4728,7 @@ async function retire() {
     log_info(`Retired ${retired.length} set(s) kept as "${settings.keep}".`);
 }
 
-;// CONCATENATED MODULE: ./src/settings/audit-inputs.ts
+;// CONCATENATED MODULE: ./src/audit/inputs.ts
 /**
  * The audit action's inputs: the API inputs exactly as the main action reads them, `prune-after`
  * exactly as the main action reads it (where a job set becomes orphaned), the oldest a kept set
@@ -4772,7 +4772,7 @@ function parseFailOn(raw) {
     return classes;
 }
 
-;// CONCATENATED MODULE: ./src/project/audit.ts
+;// CONCATENATED MODULE: ./src/audit/classify.ts
 /**
  * The audit's classification: every set the project lists is in exactly one class, decided by the
  * tag its comment ends with (tags.ts) and its age; kept sets older than max-kept-age are also
@@ -4868,7 +4868,7 @@ function markInService(byClass) {
     byClass.set('superseded', byClass.get('superseded').filter((set) => !inService.has(set)));
 }
 
-;// CONCATENATED MODULE: ./src/project/audit-report.ts
+;// CONCATENATED MODULE: ./src/audit/report.ts
 /**
  * The audit's JSON report: one object per set, in a file under RUNNER_TEMP (report-file) and, while
  * it fits in one step output, inline (report). Lists carry no secret, so neither does the report.
@@ -4950,7 +4950,7 @@ function oneLine(jsonText) {
 const LINE_BREAKING = /[\u007f-\u009f\u2028\u2029]/;
 const LINE_BREAKING_ALL = new RegExp(LINE_BREAKING.source, 'g');
 
-;// CONCATENATED MODULE: ./src/project/audit-summary.ts
+;// CONCATENATED MODULE: ./src/audit/summary.ts
 /**
  * The audit's job summary: the counts per class first, then one table per class that has sets,
  * oldest first. GitHub refuses a step summary over 1 MiB, so each table is cut to its share of
@@ -5072,7 +5072,7 @@ function clip(text, max) {
     return points.length <= max ? flat : `${points.slice(0, max).join('')}…`;
 }
 
-;// CONCATENATED MODULE: ./src/steps/audit.ts
+;// CONCATENATED MODULE: ./src/audit/step.ts
 /**
  * The audit action (`audit/action.yml`), a scheduled security review: list every standing set of
  * distribution credentials in the project, put each in one class (project/audit.ts), and report
@@ -5132,13 +5132,13 @@ function logAudit(settings, audit) {
     const findings = audit.sets.filter((set) => isFinding(set, settings.failOn));
     for (const set of findings.slice(0, LOGGED_FINDINGS)) {
         const age = set.ageMs === undefined ? 'no usable created time' : `${formatAge(set.ageMs)} old`;
-        log_info(`${set.staleKept && !settings.failOn.includes(set.class) ? 'stale-kept' : set.class}: ${audit_clip(set.id)}, ${age}, made by ${audit_clip(set.member ?? 'unknown')}: ${audit_clip(set.comment)}`);
+        log_info(`${set.staleKept && !settings.failOn.includes(set.class) ? 'stale-kept' : set.class}: ${step_clip(set.id)}, ${age}, made by ${step_clip(set.member ?? 'unknown')}: ${step_clip(set.comment)}`);
     }
     if (findings.length > LOGGED_FINDINGS)
         log_info(`and ${findings.length - LOGGED_FINDINGS} more in the fail-on classes (see the job summary or report-file).`);
 }
 /** API text cut for a log line (the summary and the report have it whole or longer). */
-const audit_clip = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+const step_clip = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
 ;// CONCATENATED MODULE: ./src/entries/audit.ts
 /**

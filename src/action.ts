@@ -21,5 +21,5 @@
  */
 export { run as main } from './entries/main.js';
 export { run as post } from './entries/post.js';
-export { runRetire as retire } from './steps/retire.js';
+export { runRetire as retire } from './retire/step.js';
 export { run as audit } from './entries/audit.js';

@@ -4,7 +4,7 @@
  * GitHub's local-action can import it and call run(); dist/audit.js is a one-line caller of it.
  */
 import * as core from '@actions/core';
-import { runAudit } from '../steps/audit.js';
+import { runAudit } from '../audit/step.js';
 import { redact } from '../runner/secrets.js';
 
 export async function run(): Promise<void> {

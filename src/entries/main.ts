@@ -4,7 +4,7 @@
  * local-action) runs the step once; the runner's dist/index.js is a one-line caller of it.
  */
 import * as core from '@actions/core';
-import { runMain } from '../steps/main.js';
+import { runMain } from '../login/main.js';
 import { redact } from '../runner/secrets.js';
 
 export async function run(): Promise<void> {

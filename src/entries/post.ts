@@ -4,7 +4,7 @@
  * cleanup never fails the job. Importing this module does nothing; dist/post.js calls run().
  */
 import * as log from '../runner/log.js';
-import { runPost } from '../steps/post.js';
+import { runPost } from '../login/post.js';
 import { redact } from '../runner/secrets.js';
 
 export async function run(): Promise<void> {

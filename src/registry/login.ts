@@ -6,7 +6,7 @@
  */
 import * as core from '@actions/core';
 import { errorMessage } from '../deepgram/credentials.js';
-import { isRegistryHost, type Settings } from '../settings/inputs.js';
+import { isRegistryHost, type Settings } from '../login/inputs.js';
 import { cliLogin, cliLogout, findRegistryCli, type RegistryCli } from './cli.js';
 import { authFilePath, executionDir, prepareAuthFile } from './config.js';
 import { closeJobConfig } from './job-config.js';

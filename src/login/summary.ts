@@ -2,8 +2,8 @@
 import * as core from '@actions/core';
 import { appendFileSync } from 'node:fs';
 import type { CreatedCredentials } from '../deepgram/client.js';
-import { formatAge } from '../settings/duration.js';
-import type { Settings } from '../settings/inputs.js';
+import { formatAge } from '../inputs/duration.js';
+import type { Settings } from './inputs.js';
 import { formatTag, parseTag } from '../deepgram/tags.js';
 
 /** The job summary's HTML: what was created and what the post step will do. */

@@ -4,10 +4,10 @@
  * what is left ("and N more"), and long text from the API is clipped: the report file has it all.
  * Every string from the API is escaped; nothing of it can become markup.
  */
-import { formatAge } from '../settings/duration.js';
-import { AUDIT_CLASSES, type AuditClass, type AuditSettings, type FailOn } from '../settings/audit-inputs.js';
-import type { Audit, AuditedSet } from './audit.js';
-import { code, escapeHtml, formatComment } from './summary.js';
+import { formatAge } from '../inputs/duration.js';
+import { AUDIT_CLASSES, type AuditClass, type AuditSettings, type FailOn } from './inputs.js';
+import type { Audit, AuditedSet } from './classify.js';
+import { code, escapeHtml, formatComment } from '../login/summary.js';
 
 /** Under GitHub's 1 MiB for one step's summary, with room for what another step of the job appends. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000;

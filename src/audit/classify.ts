@@ -6,7 +6,7 @@
  */
 import { createdTimeMs, type ListedCredentials } from '../deepgram/client.js';
 import { formatTag, parseTag, type TagKind } from '../deepgram/tags.js';
-import { AUDIT_CLASSES, type AuditClass, type AuditSettings, type FailOn } from '../settings/audit-inputs.js';
+import { AUDIT_CLASSES, type AuditClass, type AuditSettings, type FailOn } from './inputs.js';
 
 export interface AuditedSet {
   id: string;

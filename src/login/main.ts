@@ -4,17 +4,17 @@
  */
 import * as core from '@actions/core';
 import { createCredentials, errorMessage, revokeCredentials, type Context } from '../deepgram/credentials.js';
-import { apiContext } from '../project/context.js';
+import { apiContext } from '../deepgram/project-api.js';
 import { setOutput } from '../runner/file-commands.js';
 import type { CreatedCredentials } from '../deepgram/client.js';
-import { readSettings, type Settings } from '../settings/inputs.js';
-import { keptBefore } from '../project/kept.js';
+import { readSettings, type Settings } from './inputs.js';
+import { keptBefore } from '../deepgram/kept.js';
 import * as log from '../runner/log.js';
 import { findLoginCli, logIn } from '../registry/login.js';
 import type { RegistryCli } from '../registry/cli.js';
 import { protectSecret } from '../runner/secrets.js';
 import * as state from '../runner/state.js';
-import { appendToSummary, jobSummary } from '../project/summary.js';
+import { appendToSummary, jobSummary } from './summary.js';
 import { newMarker, tagComment, tagKindFor } from '../deepgram/tags.js';
 
 export async function runMain(): Promise<void> {

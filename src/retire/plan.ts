@@ -3,10 +3,10 @@
  * the job summary that says so. The step (steps/retire.ts) lists, deletes and reports.
  */
 import * as core from '@actions/core';
-import { formatAge } from '../settings/duration.js';
-import type { RetireSettings } from '../settings/retire-inputs.js';
-import type { KeptSet } from './kept.js';
-import { takeBuilt } from './summary.js';
+import { formatAge } from '../inputs/duration.js';
+import type { RetireSettings } from './inputs.js';
+import type { KeptSet } from '../deepgram/kept.js';
+import { takeBuilt } from '../login/summary.js';
 
 export interface Plan {
   retire: KeptSet[];

@@ -11,8 +11,8 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomHex } from '../net/random.js';
-import type { AuditSettings } from '../settings/audit-inputs.js';
-import { isFinding, type Audit, type AuditedSet } from './audit.js';
+import type { AuditSettings } from './inputs.js';
+import { isFinding, type Audit, type AuditedSet } from './classify.js';
 
 /** GitHub's limit for one step output is 1 MB: the inline report stays under it, envelope included. */
 export const OUTPUT_LIMIT_BYTES = 1_000_000;

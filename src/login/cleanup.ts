@@ -7,9 +7,9 @@
  */
 import { errorMessage, deleteEach, listCredentials, revokeCredentials, straysOf, type Context } from '../deepgram/credentials.js';
 import { createdTimeMs, type ListedPage } from '../deepgram/client.js';
-import { apiNow } from './clock.js';
-import { formatAge } from '../settings/duration.js';
-import type { Settings } from '../settings/inputs.js';
+import { apiNow } from '../deepgram/clock.js';
+import { formatAge } from '../inputs/duration.js';
+import type { Settings } from './inputs.js';
 import type { SavedState } from '../runner/state.js';
 import { appendToSummary, pruneSummary, type PrunedSet } from './summary.js';
 import { isJobSet, madeBy } from '../deepgram/tags.js';

@@ -5,9 +5,9 @@
  * is left and how to remove it.
  */
 import * as core from '@actions/core';
-import { cleanUpProject, inFlightWaitMs } from '../project/cleanup.js';
-import { apiContext } from '../project/context.js';
-import { readSettings } from '../settings/inputs.js';
+import { cleanUpProject, inFlightWaitMs } from './cleanup.js';
+import { apiContext } from '../deepgram/project-api.js';
+import { readSettings } from './inputs.js';
 import * as log from '../runner/log.js';
 import { logOutAtJobEnd } from '../registry/login.js';
 import { protectSecret } from '../runner/secrets.js';

@@ -3,9 +3,9 @@
  * exactly as the main action reads it (where a job set becomes orphaned), the oldest a kept set
  * may be, and the classes that fail the step.
  */
-import { parseDuration } from './duration.js';
-import { InputError } from './input-error.js';
-import { parsePruneAfter, readApiSettings, type ApiSettings, type GetInput } from './inputs.js';
+import { parseDuration } from '../inputs/duration.js';
+import { InputError } from '../inputs/input-error.js';
+import { parsePruneAfter, readApiSettings, type ApiSettings, type GetInput } from '../login/inputs.js';
 
 /** The classes of the audit, in the order the summary and the outputs give them: every set is in exactly one. */
 export const AUDIT_CLASSES = ['job', 'orphaned', 'kept', 'in-service', 'superseded', 'legacy', 'untagged', 'unreadable'] as const;

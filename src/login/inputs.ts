@@ -2,8 +2,8 @@
  * Reads every input the runner passes and validates it into one typed Settings object, so that
  * bad input fails the step with a message naming the input, before any request is sent.
  */
-import { parseDuration } from './duration.js';
-import { InputError } from './input-error.js';
+import { parseDuration } from '../inputs/duration.js';
+import { InputError } from '../inputs/input-error.js';
 import { KEEP_NAME } from '../deepgram/tags.js';
 
 /** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */

@@ -6,7 +6,7 @@
  * is used only when the answer gave no time that can be real.
  */
 import { createdTimeMs, type ListedPage } from '../deepgram/client.js';
-import { formatAge } from '../settings/duration.js';
+import { formatAge } from '../inputs/duration.js';
 
 /** Clocks further apart than this are worth a line in the log (HTTP dates are to the second). */
 export const CLOCK_SKEW_NOTE_MS = 5 * 60_000;

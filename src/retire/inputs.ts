@@ -2,9 +2,9 @@
  * The retire action's inputs: the API inputs exactly as the main action reads them, the name the
  * sets were kept under, the IDs to leave alone, and the youngest age a set may be retired at.
  */
-import { parseDuration } from './duration.js';
-import { InputError } from './input-error.js';
-import { readApiSettings, parseKeep, type ApiSettings, type GetInput } from './inputs.js';
+import { parseDuration } from '../inputs/duration.js';
+import { InputError } from '../inputs/input-error.js';
+import { readApiSettings, parseKeep, type ApiSettings, type GetInput } from '../login/inputs.js';
 import { isCredentialsId } from '../deepgram/client.js';
 
 export interface RetireSettings extends ApiSettings {

@@ -4,17 +4,17 @@
  * a list it cannot make or a set it cannot delete fails it, naming what is left.
  */
 import * as core from '@actions/core';
-import { apiContext } from '../project/context.js';
-import { apiNow } from '../project/clock.js';
+import { apiContext } from '../deepgram/project-api.js';
+import { apiNow } from '../deepgram/clock.js';
 import { errorMessage, listCredentials, revokeCredentials } from '../deepgram/credentials.js';
 import { deleteMany } from '../deepgram/delete-many.js';
 import { setOutput } from '../runner/file-commands.js';
-import { keptUnder, type KeptSet } from '../project/kept.js';
-import { planRetirement, retireSummary } from '../project/retirement.js';
+import { keptUnder, type KeptSet } from '../deepgram/kept.js';
+import { planRetirement, retireSummary } from './plan.js';
 import * as log from '../runner/log.js';
-import { readRetireSettings } from '../settings/retire-inputs.js';
+import { readRetireSettings } from './inputs.js';
 import { redact, protectSecret } from '../runner/secrets.js';
-import { appendToSummary } from '../project/summary.js';
+import { appendToSummary } from '../login/summary.js';
 
 /** Runs the step; never rejects (the entry file only calls it). */
 export async function runRetire(): Promise<void> {

@@ -6,18 +6,18 @@
  * cannot make fails it too, since an audit that saw nothing must not pass.
  */
 import * as core from '@actions/core';
-import { apiContext } from '../project/context.js';
+import { apiContext } from '../deepgram/project-api.js';
 import { errorMessage, listCredentials } from '../deepgram/credentials.js';
-import { apiNow } from '../project/clock.js';
+import { apiNow } from '../deepgram/clock.js';
 import { setOutput } from '../runner/file-commands.js';
 import * as log from '../runner/log.js';
 import { protectSecret } from '../runner/secrets.js';
-import { AUDIT_CLASSES, readAuditSettings, type AuditSettings } from '../settings/audit-inputs.js';
-import { auditSets, findingsOf, isFinding, type Audit } from '../project/audit.js';
-import { auditReport, writeReportFile } from '../project/audit-report.js';
-import { auditSummary } from '../project/audit-summary.js';
-import { appendToSummary } from '../project/summary.js';
-import { formatAge } from '../settings/duration.js';
+import { AUDIT_CLASSES, readAuditSettings, type AuditSettings } from './inputs.js';
+import { auditSets, findingsOf, isFinding, type Audit } from './classify.js';
+import { auditReport, writeReportFile } from './report.js';
+import { auditSummary } from './summary.js';
+import { appendToSummary } from '../login/summary.js';
+import { formatAge } from '../inputs/duration.js';
 
 /** Findings named one per line in the log; the summary and the report have the rest. */
 const LOGGED_FINDINGS = 50;
