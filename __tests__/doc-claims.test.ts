@@ -176,7 +176,7 @@ describe('the clock ages are measured by', () => {
   });
 
   test('every step that measures ages takes its time from apiNow', () => {
-    for (const file of ['src/project/cleanup.ts', 'src/steps/retire.ts', 'src/steps/audit.ts']) {
+    for (const file of ['src/login/cleanup.ts', 'src/retire/step.ts', 'src/audit/step.ts']) {
       expect({ file, apiNow: /\bapiNow\(page\b/.test(read(file)) }).toEqual({ file, apiNow: true });
     }
   });

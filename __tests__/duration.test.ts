@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatAge, parseDuration } from '../src/inputs/duration.js';
-import { InputError } from '../src/login/inputs.js';
+import { formatAge } from '../src/deepgram/clock.js';
+import { parseDuration } from '../src/inputs/duration.js';
+import { InputError } from '../src/inputs/input-error.js';
 
 describe('parseDuration', () => {
   test.each([

@@ -1,5 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { defaultComment, InputError, isLoopbackHost, isRegistryHost, parseScopes, readSettings } from '../src/login/inputs.js';
+import { defaultComment, parseScopes, readSettings } from '../src/login/inputs.js';
+import { isLoopbackHost } from '../src/inputs/api.js';
+import { InputError } from '../src/inputs/input-error.js';
+import { isRegistryHost } from '../src/inputs/registry-host.js';
 
 const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
 const BASE = { 'api-key': 'dg_key_123', 'project-id': PROJECT };

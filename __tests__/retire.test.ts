@@ -1,6 +1,6 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
-import { InputError } from '../src/login/inputs.js';
+import { InputError } from '../src/inputs/input-error.js';
 import type { KeptSet } from '../src/deepgram/kept.js';
 
 jest.unstable_mockModule('@actions/core', () => core);

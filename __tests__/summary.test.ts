@@ -7,7 +7,9 @@ import type { CreatedCredentials } from '../src/deepgram/client.js';
 import type { Settings } from '../src/login/inputs.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { appendToSummary, formatComment, jobSummary, postPlan, pruneSummary } = await import('../src/login/summary.js');
+const { jobSummary, postPlan, pruneSummary } = await import('../src/login/summary.js');
+const { appendToSummary } = await import('../src/runner/summary-file.js');
+const { formatComment } = await import('../src/deepgram/comment-html.js');
 
 const SECRET = 'S3CR3T-0123456789abcdef';
 

@@ -212,10 +212,10 @@ __nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  audit: () => (/* reexport */ audit_run),
+  audit: () => (/* reexport */ audit_step_run),
   main: () => (/* reexport */ run),
   post: () => (/* reexport */ post_run),
-  retire: () => (/* reexport */ runRetire)
+  retire: () => (/* reexport */ step_run)
 });
 
 ;// CONCATENATED MODULE: external "os"
@@ -2935,159 +2935,14 @@ class InputError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/inputs/duration.ts
+;// CONCATENATED MODULE: ./src/inputs/api.ts
 /**
- * Durations as inputs write them (`90s`, `30m`, `12h`, `5d`, `0`), and ages as people read them.
- * One syntax for every duration input (`min-age` of the retire action, `prune-after`), so a
- * value that works in one works in the other.
- */
-// Not from inputs.ts: inputs.ts reads durations too (prune-after), and imports must not cycle.
-
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-/** A whole number and one unit; longer than any job or rotation period a workflow can have. */
-const DURATION = /^(\d{1,6})([smhd])$/;
-/**
- * Milliseconds for a duration input: `<whole number><s|m|h|d>`, or `0` (and `off` when allowed),
- * which both give 0. Anything else is an InputError naming the input and the accepted forms.
- */
-function parseDuration(input, raw, options = {}) {
-    const value = raw.trim().toLowerCase();
-    if (value === '0' || (options.allowOff && value === 'off'))
-        return 0;
-    const match = DURATION.exec(value);
-    if (match)
-        return Number(match[1]) * UNIT_MS[match[2]];
-    const zero = options.allowOff ? '`0` or `off`' : '`0`';
-    throw new InputError(input, `"${raw}" is not a duration; use a whole number followed by s, m, h or d (such as 12h or 5d), or ${zero}.`);
-}
-/** An age for a log line or summary, in its largest unit and the next: "3d 4h", "2h 0m", "45s". */
-function formatAge(ms) {
-    const seconds = Math.max(0, Math.floor(ms / 1000));
-    const units = [
-        ['d', Math.floor(seconds / 86_400)],
-        ['h', Math.floor(seconds / 3_600) % 24],
-        ['m', Math.floor(seconds / 60) % 60],
-        ['s', seconds % 60],
-    ];
-    const first = units.findIndex(([, count]) => count > 0);
-    if (first < 0)
-        return '0s';
-    return units
-        .slice(first, first + 2)
-        .map(([unit, count]) => `${count}${unit}`)
-        .join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/login/inputs.ts
-/**
- * Reads every input the runner passes and validates it into one typed Settings object, so that
- * bad input fails the step with a message naming the input, before any request is sent.
+ * The inputs every action that talks to the API reads (api-key, project-id, api-url,
+ * request-timeout, max-attempts), validated the same way everywhere, before any request is sent.
  */
 
-
-
-/** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
-const KNOWN_SCOPES = [
-    'self-hosted:products',
-    'self-hosted:product:api',
-    'self-hosted:product:engine',
-    'self-hosted:product:license-proxy',
-    'self-hosted:product:dgtools',
-    'self-hosted:product:billing',
-    'self-hosted:product:hotpepper',
-    'self-hosted:product:metrics-server',
-    'onprem:products',
-    'onprem:product:api',
-    'onprem:product:engine',
-    'onprem:product:license-proxy',
-    'onprem:product:dgtools',
-    'onprem:product:billing',
-    'onprem:product:hotpepper',
-    'onprem:product:metrics-server',
-];
 const MAX_ATTEMPTS_LIMIT = 10;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set.
-const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
-// A registry host with an optional port, as docker accepts it (no scheme, no path).
-const REGISTRY_SHAPE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:(?<port>\d{1,5}))?$/i;
-/**
- * @param getInput returns an input's value as the runner gives it (core.getInput trims it).
- * @param env the process environment, for the generated comment.
- */
-function readSettings(getInput, env = process.env) {
-    const warnings = [];
-    const notes = [];
-    const api = readApiSettings(getInput);
-    const scopes = parseScopes(getInput('scopes'));
-    for (const scope of scopes) {
-        if (!KNOWN_SCOPES.includes(scope)) {
-            warnings.push(`Scope "${scope}" is not one Deepgram documents; sending it anyway (new products get new scopes).`);
-        }
-    }
-    const provider = getInput('provider') || 'quay';
-    if (provider !== 'quay')
-        throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
-    const registry = getInput('registry') || 'quay.io';
-    if (!isRegistryHost(registry)) {
-        throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
-    }
-    const keep = parseKeep(getInput('keep'));
-    let revoke = parseBoolean('revoke', getInput('revoke'), true);
-    if (keep && revoke) {
-        notes.push(`keep: the credentials are kept as "${keep}" at job end, so revoke: true does not apply.`);
-        revoke = false;
-    }
-    const dockerConfigInput = parseChoice('docker-config', getInput('docker-config'), ['auto', 'default', 'job']);
-    // A self-hosted runner's jobs share its user's home, often several at a time; a GitHub-hosted
-    // runner is one job's machine, where the usual config is what later steps expect.
-    const dockerConfig = dockerConfigInput === 'auto' ? (env.RUNNER_ENVIRONMENT === 'self-hosted' ? 'job' : 'default') : dockerConfigInput;
-    const login = parseBoolean('login', getInput('login'), true);
-    const logout = parseBoolean('logout', getInput('logout'), true);
-    if (login && !logout && revoke && dockerConfig === 'default') {
-        warnings.push("logout: false with revoke: true leaves a login to credentials that are revoked at job end in the registry CLI's usual " +
-            `config, in place of any login to ${registry} it held before: later pulls there fail until someone logs in again. ` +
-            'Use keep: <name> (or revoke: false) for credentials that stay valid after the job, or logout: true to put the earlier login back.');
-    }
-    return {
-        settings: {
-            ...api,
-            scopes,
-            comment: parseComment(getInput('comment')) || defaultComment(env),
-            provider,
-            registry,
-            login,
-            logout,
-            revoke,
-            keep,
-            pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
-            cli: parseChoice('cli', getInput('cli'), ['auto', 'docker', 'podman']),
-            dockerConfig,
-            dockerConfigAuto: dockerConfigInput === 'auto',
-        },
-        warnings,
-        notes,
-    };
-}
-/**
- * A registry host with an optional port, as docker and podman accept it: what the `registry`
- * input must be, and what the post step checks a registry from saved state against.
- */
-function isRegistryHost(registry) {
-    // The port as the shape matched it: a ":digits" inside an IPv6 address's brackets is not one.
-    const match = REGISTRY_SHAPE.exec(registry);
-    return match !== null && Number(match.groups.port ?? 0) <= 65535;
-}
-/** One of `choices`; empty means the first. */
-function parseChoice(input, raw, choices) {
-    if (raw === '')
-        return choices[0];
-    const value = choices.find((choice) => choice === raw.toLowerCase());
-    if (value === undefined)
-        throw new InputError(input, `"${raw}" is not accepted; use ${choices.join(', ').replace(/, ([^,]*)$/, ' or $1')}.`);
-    return value;
-}
 /** The inputs every step that talks to the API shares, validated the same way everywhere. */
 function readApiSettings(getInput) {
     const apiKey = getInput('api-key');
@@ -3123,53 +2978,6 @@ function readApiSettings(getInput) {
 /** U+2013, as a person looks a character up (the character itself may be invisible). */
 function codePoint(char) {
     return `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-/** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */
-function parseKeep(raw) {
-    if (raw === '' || KEEP_NAME.test(raw))
-        return raw;
-    throw new InputError('keep', `"${raw}" is not a name to keep credentials under; use 1 to 63 of a-z, 0-9 and '-' (such as prod-pull-secret).`);
-}
-/** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
-function parseScopes(raw) {
-    const scopes = [];
-    for (const part of raw.split(/[,\n]/)) {
-        const scope = part.trim();
-        if (!scope)
-            continue;
-        if (!SCOPE_SHAPE.test(scope)) {
-            throw new InputError('scopes', `"${scope}" is not a scope; scopes look like self-hosted:product:api and are separated by commas or newlines.`);
-        }
-        if (!scopes.includes(scope))
-            scopes.push(scope);
-    }
-    return scopes.length > 0 ? scopes : ['self-hosted:products'];
-}
-/** The action's own tag goes at the end of every comment; a comment that forged one could pass for another kind of set. */
-function parseComment(raw) {
-    if (raw.includes('[dg-action:')) {
-        throw new InputError('comment', 'contains "[dg-action:", which the action keeps for the tag it adds itself; leave it out.');
-    }
-    return raw;
-}
-/** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. The audit reads it the same way. */
-function parsePruneAfter(raw, warnings) {
-    const ms = parseDuration('prune-after', raw === '' ? '5d' : raw, { allowOff: true });
-    if (ms > 0 && ms < SIX_HOURS_MS) {
-        warnings.push(`prune-after is ${raw}: a job of this action that is still running after that long (jobs on GitHub-hosted runners may run 6 h, on self-hosted ones 5 d) loses its credentials to another job's pruning.`);
-    }
-    return ms;
-}
-const SIX_HOURS_MS = 6 * 3_600_000;
-function parseBoolean(input, raw, fallback) {
-    if (raw === '')
-        return fallback;
-    const value = raw.toLowerCase();
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new InputError(input, `"${raw}" is not a boolean; use true or false.`);
 }
 /** The longest request-timeout: an attempt longer than 10 minutes is a hang, not a slow link. */
 const MAX_REQUEST_TIMEOUT_S = 600;
@@ -3233,6 +3041,220 @@ function isLoopbackHost(hostname) {
     // Stryker disable next-line Regex: equivalent, as above
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
     return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/keep.ts
+/** The `keep` input, as the main action (the name to keep a set under) and the retire action (the name to retire under) read it. */
+
+
+/** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */
+function parseKeep(raw) {
+    if (raw === '' || KEEP_NAME.test(raw))
+        return raw;
+    throw new InputError('keep', `"${raw}" is not a name to keep credentials under; use 1 to 63 of a-z, 0-9 and '-' (such as prod-pull-secret).`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+/**
+ * The parsers every action's inputs share: a boolean, one of a few choices, and a list. Each
+ * error names the input and what it accepts.
+ */
+
+/** `true` or `false` in any case; empty means `fallback`. */
+function parseBoolean(input, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    const value = raw.toLowerCase();
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new InputError(input, `"${raw}" is not a boolean; use true or false.`);
+}
+/** One of `choices`, in any case; empty means the first. */
+function parseChoice(input, raw, choices) {
+    if (raw === '')
+        return choices[0];
+    const value = choices.find((choice) => choice === raw.toLowerCase());
+    if (value === undefined)
+        throw new InputError(input, `"${raw}" is not accepted; use ${choices.join(', ').replace(/, ([^,]*)$/, ' or $1')}.`);
+    return value;
+}
+/**
+ * A list input's items: separated by commas and/or newlines, each trimmed, empty ones skipped.
+ * The caller checks each item and drops repeats by its own rule of sameness.
+ */
+function splitList(raw) {
+    return raw
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
+}
+
+;// CONCATENATED MODULE: ./src/inputs/duration.ts
+/**
+ * Durations as inputs write them (`90s`, `30m`, `12h`, `5d`, `0`). One syntax for every duration
+ * input (`min-age` of the retire action, `prune-after`, `max-kept-age`), so a value that works in
+ * one works in the others.
+ */
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** A whole number and one unit; longer than any job or rotation period a workflow can have. */
+const DURATION = /^(\d{1,6})([smhd])$/;
+/**
+ * Milliseconds for a duration input: `<whole number><s|m|h|d>`, or `0` (and `off` when allowed),
+ * which both give 0. Anything else is an InputError naming the input and the accepted forms.
+ */
+function parseDuration(input, raw, options = {}) {
+    const value = raw.trim().toLowerCase();
+    if (value === '0' || (options.allowOff && value === 'off'))
+        return 0;
+    const match = DURATION.exec(value);
+    if (match)
+        return Number(match[1]) * UNIT_MS[match[2]];
+    const zero = options.allowOff ? '`0` or `off`' : '`0`';
+    throw new InputError(input, `"${raw}" is not a duration; use a whole number followed by s, m, h or d (such as 12h or 5d), or ${zero}.`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/prune-after.ts
+/** The `prune-after` input, as the main action (when its post step prunes) and the audit (when a job set is orphaned) read it. */
+
+const SIX_HOURS_MS = 6 * 3_600_000;
+/** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. */
+function parsePruneAfter(raw, warnings) {
+    const ms = parseDuration('prune-after', raw === '' ? '5d' : raw, { allowOff: true });
+    if (ms > 0 && ms < SIX_HOURS_MS) {
+        warnings.push(`prune-after is ${raw}: a job of this action that is still running after that long (jobs on GitHub-hosted runners may run 6 h, on self-hosted ones 5 d) loses its credentials to another job's pruning.`);
+    }
+    return ms;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/registry-host.ts
+/**
+ * A registry host with an optional port, as docker and podman accept it: what the `registry`
+ * input must be, and what the post step checks a registry from saved state against.
+ */
+// A registry host with an optional port, as docker accepts it (no scheme, no path).
+const REGISTRY_SHAPE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:(?<port>\d{1,5}))?$/i;
+function isRegistryHost(registry) {
+    // The port as the shape matched it: a ":digits" inside an IPv6 address's brackets is not one.
+    const match = REGISTRY_SHAPE.exec(registry);
+    return match !== null && Number(match.groups.port ?? 0) <= 65535;
+}
+
+;// CONCATENATED MODULE: ./src/deepgram/scopes.ts
+/** Deepgram's product scopes: the shape of a scope name, and the ones Deepgram documents today. */
+/** A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set. */
+const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
+/** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
+const KNOWN_SCOPES = [
+    'self-hosted:products',
+    'self-hosted:product:api',
+    'self-hosted:product:engine',
+    'self-hosted:product:license-proxy',
+    'self-hosted:product:dgtools',
+    'self-hosted:product:billing',
+    'self-hosted:product:hotpepper',
+    'self-hosted:product:metrics-server',
+    'onprem:products',
+    'onprem:product:api',
+    'onprem:product:engine',
+    'onprem:product:license-proxy',
+    'onprem:product:dgtools',
+    'onprem:product:billing',
+    'onprem:product:hotpepper',
+    'onprem:product:metrics-server',
+];
+
+;// CONCATENATED MODULE: ./src/login/inputs.ts
+/**
+ * The main action's inputs (action.yml), read and validated into one typed Settings object, so
+ * that bad input fails the step with a message naming the input, before any request is sent. The
+ * post step reads them again the same way.
+ */
+
+
+
+
+
+
+
+/**
+ * @param getInput returns an input's value as the runner gives it (core.getInput trims it).
+ * @param env the process environment, for the generated comment.
+ */
+function readSettings(getInput, env = process.env) {
+    const warnings = [];
+    const notes = [];
+    const api = readApiSettings(getInput);
+    const scopes = parseScopes(getInput('scopes'));
+    for (const scope of scopes) {
+        if (!KNOWN_SCOPES.includes(scope)) {
+            warnings.push(`Scope "${scope}" is not one Deepgram documents; sending it anyway (new products get new scopes).`);
+        }
+    }
+    const provider = getInput('provider') || 'quay';
+    if (provider !== 'quay')
+        throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
+    const registry = getInput('registry') || 'quay.io';
+    if (!isRegistryHost(registry)) {
+        throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
+    }
+    const keep = parseKeep(getInput('keep'));
+    let revoke = parseBoolean('revoke', getInput('revoke'), true);
+    if (keep && revoke) {
+        notes.push(`keep: the credentials are kept as "${keep}" at job end, so revoke: true does not apply.`);
+        revoke = false;
+    }
+    const dockerConfigInput = parseChoice('docker-config', getInput('docker-config'), ['auto', 'default', 'job']);
+    // A self-hosted runner's jobs share its user's home, often several at a time; a GitHub-hosted
+    // runner is one job's machine, where the usual config is what later steps expect.
+    const dockerConfig = dockerConfigInput === 'auto' ? (env.RUNNER_ENVIRONMENT === 'self-hosted' ? 'job' : 'default') : dockerConfigInput;
+    const login = parseBoolean('login', getInput('login'), true);
+    const logout = parseBoolean('logout', getInput('logout'), true);
+    if (login && !logout && revoke && dockerConfig === 'default') {
+        warnings.push("logout: false with revoke: true leaves a login to credentials that are revoked at job end in the registry CLI's usual " +
+            `config, in place of any login to ${registry} it held before: later pulls there fail until someone logs in again. ` +
+            'Use keep: <name> (or revoke: false) for credentials that stay valid after the job, or logout: true to put the earlier login back.');
+    }
+    return {
+        settings: {
+            ...api,
+            scopes,
+            comment: parseComment(getInput('comment')) || defaultComment(env),
+            provider,
+            registry,
+            login,
+            logout,
+            revoke,
+            keep,
+            pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
+            cli: parseChoice('cli', getInput('cli'), ['auto', 'docker', 'podman']),
+            dockerConfig,
+            dockerConfigAuto: dockerConfigInput === 'auto',
+        },
+        warnings,
+        notes,
+    };
+}
+/** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
+function parseScopes(raw) {
+    const scopes = [];
+    for (const scope of splitList(raw)) {
+        if (!SCOPE_SHAPE.test(scope)) {
+            throw new InputError('scopes', `"${scope}" is not a scope; scopes look like self-hosted:product:api and are separated by commas or newlines.`);
+        }
+        if (!scopes.includes(scope))
+            scopes.push(scope);
+    }
+    return scopes.length > 0 ? scopes : ['self-hosted:products'];
+}
+/** The action's own tag goes at the end of every comment; a comment that forged one could pass for another kind of set. */
+function parseComment(raw) {
+    if (raw.includes('[dg-action:')) {
+        throw new InputError('comment', 'contains "[dg-action:", which the action keeps for the tag it adds itself; leave it out.');
+    }
+    return raw;
 }
 /** Names the run that made the credentials, so a person reading the project's list knows whose they are. */
 function defaultComment(env) {
@@ -4135,8 +4157,108 @@ const saveSweepNeeded = () => file_commands_saveState(KEYS.sweep, 'true');
 /** Saved before each create goes out and cleared when it settles: a step killed in between leaves it set. */
 const saveCreateInFlight = (until) => file_commands_saveState(KEYS.createInFlightUntil, until ? String(until) : '');
 
+;// CONCATENATED MODULE: ./src/runner/summary-file.ts
+
+/** The HTML core.summary has built, taken out of it: its buffer is empty again. */
+function takeBuilt(summary) {
+    const html = summary.stringify();
+    summary.emptyBuffer();
+    return html;
+}
+/**
+ * Appends HTML to the job summary, as core.summary.write() does, but in one synchronous call:
+ * write() goes through fs/promises, and loading that (with the readline and file-watcher modules
+ * it brings) costs a step about 1.5 ms for a single append (see `npm run bench`). Outside a runner
+ * (no summary file) there is nowhere to write; that is not an error.
+ */
+function appendToSummary(html) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (file && html)
+        (0,external_node_fs_namespaceObject.appendFileSync)(file, html, { encoding: 'utf8' });
+}
+const code = (text) => `<code>${escapeHtml(text)}</code>`;
+/** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
+function escapeHtml(text) {
+    return text
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+;// CONCATENATED MODULE: ./src/deepgram/clock.ts
+/**
+ * The time a listed set's age is measured against. A set's `created` is the API's clock; the
+ * runner's clock may be days off (a self-hosted runner, a VM resumed from a snapshot), and a
+ * runner 5 days fast would prune a running job's set. So an age is the API's time when it
+ * answered the list (its `Date` header) less the set's created time, and the runner's own clock
+ * is used only when the answer gave no time that can be real.
+ */
+
+/** Clocks further apart than this are worth a line in the log (HTTP dates are to the second). */
+const CLOCK_SKEW_NOTE_MS = 5 * 60_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** IMF-fixdate, the one form HTTP senders must use: `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}:\d{2}:\d{2}) GMT$/;
+/**
+ * A `Date` header's time in ms since the epoch, by the same rule as a set's created time (a date
+ * that exists, no earlier than 2020); undefined for anything else, older HTTP date forms included.
+ */
+function httpDateMs(header) {
+    const match = header === undefined ? null : IMF_FIXDATE.exec(header);
+    if (!match)
+        return undefined;
+    const [, day, month, year, time] = match;
+    const monthNumber = String(MONTHS.indexOf(month) + 1).padStart(2, '0');
+    return createdTimeMs(`${year}-${monthNumber}-${day}T${time}Z`);
+}
+/**
+ * Now, by the API's clock when the list answer gave it, else by the runner's; says so (through
+ * `note`) when the two differ by more than CLOCK_SKEW_NOTE_MS.
+ */
+function apiNow(page, note, runnerNow = Date.now()) {
+    const apiTime = httpDateMs(page.date);
+    if (apiTime === undefined)
+        return runnerNow;
+    const skew = runnerNow - apiTime;
+    if (Math.abs(skew) > CLOCK_SKEW_NOTE_MS) {
+        note(`The runner's clock is ${formatAge(Math.abs(skew))} ${skew > 0 ? 'ahead of' : 'behind'} the Deepgram API's ` +
+            "(its answer's Date header); the sets' ages are measured by the API's clock.");
+    }
+    return apiTime;
+}
+/** An age for a log line or summary, in its largest unit and the next: "3d 4h", "2h 0m", "45s". */
+function formatAge(ms) {
+    const seconds = Math.max(0, Math.floor(ms / 1000));
+    const units = [
+        ['d', Math.floor(seconds / 86_400)],
+        ['h', Math.floor(seconds / 3_600) % 24],
+        ['m', Math.floor(seconds / 60) % 60],
+        ['s', seconds % 60],
+    ];
+    const first = units.findIndex(([, count]) => count > 0);
+    if (first < 0)
+        return '0s';
+    return units
+        .slice(first, first + 2)
+        .map(([unit, count]) => `${count}${unit}`)
+        .join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/deepgram/comment-html.ts
+/** A set's comment in a job summary: text from the API, escaped, with the action's tag set apart. */
+
+
+/** The comment as text, with the action's trailing tag set in code so it is easy to spot and search for. */
+function formatComment(comment) {
+    const tag = parseTag(comment);
+    if (!tag)
+        return escapeHtml(comment);
+    const text = formatTag(tag);
+    const before = comment.slice(0, comment.length - text.length).trimEnd();
+    return before ? `${escapeHtml(before)} ${code(text)}` : code(text);
+}
+
 ;// CONCATENATED MODULE: ./src/login/summary.ts
-/** The job summary: what was created and what the post step will do. Never the secret. */
+/** The main action's job summary: what was created and what the post step will do, and what post pruned. Never the secret. */
 
 
 
@@ -4177,23 +4299,6 @@ function pruneSummary(pruned, pruneAfterMs) {
         ...pruned.map(({ id, ageMs }) => [code(id), formatAge(ageMs)]),
     ]));
 }
-/** The HTML core.summary has built, taken out of it: its buffer is empty again. */
-function takeBuilt(summary) {
-    const html = summary.stringify();
-    summary.emptyBuffer();
-    return html;
-}
-/**
- * Appends HTML to the job summary, as core.summary.write() does, but in one synchronous call:
- * write() goes through fs/promises, and loading that (with the readline and file-watcher modules
- * it brings) costs a step about 1.5 ms for a single append (see `npm run bench`). Outside a runner
- * (no summary file) there is nowhere to write; that is not an error.
- */
-function appendToSummary(html) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (file && html)
-        (0,external_node_fs_namespaceObject.appendFileSync)(file, html, { encoding: 'utf8' });
-}
 function postPlan(settings) {
     const revoke = settings.keep
         ? `the credentials are <strong>kept</strong> as ${code(settings.keep)} (keep): they never expire; ` +
@@ -4205,22 +4310,6 @@ function postPlan(settings) {
     // docker or podman, whichever logged in (cli): the summary names what the user sees either way.
     const logout = settings.login && settings.logout ? `the registry CLI logs out of ${code(settings.registry)}` : 'no registry logout';
     return `${revoke}; ${logout}`;
-}
-/** The comment as text, with the action's trailing tag set in code so it is easy to spot and search for. */
-function formatComment(comment) {
-    const tag = parseTag(comment);
-    if (!tag)
-        return escapeHtml(comment);
-    const text = formatTag(tag);
-    const before = comment.slice(0, comment.length - text.length).trimEnd();
-    return before ? `${escapeHtml(before)} ${code(text)}` : code(text);
-}
-const code = (text) => `<code>${escapeHtml(text)}</code>`;
-/** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
-function escapeHtml(text) {
-    return text
-        .replace(/\s*[\r\n]+\s*/g, ' ')
-        .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 ;// CONCATENATED MODULE: ./src/login/main.ts
@@ -4240,6 +4329,20 @@ function escapeHtml(text) {
 
 
 
+
+/**
+ * The main step's entry: runs it and turns an error into the step's failure. Importing this module
+ * does nothing, so a tool that imports it and calls run() itself (GitHub's local-action) runs the
+ * step once; the runner's dist/index.js is a one-line caller of it (through src/action.ts).
+ */
+async function run() {
+    try {
+        await runMain();
+    }
+    catch (error) {
+        setFailed(redact(error instanceof Error ? error.message : String(error)));
+    }
+}
 async function runMain() {
     // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
     protectSecret(getInput('api-key'));
@@ -4296,67 +4399,6 @@ function protectCredentials(credentials, registry) {
     const dockerConfigJson = JSON.stringify({ auths: { [registry]: { auth } } });
     protectSecret(dockerConfigJson);
     return dockerConfigJson;
-}
-
-;// CONCATENATED MODULE: ./src/entries/main.ts
-/**
- * The main step's entry: `run()` runs it and turns an error into the step's failure. Importing
- * this module does nothing, so a tool that imports it and calls run() itself (GitHub's
- * local-action) runs the step once; the runner's dist/index.js is a one-line caller of it.
- */
-
-
-
-async function run() {
-    try {
-        await runMain();
-    }
-    catch (error) {
-        setFailed(redact(error instanceof Error ? error.message : String(error)));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deepgram/clock.ts
-/**
- * The time a listed set's age is measured against. A set's `created` is the API's clock; the
- * runner's clock may be days off (a self-hosted runner, a VM resumed from a snapshot), and a
- * runner 5 days fast would prune a running job's set. So an age is the API's time when it
- * answered the list (its `Date` header) less the set's created time, and the runner's own clock
- * is used only when the answer gave no time that can be real.
- */
-
-
-/** Clocks further apart than this are worth a line in the log (HTTP dates are to the second). */
-const CLOCK_SKEW_NOTE_MS = 5 * 60_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** IMF-fixdate, the one form HTTP senders must use: `Sun, 06 Nov 1994 08:49:37 GMT`. */
-const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}:\d{2}:\d{2}) GMT$/;
-/**
- * A `Date` header's time in ms since the epoch, by the same rule as a set's created time (a date
- * that exists, no earlier than 2020); undefined for anything else, older HTTP date forms included.
- */
-function httpDateMs(header) {
-    const match = header === undefined ? null : IMF_FIXDATE.exec(header);
-    if (!match)
-        return undefined;
-    const [, day, month, year, time] = match;
-    const monthNumber = String(MONTHS.indexOf(month) + 1).padStart(2, '0');
-    return createdTimeMs(`${year}-${monthNumber}-${day}T${time}Z`);
-}
-/**
- * Now, by the API's clock when the list answer gave it, else by the runner's; says so (through
- * `note`) when the two differ by more than CLOCK_SKEW_NOTE_MS.
- */
-function apiNow(page, note, runnerNow = Date.now()) {
-    const apiTime = httpDateMs(page.date);
-    if (apiTime === undefined)
-        return runnerNow;
-    const skew = runnerNow - apiTime;
-    if (Math.abs(skew) > CLOCK_SKEW_NOTE_MS) {
-        note(`The runner's clock is ${formatAge(Math.abs(skew))} ${skew > 0 ? 'ahead of' : 'behind'} the Deepgram API's ` +
-            "(its answer's Date header); the sets' ages are measured by the API's clock.");
-    }
-    return apiTime;
 }
 
 ;// CONCATENATED MODULE: ./src/login/cleanup.ts
@@ -4511,6 +4553,19 @@ function holdLines() {
 
 
 
+/**
+ * The post step's entry, separate from main's: whatever state the runner hands it (none at all
+ * from a tool that drops STATE_*), a post step only cleans up, never creates. An error only warns:
+ * cleanup never fails the job. Importing this module does nothing; dist/post.js calls run().
+ */
+async function post_run() {
+    try {
+        await runPost();
+    }
+    catch (error) {
+        log_warning(`Cleanup failed: ${redact(error instanceof Error ? error.message : String(error))}`);
+    }
+}
 async function runPost() {
     const saved = readState();
     if (!saved.marker) {
@@ -4534,24 +4589,6 @@ async function runPost() {
         lines.release();
         return cleanup;
     });
-}
-
-;// CONCATENATED MODULE: ./src/entries/post.ts
-/**
- * The post step's entry, separate from main's: whatever state the runner hands it (none at all
- * from a tool that drops STATE_*), a post step only cleans up, never creates. An error only warns:
- * cleanup never fails the job. Importing this module does nothing; dist/post.js calls run().
- */
-
-
-
-async function post_run() {
-    try {
-        await runPost();
-    }
-    catch (error) {
-        log_warning(`Cleanup failed: ${redact(error instanceof Error ? error.message : String(error))}`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/retire/plan.ts
@@ -4629,6 +4666,8 @@ function retireSummary(settings, sets, outcomes, now) {
 
 
 
+
+
 function readRetireSettings(getInput) {
     const api = readApiSettings(getInput);
     const keep = getInput('keep');
@@ -4645,10 +4684,7 @@ function readRetireSettings(getInput) {
 /** Credentials IDs separated by commas and/or newlines; empty parts and repeats (in any case) are skipped. */
 function parseExcept(raw) {
     const ids = [];
-    for (const part of raw.split(/[,\n]/)) {
-        const id = part.trim();
-        if (!id)
-            continue;
+    for (const id of splitList(raw)) {
         if (!isCredentialsId(id)) {
             throw new InputError('except', `"${id}" is not a credentials ID; pass IDs such as the credentials-id output, separated by commas or newlines.`);
         }
@@ -4677,8 +4713,8 @@ function parseExcept(raw) {
 
 
 
-/** Runs the step; never rejects (the entry file only calls it). */
-async function runRetire() {
+/** The retire step's entry: runs it and turns an error into the step's failure; dist/retire.js is a one-line caller of it. */
+async function step_run() {
     try {
         await retire();
     }
@@ -4728,50 +4764,6 @@ async function retire() {
     log_info(`Retired ${retired.length} set(s) kept as "${settings.keep}".`);
 }
 
-;// CONCATENATED MODULE: ./src/audit/inputs.ts
-/**
- * The audit action's inputs: the API inputs exactly as the main action reads them, `prune-after`
- * exactly as the main action reads it (where a job set becomes orphaned), the oldest a kept set
- * may be, and the classes that fail the step.
- */
-
-
-
-/** The classes of the audit, in the order the summary and the outputs give them: every set is in exactly one. */
-const AUDIT_CLASSES = ['job', 'orphaned', 'kept', 'in-service', 'superseded', 'legacy', 'untagged', 'unreadable'];
-/** What `fail-on` accepts: a class, or `stale-kept` (a kept, in-service or superseded set older than max-kept-age). */
-const FAIL_ON_CHOICES = [...AUDIT_CLASSES, 'stale-kept'];
-function readAuditSettings(getInput) {
-    const warnings = [];
-    const api = readApiSettings(getInput);
-    const settings = {
-        ...api,
-        pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
-        maxKeptAgeMs: parseDuration('max-kept-age', getInput('max-kept-age') || 'off', { allowOff: true }),
-        failOn: parseFailOn(getInput('fail-on')),
-    };
-    if (settings.failOn.includes('stale-kept') && settings.maxKeptAgeMs === 0) {
-        warnings.push('fail-on names stale-kept, but max-kept-age is off: no set can be stale-kept. Set max-kept-age, such as 90d.');
-    }
-    return { settings, warnings };
-}
-/** Classes separated by commas and/or newlines; empty parts are skipped, duplicates dropped. */
-function parseFailOn(raw) {
-    const classes = [];
-    for (const part of raw.split(/[,\n]/)) {
-        const name = part.trim().toLowerCase();
-        if (!name)
-            continue;
-        const known = FAIL_ON_CHOICES.find((choice) => choice === name);
-        if (!known) {
-            throw new InputError('fail-on', `"${part.trim()}" is not a class of the audit; use any of ${FAIL_ON_CHOICES.join(', ')}, separated by commas or newlines (or leave it empty to report only).`);
-        }
-        if (!classes.includes(known))
-            classes.push(known);
-    }
-    return classes;
-}
-
 ;// CONCATENATED MODULE: ./src/audit/classify.ts
 /**
  * The audit's classification: every set the project lists is in exactly one class, decided by the
@@ -4781,7 +4773,8 @@ function parseFailOn(raw) {
  */
 
 
-
+/** The classes of the audit, in the order the summary and the outputs give them: every set is in exactly one. */
+const AUDIT_CLASSES = ['job', 'orphaned', 'kept', 'in-service', 'superseded', 'legacy', 'untagged', 'unreadable'];
 function auditSets(listed, policy, now) {
     const byClass = new Map(AUDIT_CLASSES.map((name) => [name, []]));
     for (const item of listed) {
@@ -4866,6 +4859,48 @@ function markInService(byClass) {
         set.class = 'in-service';
     byClass.set('in-service', [...inService]);
     byClass.set('superseded', byClass.get('superseded').filter((set) => !inService.has(set)));
+}
+
+;// CONCATENATED MODULE: ./src/audit/inputs.ts
+/**
+ * The audit action's inputs: the API inputs exactly as the main action reads them, `prune-after`
+ * exactly as the main action reads it (where a job set becomes orphaned), the oldest a kept set
+ * may be, and the classes that fail the step.
+ */
+
+
+
+
+
+
+/** What `fail-on` accepts: a class, or `stale-kept` (a kept, in-service or superseded set older than max-kept-age). */
+const FAIL_ON_CHOICES = [...AUDIT_CLASSES, 'stale-kept'];
+function readAuditSettings(getInput) {
+    const warnings = [];
+    const api = readApiSettings(getInput);
+    const settings = {
+        ...api,
+        pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
+        maxKeptAgeMs: parseDuration('max-kept-age', getInput('max-kept-age') || 'off', { allowOff: true }),
+        failOn: parseFailOn(getInput('fail-on')),
+    };
+    if (settings.failOn.includes('stale-kept') && settings.maxKeptAgeMs === 0) {
+        warnings.push('fail-on names stale-kept, but max-kept-age is off: no set can be stale-kept. Set max-kept-age, such as 90d.');
+    }
+    return { settings, warnings };
+}
+/** Classes separated by commas and/or newlines; empty parts are skipped, duplicates dropped. */
+function parseFailOn(raw) {
+    const classes = [];
+    for (const part of splitList(raw)) {
+        const known = FAIL_ON_CHOICES.find((choice) => choice === part.toLowerCase());
+        if (!known) {
+            throw new InputError('fail-on', `"${part}" is not a class of the audit; use any of ${FAIL_ON_CHOICES.join(', ')}, separated by commas or newlines (or leave it empty to report only).`);
+        }
+        if (!classes.includes(known))
+            classes.push(known);
+    }
+    return classes;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/report.ts
@@ -4957,6 +4992,7 @@ const LINE_BREAKING_ALL = new RegExp(LINE_BREAKING.source, 'g');
  * what is left ("and N more"), and long text from the API is clipped: the report file has it all.
  * Every string from the API is escaped; nothing of it can become markup.
  */
+
 
 
 
@@ -5092,7 +5128,19 @@ function clip(text, max) {
 
 
 
-
+/**
+ * The audit's entry: runs it and turns an error (bad input, a list it cannot make, sets in the
+ * fail-on classes) into the step's failure. Importing this module does nothing, so GitHub's
+ * local-action can import it and call run(); dist/audit.js is a one-line caller of it.
+ */
+async function audit_step_run() {
+    try {
+        await runAudit();
+    }
+    catch (error) {
+        setFailed(redact(error instanceof Error ? error.message : String(error)));
+    }
+}
 /** Findings named one per line in the log; the summary and the report have the rest. */
 const LOGGED_FINDINGS = 50;
 async function runAudit() {
@@ -5140,44 +5188,31 @@ function logAudit(settings, audit) {
 /** API text cut for a log line (the summary and the report have it whole or longer). */
 const step_clip = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
-;// CONCATENATED MODULE: ./src/entries/audit.ts
-/**
- * The audit action's entry: `run()` runs it and turns an error (bad input, a list it cannot make,
- * sets in the fail-on classes) into the step's failure. Importing this module does nothing, so
- * GitHub's local-action can import it and call run(); dist/audit.js is a one-line caller of it.
- */
-
-
-
-async function audit_run() {
-    try {
-        await runAudit();
-    }
-    catch (error) {
-        setFailed(redact(error instanceof Error ? error.message : String(error)));
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/action.ts
 /**
- * The bundle: every step of the action by name, bundled once into dist/action.js. The runner runs
- * one small file per step (action.yml's runs.main and runs.post, the runs.main of retire/action.yml
- * and audit/action.yml), each of which requires its step from here and calls it; scripts/build.js
- * writes them. A new step is one line here and one in scripts/build.js.
+ * The bundle: every step of every action by name, bundled once into dist/action.js, and the only
+ * module that sees all three actions. The runner runs one small file per step (action.yml's
+ * runs.main and runs.post, the runs.main of retire/action.yml and audit/action.yml), each of which
+ * requires its step from here and calls it; scripts/build.js writes them. A new step is one line
+ * here and one in scripts/build.js.
  *
- * src/ is in folders by concern, each of which imports only from the folders below it (a test,
- * __tests__/layers.test.ts, holds this):
+ * src/ has a folder per action over a core that knows no action (a test,
+ * __tests__/repo/layers.test.ts, holds both rules: an action folder never imports another, and the
+ * core never imports an action folder):
  *
- *   entries/   each step's run(): an error becomes the step's failure (main, audit) or a warning (post)
- *   steps/     main, post, retire, audit: each reads as the flow of its step
- *   project/   what a step does to the user's Deepgram project: cleanup and pruning, kept sets,
- *              the job summary, the audit's classes, report and summary, the API client wired
- *              to a step's settings
+ *   login/     the main action: main and post (each with its run()), its inputs, its job summary,
+ *              and post's cleanup (revoke, sweep, prune)
+ *   retire/    the retire action: its inputs, the plan (what goes, what stays, the summary), the step
+ *   audit/     the audit action: its inputs, the classes and classifier, the report, the summary,
+ *              the step
+ *
+ *   deepgram/  the API: the client, creating, listing and revoking sets, the tag every comment ends
+ *              with, kept sets, the API's clock and ages, scopes, the per-project API object
  *   registry/  the registry CLI (docker or podman), its config, login and logout
- *   settings/  the inputs, read and checked into typed settings
- *   deepgram/  the API client, creating and revoking sets, the tag every comment ends with
- *   net/, runner/  HTTP, retries and the time budget; the runner's file commands, log, state and
- *              secrets (neither imports the other)
+ *   inputs/    the parsers the actions share: the API inputs, boolean, choice, lists, durations,
+ *              keep, prune-after, the registry host, and the input error
+ *   net/       HTTP with its caps and proxy rules, retries, the time budget
+ *   runner/    the runner's file commands, log, state, secrets, signals and job summary file
  *   shims/     lazy stand-ins for packages the bundle loads only on first use
  */
 

@@ -6,7 +6,11 @@
  */
 import { createdTimeMs, type ListedCredentials } from '../deepgram/client.js';
 import { formatTag, parseTag, type TagKind } from '../deepgram/tags.js';
-import { AUDIT_CLASSES, type AuditClass, type AuditSettings, type FailOn } from './inputs.js';
+import type { AuditSettings, FailOn } from './inputs.js';
+
+/** The classes of the audit, in the order the summary and the outputs give them: every set is in exactly one. */
+export const AUDIT_CLASSES = ['job', 'orphaned', 'kept', 'in-service', 'superseded', 'legacy', 'untagged', 'unreadable'] as const;
+export type AuditClass = (typeof AUDIT_CLASSES)[number];
 
 export interface AuditedSet {
   id: string;

@@ -3,13 +3,12 @@
  * exactly as the main action reads it (where a job set becomes orphaned), the oldest a kept set
  * may be, and the classes that fail the step.
  */
+import { readApiSettings, type ApiSettings, type GetInput } from '../inputs/api.js';
 import { parseDuration } from '../inputs/duration.js';
 import { InputError } from '../inputs/input-error.js';
-import { parsePruneAfter, readApiSettings, type ApiSettings, type GetInput } from '../login/inputs.js';
-
-/** The classes of the audit, in the order the summary and the outputs give them: every set is in exactly one. */
-export const AUDIT_CLASSES = ['job', 'orphaned', 'kept', 'in-service', 'superseded', 'legacy', 'untagged', 'unreadable'] as const;
-export type AuditClass = (typeof AUDIT_CLASSES)[number];
+import { splitList } from '../inputs/parse.js';
+import { parsePruneAfter } from '../inputs/prune-after.js';
+import { AUDIT_CLASSES } from './classify.js';
 
 /** What `fail-on` accepts: a class, or `stale-kept` (a kept, in-service or superseded set older than max-kept-age). */
 export const FAIL_ON_CHOICES = [...AUDIT_CLASSES, 'stale-kept'] as const;
@@ -47,14 +46,12 @@ export function readAuditSettings(getInput: GetInput): AuditReadResult {
 /** Classes separated by commas and/or newlines; empty parts are skipped, duplicates dropped. */
 export function parseFailOn(raw: string): FailOn[] {
   const classes: FailOn[] = [];
-  for (const part of raw.split(/[,\n]/)) {
-    const name = part.trim().toLowerCase();
-    if (!name) continue;
-    const known = FAIL_ON_CHOICES.find((choice) => choice === name);
+  for (const part of splitList(raw)) {
+    const known = FAIL_ON_CHOICES.find((choice) => choice === part.toLowerCase());
     if (!known) {
       throw new InputError(
         'fail-on',
-        `"${part.trim()}" is not a class of the audit; use any of ${FAIL_ON_CHOICES.join(', ')}, separated by commas or newlines (or leave it empty to report only).`,
+        `"${part}" is not a class of the audit; use any of ${FAIL_ON_CHOICES.join(', ')}, separated by commas or newlines (or leave it empty to report only).`,
       );
     }
     if (!classes.includes(known)) classes.push(known);

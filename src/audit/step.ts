@@ -8,16 +8,28 @@
 import * as core from '@actions/core';
 import { apiContext } from '../deepgram/project-api.js';
 import { errorMessage, listCredentials } from '../deepgram/credentials.js';
-import { apiNow } from '../deepgram/clock.js';
+import { apiNow, formatAge } from '../deepgram/clock.js';
 import { setOutput } from '../runner/file-commands.js';
 import * as log from '../runner/log.js';
-import { protectSecret } from '../runner/secrets.js';
-import { AUDIT_CLASSES, readAuditSettings, type AuditSettings } from './inputs.js';
-import { auditSets, findingsOf, isFinding, type Audit } from './classify.js';
+import { protectSecret, redact } from '../runner/secrets.js';
+import { readAuditSettings, type AuditSettings } from './inputs.js';
+import { AUDIT_CLASSES, auditSets, findingsOf, isFinding, type Audit } from './classify.js';
 import { auditReport, writeReportFile } from './report.js';
 import { auditSummary } from './summary.js';
-import { appendToSummary } from '../login/summary.js';
-import { formatAge } from '../inputs/duration.js';
+import { appendToSummary } from '../runner/summary-file.js';
+
+/**
+ * The audit's entry: runs it and turns an error (bad input, a list it cannot make, sets in the
+ * fail-on classes) into the step's failure. Importing this module does nothing, so GitHub's
+ * local-action can import it and call run(); dist/audit.js is a one-line caller of it.
+ */
+export async function run(): Promise<void> {
+  try {
+    await runAudit();
+  } catch (error) {
+    core.setFailed(redact(error instanceof Error ? error.message : String(error)));
+  }
+}
 
 /** Findings named one per line in the log; the summary and the report have the rest. */
 const LOGGED_FINDINGS = 50;

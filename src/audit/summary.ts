@@ -4,10 +4,11 @@
  * what is left ("and N more"), and long text from the API is clipped: the report file has it all.
  * Every string from the API is escaped; nothing of it can become markup.
  */
-import { formatAge } from '../inputs/duration.js';
-import { AUDIT_CLASSES, type AuditClass, type AuditSettings, type FailOn } from './inputs.js';
-import type { Audit, AuditedSet } from './classify.js';
-import { code, escapeHtml, formatComment } from '../login/summary.js';
+import { formatAge } from '../deepgram/clock.js';
+import type { AuditSettings, FailOn } from './inputs.js';
+import { AUDIT_CLASSES, type Audit, type AuditClass, type AuditedSet } from './classify.js';
+import { formatComment } from '../deepgram/comment-html.js';
+import { code, escapeHtml } from '../runner/summary-file.js';
 
 /** Under GitHub's 1 MiB for one step's summary, with room for what another step of the job appends. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000;

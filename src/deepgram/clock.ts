@@ -6,7 +6,6 @@
  * is used only when the answer gave no time that can be real.
  */
 import { createdTimeMs, type ListedPage } from '../deepgram/client.js';
-import { formatAge } from '../inputs/duration.js';
 
 /** Clocks further apart than this are worth a line in the log (HTTP dates are to the second). */
 export const CLOCK_SKEW_NOTE_MS = 5 * 60_000;
@@ -43,4 +42,21 @@ export function apiNow(page: Pick<ListedPage, 'date'>, note: (message: string) =
     );
   }
   return apiTime;
+}
+
+/** An age for a log line or summary, in its largest unit and the next: "3d 4h", "2h 0m", "45s". */
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const units = [
+    ['d', Math.floor(seconds / 86_400)],
+    ['h', Math.floor(seconds / 3_600) % 24],
+    ['m', Math.floor(seconds / 60) % 60],
+    ['s', seconds % 60],
+  ] as const;
+  const first = units.findIndex(([, count]) => count > 0);
+  if (first < 0) return '0s';
+  return units
+    .slice(first, first + 2)
+    .map(([unit, count]) => `${count}${unit}`)
+    .join(' ');
 }

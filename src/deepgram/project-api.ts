@@ -7,7 +7,7 @@ import type { Context } from '../deepgram/credentials.js';
 import { DeepgramClient } from '../deepgram/client.js';
 import { sendRequest } from '../net/http.js';
 import { proxyWarnings } from '../net/proxy.js';
-import type { ApiSettings } from '../login/inputs.js';
+import type { ApiSettings } from '../inputs/api.js';
 import * as log from '../runner/log.js';
 
 /** @param extraMs time the step may spend waiting beyond its budget for API calls (the post step's wait for an interrupted create). */

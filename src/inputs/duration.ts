@@ -1,9 +1,8 @@
 /**
- * Durations as inputs write them (`90s`, `30m`, `12h`, `5d`, `0`), and ages as people read them.
- * One syntax for every duration input (`min-age` of the retire action, `prune-after`), so a
- * value that works in one works in the other.
+ * Durations as inputs write them (`90s`, `30m`, `12h`, `5d`, `0`). One syntax for every duration
+ * input (`min-age` of the retire action, `prune-after`, `max-kept-age`), so a value that works in
+ * one works in the others.
  */
-// Not from inputs.ts: inputs.ts reads durations too (prune-after), and imports must not cycle.
 import { InputError } from './input-error.js';
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -26,21 +25,4 @@ export function parseDuration(input: string, raw: string, options: DurationOptio
   if (match) return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
   const zero = options.allowOff ? '`0` or `off`' : '`0`';
   throw new InputError(input, `"${raw}" is not a duration; use a whole number followed by s, m, h or d (such as 12h or 5d), or ${zero}.`);
-}
-
-/** An age for a log line or summary, in its largest unit and the next: "3d 4h", "2h 0m", "45s". */
-export function formatAge(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  const units = [
-    ['d', Math.floor(seconds / 86_400)],
-    ['h', Math.floor(seconds / 3_600) % 24],
-    ['m', Math.floor(seconds / 60) % 60],
-    ['s', seconds % 60],
-  ] as const;
-  const first = units.findIndex(([, count]) => count > 0);
-  if (first < 0) return '0s';
-  return units
-    .slice(first, first + 2)
-    .map(([unit, count]) => `${count}${unit}`)
-    .join(' ');
 }

@@ -7,11 +7,11 @@
  */
 import { errorMessage, deleteEach, listCredentials, revokeCredentials, straysOf, type Context } from '../deepgram/credentials.js';
 import { createdTimeMs, type ListedPage } from '../deepgram/client.js';
-import { apiNow } from '../deepgram/clock.js';
-import { formatAge } from '../inputs/duration.js';
+import { apiNow, formatAge } from '../deepgram/clock.js';
 import type { Settings } from './inputs.js';
 import type { SavedState } from '../runner/state.js';
-import { appendToSummary, pruneSummary, type PrunedSet } from './summary.js';
+import { appendToSummary } from '../runner/summary-file.js';
+import { pruneSummary, type PrunedSet } from './summary.js';
 import { isJobSet, madeBy } from '../deepgram/tags.js';
 
 /** How long the post step waits for a create that main was stopped in to land, before it sweeps. */

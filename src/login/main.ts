@@ -12,10 +12,24 @@ import { keptBefore } from '../deepgram/kept.js';
 import * as log from '../runner/log.js';
 import { findLoginCli, logIn } from '../registry/login.js';
 import type { RegistryCli } from '../registry/cli.js';
-import { protectSecret } from '../runner/secrets.js';
+import { protectSecret, redact } from '../runner/secrets.js';
 import * as state from '../runner/state.js';
-import { appendToSummary, jobSummary } from './summary.js';
+import { appendToSummary } from '../runner/summary-file.js';
+import { jobSummary } from './summary.js';
 import { newMarker, tagComment, tagKindFor } from '../deepgram/tags.js';
+
+/**
+ * The main step's entry: runs it and turns an error into the step's failure. Importing this module
+ * does nothing, so a tool that imports it and calls run() itself (GitHub's local-action) runs the
+ * step once; the runner's dist/index.js is a one-line caller of it (through src/action.ts).
+ */
+export async function run(): Promise<void> {
+  try {
+    await runMain();
+  } catch (error) {
+    core.setFailed(redact(error instanceof Error ? error.message : String(error)));
+  }
+}
 
 export async function runMain(): Promise<void> {
   // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.

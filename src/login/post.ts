@@ -10,9 +10,22 @@ import { apiContext } from '../deepgram/project-api.js';
 import { readSettings } from './inputs.js';
 import * as log from '../runner/log.js';
 import { logOutAtJobEnd } from '../registry/login.js';
-import { protectSecret } from '../runner/secrets.js';
+import { protectSecret, redact } from '../runner/secrets.js';
 import { readState } from '../runner/state.js';
 import { holdLines } from '../runner/held-lines.js';
+
+/**
+ * The post step's entry, separate from main's: whatever state the runner hands it (none at all
+ * from a tool that drops STATE_*), a post step only cleans up, never creates. An error only warns:
+ * cleanup never fails the job. Importing this module does nothing; dist/post.js calls run().
+ */
+export async function run(): Promise<void> {
+  try {
+    await runPost();
+  } catch (error) {
+    log.warning(`Cleanup failed: ${redact(error instanceof Error ? error.message : String(error))}`);
+  }
+}
 
 export async function runPost(): Promise<void> {
   const saved = readState();

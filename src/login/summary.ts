@@ -1,10 +1,10 @@
-/** The job summary: what was created and what the post step will do. Never the secret. */
+/** The main action's job summary: what was created and what the post step will do, and what post pruned. Never the secret. */
 import * as core from '@actions/core';
-import { appendFileSync } from 'node:fs';
 import type { CreatedCredentials } from '../deepgram/client.js';
-import { formatAge } from '../inputs/duration.js';
+import { formatAge } from '../deepgram/clock.js';
+import { formatComment } from '../deepgram/comment-html.js';
+import { code, takeBuilt } from '../runner/summary-file.js';
 import type { Settings } from './inputs.js';
-import { formatTag, parseTag } from '../deepgram/tags.js';
 
 /** The job summary's HTML: what was created and what the post step will do. */
 export function jobSummary(settings: Settings, credentials: CreatedCredentials, comment: string): string {
@@ -53,24 +53,6 @@ export function pruneSummary(pruned: PrunedSet[], pruneAfterMs: number): string 
   );
 }
 
-/** The HTML core.summary has built, taken out of it: its buffer is empty again. */
-export function takeBuilt(summary: typeof core.summary): string {
-  const html = summary.stringify();
-  summary.emptyBuffer();
-  return html;
-}
-
-/**
- * Appends HTML to the job summary, as core.summary.write() does, but in one synchronous call:
- * write() goes through fs/promises, and loading that (with the readline and file-watcher modules
- * it brings) costs a step about 1.5 ms for a single append (see `npm run bench`). Outside a runner
- * (no summary file) there is nowhere to write; that is not an error.
- */
-export function appendToSummary(html: string): void {
-  const file = process.env.GITHUB_STEP_SUMMARY;
-  if (file && html) appendFileSync(file, html, { encoding: 'utf8' });
-}
-
 export function postPlan(settings: Settings): string {
   const revoke = settings.keep
     ? `the credentials are <strong>kept</strong> as ${code(settings.keep)} (keep): they never expire; ` +
@@ -82,22 +64,4 @@ export function postPlan(settings: Settings): string {
   // docker or podman, whichever logged in (cli): the summary names what the user sees either way.
   const logout = settings.login && settings.logout ? `the registry CLI logs out of ${code(settings.registry)}` : 'no registry logout';
   return `${revoke}; ${logout}`;
-}
-
-/** The comment as text, with the action's trailing tag set in code so it is easy to spot and search for. */
-export function formatComment(comment: string): string {
-  const tag = parseTag(comment);
-  if (!tag) return escapeHtml(comment);
-  const text = formatTag(tag);
-  const before = comment.slice(0, comment.length - text.length).trimEnd();
-  return before ? `${escapeHtml(before)} ${code(text)}` : code(text);
-}
-
-export const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
-
-/** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }

@@ -2,9 +2,11 @@
  * The retire action's inputs: the API inputs exactly as the main action reads them, the name the
  * sets were kept under, the IDs to leave alone, and the youngest age a set may be retired at.
  */
+import { readApiSettings, type ApiSettings, type GetInput } from '../inputs/api.js';
 import { parseDuration } from '../inputs/duration.js';
 import { InputError } from '../inputs/input-error.js';
-import { readApiSettings, parseKeep, type ApiSettings, type GetInput } from '../login/inputs.js';
+import { parseKeep } from '../inputs/keep.js';
+import { splitList } from '../inputs/parse.js';
 import { isCredentialsId } from '../deepgram/client.js';
 
 export interface RetireSettings extends ApiSettings {
@@ -36,9 +38,7 @@ export function readRetireSettings(getInput: GetInput): RetireSettings {
 /** Credentials IDs separated by commas and/or newlines; empty parts and repeats (in any case) are skipped. */
 export function parseExcept(raw: string): string[] {
   const ids: string[] = [];
-  for (const part of raw.split(/[,\n]/)) {
-    const id = part.trim();
-    if (!id) continue;
+  for (const id of splitList(raw)) {
     if (!isCredentialsId(id)) {
       throw new InputError(
         'except',

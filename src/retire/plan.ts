@@ -3,10 +3,10 @@
  * the job summary that says so. The step (steps/retire.ts) lists, deletes and reports.
  */
 import * as core from '@actions/core';
-import { formatAge } from '../inputs/duration.js';
+import { formatAge } from '../deepgram/clock.js';
 import type { RetireSettings } from './inputs.js';
 import type { KeptSet } from '../deepgram/kept.js';
-import { takeBuilt } from '../login/summary.js';
+import { takeBuilt } from '../runner/summary-file.js';
 
 export interface Plan {
   retire: KeptSet[];

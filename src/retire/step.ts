@@ -14,10 +14,10 @@ import { planRetirement, retireSummary } from './plan.js';
 import * as log from '../runner/log.js';
 import { readRetireSettings } from './inputs.js';
 import { redact, protectSecret } from '../runner/secrets.js';
-import { appendToSummary } from '../login/summary.js';
+import { appendToSummary } from '../runner/summary-file.js';
 
-/** Runs the step; never rejects (the entry file only calls it). */
-export async function runRetire(): Promise<void> {
+/** The retire step's entry: runs it and turns an error into the step's failure; dist/retire.js is a one-line caller of it. */
+export async function run(): Promise<void> {
   try {
     await retire();
   } catch (error) {
