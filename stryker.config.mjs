@@ -15,14 +15,11 @@ export default {
       // follow imports from a mutated module to its tests; with __tests__/ alone it finds none, and
       // a mutant of a module-level constant would run no test at all and "survive".
       roots: ['<rootDir>/__tests__', '<rootDir>/src'],
-      // Not unit tests of src/: the end-to-end suites, the sandbox's own tests, and checks of the
-      // docs, action.yml files, licences, workflows, the release script and folder layers, none of
-      // which a mutant of these modules can change (and some read dist/, which the sandbox lacks).
-      testPathIgnorePatterns: [
-        '/node_modules/',
-        '/__tests__/e2e/',
-        '(sandbox|readme|docs|doc-claims|licenses|audit-action|examples|workflows|release|layers)\\.test\\.ts$',
-      ],
+      // Not unit tests of src/: the end-to-end suites (e2e/), the sandbox's own tests (sandbox/), and
+      // the checks of the repository (repo/: docs, action.yml files, licences, workflows, the release
+      // script, folder layers), none of which a mutant of these modules can change (and some read
+      // dist/, which Stryker's copy lacks).
+      testPathIgnorePatterns: ['/node_modules/', '/__tests__/(e2e|sandbox|repo)/'],
       verbose: false,
     },
     enableFindRelatedTests: true,
