@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { FAIL_ON_CHOICES, parseFailOn, readAuditSettings } from '../../src/audit/inputs.js';
 import { InputError } from '../../src/inputs/input-error.js';
+import { PROJECT } from '../../__fixtures__/ids.js';
 
-const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
 const BASE = { 'api-key': 'dg_key_123', 'project-id': PROJECT };
 const read = (inputs: Record<string, string>) => readAuditSettings((name) => inputs[name] ?? '');
 const rejected = (inputs: Record<string, string>): InputError => {

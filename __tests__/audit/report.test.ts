@@ -6,13 +6,14 @@ import type { ListedCredentials } from '../../src/deepgram/client.js';
 import { auditSets, findingsOf } from '../../src/audit/classify.js';
 import { auditReport, OUTPUT_LIMIT_BYTES, writeReportFile } from '../../src/audit/report.js';
 import type { AuditSettings } from '../../src/audit/inputs.js';
+import { PROJECT } from '../../__fixtures__/ids.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const DAY = 86_400_000;
 const ago = (ms: number): string => new Date(NOW - ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const SETTINGS: AuditSettings = {
   apiKey: 'k',
-  projectId: '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b',
+  projectId: PROJECT,
   apiUrl: 'https://api.deepgram.com',
   requestTimeoutMs: 30_000,
   maxAttempts: 4,

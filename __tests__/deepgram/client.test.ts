@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/net/http.js';
 import { answering } from '../../__fixtures__/transport.js';
+import { PROJECT, CRED } from '../../__fixtures__/ids.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { createdTimeMs, DeepgramApiError, DeepgramClient } = await import('../../src/deepgram/client.js');
@@ -9,8 +10,6 @@ const { forgetSecrets, protectSecret } = await import('../../src/runner/secrets.
 const { Budget } = await import('../../src/net/budget.js');
 
 const API_KEY = 'dg_test_key_0123456789abcdef';
-const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
-const CRED = '8c5e2a1f-0b9d-4c3e-8f7a-6b5c4d3e2f1a';
 const SECRET = 'q'.repeat(64);
 const COLLECTION = `/v1/projects/${PROJECT}/self-hosted/distribution/credentials`;
 const REQUEST = { comment: 'ci run [dg-action:abc]', scopes: ['self-hosted:product:api', 'self-hosted:product:engine'], provider: 'quay' };

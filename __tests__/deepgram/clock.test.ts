@@ -1,5 +1,5 @@
 import { describe, expect, jest, test } from '@jest/globals';
-import { apiNow, CLOCK_SKEW_NOTE_MS, httpDateMs } from '../../src/deepgram/clock.js';
+import { apiNow, CLOCK_SKEW_NOTE_MS, formatAge, httpDateMs } from '../../src/deepgram/clock.js';
 
 const API_TIME = Date.UTC(2026, 11, 1, 10, 0, 0);
 const API_DATE = 'Tue, 01 Dec 2026 10:00:00 GMT';
@@ -52,5 +52,20 @@ describe('apiNow', () => {
     expect(apiNow({}, note, API_TIME + 9 * 86_400_000)).toBe(API_TIME + 9 * 86_400_000);
     expect(apiNow({ date: 'Thu, 01 Jan 1970 00:00:00 GMT' }, note, API_TIME)).toBe(API_TIME);
     expect(note).not.toHaveBeenCalled();
+  });
+});
+
+describe('formatAge', () => {
+  test.each([
+    [0, '0s'],
+    [45_000, '45s'],
+    [125_000, '2m 5s'],
+    [7_500_000, '2h 5m'],
+    [3 * 86_400_000 + 4 * 3_600_000 + 59_000, '3d 4h'],
+    [-5_000, '0s'],
+    [3 * 3_600_000 + 1_000, '3h 0m'],
+    [30 * 86_400_000, '30d 0h'],
+  ])('%d ms reads %j', (ms, text) => {
+    expect(formatAge(ms)).toBe(text);
   });
 });

@@ -8,6 +8,7 @@ import type {
   ListedCredentials,
   ListedPage,
 } from '../../src/deepgram/client.js';
+import { PROJECT } from '../../__fixtures__/ids.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { DeepgramApiError } = await import('../../src/deepgram/client.js');
@@ -15,7 +16,6 @@ const { createCredentials, deleteEach, listCredentials, revokeCredentials, stray
 const { Budget } = await import('../../src/net/budget.js');
 type Context = import('../../src/deepgram/credentials.js').Context;
 
-const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
 const MARKER = 'dg-action:0123456789ab';
 const REQUEST: CreateRequest = { comment: `ci [${MARKER}]`, scopes: ['self-hosted:products'], provider: 'quay' };
 const CREATED: CreatedCredentials = {

@@ -1,5 +1,4 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatAge } from '../../src/deepgram/clock.js';
 import { parseDuration } from '../../src/inputs/duration.js';
 import { InputError } from '../../src/inputs/input-error.js';
 
@@ -36,20 +35,5 @@ describe('parseDuration', () => {
 
   test('the message offers off where it is accepted', () => {
     expect(() => parseDuration('prune-after', 'soon', { allowOff: true })).toThrow('or `0` or `off`.');
-  });
-});
-
-describe('formatAge', () => {
-  test.each([
-    [0, '0s'],
-    [45_000, '45s'],
-    [125_000, '2m 5s'],
-    [7_500_000, '2h 5m'],
-    [3 * 86_400_000 + 4 * 3_600_000 + 59_000, '3d 4h'],
-    [-5_000, '0s'],
-    [3 * 3_600_000 + 1_000, '3h 0m'],
-    [30 * 86_400_000, '30d 0h'],
-  ])('%d ms reads %j', (ms, text) => {
-    expect(formatAge(ms)).toBe(text);
   });
 });

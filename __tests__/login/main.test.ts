@@ -1,23 +1,16 @@
-import { afterAll, afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
 import * as child from '../../__fixtures__/child.js';
 import * as io from '../../__fixtures__/io.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HttpRequest, HttpResponse, Transport } from '../../src/net/http.js';
+import type { HttpRequest, HttpResponse } from '../../src/net/http.js';
 import { answering } from '../../__fixtures__/transport.js';
+import { PROJECT, CRED } from '../../__fixtures__/ids.js';
+import { mockStep } from '../../__fixtures__/step.js';
 
-const sendRequest = jest.fn<Transport>();
-jest.unstable_mockModule('@actions/core', () => core);
-jest.unstable_mockModule('../../src/runner/file-commands.js', () => ({
-  setOutput: core.setOutput,
-  saveState: core.saveState,
-  exportVariable: core.exportVariable,
-}));
-jest.unstable_mockModule('../../src/registry/child.js', () => child);
-jest.unstable_mockModule('../../src/registry/which.js', () => io);
-jest.unstable_mockModule('../../src/net/http.js', () => ({ sendRequest }));
+const sendRequest = mockStep();
 const { runMain } = await import('../../src/login/main.js');
 const { forgetSecrets } = await import('../../src/runner/secrets.js');
 
@@ -28,8 +21,6 @@ process.env.RUNNER_TEMP = scratch;
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const API_KEY = 'dg_main_key_abcdef0123456789';
-const PROJECT = '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b';
-const CRED = '8c5e2a1f-0b9d-4c3e-8f7a-6b5c4d3e2f1a';
 const USERNAME = `deepgram+${CRED}`;
 const SECRET = 'S'.repeat(32) + '0123456789abcdef0123456789abcdef';
 const AUTH = Buffer.from(`${USERNAME}:${SECRET}`).toString('base64');

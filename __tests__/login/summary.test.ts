@@ -1,21 +1,17 @@
-import { afterAll, afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, jest, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
 import type { CreatedCredentials } from '../../src/deepgram/client.js';
 import type { Settings } from '../../src/login/inputs.js';
+import { PROJECT } from '../../__fixtures__/ids.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { jobSummary, postPlan, pruneSummary } = await import('../../src/login/summary.js');
-const { appendToSummary } = await import('../../src/runner/summary-file.js');
-const { formatComment } = await import('../../src/deepgram/comment-html.js');
 
 const SECRET = 'S3CR3T-0123456789abcdef';
 
 const settings: Settings = {
   apiKey: 'dg_key',
-  projectId: '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b',
+  projectId: PROJECT,
   scopes: ['self-hosted:products'],
   comment: 'c',
   provider: 'quay',
@@ -58,34 +54,6 @@ function everythingWritten(): string {
   return JSON.stringify([core.summary.addHeading.mock.calls, core.summary.addTable.mock.calls, core.summary.addRaw.mock.calls]);
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'dg-summary-'));
-const summaryFile = join(scratch, 'summary.md');
-const saved = process.env.GITHUB_STEP_SUMMARY;
-beforeEach(() => {
-  rmSync(summaryFile, { force: true });
-  process.env.GITHUB_STEP_SUMMARY = summaryFile;
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.GITHUB_STEP_SUMMARY;
-  else process.env.GITHUB_STEP_SUMMARY = saved;
-});
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-describe('appendToSummary', () => {
-  test('appends to the file GITHUB_STEP_SUMMARY names', () => {
-    appendToSummary('<p>one</p>\n');
-    appendToSummary('<p>two</p>\n');
-    expect(readFileSync(summaryFile, 'utf8')).toBe('<p>one</p>\n<p>two</p>\n');
-  });
-
-  test('writes nothing when there is no GITHUB_STEP_SUMMARY, or nothing to write', () => {
-    appendToSummary('');
-    delete process.env.GITHUB_STEP_SUMMARY;
-    appendToSummary('<p>one</p>\n');
-    expect(existsSync(summaryFile)).toBe(false);
-  });
-});
-
 describe('pruneSummary', () => {
   test('the pruned sets with their ages; the builder is emptied', () => {
     expect(pruneSummary([{ id: 'cred-old', ageMs: 6 * 86_400_000 }], 5 * 86_400_000)).toBe('<h3>the summary</h3>\n');
@@ -105,7 +73,7 @@ describe('jobSummary', () => {
     expect(row('Credentials ID')[1]).toBe('<code>cred-1234</code>');
     expect(row('Username')[1]).toBe('<code>deepgram+cred-1234</code>');
     expect(row('Registry')[1]).toBe('<code>quay.io</code>');
-    expect(row('Project')[1]).toBe('<code>3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b</code>');
+    expect(row('Project')[1]).toBe(`<code>${PROJECT}</code>`);
     expect(row('Scopes')[1]).toBe('<code>self-hosted:product:api</code><br><code>self-hosted:product:engine</code>');
     expect(row('Comment')[1]).toBe('nightly <code>[dg-action:0123456789ab]</code>');
     expect(row('Registry login')[1]).toBe('logged in to <code>quay.io</code>');
@@ -186,22 +154,5 @@ describe('postPlan', () => {
   test('no logout without login, or with logout false', () => {
     expect(postPlan({ ...settings, login: false })).toBe('the credentials are revoked; no registry logout');
     expect(postPlan({ ...settings, logout: false })).toBe('the credentials are revoked; no registry logout');
-  });
-});
-
-describe('formatComment', () => {
-  test('sets the trailing marker in code', () => {
-    expect(formatComment('GitHub Actions: o/r / ci run 1 attempt 2 [dg-action:5f0c2a9e7b4d]')).toBe(
-      'GitHub Actions: o/r / ci run 1 attempt 2 <code>[dg-action:5f0c2a9e7b4d]</code>',
-    );
-  });
-
-  test('a comment without the marker is escaped text', () => {
-    expect(formatComment('a [b] & c')).toBe('a [b] &amp; c');
-    expect(formatComment('[dg-action:<x>]')).toBe('[dg-action:&lt;x&gt;]');
-  });
-
-  test('HTML before the marker is escaped', () => {
-    expect(formatComment('<i>x</i> [dg-action:abc123abc123]')).toBe('&lt;i&gt;x&lt;/i&gt; <code>[dg-action:abc123abc123]</code>');
   });
 });

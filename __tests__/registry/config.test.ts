@@ -1,15 +1,11 @@
-import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { beforeEach, describe, expect, test } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '../../__fixtures__/core.js';
 import { DOCKER, JOB_AUTH, PODMAN, readJson, useScratchConfig, writeJson } from '../../__fixtures__/registry-files.js';
+import { mockRunner } from '../../__fixtures__/step.js';
 
-jest.unstable_mockModule('@actions/core', () => core);
-jest.unstable_mockModule('../../src/runner/file-commands.js', () => ({
-  setOutput: core.setOutput,
-  saveState: core.saveState,
-  exportVariable: core.exportVariable,
-}));
+mockRunner();
 const { authFilePath, executionDir, prepareAuthFile } = await import('../../src/registry/config.js');
 const { recordPath } = await import('../../src/registry/shared-config.js');
 const { forgetSecrets } = await import('../../src/runner/secrets.js');

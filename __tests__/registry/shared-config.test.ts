@@ -3,13 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '../../__fixtures__/core.js';
 import { DOCKER, EARLIER_AUTH, JOB_AUTH, PODMAN, mode, readJson, useScratchConfig, writeJson } from '../../__fixtures__/registry-files.js';
+import { mockRunner } from '../../__fixtures__/step.js';
 
-jest.unstable_mockModule('@actions/core', () => core);
-jest.unstable_mockModule('../../src/runner/file-commands.js', () => ({
-  setOutput: core.setOutput,
-  saveState: core.saveState,
-  exportVariable: core.exportVariable,
-}));
+mockRunner();
 const { recordLogin, recordPath, releaseLogin } = await import('../../src/registry/shared-config.js');
 const { forgetSecrets, redact } = await import('../../src/runner/secrets.js');
 

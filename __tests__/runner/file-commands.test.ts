@@ -9,6 +9,7 @@ import { EOL, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFileCommands } from '../../sandbox/runner.js';
 import { exportVariable, saveState, setOutput } from '../../src/runner/file-commands.js';
+import { CRED } from '../../__fixtures__/ids.js';
 
 const FILES = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_ENV: 'env' } as const;
 const saved = { ...process.env };
@@ -36,8 +37,8 @@ describe('one line: name=value, and nothing else', () => {
     ['saveState', saveState, 'GITHUB_STATE'],
     ['exportVariable', exportVariable, 'GITHUB_ENV'],
   ] as const)('%s', (_name, write, file) => {
-    write('credentials-id', '3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b');
-    expect(text(file)).toBe(`credentials-id=3f2b1c9e-8d7a-4e6f-9a1b-2c3d4e5f6a7b${EOL}`);
+    write('credentials-id', CRED);
+    expect(text(file)).toBe(`credentials-id=${CRED}${EOL}`);
   });
 
   test('values the runner splits on nothing: =, <<, spaces at either end, quotes, the empty string', () => {

@@ -1,12 +1,8 @@
-import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { beforeEach, describe, expect, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
+import { mockRunner } from '../../__fixtures__/step.js';
 
-jest.unstable_mockModule('@actions/core', () => core);
-jest.unstable_mockModule('../../src/runner/file-commands.js', () => ({
-  setOutput: core.setOutput,
-  saveState: core.saveState,
-  exportVariable: core.exportVariable,
-}));
+mockRunner();
 const state = await import('../../src/runner/state.js');
 
 beforeEach(() => {
