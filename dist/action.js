@@ -4594,7 +4594,7 @@ async function runPost() {
 ;// CONCATENATED MODULE: ./src/retire/plan.ts
 /**
  * What the retire action decides: which of the sets kept under a name go, which stay and why, and
- * the job summary that says so. The step (steps/retire.ts) lists, deletes and reports.
+ * the job summary that says so. The step (step.ts) lists, deletes and reports.
  */
 
 
@@ -5111,7 +5111,7 @@ function clip(text, max) {
 ;// CONCATENATED MODULE: ./src/audit/step.ts
 /**
  * The audit action (`audit/action.yml`), a scheduled security review: list every standing set of
- * distribution credentials in the project, put each in one class (project/audit.ts), and report
+ * distribution credentials in the project, put each in one class (classify.ts), and report
  * them in a JSON file, the step's outputs and the job summary. Read only: it never deletes. With
  * fail-on set it fails, once everything is written, when any set is in those classes; a list it
  * cannot make fails it too, since an audit that saw nothing must not pass.

@@ -1,6 +1,6 @@
 /**
  * The audit action (`audit/action.yml`), a scheduled security review: list every standing set of
- * distribution credentials in the project, put each in one class (project/audit.ts), and report
+ * distribution credentials in the project, put each in one class (classify.ts), and report
  * them in a JSON file, the step's outputs and the job summary. Read only: it never deletes. With
  * fail-on set it fails, once everything is written, when any set is in those classes; a list it
  * cannot make fails it too, since an audit that saw nothing must not pass.

@@ -1,6 +1,6 @@
 /**
  * What the retire action decides: which of the sets kept under a name go, which stay and why, and
- * the job summary that says so. The step (steps/retire.ts) lists, deletes and reports.
+ * the job summary that says so. The step (step.ts) lists, deletes and reports.
  */
 import * as core from '@actions/core';
 import { formatAge } from '../deepgram/clock.js';
