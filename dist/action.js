@@ -1422,6 +1422,33 @@ function escapeControl(c) {
 const log_info = (message) => info(untrusted(message));
 const log_warning = (message) => warning(untrusted(message));
 
+;// CONCATENATED MODULE: ./src/deepgram/scopes.ts
+/** Deepgram's product scopes: the shape of a scope name, and the ones Deepgram documents today. */
+/**
+ * A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set. The
+ * scopes input is refused when one is not (login/inputs.ts), and one in an answer is dropped (client.ts).
+ */
+const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
+/** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
+const KNOWN_SCOPES = [
+    'self-hosted:products',
+    'self-hosted:product:api',
+    'self-hosted:product:engine',
+    'self-hosted:product:license-proxy',
+    'self-hosted:product:dgtools',
+    'self-hosted:product:billing',
+    'self-hosted:product:hotpepper',
+    'self-hosted:product:metrics-server',
+    'onprem:products',
+    'onprem:product:api',
+    'onprem:product:engine',
+    'onprem:product:license-proxy',
+    'onprem:product:dgtools',
+    'onprem:product:billing',
+    'onprem:product:hotpepper',
+    'onprem:product:metrics-server',
+];
+
 ;// CONCATENATED MODULE: ./src/runner/secrets.ts
 /**
  * One place that knows every secret value of this process: each is registered with the runner's
@@ -1684,6 +1711,7 @@ function safeParse(text) {
 
 
 
+
 /**
  * A credentials ID the action will put in a URL or a log: a UUID-like token. Anything else (".."
  * would turn a DELETE into one on the collection's parent) is refused.
@@ -1724,8 +1752,6 @@ function createdTimeMs(created) {
 const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
 /** A secret that can go through --password-stdin and be masked whole: one line of visible text. */
 const SECRET = /^[^\s\p{C}]{1,1024}$/u;
-/** A scope as the API names them; anything else in an answer is dropped. */
-const SCOPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
 class DeepgramApiError extends Error {
     kind;
     details;
@@ -1889,7 +1915,7 @@ function parseCreated(body) {
         id,
         secret,
         username,
-        scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string' && SCOPE.test(s)) : [],
+        scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string' && SCOPE_SHAPE.test(s)) : [],
         ...(typeof comment === 'string' ? { comment } : {}),
     };
 }
@@ -3141,30 +3167,6 @@ function isRegistryHost(registry) {
     const match = REGISTRY_SHAPE.exec(registry);
     return match !== null && Number(match.groups.port ?? 0) <= 65535;
 }
-
-;// CONCATENATED MODULE: ./src/deepgram/scopes.ts
-/** Deepgram's product scopes: the shape of a scope name, and the ones Deepgram documents today. */
-/** A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set. */
-const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
-/** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
-const KNOWN_SCOPES = [
-    'self-hosted:products',
-    'self-hosted:product:api',
-    'self-hosted:product:engine',
-    'self-hosted:product:license-proxy',
-    'self-hosted:product:dgtools',
-    'self-hosted:product:billing',
-    'self-hosted:product:hotpepper',
-    'self-hosted:product:metrics-server',
-    'onprem:products',
-    'onprem:product:api',
-    'onprem:product:engine',
-    'onprem:product:license-proxy',
-    'onprem:product:dgtools',
-    'onprem:product:billing',
-    'onprem:product:hotpepper',
-    'onprem:product:metrics-server',
-];
 
 ;// CONCATENATED MODULE: ./src/login/inputs.ts
 /**

@@ -1,6 +1,9 @@
 /** Deepgram's product scopes: the shape of a scope name, and the ones Deepgram documents today. */
 
-/** A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set. */
+/**
+ * A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set. The
+ * scopes input is refused when one is not (login/inputs.ts), and one in an answer is dropped (client.ts).
+ */
 export const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
 
 /** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
