@@ -374,7 +374,7 @@ describe('list', () => {
     await expect(client.list(PROJECT)).resolves.toEqual({ items: [] });
   });
 
-  test("the answer's Date header comes beside the items, as sent (project/clock.ts reads it)", async () => {
+  test("the answer's Date header comes beside the items, as sent (deepgram/clock.ts reads it)", async () => {
     answer(200, { distribution_credentials: [] }, { date: 'Tue, 01 Dec 2026 10:00:00 GMT' });
     await expect(client.list(PROJECT)).resolves.toEqual({ items: [], date: 'Tue, 01 Dec 2026 10:00:00 GMT' });
     answer(200, { distribution_credentials: [] }, { date: ['Tue, 01 Dec 2026 10:00:00 GMT', 'x'] });
