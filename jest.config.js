@@ -16,9 +16,9 @@ export default {
   testPathIgnorePatterns: process.env.E2E_REAL_REGISTRY ? ['/node_modules/'] : ['/node_modules/', 'real-registry'],
   // GitHub's workflow parser imports its two JSON schemas without `with { type: 'json' }`, which
   // jest only warns about today and will refuse in its next major: hand it the schemas as
-  // CommonJS modules instead (__tests__/workflow-parser/).
+  // CommonJS modules instead (__tests__/repo/workflow-parser/).
   moduleNameMapper: {
-    '^\\.\\./(workflow|action)-v1\\.0\\.min\\.json$': '<rootDir>/__tests__/workflow-parser/$1-schema.cjs',
+    '^\\.\\./(workflow|action)-v1\\.0\\.min\\.json$': '<rootDir>/__tests__/repo/workflow-parser/$1-schema.cjs',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],

@@ -15,15 +15,11 @@ export default {
       // follow imports from a mutated module to its tests; with __tests__/ alone it finds none, and
       // a mutant of a module-level constant would run no test at all and "survive".
       roots: ['<rootDir>/__tests__', '<rootDir>/src'],
-      // Not unit tests of src/: the end-to-end suites, the sandbox's own tests, and checks of the
-      // docs, action.yml files, licences, workflows, the release script and folder layers, none of
-      // which a mutant of these modules can change (and some read dist/, which the sandbox lacks).
-      testPathIgnorePatterns: [
-        '/node_modules/',
-        '/__tests__/e2e/',
-        '/__tests__/sandbox/',
-        '(sandbox|readme|docs|doc-claims|licenses|audit-action|examples|workflows|release|layers)\\.test\\.ts$',
-      ],
+      // Not unit tests of src/: the end-to-end suites (e2e/), the sandbox's own tests (sandbox/), and
+      // the checks of the repository (repo/: docs, action.yml files, licences, workflows, the release
+      // script, folder layers), none of which a mutant of these modules can change (and some read
+      // dist/, which Stryker's copy lacks).
+      testPathIgnorePatterns: ['/node_modules/', '/__tests__/(e2e|sandbox|repo)/'],
       verbose: false,
     },
     enableFindRelatedTests: true,
@@ -35,9 +31,15 @@ export default {
     'src/runner/secrets.ts',
     'src/runner/log.ts',
     'src/runner/file-commands.ts',
-    'src/settings/duration.ts',
-    'src/settings/inputs.ts',
-    'src/settings/retire-inputs.ts',
+    'src/deepgram/clock.ts',
+    'src/inputs/api.ts',
+    'src/inputs/duration.ts',
+    'src/inputs/keep.ts',
+    'src/inputs/parse.ts',
+    'src/inputs/prune-after.ts',
+    'src/inputs/registry-host.ts',
+    'src/login/inputs.ts',
+    'src/retire/inputs.ts',
     'src/net/budget.ts',
     'src/net/retry.ts',
   ],

@@ -240,10 +240,10 @@ __nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  audit: () => (/* reexport */ audit_run),
+  audit: () => (/* reexport */ audit_step_run),
   main: () => (/* reexport */ run),
   post: () => (/* reexport */ post_run),
-  retire: () => (/* reexport */ runRetire)
+  retire: () => (/* reexport */ step_run)
 });
 
 ;// CONCATENATED MODULE: external "os"
@@ -1450,6 +1450,33 @@ function escapeControl(c) {
 const log_info = (message) => info(untrusted(message));
 const log_warning = (message) => warning(untrusted(message));
 
+;// CONCATENATED MODULE: ./src/deepgram/scopes.ts
+/** Deepgram's product scopes: the shape of a scope name, and the ones Deepgram documents today. */
+/**
+ * A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set. The
+ * scopes input is refused when one is not (login/inputs.ts), and one in an answer is dropped (client.ts).
+ */
+const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
+/** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
+const KNOWN_SCOPES = [
+    'self-hosted:products',
+    'self-hosted:product:api',
+    'self-hosted:product:engine',
+    'self-hosted:product:license-proxy',
+    'self-hosted:product:dgtools',
+    'self-hosted:product:billing',
+    'self-hosted:product:hotpepper',
+    'self-hosted:product:metrics-server',
+    'onprem:products',
+    'onprem:product:api',
+    'onprem:product:engine',
+    'onprem:product:license-proxy',
+    'onprem:product:dgtools',
+    'onprem:product:billing',
+    'onprem:product:hotpepper',
+    'onprem:product:metrics-server',
+];
+
 ;// CONCATENATED MODULE: ./src/runner/secrets.ts
 /**
  * One place that knows every secret value of this process: each is registered with the runner's
@@ -1712,6 +1739,7 @@ function safeParse(text) {
 
 
 
+
 /**
  * A credentials ID the action will put in a URL or a log: a UUID-like token. Anything else (".."
  * would turn a DELETE into one on the collection's parent) is refused.
@@ -1752,8 +1780,6 @@ function createdTimeMs(created) {
 const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
 /** A secret that can go through --password-stdin and be masked whole: one line of visible text. */
 const SECRET = /^[^\s\p{C}]{1,1024}$/u;
-/** A scope as the API names them; anything else in an answer is dropped. */
-const SCOPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
 class DeepgramApiError extends Error {
     kind;
     details;
@@ -1917,7 +1943,7 @@ function parseCreated(body) {
         id,
         secret,
         username,
-        scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string' && SCOPE.test(s)) : [],
+        scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string' && SCOPE_SHAPE.test(s)) : [],
         ...(typeof comment === 'string' ? { comment } : {}),
     };
 }
@@ -2870,7 +2896,7 @@ function bareHost(hostname) {
     return hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
-;// CONCATENATED MODULE: ./src/project/context.ts
+;// CONCATENATED MODULE: ./src/deepgram/project-api.ts
 /**
  * Wires the API client to the step's settings and the runner's log: what main and post share
  * to talk to Deepgram (and the retire action too).
@@ -2952,7 +2978,7 @@ function appendOneLine(fileVariable, name, value) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/settings/input-error.ts
+;// CONCATENATED MODULE: ./src/inputs/input-error.ts
 /** Bad input: the message names the input and says what is accepted. */
 class InputError extends Error {
     input;
@@ -2963,159 +2989,14 @@ class InputError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/settings/duration.ts
+;// CONCATENATED MODULE: ./src/inputs/api.ts
 /**
- * Durations as inputs write them (`90s`, `30m`, `12h`, `5d`, `0`), and ages as people read them.
- * One syntax for every duration input (`min-age` of the retire action, `prune-after`), so a
- * value that works in one works in the other.
- */
-// Not from inputs.ts: inputs.ts reads durations too (prune-after), and imports must not cycle.
-
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-/** A whole number and one unit; longer than any job or rotation period a workflow can have. */
-const DURATION = /^(\d{1,6})([smhd])$/;
-/**
- * Milliseconds for a duration input: `<whole number><s|m|h|d>`, or `0` (and `off` when allowed),
- * which both give 0. Anything else is an InputError naming the input and the accepted forms.
- */
-function parseDuration(input, raw, options = {}) {
-    const value = raw.trim().toLowerCase();
-    if (value === '0' || (options.allowOff && value === 'off'))
-        return 0;
-    const match = DURATION.exec(value);
-    if (match)
-        return Number(match[1]) * UNIT_MS[match[2]];
-    const zero = options.allowOff ? '`0` or `off`' : '`0`';
-    throw new InputError(input, `"${raw}" is not a duration; use a whole number followed by s, m, h or d (such as 12h or 5d), or ${zero}.`);
-}
-/** An age for a log line or summary, in its largest unit and the next: "3d 4h", "2h 0m", "45s". */
-function formatAge(ms) {
-    const seconds = Math.max(0, Math.floor(ms / 1000));
-    const units = [
-        ['d', Math.floor(seconds / 86_400)],
-        ['h', Math.floor(seconds / 3_600) % 24],
-        ['m', Math.floor(seconds / 60) % 60],
-        ['s', seconds % 60],
-    ];
-    const first = units.findIndex(([, count]) => count > 0);
-    if (first < 0)
-        return '0s';
-    return units
-        .slice(first, first + 2)
-        .map(([unit, count]) => `${count}${unit}`)
-        .join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-/**
- * Reads every input the runner passes and validates it into one typed Settings object, so that
- * bad input fails the step with a message naming the input, before any request is sent.
+ * The inputs every action that talks to the API reads (api-key, project-id, api-url,
+ * request-timeout, max-attempts), validated the same way everywhere, before any request is sent.
  */
 
-
-
-/** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
-const KNOWN_SCOPES = [
-    'self-hosted:products',
-    'self-hosted:product:api',
-    'self-hosted:product:engine',
-    'self-hosted:product:license-proxy',
-    'self-hosted:product:dgtools',
-    'self-hosted:product:billing',
-    'self-hosted:product:hotpepper',
-    'self-hosted:product:metrics-server',
-    'onprem:products',
-    'onprem:product:api',
-    'onprem:product:engine',
-    'onprem:product:license-proxy',
-    'onprem:product:dgtools',
-    'onprem:product:billing',
-    'onprem:product:hotpepper',
-    'onprem:product:metrics-server',
-];
 const MAX_ATTEMPTS_LIMIT = 10;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set.
-const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
-// A registry host with an optional port, as docker accepts it (no scheme, no path).
-const REGISTRY_SHAPE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:(?<port>\d{1,5}))?$/i;
-/**
- * @param getInput returns an input's value as the runner gives it (core.getInput trims it).
- * @param env the process environment, for the generated comment.
- */
-function readSettings(getInput, env = process.env) {
-    const warnings = [];
-    const notes = [];
-    const api = readApiSettings(getInput);
-    const scopes = parseScopes(getInput('scopes'));
-    for (const scope of scopes) {
-        if (!KNOWN_SCOPES.includes(scope)) {
-            warnings.push(`Scope "${scope}" is not one Deepgram documents; sending it anyway (new products get new scopes).`);
-        }
-    }
-    const provider = getInput('provider') || 'quay';
-    if (provider !== 'quay')
-        throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
-    const registry = getInput('registry') || 'quay.io';
-    if (!isRegistryHost(registry)) {
-        throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
-    }
-    const keep = parseKeep(getInput('keep'));
-    let revoke = parseBoolean('revoke', getInput('revoke'), true);
-    if (keep && revoke) {
-        notes.push(`keep: the credentials are kept as "${keep}" at job end, so revoke: true does not apply.`);
-        revoke = false;
-    }
-    const dockerConfigInput = parseChoice('docker-config', getInput('docker-config'), ['auto', 'default', 'job']);
-    // A self-hosted runner's jobs share its user's home, often several at a time; a GitHub-hosted
-    // runner is one job's machine, where the usual config is what later steps expect.
-    const dockerConfig = dockerConfigInput === 'auto' ? (env.RUNNER_ENVIRONMENT === 'self-hosted' ? 'job' : 'default') : dockerConfigInput;
-    const login = parseBoolean('login', getInput('login'), true);
-    const logout = parseBoolean('logout', getInput('logout'), true);
-    if (login && !logout && revoke && dockerConfig === 'default') {
-        warnings.push("logout: false with revoke: true leaves a login to credentials that are revoked at job end in the registry CLI's usual " +
-            `config, in place of any login to ${registry} it held before: later pulls there fail until someone logs in again. ` +
-            'Use keep: <name> (or revoke: false) for credentials that stay valid after the job, or logout: true to put the earlier login back.');
-    }
-    return {
-        settings: {
-            ...api,
-            scopes,
-            comment: parseComment(getInput('comment')) || defaultComment(env),
-            provider,
-            registry,
-            login,
-            logout,
-            revoke,
-            keep,
-            pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
-            cli: parseChoice('cli', getInput('cli'), ['auto', 'docker', 'podman']),
-            dockerConfig,
-            dockerConfigAuto: dockerConfigInput === 'auto',
-        },
-        warnings,
-        notes,
-    };
-}
-/**
- * A registry host with an optional port, as docker and podman accept it: what the `registry`
- * input must be, and what the post step checks a registry from saved state against.
- */
-function isRegistryHost(registry) {
-    // The port as the shape matched it: a ":digits" inside an IPv6 address's brackets is not one.
-    const match = REGISTRY_SHAPE.exec(registry);
-    return match !== null && Number(match.groups.port ?? 0) <= 65535;
-}
-/** One of `choices`; empty means the first. */
-function parseChoice(input, raw, choices) {
-    if (raw === '')
-        return choices[0];
-    const value = choices.find((choice) => choice === raw.toLowerCase());
-    if (value === undefined)
-        throw new InputError(input, `"${raw}" is not accepted; use ${choices.join(', ').replace(/, ([^,]*)$/, ' or $1')}.`);
-    return value;
-}
 /** The inputs every step that talks to the API shares, validated the same way everywhere. */
 function readApiSettings(getInput) {
     const apiKey = getInput('api-key');
@@ -3151,53 +3032,6 @@ function readApiSettings(getInput) {
 /** U+2013, as a person looks a character up (the character itself may be invisible). */
 function codePoint(char) {
     return `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-/** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */
-function parseKeep(raw) {
-    if (raw === '' || KEEP_NAME.test(raw))
-        return raw;
-    throw new InputError('keep', `"${raw}" is not a name to keep credentials under; use 1 to 63 of a-z, 0-9 and '-' (such as prod-pull-secret).`);
-}
-/** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
-function parseScopes(raw) {
-    const scopes = [];
-    for (const part of raw.split(/[,\n]/)) {
-        const scope = part.trim();
-        if (!scope)
-            continue;
-        if (!SCOPE_SHAPE.test(scope)) {
-            throw new InputError('scopes', `"${scope}" is not a scope; scopes look like self-hosted:product:api and are separated by commas or newlines.`);
-        }
-        if (!scopes.includes(scope))
-            scopes.push(scope);
-    }
-    return scopes.length > 0 ? scopes : ['self-hosted:products'];
-}
-/** The action's own tag goes at the end of every comment; a comment that forged one could pass for another kind of set. */
-function parseComment(raw) {
-    if (raw.includes('[dg-action:')) {
-        throw new InputError('comment', 'contains "[dg-action:", which the action keeps for the tag it adds itself; leave it out.');
-    }
-    return raw;
-}
-/** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. The audit reads it the same way. */
-function parsePruneAfter(raw, warnings) {
-    const ms = parseDuration('prune-after', raw === '' ? '5d' : raw, { allowOff: true });
-    if (ms > 0 && ms < SIX_HOURS_MS) {
-        warnings.push(`prune-after is ${raw}: a job of this action that is still running after that long (jobs on GitHub-hosted runners may run 6 h, on self-hosted ones 5 d) loses its credentials to another job's pruning.`);
-    }
-    return ms;
-}
-const SIX_HOURS_MS = 6 * 3_600_000;
-function parseBoolean(input, raw, fallback) {
-    if (raw === '')
-        return fallback;
-    const value = raw.toLowerCase();
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new InputError(input, `"${raw}" is not a boolean; use true or false.`);
 }
 /** The longest request-timeout: an attempt longer than 10 minutes is a hang, not a slow link. */
 const MAX_REQUEST_TIMEOUT_S = 600;
@@ -3262,6 +3096,196 @@ function isLoopbackHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
     return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
+
+;// CONCATENATED MODULE: ./src/inputs/keep.ts
+/** The `keep` input, as the main action (the name to keep a set under) and the retire action (the name to retire under) read it. */
+
+
+/** A name to keep the set under: '' (not kept by name), or 1 to 63 of a-z, 0-9 and '-'. */
+function parseKeep(raw) {
+    if (raw === '' || KEEP_NAME.test(raw))
+        return raw;
+    throw new InputError('keep', `"${raw}" is not a name to keep credentials under; use 1 to 63 of a-z, 0-9 and '-' (such as prod-pull-secret).`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+/**
+ * The parsers every action's inputs share: a boolean, one of a few choices, and a list. Each
+ * error names the input and what it accepts.
+ */
+
+/** `true` or `false` in any case; empty means `fallback`. */
+function parseBoolean(input, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    const value = raw.toLowerCase();
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new InputError(input, `"${raw}" is not a boolean; use true or false.`);
+}
+/** One of `choices`, in any case; empty means the first. */
+function parseChoice(input, raw, choices) {
+    if (raw === '')
+        return choices[0];
+    const value = choices.find((choice) => choice === raw.toLowerCase());
+    if (value === undefined)
+        throw new InputError(input, `"${raw}" is not accepted; use ${choices.join(', ').replace(/, ([^,]*)$/, ' or $1')}.`);
+    return value;
+}
+/**
+ * A list input's items: separated by commas and/or newlines, each trimmed, empty ones skipped.
+ * The caller checks each item and drops repeats by its own rule of sameness.
+ */
+function splitList(raw) {
+    return raw
+        .split(/[,\n]/)
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
+}
+
+;// CONCATENATED MODULE: ./src/inputs/duration.ts
+/**
+ * Durations as inputs write them (`90s`, `30m`, `12h`, `5d`, `0`). One syntax for every duration
+ * input (`min-age` of the retire action, `prune-after`, `max-kept-age`), so a value that works in
+ * one works in the others.
+ */
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** A whole number and one unit; longer than any job or rotation period a workflow can have. */
+const DURATION = /^(\d{1,6})([smhd])$/;
+/**
+ * Milliseconds for a duration input: `<whole number><s|m|h|d>`, or `0` (and `off` when allowed),
+ * which both give 0. Anything else is an InputError naming the input and the accepted forms.
+ */
+function parseDuration(input, raw, options = {}) {
+    const value = raw.trim().toLowerCase();
+    if (value === '0' || (options.allowOff && value === 'off'))
+        return 0;
+    const match = DURATION.exec(value);
+    if (match)
+        return Number(match[1]) * UNIT_MS[match[2]];
+    const zero = options.allowOff ? '`0` or `off`' : '`0`';
+    throw new InputError(input, `"${raw}" is not a duration; use a whole number followed by s, m, h or d (such as 12h or 5d), or ${zero}.`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/prune-after.ts
+/** The `prune-after` input, as the main action (when its post step prunes) and the audit (when a job set is orphaned) read it. */
+
+const SIX_HOURS_MS = 6 * 3_600_000;
+/** Default 5d: the longest a GitHub job can run, so an older job set has lost its post step. */
+function parsePruneAfter(raw, warnings) {
+    const ms = parseDuration('prune-after', raw === '' ? '5d' : raw, { allowOff: true });
+    if (ms > 0 && ms < SIX_HOURS_MS) {
+        warnings.push(`prune-after is ${raw}: a job of this action that is still running after that long (jobs on GitHub-hosted runners may run 6 h, on self-hosted ones 5 d) loses its credentials to another job's pruning.`);
+    }
+    return ms;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/registry-host.ts
+/**
+ * A registry host with an optional port, as docker and podman accept it: what the `registry`
+ * input must be, and what the post step checks a registry from saved state against.
+ */
+// A registry host with an optional port, as docker accepts it (no scheme, no path).
+const REGISTRY_SHAPE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:(?<port>\d{1,5}))?$/i;
+function isRegistryHost(registry) {
+    // The port as the shape matched it: a ":digits" inside an IPv6 address's brackets is not one.
+    const match = REGISTRY_SHAPE.exec(registry);
+    return match !== null && Number(match.groups.port ?? 0) <= 65535;
+}
+
+;// CONCATENATED MODULE: ./src/login/inputs.ts
+/**
+ * The main action's inputs (action.yml), read and validated into one typed Settings object, so
+ * that bad input fails the step with a message naming the input, before any request is sent. The
+ * post step reads them again the same way.
+ */
+
+
+
+
+
+
+
+/**
+ * @param getInput returns an input's value as the runner gives it (core.getInput trims it).
+ * @param env the process environment, for the generated comment.
+ */
+function readSettings(getInput, env = process.env) {
+    const warnings = [];
+    const notes = [];
+    const api = readApiSettings(getInput);
+    const scopes = parseScopes(getInput('scopes'));
+    for (const scope of scopes) {
+        if (!KNOWN_SCOPES.includes(scope)) {
+            warnings.push(`Scope "${scope}" is not one Deepgram documents; sending it anyway (new products get new scopes).`);
+        }
+    }
+    const provider = getInput('provider') || 'quay';
+    if (provider !== 'quay')
+        throw new InputError('provider', `"${provider}" is not accepted; the only provider Deepgram supports is "quay".`);
+    const registry = getInput('registry') || 'quay.io';
+    if (!isRegistryHost(registry)) {
+        throw new InputError('registry', `"${registry}" is not a registry host; expected a host name with an optional port, such as quay.io (no scheme or path).`);
+    }
+    const keep = parseKeep(getInput('keep'));
+    let revoke = parseBoolean('revoke', getInput('revoke'), true);
+    if (keep && revoke) {
+        notes.push(`keep: the credentials are kept as "${keep}" at job end, so revoke: true does not apply.`);
+        revoke = false;
+    }
+    const dockerConfigInput = parseChoice('docker-config', getInput('docker-config'), ['auto', 'default', 'job']);
+    // A self-hosted runner's jobs share its user's home, often several at a time; a GitHub-hosted
+    // runner is one job's machine, where the usual config is what later steps expect.
+    const dockerConfig = dockerConfigInput === 'auto' ? (env.RUNNER_ENVIRONMENT === 'self-hosted' ? 'job' : 'default') : dockerConfigInput;
+    const login = parseBoolean('login', getInput('login'), true);
+    const logout = parseBoolean('logout', getInput('logout'), true);
+    if (login && !logout && revoke && dockerConfig === 'default') {
+        warnings.push("logout: false with revoke: true leaves a login to credentials that are revoked at job end in the registry CLI's usual " +
+            `config, in place of any login to ${registry} it held before: later pulls there fail until someone logs in again. ` +
+            'Use keep: <name> (or revoke: false) for credentials that stay valid after the job, or logout: true to put the earlier login back.');
+    }
+    return {
+        settings: {
+            ...api,
+            scopes,
+            comment: parseComment(getInput('comment')) || defaultComment(env),
+            provider,
+            registry,
+            login,
+            logout,
+            revoke,
+            keep,
+            pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
+            cli: parseChoice('cli', getInput('cli'), ['auto', 'docker', 'podman']),
+            dockerConfig,
+            dockerConfigAuto: dockerConfigInput === 'auto',
+        },
+        warnings,
+        notes,
+    };
+}
+/** Comma- and/or newline-separated scopes; empty parts are skipped, the default is all products. */
+function parseScopes(raw) {
+    const scopes = [];
+    for (const scope of splitList(raw)) {
+        if (!SCOPE_SHAPE.test(scope)) {
+            throw new InputError('scopes', `"${scope}" is not a scope; scopes look like self-hosted:product:api and are separated by commas or newlines.`);
+        }
+        if (!scopes.includes(scope))
+            scopes.push(scope);
+    }
+    return scopes.length > 0 ? scopes : ['self-hosted:products'];
+}
+/** The action's own tag goes at the end of every comment; a comment that forged one could pass for another kind of set. */
+function parseComment(raw) {
+    if (raw.includes('[dg-action:')) {
+        throw new InputError('comment', 'contains "[dg-action:", which the action keeps for the tag it adds itself; leave it out.');
+    }
+    return raw;
+}
 /** Names the run that made the credentials, so a person reading the project's list knows whose they are. */
 function defaultComment(env) {
     const repository = env.GITHUB_REPOSITORY || 'unknown repository';
@@ -3271,7 +3295,7 @@ function defaultComment(env) {
     return `GitHub Actions: ${repository} / ${workflow} run ${runId} attempt ${attempt}`;
 }
 
-;// CONCATENATED MODULE: ./src/project/kept.ts
+;// CONCATENATED MODULE: ./src/deepgram/kept.ts
 /**
  * Sets kept under a name (`keep`): found in the project's list by their exact tag, newest first.
  * The main step reports the ones kept before it (`kept-before`); the retire action deletes them.
@@ -4464,8 +4488,108 @@ const saveSweepNeeded = () => file_commands_saveState(KEYS.sweep, 'true');
 /** Saved before each create goes out and cleared when it settles: a step killed in between leaves it set. */
 const saveCreateInFlight = (until) => file_commands_saveState(KEYS.createInFlightUntil, until ? String(until) : '');
 
-;// CONCATENATED MODULE: ./src/project/summary.ts
-/** The job summary: what was created and what the post step will do. Never the secret. */
+;// CONCATENATED MODULE: ./src/runner/summary-file.ts
+
+/** The HTML core.summary has built, taken out of it: its buffer is empty again. */
+function takeBuilt(summary) {
+    const html = summary.stringify();
+    summary.emptyBuffer();
+    return html;
+}
+/**
+ * Appends HTML to the job summary, as core.summary.write() does, but in one synchronous call:
+ * write() goes through fs/promises, and loading that (with the readline and file-watcher modules
+ * it brings) costs a step about 1.5 ms for a single append (see `npm run bench`). Outside a runner
+ * (no summary file) there is nowhere to write; that is not an error.
+ */
+function appendToSummary(html) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (file && html)
+        (0,external_node_fs_namespaceObject.appendFileSync)(file, html, { encoding: 'utf8' });
+}
+const code = (text) => `<code>${escapeHtml(text)}</code>`;
+/** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
+function escapeHtml(text) {
+    return text
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+;// CONCATENATED MODULE: ./src/deepgram/clock.ts
+/**
+ * The time a listed set's age is measured against. A set's `created` is the API's clock; the
+ * runner's clock may be days off (a self-hosted runner, a VM resumed from a snapshot), and a
+ * runner 5 days fast would prune a running job's set. So an age is the API's time when it
+ * answered the list (its `Date` header) less the set's created time, and the runner's own clock
+ * is used only when the answer gave no time that can be real.
+ */
+
+/** Clocks further apart than this are worth a line in the log (HTTP dates are to the second). */
+const CLOCK_SKEW_NOTE_MS = 5 * 60_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** IMF-fixdate, the one form HTTP senders must use: `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}:\d{2}:\d{2}) GMT$/;
+/**
+ * A `Date` header's time in ms since the epoch, by the same rule as a set's created time (a date
+ * that exists, no earlier than 2020); undefined for anything else, older HTTP date forms included.
+ */
+function httpDateMs(header) {
+    const match = header === undefined ? null : IMF_FIXDATE.exec(header);
+    if (!match)
+        return undefined;
+    const [, day, month, year, time] = match;
+    const monthNumber = String(MONTHS.indexOf(month) + 1).padStart(2, '0');
+    return createdTimeMs(`${year}-${monthNumber}-${day}T${time}Z`);
+}
+/**
+ * Now, by the API's clock when the list answer gave it, else by the runner's; says so (through
+ * `note`) when the two differ by more than CLOCK_SKEW_NOTE_MS.
+ */
+function apiNow(page, note, runnerNow = Date.now()) {
+    const apiTime = httpDateMs(page.date);
+    if (apiTime === undefined)
+        return runnerNow;
+    const skew = runnerNow - apiTime;
+    if (Math.abs(skew) > CLOCK_SKEW_NOTE_MS) {
+        note(`The runner's clock is ${formatAge(Math.abs(skew))} ${skew > 0 ? 'ahead of' : 'behind'} the Deepgram API's ` +
+            "(its answer's Date header); the sets' ages are measured by the API's clock.");
+    }
+    return apiTime;
+}
+/** An age for a log line or summary, in its largest unit and the next: "3d 4h", "2h 0m", "45s". */
+function formatAge(ms) {
+    const seconds = Math.max(0, Math.floor(ms / 1000));
+    const units = [
+        ['d', Math.floor(seconds / 86_400)],
+        ['h', Math.floor(seconds / 3_600) % 24],
+        ['m', Math.floor(seconds / 60) % 60],
+        ['s', seconds % 60],
+    ];
+    const first = units.findIndex(([, count]) => count > 0);
+    if (first < 0)
+        return '0s';
+    return units
+        .slice(first, first + 2)
+        .map(([unit, count]) => `${count}${unit}`)
+        .join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/deepgram/comment-html.ts
+/** A set's comment in a job summary: text from the API, escaped, with the action's tag set apart. */
+
+
+/** The comment as text, with the action's trailing tag set in code so it is easy to spot and search for. */
+function formatComment(comment) {
+    const tag = parseTag(comment);
+    if (!tag)
+        return escapeHtml(comment);
+    const text = formatTag(tag);
+    const before = comment.slice(0, comment.length - text.length).trimEnd();
+    return before ? `${escapeHtml(before)} ${code(text)}` : code(text);
+}
+
+;// CONCATENATED MODULE: ./src/login/summary.ts
+/** The main action's job summary: what was created and what the post step will do, and what post pruned. Never the secret. */
 
 
 
@@ -4506,23 +4630,6 @@ function pruneSummary(pruned, pruneAfterMs) {
         ...pruned.map(({ id, ageMs }) => [code(id), formatAge(ageMs)]),
     ]));
 }
-/** The HTML core.summary has built, taken out of it: its buffer is empty again. */
-function takeBuilt(summary) {
-    const html = summary.stringify();
-    summary.emptyBuffer();
-    return html;
-}
-/**
- * Appends HTML to the job summary, as core.summary.write() does, but in one synchronous call:
- * write() goes through fs/promises, and loading that (with the readline and file-watcher modules
- * it brings) costs a step about 1.5 ms for a single append (see `npm run bench`). Outside a runner
- * (no summary file) there is nowhere to write; that is not an error.
- */
-function appendToSummary(html) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (file && html)
-        (0,external_node_fs_namespaceObject.appendFileSync)(file, html, { encoding: 'utf8' });
-}
 function postPlan(settings) {
     const revoke = settings.keep
         ? `the credentials are <strong>kept</strong> as ${code(settings.keep)} (keep): they never expire; ` +
@@ -4535,24 +4642,8 @@ function postPlan(settings) {
     const logout = settings.login && settings.logout ? `the registry CLI logs out of ${code(settings.registry)}` : 'no registry logout';
     return `${revoke}; ${logout}`;
 }
-/** The comment as text, with the action's trailing tag set in code so it is easy to spot and search for. */
-function formatComment(comment) {
-    const tag = parseTag(comment);
-    if (!tag)
-        return escapeHtml(comment);
-    const text = formatTag(tag);
-    const before = comment.slice(0, comment.length - text.length).trimEnd();
-    return before ? `${escapeHtml(before)} ${code(text)}` : code(text);
-}
-const code = (text) => `<code>${escapeHtml(text)}</code>`;
-/** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
-function escapeHtml(text) {
-    return text
-        .replace(/\s*[\r\n]+\s*/g, ' ')
-        .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
-;// CONCATENATED MODULE: ./src/steps/main.ts
+;// CONCATENATED MODULE: ./src/login/main.ts
 /**
  * The main step: validate inputs, create credentials, mask them, log the registry CLI in, set
  * outputs and the job summary, and leave the post step what it needs to revoke them.
@@ -4569,6 +4660,20 @@ function escapeHtml(text) {
 
 
 
+
+/**
+ * The main step's entry: runs it and turns an error into the step's failure. Importing this module
+ * does nothing, so a tool that imports it and calls run() itself (GitHub's local-action) runs the
+ * step once; the runner's dist/index.js is a one-line caller of it (through src/action.ts).
+ */
+async function run() {
+    try {
+        await runMain();
+    }
+    catch (error) {
+        setFailed(redact(error instanceof Error ? error.message : String(error)));
+    }
+}
 async function runMain() {
     // First thing: a key passed through `vars` or `env` is not masked by the runner on its own.
     protectSecret(getInput('api-key'));
@@ -4627,68 +4732,7 @@ function protectCredentials(credentials, registry) {
     return dockerConfigJson;
 }
 
-;// CONCATENATED MODULE: ./src/entries/main.ts
-/**
- * The main step's entry: `run()` runs it and turns an error into the step's failure. Importing
- * this module does nothing, so a tool that imports it and calls run() itself (GitHub's
- * local-action) runs the step once; the runner's dist/index.js is a one-line caller of it.
- */
-
-
-
-async function run() {
-    try {
-        await runMain();
-    }
-    catch (error) {
-        setFailed(redact(error instanceof Error ? error.message : String(error)));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/project/clock.ts
-/**
- * The time a listed set's age is measured against. A set's `created` is the API's clock; the
- * runner's clock may be days off (a self-hosted runner, a VM resumed from a snapshot), and a
- * runner 5 days fast would prune a running job's set. So an age is the API's time when it
- * answered the list (its `Date` header) less the set's created time, and the runner's own clock
- * is used only when the answer gave no time that can be real.
- */
-
-
-/** Clocks further apart than this are worth a line in the log (HTTP dates are to the second). */
-const CLOCK_SKEW_NOTE_MS = 5 * 60_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** IMF-fixdate, the one form HTTP senders must use: `Sun, 06 Nov 1994 08:49:37 GMT`. */
-const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}:\d{2}:\d{2}) GMT$/;
-/**
- * A `Date` header's time in ms since the epoch, by the same rule as a set's created time (a date
- * that exists, no earlier than 2020); undefined for anything else, older HTTP date forms included.
- */
-function httpDateMs(header) {
-    const match = header === undefined ? null : IMF_FIXDATE.exec(header);
-    if (!match)
-        return undefined;
-    const [, day, month, year, time] = match;
-    const monthNumber = String(MONTHS.indexOf(month) + 1).padStart(2, '0');
-    return createdTimeMs(`${year}-${monthNumber}-${day}T${time}Z`);
-}
-/**
- * Now, by the API's clock when the list answer gave it, else by the runner's; says so (through
- * `note`) when the two differ by more than CLOCK_SKEW_NOTE_MS.
- */
-function apiNow(page, note, runnerNow = Date.now()) {
-    const apiTime = httpDateMs(page.date);
-    if (apiTime === undefined)
-        return runnerNow;
-    const skew = runnerNow - apiTime;
-    if (Math.abs(skew) > CLOCK_SKEW_NOTE_MS) {
-        note(`The runner's clock is ${formatAge(Math.abs(skew))} ${skew > 0 ? 'ahead of' : 'behind'} the Deepgram API's ` +
-            "(its answer's Date header); the sets' ages are measured by the API's clock.");
-    }
-    return apiTime;
-}
-
-;// CONCATENATED MODULE: ./src/project/cleanup.ts
+;// CONCATENATED MODULE: ./src/login/cleanup.ts
 /**
  * The post step's work in the Deepgram project: revoke the set main handed out and, alongside it,
  * tidy the project with one list: delete what this execution's interrupted or failed creates left
@@ -4832,7 +4876,7 @@ function holdLines() {
     return { info: hold(log_info), warning: hold(log_warning), release };
 }
 
-;// CONCATENATED MODULE: ./src/steps/post.ts
+;// CONCATENATED MODULE: ./src/login/post.ts
 /**
  * The post step (job end): log docker out and put back the login it replaced and, beside it,
  * revoke what main created, sweep up what an interrupted create may have left, and prune job sets
@@ -4848,6 +4892,19 @@ function holdLines() {
 
 
 
+/**
+ * The post step's entry, separate from main's: whatever state the runner hands it (none at all
+ * from a tool that drops STATE_*), a post step only cleans up, never creates. An error only warns:
+ * cleanup never fails the job. Importing this module does nothing; dist/post.js calls run().
+ */
+async function post_run() {
+    try {
+        await runPost();
+    }
+    catch (error) {
+        log_warning(`Cleanup failed: ${redact(error instanceof Error ? error.message : String(error))}`);
+    }
+}
 async function runPost() {
     const saved = readState();
     if (!saved.marker) {
@@ -4873,28 +4930,10 @@ async function runPost() {
     });
 }
 
-;// CONCATENATED MODULE: ./src/entries/post.ts
-/**
- * The post step's entry, separate from main's: whatever state the runner hands it (none at all
- * from a tool that drops STATE_*), a post step only cleans up, never creates. An error only warns:
- * cleanup never fails the job. Importing this module does nothing; dist/post.js calls run().
- */
-
-
-
-async function post_run() {
-    try {
-        await runPost();
-    }
-    catch (error) {
-        log_warning(`Cleanup failed: ${redact(error instanceof Error ? error.message : String(error))}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/project/retirement.ts
+;// CONCATENATED MODULE: ./src/retire/plan.ts
 /**
  * What the retire action decides: which of the sets kept under a name go, which stay and why, and
- * the job summary that says so. The step (steps/retire.ts) lists, deletes and reports.
+ * the job summary that says so. The step (step.ts) lists, deletes and reports.
  */
 
 
@@ -4957,11 +4996,13 @@ function retireSummary(settings, sets, outcomes, now) {
         .addRaw(sets.length === 0 ? '<p>No sets are kept under this name.</p>' : '', true));
 }
 
-;// CONCATENATED MODULE: ./src/settings/retire-inputs.ts
+;// CONCATENATED MODULE: ./src/retire/inputs.ts
 /**
  * The retire action's inputs: the API inputs exactly as the main action reads them, the name the
  * sets were kept under, the IDs to leave alone, and the youngest age a set may be retired at.
  */
+
+
 
 
 
@@ -4982,10 +5023,7 @@ function readRetireSettings(getInput) {
 /** Credentials IDs separated by commas and/or newlines; empty parts and repeats (in any case) are skipped. */
 function parseExcept(raw) {
     const ids = [];
-    for (const part of raw.split(/[,\n]/)) {
-        const id = part.trim();
-        if (!id)
-            continue;
+    for (const id of splitList(raw)) {
         if (!isCredentialsId(id)) {
             throw new InputError('except', `"${id}" is not a credentials ID; pass IDs such as the credentials-id output, separated by commas or newlines.`);
         }
@@ -4996,7 +5034,7 @@ function parseExcept(raw) {
     return ids;
 }
 
-;// CONCATENATED MODULE: ./src/steps/retire.ts
+;// CONCATENATED MODULE: ./src/retire/step.ts
 /**
  * The retire action (`retire/action.yml`), the step after a deploy: delete the sets kept under a
  * name, except the one now in service. Unlike cleanup at job end this is the step's purpose, so
@@ -5014,8 +5052,8 @@ function parseExcept(raw) {
 
 
 
-/** Runs the step; never rejects (the entry file only calls it). */
-async function runRetire() {
+/** The retire step's entry: runs it and turns an error into the step's failure; dist/retire.js is a one-line caller of it. */
+async function step_run() {
     try {
         await retire();
     }
@@ -5065,51 +5103,7 @@ async function retire() {
     log_info(`Retired ${retired.length} set(s) kept as "${settings.keep}".`);
 }
 
-;// CONCATENATED MODULE: ./src/settings/audit-inputs.ts
-/**
- * The audit action's inputs: the API inputs exactly as the main action reads them, `prune-after`
- * exactly as the main action reads it (where a job set becomes orphaned), the oldest a kept set
- * may be, and the classes that fail the step.
- */
-
-
-
-/** The classes of the audit, in the order the summary and the outputs give them: every set is in exactly one. */
-const AUDIT_CLASSES = ['job', 'orphaned', 'kept', 'in-service', 'superseded', 'legacy', 'untagged', 'unreadable'];
-/** What `fail-on` accepts: a class, or `stale-kept` (a kept, in-service or superseded set older than max-kept-age). */
-const FAIL_ON_CHOICES = [...AUDIT_CLASSES, 'stale-kept'];
-function readAuditSettings(getInput) {
-    const warnings = [];
-    const api = readApiSettings(getInput);
-    const settings = {
-        ...api,
-        pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
-        maxKeptAgeMs: parseDuration('max-kept-age', getInput('max-kept-age') || 'off', { allowOff: true }),
-        failOn: parseFailOn(getInput('fail-on')),
-    };
-    if (settings.failOn.includes('stale-kept') && settings.maxKeptAgeMs === 0) {
-        warnings.push('fail-on names stale-kept, but max-kept-age is off: no set can be stale-kept. Set max-kept-age, such as 90d.');
-    }
-    return { settings, warnings };
-}
-/** Classes separated by commas and/or newlines; empty parts are skipped, duplicates dropped. */
-function parseFailOn(raw) {
-    const classes = [];
-    for (const part of raw.split(/[,\n]/)) {
-        const name = part.trim().toLowerCase();
-        if (!name)
-            continue;
-        const known = FAIL_ON_CHOICES.find((choice) => choice === name);
-        if (!known) {
-            throw new InputError('fail-on', `"${part.trim()}" is not a class of the audit; use any of ${FAIL_ON_CHOICES.join(', ')}, separated by commas or newlines (or leave it empty to report only).`);
-        }
-        if (!classes.includes(known))
-            classes.push(known);
-    }
-    return classes;
-}
-
-;// CONCATENATED MODULE: ./src/project/audit.ts
+;// CONCATENATED MODULE: ./src/audit/classify.ts
 /**
  * The audit's classification: every set the project lists is in exactly one class, decided by the
  * tag its comment ends with (tags.ts) and its age; kept sets older than max-kept-age are also
@@ -5118,7 +5112,8 @@ function parseFailOn(raw) {
  */
 
 
-
+/** The classes of the audit, in the order the summary and the outputs give them: every set is in exactly one. */
+const AUDIT_CLASSES = ['job', 'orphaned', 'kept', 'in-service', 'superseded', 'legacy', 'untagged', 'unreadable'];
 function auditSets(listed, policy, now) {
     const byClass = new Map(AUDIT_CLASSES.map((name) => [name, []]));
     for (const item of listed) {
@@ -5205,7 +5200,49 @@ function markInService(byClass) {
     byClass.set('superseded', byClass.get('superseded').filter((set) => !inService.has(set)));
 }
 
-;// CONCATENATED MODULE: ./src/project/audit-report.ts
+;// CONCATENATED MODULE: ./src/audit/inputs.ts
+/**
+ * The audit action's inputs: the API inputs exactly as the main action reads them, `prune-after`
+ * exactly as the main action reads it (where a job set becomes orphaned), the oldest a kept set
+ * may be, and the classes that fail the step.
+ */
+
+
+
+
+
+
+/** What `fail-on` accepts: a class, or `stale-kept` (a kept, in-service or superseded set older than max-kept-age). */
+const FAIL_ON_CHOICES = [...AUDIT_CLASSES, 'stale-kept'];
+function readAuditSettings(getInput) {
+    const warnings = [];
+    const api = readApiSettings(getInput);
+    const settings = {
+        ...api,
+        pruneAfterMs: parsePruneAfter(getInput('prune-after'), warnings),
+        maxKeptAgeMs: parseDuration('max-kept-age', getInput('max-kept-age') || 'off', { allowOff: true }),
+        failOn: parseFailOn(getInput('fail-on')),
+    };
+    if (settings.failOn.includes('stale-kept') && settings.maxKeptAgeMs === 0) {
+        warnings.push('fail-on names stale-kept, but max-kept-age is off: no set can be stale-kept. Set max-kept-age, such as 90d.');
+    }
+    return { settings, warnings };
+}
+/** Classes separated by commas and/or newlines; empty parts are skipped, duplicates dropped. */
+function parseFailOn(raw) {
+    const classes = [];
+    for (const part of splitList(raw)) {
+        const known = FAIL_ON_CHOICES.find((choice) => choice === part.toLowerCase());
+        if (!known) {
+            throw new InputError('fail-on', `"${part}" is not a class of the audit; use any of ${FAIL_ON_CHOICES.join(', ')}, separated by commas or newlines (or leave it empty to report only).`);
+        }
+        if (!classes.includes(known))
+            classes.push(known);
+    }
+    return classes;
+}
+
+;// CONCATENATED MODULE: ./src/audit/report.ts
 /**
  * The audit's JSON report: one object per set, in a file under RUNNER_TEMP (report-file) and, while
  * it fits in one step output, inline (report). Lists carry no secret, so neither does the report.
@@ -5287,13 +5324,14 @@ function oneLine(jsonText) {
 const LINE_BREAKING = /[\u007f-\u009f\u2028\u2029]/;
 const LINE_BREAKING_ALL = new RegExp(LINE_BREAKING.source, 'g');
 
-;// CONCATENATED MODULE: ./src/project/audit-summary.ts
+;// CONCATENATED MODULE: ./src/audit/summary.ts
 /**
  * The audit's job summary: the counts per class first, then one table per class that has sets,
  * oldest first. GitHub refuses a step summary over 1 MiB, so each table is cut to its share of
  * what is left ("and N more"), and long text from the API is clipped: the report file has it all.
  * Every string from the API is escaped; nothing of it can become markup.
  */
+
 
 
 
@@ -5409,10 +5447,10 @@ function clip(text, max) {
     return points.length <= max ? flat : `${points.slice(0, max).join('')}…`;
 }
 
-;// CONCATENATED MODULE: ./src/steps/audit.ts
+;// CONCATENATED MODULE: ./src/audit/step.ts
 /**
  * The audit action (`audit/action.yml`), a scheduled security review: list every standing set of
- * distribution credentials in the project, put each in one class (project/audit.ts), and report
+ * distribution credentials in the project, put each in one class (classify.ts), and report
  * them in a JSON file, the step's outputs and the job summary. Read only: it never deletes. With
  * fail-on set it fails, once everything is written, when any set is in those classes; a list it
  * cannot make fails it too, since an audit that saw nothing must not pass.
@@ -5429,7 +5467,19 @@ function clip(text, max) {
 
 
 
-
+/**
+ * The audit's entry: runs it and turns an error (bad input, a list it cannot make, sets in the
+ * fail-on classes) into the step's failure. Importing this module does nothing, so GitHub's
+ * local-action can import it and call run(); dist/audit.js is a one-line caller of it.
+ */
+async function audit_step_run() {
+    try {
+        await runAudit();
+    }
+    catch (error) {
+        setFailed(redact(error instanceof Error ? error.message : String(error)));
+    }
+}
 /** Findings named one per line in the log; the summary and the report have the rest. */
 const LOGGED_FINDINGS = 50;
 async function runAudit() {
@@ -5469,52 +5519,39 @@ function logAudit(settings, audit) {
     const findings = audit.sets.filter((set) => isFinding(set, settings.failOn));
     for (const set of findings.slice(0, LOGGED_FINDINGS)) {
         const age = set.ageMs === undefined ? 'no usable created time' : `${formatAge(set.ageMs)} old`;
-        log_info(`${set.staleKept && !settings.failOn.includes(set.class) ? 'stale-kept' : set.class}: ${audit_clip(set.id)}, ${age}, made by ${audit_clip(set.member ?? 'unknown')}: ${audit_clip(set.comment)}`);
+        log_info(`${set.staleKept && !settings.failOn.includes(set.class) ? 'stale-kept' : set.class}: ${step_clip(set.id)}, ${age}, made by ${step_clip(set.member ?? 'unknown')}: ${step_clip(set.comment)}`);
     }
     if (findings.length > LOGGED_FINDINGS)
         log_info(`and ${findings.length - LOGGED_FINDINGS} more in the fail-on classes (see the job summary or report-file).`);
 }
 /** API text cut for a log line (the summary and the report have it whole or longer). */
-const audit_clip = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
-
-;// CONCATENATED MODULE: ./src/entries/audit.ts
-/**
- * The audit action's entry: `run()` runs it and turns an error (bad input, a list it cannot make,
- * sets in the fail-on classes) into the step's failure. Importing this module does nothing, so
- * GitHub's local-action can import it and call run(); dist/audit.js is a one-line caller of it.
- */
-
-
-
-async function audit_run() {
-    try {
-        await runAudit();
-    }
-    catch (error) {
-        setFailed(redact(error instanceof Error ? error.message : String(error)));
-    }
-}
+const step_clip = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
 ;// CONCATENATED MODULE: ./src/action.ts
 /**
- * The bundle: every step of the action by name, bundled once into dist/action.js. The runner runs
- * one small file per step (action.yml's runs.main and runs.post, the runs.main of retire/action.yml
- * and audit/action.yml), each of which requires its step from here and calls it; scripts/build.js
- * writes them. A new step is one line here and one in scripts/build.js.
+ * The bundle: every step of every action by name, bundled once into dist/action.js, and the only
+ * module that sees all three actions. The runner runs one small file per step (action.yml's
+ * runs.main and runs.post, the runs.main of retire/action.yml and audit/action.yml), each of which
+ * requires its step from here and calls it; scripts/build.js writes them. A new step is one line
+ * here and one in scripts/build.js.
  *
- * src/ is in folders by concern, each of which imports only from the folders below it (a test,
- * __tests__/layers.test.ts, holds this):
+ * src/ has a folder per action over a core that knows no action (a test,
+ * __tests__/repo/layers.test.ts, holds both rules: an action folder never imports another, and the
+ * core never imports an action folder):
  *
- *   entries/   each step's run(): an error becomes the step's failure (main, audit) or a warning (post)
- *   steps/     main, post, retire, audit: each reads as the flow of its step
- *   project/   what a step does to the user's Deepgram project: cleanup and pruning, kept sets,
- *              the job summary, the audit's classes, report and summary, the API client wired
- *              to a step's settings
+ *   login/     the main action: main and post (each with its run()), its inputs, its job summary,
+ *              and post's cleanup (revoke, sweep, prune)
+ *   retire/    the retire action: its inputs, the plan (what goes, what stays, the summary), the step
+ *   audit/     the audit action: its inputs, the classes and classifier, the report, the summary,
+ *              the step
+ *
+ *   deepgram/  the API: the client, creating, listing and revoking sets, the tag every comment ends
+ *              with, kept sets, the API's clock and ages, scopes, the per-project API object
  *   registry/  the registry CLI (docker or podman), its config, login and logout
- *   settings/  the inputs, read and checked into typed settings
- *   deepgram/  the API client, creating and revoking sets, the tag every comment ends with
- *   net/, runner/  HTTP, retries and the time budget; the runner's file commands, log, state and
- *              secrets (neither imports the other)
+ *   inputs/    the parsers the actions share: the API inputs, boolean, choice, lists, durations,
+ *              keep, prune-after, the registry host, and the input error
+ *   net/       HTTP with its caps and proxy rules, retries, the time budget
+ *   runner/    the runner's file commands, log, state, secrets, signals and job summary file
  *   shims/     lazy stand-ins for packages the bundle loads only on first use
  */
 

@@ -1,25 +1,30 @@
 /**
- * The bundle: every step of the action by name, bundled once into dist/action.js. The runner runs
- * one small file per step (action.yml's runs.main and runs.post, the runs.main of retire/action.yml
- * and audit/action.yml), each of which requires its step from here and calls it; scripts/build.js
- * writes them. A new step is one line here and one in scripts/build.js.
+ * The bundle: every step of every action by name, bundled once into dist/action.js, and the only
+ * module that sees all three actions. The runner runs one small file per step (action.yml's
+ * runs.main and runs.post, the runs.main of retire/action.yml and audit/action.yml), each of which
+ * requires its step from here and calls it; scripts/build.js writes them. A new step is one line
+ * here and one in scripts/build.js.
  *
- * src/ is in folders by concern, each of which imports only from the folders below it (a test,
- * __tests__/layers.test.ts, holds this):
+ * src/ has a folder per action over a core that knows no action (a test,
+ * __tests__/repo/layers.test.ts, holds both rules: an action folder never imports another, and the
+ * core never imports an action folder):
  *
- *   entries/   each step's run(): an error becomes the step's failure (main, audit) or a warning (post)
- *   steps/     main, post, retire, audit: each reads as the flow of its step
- *   project/   what a step does to the user's Deepgram project: cleanup and pruning, kept sets,
- *              the job summary, the audit's classes, report and summary, the API client wired
- *              to a step's settings
+ *   login/     the main action: main and post (each with its run()), its inputs, its job summary,
+ *              and post's cleanup (revoke, sweep, prune)
+ *   retire/    the retire action: its inputs, the plan (what goes, what stays, the summary), the step
+ *   audit/     the audit action: its inputs, the classes and classifier, the report, the summary,
+ *              the step
+ *
+ *   deepgram/  the API: the client, creating, listing and revoking sets, the tag every comment ends
+ *              with, kept sets, the API's clock and ages, scopes, the per-project API object
  *   registry/  the registry CLI (docker or podman), its config, login and logout
- *   settings/  the inputs, read and checked into typed settings
- *   deepgram/  the API client, creating and revoking sets, the tag every comment ends with
- *   net/, runner/  HTTP, retries and the time budget; the runner's file commands, log, state and
- *              secrets (neither imports the other)
+ *   inputs/    the parsers the actions share: the API inputs, boolean, choice, lists, durations,
+ *              keep, prune-after, the registry host, and the input error
+ *   net/       HTTP with its caps and proxy rules, retries, the time budget
+ *   runner/    the runner's file commands, log, state, secrets, signals and job summary file
  *   shims/     lazy stand-ins for packages the bundle loads only on first use
  */
-export { run as main } from './entries/main.js';
-export { run as post } from './entries/post.js';
-export { runRetire as retire } from './steps/retire.js';
-export { run as audit } from './entries/audit.js';
+export { run as main } from './login/main.js';
+export { run as post } from './login/post.js';
+export { run as retire } from './retire/step.js';
+export { run as audit } from './audit/step.js';

@@ -35,7 +35,7 @@ describe('GitHub local-action', () => {
   function localAction(
     envFile: string,
     env: Record<string, string>,
-    entries = ['src/entries/main.ts', envFile, '--post', 'src/entries/post.ts'],
+    entries = ['src/login/main.ts', envFile, '--post', 'src/login/post.ts'],
   ): Promise<{ code: number | null; log: string }> {
     const args = ['--yes', '@github/local-action@7.0.1', '.', ...entries];
     // The developer's shell: none of jest's NODE_OPTIONS, no runner variables.
@@ -96,7 +96,7 @@ describe('GitHub local-action', () => {
     const names = ['api-key', 'project-id', 'api-url', 'fail-on'];
     writeFileSync(envFile, names.map((name) => `INPUT_${name.toUpperCase()}=${inputs[name]}\n`).join(''));
 
-    const { code, log } = await localAction(envFile, env ?? {}, ['src/entries/audit.ts', envFile]);
+    const { code, log } = await localAction(envFile, env ?? {}, ['src/audit/step.ts', envFile]);
 
     expect(code).toBe(0);
     expect(log).toContain('job 0, orphaned 1, kept 0, in-service 0, superseded 0, legacy 0, untagged 1, unreadable 0, stale-kept 0.');

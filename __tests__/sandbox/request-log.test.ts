@@ -1,6 +1,6 @@
 // sandbox/request-log.js: what the sandbox's request log keeps of a request, and the line the
 // `log` option receives (the CLI prints it on stderr). The log as tests read it over HTTP is
-// exercised in __tests__/sandbox.test.ts.
+// exercised in __tests__/sandbox/server.test.ts.
 import { describe, expect, test } from '@jest/globals';
 import { logEntry, loggedBody, logLine, snapshot } from '../../sandbox/request-log.js';
 

@@ -7,6 +7,7 @@
  */
 import { BudgetExhaustedError, type Budget } from '../net/budget.js';
 import { untrusted } from '../runner/log.js';
+import { SCOPE_SHAPE as SCOPE } from './scopes.js';
 import { classifyNetworkError, classifyStatus, type ClassifiedError, type FailureKind } from '../net/retry.js';
 import { redact } from '../runner/secrets.js';
 import type { BodySink, HttpRequest, HttpResponse, Transport } from '../net/http.js';
@@ -89,8 +90,6 @@ export function createdTimeMs(created: string | undefined): number | undefined {
 const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
 /** A secret that can go through --password-stdin and be masked whole: one line of visible text. */
 const SECRET = /^[^\s\p{C}]{1,1024}$/u;
-/** A scope as the API names them; anything else in an answer is dropped. */
-const SCOPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
 
 export type DeleteResult = 'deleted' | 'already-gone';
 

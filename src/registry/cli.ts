@@ -5,7 +5,7 @@
  * follows `--`, so no value can be read as an option.
  */
 import { runChild, type ChildResult } from './child.js';
-import { isRegistryHost } from '../settings/inputs.js';
+import { isRegistryHost } from '../inputs/registry-host.js';
 import { withRetries, type FailureKind } from '../net/retry.js';
 import { which } from './which.js';
 import { podmanAuthFile } from './podman.js';

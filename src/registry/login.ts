@@ -6,7 +6,8 @@
  */
 import * as core from '@actions/core';
 import { errorMessage } from '../deepgram/credentials.js';
-import { isRegistryHost, type Settings } from '../settings/inputs.js';
+import { isRegistryHost } from '../inputs/registry-host.js';
+import type { LoginSettings as Settings } from './login-settings.js';
 import { cliLogin, cliLogout, findRegistryCli, type RegistryCli } from './cli.js';
 import { authFilePath, executionDir, prepareAuthFile } from './config.js';
 import { closeJobConfig } from './job-config.js';

@@ -1,0 +1,7 @@
+// The parser's workflow schema, for jest's moduleNameMapper (jest.config.js says why).
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+module.exports = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', 'node_modules', '@actions', 'workflow-parser', 'dist', 'workflow-v1.0.min.json'), 'utf8'),
+);
