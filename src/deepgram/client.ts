@@ -287,7 +287,7 @@ function describe(value: unknown): string {
  * entries, each at most 64 KiB of text. An answer without end stops at the first cap reached, or
  * at request-timeout, whichever comes first.
  */
-export const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemChars: 64 * 1024 } };
+export const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemBytes: 64 * 1024 } };
 
 /**
  * One entry of a list answer, as this action keeps it: the id, the comment ('' without one), the
