@@ -10,7 +10,6 @@ import { untrusted } from '../runner/log.js';
 import { classifyNetworkError, classifyStatus, type ClassifiedError, type FailureKind } from '../net/retry.js';
 import { redact } from '../runner/secrets.js';
 import type { BodySink, HttpRequest, HttpResponse, Transport } from '../net/http.js';
-import { JsonItemsReader } from '../net/json-items.js';
 
 export interface CreateRequest {
   comment: string;
@@ -140,6 +139,9 @@ export class DeepgramClient {
    */
   async list(projectId: string): Promise<ListedPage> {
     const action = 'list distribution credentials';
+    // The reader and its JSON parser load here, from their own chunk of dist/, so a step that does
+    // not list (main without kept-before) does not pay for loading them (docs/performance.md).
+    const { JsonItemsReader } = await import('../net/json-items.js');
     const reader = new JsonItemsReader({ key: 'distribution_credentials', item: listedItem, ...LIST_LIMITS.items });
     const stream: BodySink = {
       maxBytes: LIST_LIMITS.maxBytes,
