@@ -137,8 +137,7 @@ async function main() {
   for (const [name, b] of Object.entries(bundles)) {
     const m = (field) => median(b.memory.map((sample) => sample[field]));
     const read = b.memory.length
-      ? `; ${m('answerMiB').toFixed(1)} MiB answer: peak RSS +${m('peakRssOverMB').toFixed(0)} MB, ` +
-        `CPU ${m('cpuMs').toFixed(0)} ms`
+      ? `; ${m('answerMiB').toFixed(1)} MiB answer: peak RSS +${m('peakRssOverMB').toFixed(0)} MB, ` + `CPU ${m('cpuMs').toFixed(0)} ms`
       : '';
     console.log(`${name}${b.version}: bundle ${(b.size / 1024).toFixed(1)} KiB, require ${median(b.load).toFixed(2)} ms${read}`);
   }
