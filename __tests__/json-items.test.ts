@@ -100,6 +100,34 @@ describe('what it refuses', () => {
     expect(refusal(text)).toBe(message);
   });
 
+  test('text that is not UTF-8', () => {
+    const reader = new JsonItemsReader(options());
+    expect(() => {
+      reader.write(Buffer.from('{"items":["a'));
+      reader.write(Buffer.from([0xff, 0xfe]));
+      reader.write(Buffer.from('"]}'));
+      reader.end();
+    }).toThrow(new JsonItemsError('the answer is not well-formed JSON'));
+  });
+
+  test('what `item` throws passes as it is', () => {
+    const refused = new TypeError('not an item');
+    const reader = new JsonItemsReader(
+      options({
+        item: () => {
+          throw refused;
+        },
+      }),
+    );
+    let thrown: unknown;
+    try {
+      reader.write(Buffer.from('{"items":[1]}'));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBe(refused);
+  });
+
   test('an item longer than maxItemBytes, before it grows further; its bytes, not its characters', () => {
     expect(refusal(`{"items":["${'x'.repeat(100)}"]}`, { maxItemBytes: 50 })).toBe('an entry in items is longer than 50 bytes');
     expect(read(`{"items":["${'x'.repeat(48)}"]}`, 7, { maxItemBytes: 50 })).toEqual(['x'.repeat(48)]);

@@ -10,13 +10,11 @@ exports.modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   zb: () => (/* reexport */ tokenparser_TokenParser),
-  Z: () => (/* reexport */ TokenParserError),
   ks: () => (/* reexport */ tokenType),
-  _F: () => (/* reexport */ tokenizer_Tokenizer),
-  S0: () => (/* reexport */ TokenizerError)
+  _F: () => (/* reexport */ tokenizer_Tokenizer)
 });
 
-// UNUSED EXPORTS: JSONParser, JsonTypes, TokenParserMode, utf8
+// UNUSED EXPORTS: JSONParser, JsonTypes, TokenParserError, TokenParserMode, TokenizerError, utf8
 
 ;// CONCATENATED MODULE: ./node_modules/@streamparser/json/dist/mjs/utils/bufferedString.js
 /**

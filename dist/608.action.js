@@ -63,6 +63,8 @@ class JsonItemsReader {
     arrayEnd = -1;
     /** Where the text of the entry being read begins (after the '[' or ',' before it); -1 outside the array. */
     entryStart = -1;
+    /** What `item` threw, to pass on as it is. */
+    itemError;
     constructor(options) {
         this.options = options;
         if (!/^\w+$/.test(options.key))
@@ -93,13 +95,16 @@ class JsonItemsReader {
             throw new JsonItemsError(`no ${this.options.key} array`);
         return this.items;
     }
-    /** Runs the parser; its own errors (the answer is not JSON) become a JsonItemsError, others pass. */
+    /**
+     * Runs the parser. This module's refusals and `item`'s pass as they are; anything else is the
+     * parser's (a token out of place, text that is not UTF-8) and becomes a JsonItemsError.
+     */
     guard(run, message = 'the answer is not well-formed JSON') {
         try {
             run();
         }
         catch (error) {
-            if (!(error instanceof _streamparser_json__WEBPACK_IMPORTED_MODULE_0__/* .TokenizerError */ .S0 || error instanceof _streamparser_json__WEBPACK_IMPORTED_MODULE_0__/* .TokenParserError */ .Z))
+            if (error instanceof JsonItemsError || error === this.itemError)
                 throw error;
             if (!this.started)
                 throw new JsonItemsError('the answer is not a JSON object');
@@ -173,7 +178,13 @@ class JsonItemsReader {
         if (this.items.length >= this.options.maxItems) {
             throw new JsonItemsError(`${this.options.key} holds more than ${this.options.maxItems} entries, the most this action reads`);
         }
-        this.items.push(this.options.item(value));
+        try {
+            this.items.push(this.options.item(value));
+        }
+        catch (error) {
+            this.itemError = error;
+            throw error;
+        }
     }
 }
 

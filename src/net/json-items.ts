@@ -19,7 +19,7 @@
  *   - the text outside the array is refused past MAX_BYTES_OUTSIDE (the parser builds all of it);
  *   - the array must be the value of `key` at the top level, and `key` may appear there only once.
  */
-import { Tokenizer, TokenizerError, TokenParser, TokenParserError, TokenType, type ParsedTokenInfo } from '@streamparser/json';
+import { Tokenizer, TokenParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
 
 /** Raised when the answer is not a JSON object with one `key` array of items this reader can take. */
 export class JsonItemsError extends Error {
@@ -63,6 +63,8 @@ export class JsonItemsReader<T> {
   private arrayEnd = -1;
   /** Where the text of the entry being read begins (after the '[' or ',' before it); -1 outside the array. */
   private entryStart = -1;
+  /** What `item` threw, to pass on as it is. */
+  private itemError: unknown;
 
   constructor(private readonly options: JsonItemsOptions<T>) {
     if (!/^\w+$/.test(options.key)) throw new Error(`not a key this reader can look for: ${options.key}`);
@@ -91,12 +93,15 @@ export class JsonItemsReader<T> {
     return this.items;
   }
 
-  /** Runs the parser; its own errors (the answer is not JSON) become a JsonItemsError, others pass. */
+  /**
+   * Runs the parser. This module's refusals and `item`'s pass as they are; anything else is the
+   * parser's (a token out of place, text that is not UTF-8) and becomes a JsonItemsError.
+   */
   private guard(run: () => void, message = 'the answer is not well-formed JSON'): void {
     try {
       run();
     } catch (error) {
-      if (!(error instanceof TokenizerError || error instanceof TokenParserError)) throw error;
+      if (error instanceof JsonItemsError || error === this.itemError) throw error;
       if (!this.started) throw new JsonItemsError('the answer is not a JSON object');
       if (this.parser.isEnded) throw new JsonItemsError('the answer goes on after its JSON object');
       throw new JsonItemsError(message);
@@ -162,6 +167,11 @@ export class JsonItemsReader<T> {
     if (this.items.length >= this.options.maxItems) {
       throw new JsonItemsError(`${this.options.key} holds more than ${this.options.maxItems} entries, the most this action reads`);
     }
-    this.items.push(this.options.item(value));
+    try {
+      this.items.push(this.options.item(value));
+    } catch (error) {
+      this.itemError = error;
+      throw error;
+    }
   }
 }
