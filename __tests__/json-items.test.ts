@@ -100,6 +100,43 @@ describe('what it refuses', () => {
     expect(refusal(text)).toBe(message);
   });
 
+  test('a key it cannot look for is a mistake of the caller', () => {
+    for (const key of ['a.b', '.a', 'a.', '']) {
+      expect(() => new JsonItemsReader(options({ key }))).toThrow(`not a key this reader can look for: ${key}`);
+    }
+  });
+
+  test('its errors are JsonItemsErrors by name too', () => {
+    expect(new JsonItemsError('x').name).toBe('JsonItemsError');
+  });
+
+  test("an entry's own commas and brackets do not cut it short", () => {
+    // 50 bytes of text before a comma and a bracket inside the entry, and more after them.
+    const entry = `{"a":"${'x'.repeat(40)}","b":[1,2],"c":"${'y'.repeat(20)}"}`;
+    expect(read(`{"items":[${entry}]}`, 7, { maxItemBytes: entry.length })).toHaveLength(1);
+    expect(refusal(`{"items":[${entry}]}`, { maxItemBytes: entry.length - 1 })).toBe(
+      `an entry in items is longer than ${entry.length - 1} bytes`,
+    );
+  });
+
+  test('a string deeper in is not a top-level key, after a comma or not', () => {
+    expect(read('{"items":[1],"x":[1,"items"],"y":{"a":1,"items":2}}', 3)).toEqual([1]);
+  });
+
+  test('values under the key when it is not an array are not items', () => {
+    const seen: unknown[] = [];
+    expect(refusal('{"items":{"a":1,"b":[2]}}', { item: (value) => seen.push(value) })).toBe('no items array');
+    expect(seen).toEqual([]);
+  });
+
+  test('the parser holds no entry once it has been handed over', () => {
+    const reader = new JsonItemsReader(options());
+    reader.write(Buffer.from('{"items":[{"a":1},{"b":2},{"c":3},'));
+    // Private: the array the parser is building, which its keepStack option decides to empty.
+    const building = (reader as unknown as { parser: { value: unknown } }).parser.value;
+    expect(building).toEqual([]);
+  });
+
   test('text that is not UTF-8', () => {
     const reader = new JsonItemsReader(options());
     expect(() => {
@@ -158,6 +195,13 @@ describe('what it refuses', () => {
     // An answer with `outside` bytes of text outside its array: the text before the '[' and the '}'.
     const padded = (outside: number) => `{"pad":"${'p'.repeat(outside - '{"pad":"","items":}'.length)}","items":[1]}`;
     expect(read(padded(MAX_BYTES_OUTSIDE), 64 * 1024)).toEqual([1]);
+    // Refused as it arrives, before any array, and with the array begun in the same chunk.
+    expect(refusal(`{"pad":"${'p'.repeat(MAX_BYTES_OUTSIDE)}"}`)).toBe(
+      `the answer holds more than ${MAX_BYTES_OUTSIDE} bytes outside its items array`,
+    );
+    expect(() => read(`${padded(MAX_BYTES_OUTSIDE + 2).slice(0, -4)}[1,2`, 4 * MAX_BYTES_OUTSIDE)).toThrow(
+      `the answer holds more than ${MAX_BYTES_OUTSIDE} bytes outside its items array`,
+    );
     expect(refusal(padded(MAX_BYTES_OUTSIDE + 1))).toBe(`the answer holds more than ${MAX_BYTES_OUTSIDE} bytes outside its items array`);
     // After the array, as before it; the array itself is not counted.
     const entries = Array.from({ length: 1000 }, () => 'e'.repeat(1000));

@@ -54,7 +54,11 @@ class JsonItemsReader {
     started = false;
     /** Containers open: 1 in the top-level object, 2 directly in one of its values. */
     depth = 0;
-    /** At the top level, the next string is a key (after '{' or ','). */
+    /**
+     * At the top level, the next string is a key (after '{' or ','). Only read at the top level, so a
+     * comma deeper in may set it too: the next top-level token after it is a ',' or the closing '}'.
+     */
+    // Stryker disable next-line BooleanLiteral: equivalent, the '{' every answer must open with sets it
     expectKey = false;
     lastKey;
     keySeen = false;
@@ -77,9 +81,9 @@ class JsonItemsReader {
     write(chunk) {
         this.guard(() => this.tokenizer.write(chunk));
         this.bytes += chunk.length;
-        if (this.entryStart >= 0)
+        if (this.entryStart !== -1)
             this.checkEntry(this.bytes);
-        const inArray = this.arrayStart < 0 ? 0 : this.arrayEnd < 0 ? this.bytes - this.arrayStart : this.arrayEnd - this.arrayStart + 1;
+        const inArray = this.arrayStart === -1 ? 0 : this.arrayEnd === -1 ? this.bytes - this.arrayStart : this.arrayEnd - this.arrayStart + 1;
         if (this.bytes - inArray > MAX_BYTES_OUTSIDE) {
             throw new JsonItemsError(`the answer holds more than ${MAX_BYTES_OUTSIDE} bytes outside its ${this.options.key} array`);
         }
@@ -91,7 +95,7 @@ class JsonItemsReader {
             throw new JsonItemsError('the answer is empty');
         if (!this.parser.isEnded)
             throw new JsonItemsError('the answer ended before its JSON did');
-        if (this.arrayStart < 0)
+        if (this.arrayStart === -1)
             throw new JsonItemsError(`no ${this.options.key} array`);
         return this.items;
     }
@@ -116,12 +120,11 @@ class JsonItemsReader {
     /** One token: the bounds first, then the parser (which checks the grammar), then where it is. */
     token(parsed) {
         const { token, offset } = parsed;
-        if (this.parser.isEnded)
-            throw new JsonItemsError('the answer goes on after its JSON object');
         if (!this.started) {
             if (token !== _streamparser_json__WEBPACK_IMPORTED_MODULE_0__/* .TokenType */ .ks.LEFT_BRACE)
                 throw new JsonItemsError('the answer is not a JSON object');
             this.started = true;
+            this.expectKey = true;
         }
         const opens = token === _streamparser_json__WEBPACK_IMPORTED_MODULE_0__/* .TokenType */ .ks.LEFT_BRACE || token === _streamparser_json__WEBPACK_IMPORTED_MODULE_0__/* .TokenType */ .ks.LEFT_BRACKET;
         if (opens && this.depth >= MAX_DEPTH)
@@ -133,16 +136,15 @@ class JsonItemsReader {
                 this.entryStart = offset + 1;
             }
             this.depth += 1;
-            this.expectKey = this.depth === 1;
         }
         else if (token === _streamparser_json__WEBPACK_IMPORTED_MODULE_0__/* .TokenType */ .ks.RIGHT_BRACE || token === _streamparser_json__WEBPACK_IMPORTED_MODULE_0__/* .TokenType */ .ks.RIGHT_BRACKET) {
             this.depth -= 1;
-            if (this.depth === 1 && this.entryStart >= 0)
+            if (this.depth === 1 && this.entryStart !== -1)
                 this.closeArray(offset);
         }
         else if (token === _streamparser_json__WEBPACK_IMPORTED_MODULE_0__/* .TokenType */ .ks.COMMA) {
-            this.expectKey = this.depth === 1;
-            if (this.depth === 2 && this.entryStart >= 0)
+            this.expectKey = true;
+            if (this.depth === 2 && this.entryStart !== -1)
                 this.nextEntry(offset);
         }
         else if (this.expectKey && this.depth === 1) {
@@ -173,7 +175,7 @@ class JsonItemsReader {
     }
     /** An entry, complete. Values under `key` when it is not the array (an object) are not entries. */
     take(value) {
-        if (this.entryStart < 0)
+        if (this.entryStart === -1)
             return;
         if (this.items.length >= this.options.maxItems) {
             throw new JsonItemsError(`${this.options.key} holds more than ${this.options.maxItems} entries, the most this action reads`);

@@ -54,7 +54,11 @@ export class JsonItemsReader<T> {
   private started = false;
   /** Containers open: 1 in the top-level object, 2 directly in one of its values. */
   private depth = 0;
-  /** At the top level, the next string is a key (after '{' or ','). */
+  /**
+   * At the top level, the next string is a key (after '{' or ','). Only read at the top level, so a
+   * comma deeper in may set it too: the next top-level token after it is a ',' or the closing '}'.
+   */
+  // Stryker disable next-line BooleanLiteral: equivalent, the '{' every answer must open with sets it
   private expectKey = false;
   private lastKey: string | undefined;
   private keySeen = false;
@@ -77,8 +81,8 @@ export class JsonItemsReader<T> {
   write(chunk: Buffer): void {
     this.guard(() => this.tokenizer.write(chunk));
     this.bytes += chunk.length;
-    if (this.entryStart >= 0) this.checkEntry(this.bytes);
-    const inArray = this.arrayStart < 0 ? 0 : this.arrayEnd < 0 ? this.bytes - this.arrayStart : this.arrayEnd - this.arrayStart + 1;
+    if (this.entryStart !== -1) this.checkEntry(this.bytes);
+    const inArray = this.arrayStart === -1 ? 0 : this.arrayEnd === -1 ? this.bytes - this.arrayStart : this.arrayEnd - this.arrayStart + 1;
     if (this.bytes - inArray > MAX_BYTES_OUTSIDE) {
       throw new JsonItemsError(`the answer holds more than ${MAX_BYTES_OUTSIDE} bytes outside its ${this.options.key} array`);
     }
@@ -89,7 +93,7 @@ export class JsonItemsReader<T> {
     this.guard(() => this.tokenizer.end(), 'the answer ended before its JSON did');
     if (!this.started) throw new JsonItemsError('the answer is empty');
     if (!this.parser.isEnded) throw new JsonItemsError('the answer ended before its JSON did');
-    if (this.arrayStart < 0) throw new JsonItemsError(`no ${this.options.key} array`);
+    if (this.arrayStart === -1) throw new JsonItemsError(`no ${this.options.key} array`);
     return this.items;
   }
 
@@ -111,10 +115,10 @@ export class JsonItemsReader<T> {
   /** One token: the bounds first, then the parser (which checks the grammar), then where it is. */
   private token(parsed: ParsedTokenInfo): void {
     const { token, offset } = parsed;
-    if (this.parser.isEnded) throw new JsonItemsError('the answer goes on after its JSON object');
     if (!this.started) {
       if (token !== TokenType.LEFT_BRACE) throw new JsonItemsError('the answer is not a JSON object');
       this.started = true;
+      this.expectKey = true;
     }
     const opens = token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET;
     if (opens && this.depth >= MAX_DEPTH) throw new JsonItemsError(`the answer is nested more than ${MAX_DEPTH} deep`);
@@ -125,13 +129,12 @@ export class JsonItemsReader<T> {
         this.entryStart = offset + 1;
       }
       this.depth += 1;
-      this.expectKey = this.depth === 1;
     } else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) {
       this.depth -= 1;
-      if (this.depth === 1 && this.entryStart >= 0) this.closeArray(offset);
+      if (this.depth === 1 && this.entryStart !== -1) this.closeArray(offset);
     } else if (token === TokenType.COMMA) {
-      this.expectKey = this.depth === 1;
-      if (this.depth === 2 && this.entryStart >= 0) this.nextEntry(offset);
+      this.expectKey = true;
+      if (this.depth === 2 && this.entryStart !== -1) this.nextEntry(offset);
     } else if (this.expectKey && this.depth === 1) {
       // The grammar checked, a string here is a key.
       this.lastKey = parsed.value as string;
@@ -163,7 +166,7 @@ export class JsonItemsReader<T> {
 
   /** An entry, complete. Values under `key` when it is not the array (an object) are not entries. */
   private take(value: unknown): void {
-    if (this.entryStart < 0) return;
+    if (this.entryStart === -1) return;
     if (this.items.length >= this.options.maxItems) {
       throw new JsonItemsError(`${this.options.key} holds more than ${this.options.maxItems} entries, the most this action reads`);
     }
