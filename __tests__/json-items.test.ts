@@ -4,7 +4,7 @@
  * of anything that is not such an object.
  */
 import { describe, expect, test } from '@jest/globals';
-import { JsonItemsError, JsonItemsReader, MAX_BYTES_OUTSIDE, MAX_DEPTH, type JsonItemsOptions } from '../src/net/json-items.js';
+import { JsonItemsError, JsonItemsReader, MAX_DEPTH, MAX_TOKENS_OUTSIDE, type JsonItemsOptions } from '../src/net/json-items.js';
 
 const options = (overrides: Partial<JsonItemsOptions<unknown>> = {}): JsonItemsOptions<unknown> => ({
   key: 'items',
@@ -191,24 +191,19 @@ describe('what it refuses', () => {
     expect(written).toBe(9);
   });
 
-  test('text outside the array past MAX_BYTES_OUTSIDE, however it arrives', () => {
-    // An answer with `outside` bytes of text outside its array: the text before the '[' and the '}'.
-    const padded = (outside: number) => `{"pad":"${'p'.repeat(outside - '{"pad":"","items":}'.length)}","items":[1]}`;
-    expect(read(padded(MAX_BYTES_OUTSIDE), 64 * 1024)).toEqual([1]);
-    // Refused as it arrives, before any array, and with the array begun in the same chunk.
-    expect(refusal(`{"pad":"${'p'.repeat(MAX_BYTES_OUTSIDE)}"}`)).toBe(
-      `the answer holds more than ${MAX_BYTES_OUTSIDE} bytes outside its items array`,
+  test('more than MAX_TOKENS_OUTSIDE tokens outside the array, however they arrive; white space is not counted', () => {
+    const message = `the answer holds more than ${MAX_TOKENS_OUTSIDE} JSON tokens outside its items array`;
+    // k times '0,' make 2k + 11 tokens outside: the pad's, and '{', '}', '"items"', its ':' and its ']'.
+    const padded = (tokens: number) => `{"pad":[${'0,'.repeat((tokens - 9 - 1) / 2)}0],"items":[1]}`;
+    expect(read(padded(MAX_TOKENS_OUTSIDE - 1), 64 * 1024)).toEqual([1]);
+    expect(refusal(padded(MAX_TOKENS_OUTSIDE + 1))).toBe(message);
+    // After the array, as before it, and before any array; tokens in the array are not counted.
+    expect(read(`{"items":[${'1,'.repeat(3 * MAX_TOKENS_OUTSIDE)}1]}`, 64 * 1024, { maxItems: 4 * MAX_TOKENS_OUTSIDE })).toHaveLength(
+      3 * MAX_TOKENS_OUTSIDE + 1,
     );
-    expect(() => read(`${padded(MAX_BYTES_OUTSIDE + 2).slice(0, -4)}[1,2`, 4 * MAX_BYTES_OUTSIDE)).toThrow(
-      `the answer holds more than ${MAX_BYTES_OUTSIDE} bytes outside its items array`,
-    );
-    expect(refusal(padded(MAX_BYTES_OUTSIDE + 1))).toBe(`the answer holds more than ${MAX_BYTES_OUTSIDE} bytes outside its items array`);
-    // After the array, as before it; the array itself is not counted.
-    const entries = Array.from({ length: 1000 }, () => 'e'.repeat(1000));
-    expect(read(`{"items":${JSON.stringify(entries)},"pad":"${'p'.repeat(MAX_BYTES_OUTSIDE - 20)}"}`, 64 * 1024)).toHaveLength(1000);
-    expect(() => read(`{"items":[1],"pad":[${'{},'.repeat(MAX_BYTES_OUTSIDE / 3)}{}]}`, 64 * 1024)).toThrow(
-      `the answer holds more than ${MAX_BYTES_OUTSIDE} bytes outside its items array`,
-    );
+    expect(() => read(`{"items":[1],"pad":[${'{},'.repeat(MAX_TOKENS_OUTSIDE)}{}]}`, 64 * 1024)).toThrow(message);
+    expect(() => read(`{"pad":[${'{},'.repeat(MAX_TOKENS_OUTSIDE)}`, 64 * 1024)).toThrow(message);
+    expect(read(`{"items":[1]}${' '.repeat(4 * 1024 * 1024)}`, 64 * 1024)).toEqual([1]);
   });
 });
 

@@ -9,7 +9,7 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   JsonItemsReader: () => (/* binding */ JsonItemsReader)
 /* harmony export */ });
-/* unused harmony exports JsonItemsError, MAX_DEPTH, MAX_BYTES_OUTSIDE */
+/* unused harmony exports JsonItemsError, MAX_DEPTH, MAX_TOKENS_OUTSIDE */
 /* harmony import */ var _streamparser_json__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(497);
 /**
  * Reads the entries of one array in a JSON object (`{"items": [...], ...}`), the list answer, as it
@@ -29,7 +29,8 @@ exports.modules = {
  *   - nesting deeper than MAX_DEPTH is refused before the parser sees the bracket that opens it;
  *   - an entry longer than `maxItemBytes` is refused as its text arrives, before it grows further;
  *   - more than `maxItems` entries are refused;
- *   - the text outside the array is refused past MAX_BYTES_OUTSIDE (the parser builds all of it);
+ *   - more than MAX_TOKENS_OUTSIDE tokens outside the array are refused (the parser builds all of
+ *     it; white space, which builds nothing, is not counted, so spaces without end meet the answer's cap);
  *   - the array must be the value of `key` at the top level, and `key` may appear there only once.
  */
 
@@ -42,8 +43,8 @@ class JsonItemsError extends Error {
 }
 /** The deepest nesting read: the API's entries are five deep with their object and array; more is not the API. */
 const MAX_DEPTH = 64;
-/** The most text outside the array, which the parser builds whole: the 1 MiB cap of other answers. */
-const MAX_BYTES_OUTSIDE = 1024 * 1024;
+/** The most JSON tokens outside the array, which the parser builds whole: the API sends four. */
+const MAX_TOKENS_OUTSIDE = 10_000;
 class JsonItemsReader {
     options;
     tokenizer = new _streamparser_json__WEBPACK_IMPORTED_MODULE_0__/* .Tokenizer */ ._F();
@@ -62,9 +63,9 @@ class JsonItemsReader {
     expectKey = false;
     lastKey;
     keySeen = false;
-    /** Where the array's '[' and ']' are in the answer, in bytes (-1 until seen). */
-    arrayStart = -1;
-    arrayEnd = -1;
+    /** The array was found (its '[' read). */
+    found = false;
+    tokensOutside = 0;
     /** Where the text of the entry being read begins (after the '[' or ',' before it); -1 outside the array. */
     entryStart = -1;
     /** What `item` threw, to pass on as it is. */
@@ -83,10 +84,6 @@ class JsonItemsReader {
         this.bytes += chunk.length;
         if (this.entryStart !== -1)
             this.checkEntry(this.bytes);
-        const inArray = this.arrayStart === -1 ? 0 : this.arrayEnd === -1 ? this.bytes - this.arrayStart : this.arrayEnd - this.arrayStart + 1;
-        if (this.bytes - inArray > MAX_BYTES_OUTSIDE) {
-            throw new JsonItemsError(`the answer holds more than ${MAX_BYTES_OUTSIDE} bytes outside its ${this.options.key} array`);
-        }
     }
     /** The items, once the whole answer has been written and has parsed as one JSON object. */
     end() {
@@ -95,7 +92,7 @@ class JsonItemsReader {
             throw new JsonItemsError('the answer is empty');
         if (!this.parser.isEnded)
             throw new JsonItemsError('the answer ended before its JSON did');
-        if (this.arrayStart === -1)
+        if (!this.found)
             throw new JsonItemsError(`no ${this.options.key} array`);
         return this.items;
     }
@@ -132,7 +129,7 @@ class JsonItemsReader {
         this.parser.write(parsed);
         if (opens) {
             if (this.depth === 1 && token === _streamparser_json__WEBPACK_IMPORTED_MODULE_0__/* .TokenType */ .ks.LEFT_BRACKET && this.lastKey === this.options.key) {
-                this.arrayStart = offset;
+                this.found = true;
                 this.entryStart = offset + 1;
             }
             this.depth += 1;
@@ -157,6 +154,9 @@ class JsonItemsReader {
                 this.keySeen = true;
             }
         }
+        if (this.entryStart === -1 && ++this.tokensOutside > MAX_TOKENS_OUTSIDE) {
+            throw new JsonItemsError(`the answer holds more than ${MAX_TOKENS_OUTSIDE} JSON tokens outside its ${this.options.key} array`);
+        }
     }
     nextEntry(comma) {
         this.checkEntry(comma);
@@ -165,7 +165,6 @@ class JsonItemsReader {
     closeArray(bracket) {
         this.checkEntry(bracket);
         this.entryStart = -1;
-        this.arrayEnd = bracket;
     }
     /** The entry being read, from its start to `end` (exclusive), is within maxItemBytes. */
     checkEntry(end) {

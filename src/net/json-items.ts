@@ -16,7 +16,8 @@
  *   - nesting deeper than MAX_DEPTH is refused before the parser sees the bracket that opens it;
  *   - an entry longer than `maxItemBytes` is refused as its text arrives, before it grows further;
  *   - more than `maxItems` entries are refused;
- *   - the text outside the array is refused past MAX_BYTES_OUTSIDE (the parser builds all of it);
+ *   - more than MAX_TOKENS_OUTSIDE tokens outside the array are refused (the parser builds all of
+ *     it; white space, which builds nothing, is not counted, so spaces without end meet the answer's cap);
  *   - the array must be the value of `key` at the top level, and `key` may appear there only once.
  */
 import { Tokenizer, TokenParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
@@ -31,8 +32,8 @@ export class JsonItemsError extends Error {
 
 /** The deepest nesting read: the API's entries are five deep with their object and array; more is not the API. */
 export const MAX_DEPTH = 64;
-/** The most text outside the array, which the parser builds whole: the 1 MiB cap of other answers. */
-export const MAX_BYTES_OUTSIDE = 1024 * 1024;
+/** The most JSON tokens outside the array, which the parser builds whole: the API sends four. */
+export const MAX_TOKENS_OUTSIDE = 10_000;
 
 export interface JsonItemsOptions<T> {
   /** The top-level key whose array holds the items. */
@@ -62,9 +63,9 @@ export class JsonItemsReader<T> {
   private expectKey = false;
   private lastKey: string | undefined;
   private keySeen = false;
-  /** Where the array's '[' and ']' are in the answer, in bytes (-1 until seen). */
-  private arrayStart = -1;
-  private arrayEnd = -1;
+  /** The array was found (its '[' read). */
+  private found = false;
+  private tokensOutside = 0;
   /** Where the text of the entry being read begins (after the '[' or ',' before it); -1 outside the array. */
   private entryStart = -1;
   /** What `item` threw, to pass on as it is. */
@@ -82,10 +83,6 @@ export class JsonItemsReader<T> {
     this.guard(() => this.tokenizer.write(chunk));
     this.bytes += chunk.length;
     if (this.entryStart !== -1) this.checkEntry(this.bytes);
-    const inArray = this.arrayStart === -1 ? 0 : this.arrayEnd === -1 ? this.bytes - this.arrayStart : this.arrayEnd - this.arrayStart + 1;
-    if (this.bytes - inArray > MAX_BYTES_OUTSIDE) {
-      throw new JsonItemsError(`the answer holds more than ${MAX_BYTES_OUTSIDE} bytes outside its ${this.options.key} array`);
-    }
   }
 
   /** The items, once the whole answer has been written and has parsed as one JSON object. */
@@ -93,7 +90,7 @@ export class JsonItemsReader<T> {
     this.guard(() => this.tokenizer.end(), 'the answer ended before its JSON did');
     if (!this.started) throw new JsonItemsError('the answer is empty');
     if (!this.parser.isEnded) throw new JsonItemsError('the answer ended before its JSON did');
-    if (this.arrayStart === -1) throw new JsonItemsError(`no ${this.options.key} array`);
+    if (!this.found) throw new JsonItemsError(`no ${this.options.key} array`);
     return this.items;
   }
 
@@ -125,7 +122,7 @@ export class JsonItemsReader<T> {
     this.parser.write(parsed);
     if (opens) {
       if (this.depth === 1 && token === TokenType.LEFT_BRACKET && this.lastKey === this.options.key) {
-        this.arrayStart = offset;
+        this.found = true;
         this.entryStart = offset + 1;
       }
       this.depth += 1;
@@ -144,6 +141,9 @@ export class JsonItemsReader<T> {
         this.keySeen = true;
       }
     }
+    if (this.entryStart === -1 && ++this.tokensOutside > MAX_TOKENS_OUTSIDE) {
+      throw new JsonItemsError(`the answer holds more than ${MAX_TOKENS_OUTSIDE} JSON tokens outside its ${this.options.key} array`);
+    }
   }
 
   private nextEntry(comma: number): void {
@@ -154,7 +154,6 @@ export class JsonItemsReader<T> {
   private closeArray(bracket: number): void {
     this.checkEntry(bracket);
     this.entryStart = -1;
-    this.arrayEnd = bracket;
   }
 
   /** The entry being read, from its start to `end` (exclusive), is within maxItemBytes. */
