@@ -193,10 +193,10 @@ describe('what it refuses', () => {
 
   test('more than MAX_TOKENS_OUTSIDE tokens outside the array, however they arrive; white space is not counted', () => {
     const message = `the answer holds more than ${MAX_TOKENS_OUTSIDE} JSON tokens outside its items array`;
-    // k times '0,' make 2k + 11 tokens outside: the pad's, and '{', '}', '"items"', its ':' and its ']'.
-    const padded = (tokens: number) => `{"pad":[${'0,'.repeat((tokens - 9 - 1) / 2)}0],"items":[1]}`;
-    expect(read(padded(MAX_TOKENS_OUTSIDE - 1), 64 * 1024)).toEqual([1]);
-    expect(refusal(padded(MAX_TOKENS_OUTSIDE + 1))).toBe(message);
+    // k times '0,' make 2k + 16 tokens outside: the pad's, "p"'s, and '{', '}', '"items"', its ':' and ']'.
+    const padded = (tokens: number) => `{"p":[],"pad":[${'0,'.repeat((tokens - 16) / 2)}0],"items":[1]}`;
+    expect(read(padded(MAX_TOKENS_OUTSIDE), 64 * 1024)).toEqual([1]);
+    expect(refusal(padded(MAX_TOKENS_OUTSIDE + 2))).toBe(message);
     // After the array, as before it, and before any array; tokens in the array are not counted.
     expect(read(`{"items":[${'1,'.repeat(3 * MAX_TOKENS_OUTSIDE)}1]}`, 64 * 1024, { maxItems: 4 * MAX_TOKENS_OUTSIDE })).toHaveLength(
       3 * MAX_TOKENS_OUTSIDE + 1,
