@@ -1506,226 +1506,6 @@ function forgetSecrets() {
     known.clear();
 }
 
-;// CONCATENATED MODULE: ./src/net/json-items.ts
-/**
- * Reads the items of one array in a JSON object (`{"items": [...], ...}`) as the answer arrives,
- * a chunk at a time, so that an answer of any length is read with memory bounded by what is kept
- * of each item, never by the answer: the whole text is never held, nor parsed into one tree.
- *
- * Only the structure around the array is scanned here (strings, nesting, the top-level keys);
- * each item's text is handed whole to JSON.parse, so an item is exactly what JSON.parse makes of
- * it, and an item longer than `maxItemChars` is refused before it grows further. The answer must
- * be one JSON object, complete, with the array under `key` at its top level exactly once.
- */
-/** Raised when the answer is not a JSON object with one `key` array of items this reader can take. */
-class JsonItemsError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'JsonItemsError';
-    }
-}
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-/** Longest top-level key remembered: a longer one cannot be the key looked for. */
-const MAX_KEY_CHARS = 256;
-class JsonItemsReader {
-    options;
-    /** UTF-8 to text, a character cut between two chunks kept for the next (a global: nothing to load). */
-    decoder = new TextDecoder('utf-8');
-    items = [];
-    /** Open containers, innermost last: OPEN_OBJECT or OPEN_ARRAY. */
-    open = [];
-    inString = false;
-    escaped = false;
-    started = false;
-    closed = false;
-    /** At the top level: the next string is a key (after '{' or ','). */
-    expectKey = false;
-    keyText;
-    keyChars = 0;
-    currentKey;
-    found = false;
-    /** Inside the items array (it is open[1]). */
-    inItems = false;
-    /** An item is being read: its pieces so far (it may span chunks). */
-    inItem = false;
-    itemText = [];
-    itemChars = 0;
-    /** After a ',' in the items array: another item must follow. */
-    itemDue = false;
-    constructor(options) {
-        this.options = options;
-    }
-    write(chunk) {
-        this.scan(this.decoder.decode(chunk, { stream: true }));
-    }
-    /** The items, once the whole answer has been written. */
-    end() {
-        this.scan(this.decoder.decode());
-        if (!this.started)
-            throw new JsonItemsError('the answer is empty');
-        if (!this.closed)
-            throw new JsonItemsError('the answer ended before its JSON did');
-        if (!this.found)
-            throw new JsonItemsError(`no ${this.options.key} array`);
-        return this.items;
-    }
-    scan(text) {
-        // Where the item being read began in this text (0 when it began in an earlier chunk).
-        let itemStart = this.inItem ? 0 : -1;
-        let keyStart = this.keyText ? 0 : -1;
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (this.inString) {
-                if (this.escaped)
-                    this.escaped = false;
-                else if (c === BACKSLASH)
-                    this.escaped = true;
-                else if (c === QUOTE) {
-                    this.inString = false;
-                    if (keyStart >= 0) {
-                        this.addKeyText(text.slice(keyStart, i));
-                        this.finishKey();
-                        keyStart = -1;
-                    }
-                }
-                continue;
-            }
-            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
-                continue;
-            if (this.closed)
-                throw new JsonItemsError('the answer goes on after its JSON object');
-            if (!this.started) {
-                if (c !== OPEN_OBJECT)
-                    throw new JsonItemsError('the answer is not a JSON object');
-                this.started = true;
-            }
-            const depth = this.open.length;
-            // An item begins at the first character of it, directly inside the items array.
-            if (this.inItems && depth === 2 && itemStart < 0 && c !== COMMA && c !== CLOSE_ARRAY) {
-                itemStart = i;
-                this.inItem = true;
-            }
-            switch (c) {
-                case QUOTE:
-                    this.inString = true;
-                    if (depth === 1 && this.expectKey) {
-                        this.currentKey = undefined;
-                        this.keyText = [];
-                        this.keyChars = 0;
-                        keyStart = i + 1;
-                    }
-                    break;
-                case OPEN_OBJECT:
-                case OPEN_ARRAY:
-                    if (depth === 1 && c === OPEN_ARRAY && this.currentKey === this.options.key) {
-                        if (this.found)
-                            throw new JsonItemsError(`${this.options.key} appears twice`);
-                        this.found = true;
-                        this.inItems = true;
-                    }
-                    this.open.push(c);
-                    if (depth === 0)
-                        this.expectKey = true;
-                    break;
-                case CLOSE_OBJECT:
-                case CLOSE_ARRAY: {
-                    if (this.open.pop() !== (c === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY)) {
-                        throw new JsonItemsError('the answer is not well-formed JSON');
-                    }
-                    if (depth === 2 && this.inItems) {
-                        if (itemStart >= 0)
-                            this.finishItem(text.slice(itemStart, i));
-                        else if (this.itemDue)
-                            throw new JsonItemsError(`an empty entry in ${this.options.key}`);
-                        itemStart = -1;
-                        this.inItems = false;
-                    }
-                    if (depth === 1)
-                        this.closed = true;
-                    break;
-                }
-                case COMMA:
-                    if (depth === 1)
-                        this.expectKey = true;
-                    if (depth === 2 && this.inItems) {
-                        if (itemStart < 0)
-                            throw new JsonItemsError(`an empty entry in ${this.options.key}`);
-                        this.finishItem(text.slice(itemStart, i));
-                        itemStart = -1;
-                        this.itemDue = true;
-                    }
-                    break;
-                case COLON:
-                    if (depth === 1)
-                        this.expectKey = false;
-                    break;
-                default:
-                    break;
-            }
-        }
-        if (keyStart >= 0)
-            this.addKeyText(text.slice(keyStart));
-        if (itemStart >= 0)
-            this.addItemText(text.slice(itemStart));
-    }
-    addKeyText(piece) {
-        if (!this.keyText)
-            return;
-        this.keyChars += piece.length;
-        if (this.keyChars > MAX_KEY_CHARS)
-            this.keyText = undefined;
-        else
-            this.keyText.push(piece);
-    }
-    finishKey() {
-        const raw = this.keyText?.join('');
-        this.keyText = undefined;
-        // A key spelled with escapes ("\u0069tems") means what JSON.parse makes of it.
-        this.currentKey = raw === undefined ? undefined : raw.includes('\\') ? safeParse(`"${raw}"`) : raw;
-    }
-    addItemText(piece) {
-        this.itemChars += piece.length;
-        if (this.itemChars > this.options.maxItemChars) {
-            throw new JsonItemsError(`an entry in ${this.options.key} is longer than ${this.options.maxItemChars} characters`);
-        }
-        this.itemText.push(piece);
-    }
-    finishItem(last) {
-        this.addItemText(last);
-        const text = this.itemText.join('');
-        this.itemText = [];
-        this.itemChars = 0;
-        this.inItem = false;
-        this.itemDue = false;
-        let value;
-        try {
-            value = JSON.parse(text);
-        }
-        catch {
-            throw new JsonItemsError(`an entry in ${this.options.key} is not well-formed JSON`);
-        }
-        if (this.items.length >= this.options.maxItems) {
-            throw new JsonItemsError(`${this.options.key} holds more than ${this.options.maxItems} entries, the most this action reads`);
-        }
-        this.items.push(this.options.item(value));
-    }
-}
-function safeParse(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/deepgram/client.ts
 /**
  * Deepgram's distribution-credentials API: create, list and delete, one attempt each. It speaks
@@ -1734,7 +1514,6 @@ function safeParse(text) {
  * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
  * needs to know.
  */
-
 
 
 
@@ -1817,6 +1596,9 @@ class DeepgramClient {
      */
     async list(projectId) {
         const action = 'list distribution credentials';
+        // The reader and its JSON parser load here, from their own chunk of dist/, so a step that does
+        // not list (main without kept-before) does not pay for loading them (docs/performance.md).
+        const { JsonItemsReader } = await Promise.all(/* import() */[__nccwpck_require__.e(497), __nccwpck_require__.e(608)]).then(__nccwpck_require__.bind(__nccwpck_require__, 608));
         const reader = new JsonItemsReader({ key: 'distribution_credentials', item: listedItem, ...LIST_LIMITS.items });
         const stream = {
             maxBytes: LIST_LIMITS.maxBytes,
@@ -1961,7 +1743,7 @@ function describe(value) {
  * entries, each at most 64 KiB of text. An answer without end stops at the first cap reached, or
  * at request-timeout, whichever comes first.
  */
-const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemChars: 64 * 1024 } };
+const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemBytes: 64 * 1024 } };
 /**
  * One entry of a list answer, as this action keeps it: the id, the comment ('' without one), the
  * creation time, the scopes and the member's email as the API gave them. Every field of a listed

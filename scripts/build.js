@@ -35,7 +35,8 @@ rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
 writeFileSync('dist/action.js', code);
 writeFileSync('dist/action.js.map', map);
-// The chunks of what loads on first use (@actions/io, for a Windows step), with their maps.
+// The chunks of what loads on first use (@actions/io, for a Windows step; the list reader and its
+// JSON parser, for a step that lists), with their maps.
 for (const [name, { source }] of Object.entries(assets)) {
   if (name === 'action.js.map') continue;
   if (!/^\d+\.action\.js(\.map)?$/.test(name)) throw new Error(`ncc wrote ${name}, which this build does not expect`);

@@ -414,6 +414,26 @@ describe('list', () => {
     expect(error.kind).toEqual({ transient: false, ambiguous: false });
   });
 
+  describe('an answer whose entries read well but which is not JSON: the list fails, so nothing is acted on', () => {
+    const good = JSON.stringify([nested({}), nested({ distribution_credentials_id: 'b' })]);
+    test.each([
+      ['no colon after the key', `{"distribution_credentials" ${good}}`, 'the answer is not well-formed JSON'],
+      ['text after the array', `{"distribution_credentials":${good} garbage}`, 'the answer is not well-formed JSON'],
+      ['a colon and a value after the array', `{"distribution_credentials":${good} : "y"}`, 'the answer is not well-formed JSON'],
+      ['no closing brace', `{"distribution_credentials":${good}`, 'the answer ended before its JSON did'],
+      [
+        'arrays nested 8 MiB deep after it',
+        `{"distribution_credentials":${good},"x":${'['.repeat(8 * 1024 * 1024)}`,
+        'the answer is nested more than 64 deep',
+      ],
+    ])('%s', async (_, body, why) => {
+      answer(200, body);
+      const error = await apiError(client.list(PROJECT));
+      expect(error.message).toBe(`Deepgram API: list distribution credentials returned an unexpected response: ${why}`);
+      expect(error.kind).toEqual({ transient: false, ambiguous: false });
+    });
+  });
+
   test('an entry without an id: an unexpected-response error', async () => {
     answer(200, { distribution_credentials: [{ distribution_credentials: { comment: 'x' } }] });
     await expect(client.list(PROJECT)).rejects.toThrow('an entry has no distribution_credentials_id');

@@ -143,11 +143,14 @@ process.on('exit', () => fs.writeFileSync(process.env.FILES_OUT, JSON.stringify(
     };
   };
 
-  test('a step reads the bundle and its entry, and no chunk', async () => {
+  test('a step reads the bundle and its entry, and no chunk; the JSON parser only in a step that lists', async () => {
     const main = await runStep(options());
     expectExit(main, 0);
     expect(distFilesRead()).toEqual(['action.js', 'index.js']);
-    await runStep(h.options(), main.state);
+    // Post lists the project (for pruning): the list reader and its parser load from their chunks.
+    const post = await runStep(options(), main.state);
+    expectExit(post, 0);
+    expect(distFilesRead()).toEqual(expect.arrayContaining(['action.js', 'post.js', expect.stringMatching(/^\d+\.action\.js$/)]));
   });
 
   test('on Windows docker is found by @actions/io, which loads from its own chunk in dist/', async () => {

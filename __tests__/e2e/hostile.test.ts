@@ -133,3 +133,41 @@ describe('an API whose answers carry workflow commands', () => {
     expect(h.sandbox.credentials()).toEqual([]);
   });
 });
+
+describe('a list answer that is not JSON, though its entries read well', () => {
+  const DAY = 86_400_000;
+  /** The project's sets, as entries of a list answer. */
+  const entries = () =>
+    JSON.stringify(
+      h.sandbox
+        .credentials()
+        .map((c) => ({ distribution_credentials: { distribution_credentials_id: c.id, comment: c.comment, created: c.created } })),
+    );
+  const deleted = () => h.sandbox.requests.filter((r) => r.op === 'delete').map((r) => r.path.split('/').at(-1));
+
+  test.each([
+    ['as JSON (the control: the old job set is pruned)', (list: string) => `{"distribution_credentials":${list}}`, true],
+    ['with no colon after the key', (list: string) => `{"distribution_credentials" ${list}}`, false],
+    ['with text after the array', (list: string) => `{"distribution_credentials":${list} garbage}`, false],
+    ['with a colon and a value after the array', (list: string) => `{"distribution_credentials":${list} : "y"}`, false],
+    [
+      'with arrays nested 8 MiB deep after it',
+      (list: string) => `{"distribution_credentials":${list},"x":${'['.repeat(8 * 1024 * 1024)}`,
+      false,
+    ],
+  ])('%s: post revokes its own set, and prunes only on a whole JSON answer', async (_, answer, prunes) => {
+    const old = h.sandbox.issue(SANDBOX_PROJECT_ID, {
+      comment: 'nightly [dg-action:bbbbbbbbbbbb job]',
+      created: new Date(Date.now() - 6 * DAY).toISOString(),
+    });
+    const main = await runStep(h.options({ login: 'false' }));
+    h.sandbox.addFault({ op: 'list', status: 200, times: 0, body: answer(entries()) });
+    const post = await runStep(h.options({ login: 'false' }), main.state);
+    expectExit(post, 0);
+    const own = main.outputs['credentials-id'];
+    expect(deleted().sort()).toEqual((prunes ? [own, old.id] : [own]).sort());
+    expect(h.sandbox.credentials().map((c) => c.id)).toEqual(prunes ? [] : [old.id]);
+    if (!prunes)
+      expect(post.visibleLog).toMatch(/::warning::.*list distribution credentials returned an unexpected response: the answer is/);
+  });
+});

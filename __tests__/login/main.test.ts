@@ -215,19 +215,27 @@ describe('keep and revoke: false', () => {
     inputs.keep = 'prod-pull';
     inputs.revoke = 'true';
     const older = '1b2c3d4e-0000-4000-8000-000000000001';
-    api((request) =>
-      request.method === 'GET'
-        ? json(200, {
-            distribution_credentials: [
-              { distribution_credentials: { distribution_credentials_id: older, comment: '[dg-action:0123456789ab keep=prod-pull]' } },
-            ],
-          })
-        : undefined,
+    // The create is answered only once the list has gone out: a step that waited for the create's
+    // answer before listing (an extra round trip) would never finish.
+    let listSent!: () => void;
+    const listed = new Promise<void>((resolve) => (listSent = resolve));
+    sendRequest.mockImplementation(
+      answering(async (request) => {
+        if (request.method === 'POST') {
+          await listed;
+          return created(JSON.parse(request.body ?? '{}').comment);
+        }
+        listSent();
+        return json(200, {
+          distribution_credentials: [
+            { distribution_credentials: { distribution_credentials_id: older, comment: '[dg-action:0123456789ab keep=prod-pull]' } },
+          ],
+        });
+      }),
     );
     await runMain();
     expect(sentComment()).toMatch(/ \[dg-action:[0-9a-f]{12} keep=prod-pull\]$/);
-    // The list goes out before the create's answer is awaited: no extra round trip.
-    expect(requests()).toEqual([`GET ${COLLECTION}`, `POST ${COLLECTION}`]);
+    expect(requests().sort()).toEqual([`GET ${COLLECTION}`, `POST ${COLLECTION}`]);
     expect(outputs()['kept-before']).toBe(older);
     expect(core.info).toHaveBeenCalledWith('keep: the credentials are kept as "prod-pull" at job end, so revoke: true does not apply.');
     expect(core.warning).not.toHaveBeenCalled();

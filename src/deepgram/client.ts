@@ -11,7 +11,6 @@ import { SCOPE_SHAPE as SCOPE } from './scopes.js';
 import { classifyNetworkError, classifyStatus, type ClassifiedError, type FailureKind } from '../net/retry.js';
 import { redact } from '../runner/secrets.js';
 import type { BodySink, HttpRequest, HttpResponse, Transport } from '../net/http.js';
-import { JsonItemsReader } from '../net/json-items.js';
 
 export interface CreateRequest {
   comment: string;
@@ -139,6 +138,9 @@ export class DeepgramClient {
    */
   async list(projectId: string): Promise<ListedPage> {
     const action = 'list distribution credentials';
+    // The reader and its JSON parser load here, from their own chunk of dist/, so a step that does
+    // not list (main without kept-before) does not pay for loading them (docs/performance.md).
+    const { JsonItemsReader } = await import('../net/json-items.js');
     const reader = new JsonItemsReader({ key: 'distribution_credentials', item: listedItem, ...LIST_LIMITS.items });
     const stream: BodySink = {
       maxBytes: LIST_LIMITS.maxBytes,
@@ -286,7 +288,7 @@ function describe(value: unknown): string {
  * entries, each at most 64 KiB of text. An answer without end stops at the first cap reached, or
  * at request-timeout, whichever comes first.
  */
-export const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemChars: 64 * 1024 } };
+export const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemBytes: 64 * 1024 } };
 
 /**
  * One entry of a list answer, as this action keeps it: the id, the comment ('' without one), the
