@@ -1,19 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { FAIL_ON_CHOICES, parseFailOn, readAuditSettings } from '../../src/audit/inputs.js';
-import { InputError } from '../../src/inputs/input-error.js';
 import { PROJECT } from '../../__fixtures__/ids.js';
+import { inputsOf, refusal } from '../../__fixtures__/inputs.js';
 
 const BASE = { 'api-key': 'dg_key_123', 'project-id': PROJECT };
-const read = (inputs: Record<string, string>) => readAuditSettings((name) => inputs[name] ?? '');
-const rejected = (inputs: Record<string, string>): InputError => {
-  try {
-    read(inputs);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('accepted');
-};
+const read = (inputs: Record<string, string>) => readAuditSettings(inputsOf(inputs));
+const rejected = (inputs: Record<string, string>) => refusal(() => read(inputs));
 
 describe('readAuditSettings', () => {
   test('the API inputs as the main action reads them, and the defaults: prune-after 5d, max-kept-age off, report only', () => {

@@ -1,32 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import { isLoopbackHost, readApiSettings } from '../../src/inputs/api.js';
-import { InputError } from '../../src/inputs/input-error.js';
 import { PROJECT } from '../../__fixtures__/ids.js';
+import { expectRefused, inputsOf, refusal } from '../../__fixtures__/inputs.js';
 
 const BASE = { 'api-key': 'dg_key_123', 'project-id': PROJECT };
 
-/** readApiSettings with these inputs (anything unset is '', as core.getInput gives it). */
-function read(inputs: Record<string, string>) {
-  return { settings: readApiSettings((name) => inputs[name] ?? '') };
-}
-
-/** The InputError readApiSettings throws for these inputs. */
-function inputError(inputs: Record<string, string>): InputError {
-  try {
-    read(inputs);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('readApiSettings accepted the inputs');
-}
-
-function expectRejected(inputs: Record<string, string>, input: string, text?: RegExp): void {
-  const error = inputError(inputs);
-  expect(error.input).toBe(input);
-  expect(error.message).toContain(`Input "${input}"`);
-  if (text) expect(error.message).toMatch(text);
-}
+const read = (inputs: Record<string, string>) => ({ settings: readApiSettings(inputsOf(inputs)) });
+const inputError = (inputs: Record<string, string>) => refusal(() => read(inputs));
+const expectRejected = (inputs: Record<string, string>, input: string, text?: RegExp) => expectRefused(() => read(inputs), input, text);
 
 describe('api-key', () => {
   test('empty is refused, naming the input', () => {

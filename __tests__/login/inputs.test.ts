@@ -1,32 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
 import { defaultComment, parseScopes, readSettings } from '../../src/login/inputs.js';
-import { InputError } from '../../src/inputs/input-error.js';
 import { PROJECT } from '../../__fixtures__/ids.js';
+import { expectRefused, inputsOf } from '../../__fixtures__/inputs.js';
 
 const BASE = { 'api-key': 'dg_key_123', 'project-id': PROJECT };
 
 /** readSettings with these inputs (anything unset is '', as core.getInput gives it). */
 function read(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
-  return readSettings((name) => inputs[name] ?? '', env);
+  return readSettings(inputsOf(inputs), env);
 }
 
-/** The InputError readSettings throws for these inputs. */
-function inputError(inputs: Record<string, string>): InputError {
-  try {
-    read(inputs);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('readSettings accepted the inputs');
-}
-
-function expectRejected(inputs: Record<string, string>, input: string, text?: RegExp): void {
-  const error = inputError(inputs);
-  expect(error.input).toBe(input);
-  expect(error.message).toContain(`Input "${input}"`);
-  if (text) expect(error.message).toMatch(text);
-}
+const expectRejected = (inputs: Record<string, string>, input: string, text?: RegExp) => expectRefused(() => read(inputs), input, text);
 
 describe('defaults', () => {
   test('only api-key and project-id given: every other setting has its documented default', () => {
