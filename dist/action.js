@@ -3845,6 +3845,69 @@ function closeJobConfig(dir) {
     return present.length > 0;
 }
 
+;// CONCATENATED MODULE: ./src/registry/login-record.ts
+/**
+ * The record beside a shared config (see shared-config.ts): its format, where it lives, and reading
+ * and writing it, with no lock of its own (its callers hold record-lock.ts's around both). For
+ * each registry: the login the config held before any of this action's jobs, and each running
+ * job's own login (its marker, the exact `auth` value it wrote, and when). Whatever in the file is not in the shape main writes is dropped, and every
+ * secret in it is masked: the file is only as trusted as the config beside it.
+ */
+
+
+
+/** The longest a job runs (on a self-hosted runner): a login on record longer than that has lost its job. */
+const LONGEST_JOB_MS = 5 * 24 * 3_600_000;
+const MARKER = /^dg-action:[0-9a-f]{12}$/;
+/** The record beside `file`: hidden, named after it. */
+const recordPath = (file) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.dg-action-logins`);
+/**
+ * The keys a logout of `registry` removes (docker also erases the https:// and http:// forms), so
+ * each is kept aside and put back.
+ */
+const loginForms = (registry) => [registry, `https://${registry}`, `http://${registry}`];
+const mayBeRunning = (login) => Date.now() - login.since < LONGEST_JOB_MS;
+/** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
+function readRecords(file) {
+    const records = dict();
+    let parsed;
+    try {
+        parsed = parseJson((0,external_node_fs_namespaceObject.readFileSync)(recordPath(file), 'utf8'));
+    }
+    catch {
+        return records;
+    }
+    const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : dict();
+    for (const [registry, value] of Object.entries(registries)) {
+        if (!isObject(value))
+            continue;
+        const earlier = dict();
+        for (const key of loginForms(registry)) {
+            const entry = isObject(value.earlier) ? own(value.earlier, key) : undefined;
+            if (isInline(entry))
+                earlier[key] = entry;
+        }
+        const logins = (Array.isArray(value.logins) ? value.logins : []).filter((login) => isObject(login) &&
+            typeof login.marker === 'string' &&
+            MARKER.test(login.marker) &&
+            typeof login.auth === 'string' &&
+            login.auth !== '' &&
+            typeof login.since === 'number' &&
+            Number.isFinite(login.since));
+        Object.values(earlier).forEach(protectEntry);
+        logins.forEach((login) => protectEntry({ auth: login.auth }));
+        records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
+    }
+    return records;
+}
+function writeRecords(file, records) {
+    if (Object.keys(records).length === 0)
+        (0,external_node_fs_namespaceObject.rmSync)(recordPath(file), { force: true });
+    else
+        writeAtomically(recordPath(file), JSON.stringify({ registries: records }));
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 ;// CONCATENATED MODULE: ./src/registry/record-lock.ts
 /**
  * The lock two jobs' steps take before they read and write a shared config and its record, so
@@ -3860,6 +3923,7 @@ function closeJobConfig(dir) {
  * Loaded only when a step takes the lock: it patches `fs` (graceful-fs) and hooks the process's
  * exit (signal-exit), which no other step needs.
  */
+
 
 
 
@@ -3905,30 +3969,6 @@ async function withLock(target, work) {
             await release().catch(() => undefined);
     }
 }
-
-;// CONCATENATED MODULE: ./src/registry/login-record.ts
-/**
- * The record beside a shared config (see shared-config.ts): its format, and reading and writing
- * it under the lock (record-lock.ts). For each registry: the login the config held before any of
- * this action's jobs, and each running job's own login (its marker, the exact `auth` value it
- * wrote, and when). Whatever in the file is not in the shape main writes is dropped, and every
- * secret in it is masked: the file is only as trusted as the config beside it.
- */
-
-
-
-
-/** The longest a job runs (on a self-hosted runner): a login on record longer than that has lost its job. */
-const LONGEST_JOB_MS = 5 * 24 * 3_600_000;
-const MARKER = /^dg-action:[0-9a-f]{12}$/;
-/** The record beside `file`: hidden, named after it. */
-const recordPath = (file) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.dg-action-logins`);
-/**
- * The keys a logout of `registry` removes (docker also erases the https:// and http:// forms), so
- * each is kept aside and put back.
- */
-const loginForms = (registry) => [registry, `https://${registry}`, `http://${registry}`];
-const mayBeRunning = (login) => Date.now() - login.since < LONGEST_JOB_MS;
 /**
  * `work`, holding the lock of the record beside `file`: no other job's step reads or writes it
  * meanwhile. Not on a GitHub-hosted runner: there a job has the machine to itself and its steps
@@ -3940,46 +3980,6 @@ async function withRecordLock(file, work) {
         return work();
     return withLock(recordPath(file), work);
 }
-/** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
-function readRecords(file) {
-    const records = dict();
-    let parsed;
-    try {
-        parsed = parseJson((0,external_node_fs_namespaceObject.readFileSync)(recordPath(file), 'utf8'));
-    }
-    catch {
-        return records;
-    }
-    const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : dict();
-    for (const [registry, value] of Object.entries(registries)) {
-        if (!isObject(value))
-            continue;
-        const earlier = dict();
-        for (const key of loginForms(registry)) {
-            const entry = isObject(value.earlier) ? own(value.earlier, key) : undefined;
-            if (isInline(entry))
-                earlier[key] = entry;
-        }
-        const logins = (Array.isArray(value.logins) ? value.logins : []).filter((login) => isObject(login) &&
-            typeof login.marker === 'string' &&
-            MARKER.test(login.marker) &&
-            typeof login.auth === 'string' &&
-            login.auth !== '' &&
-            typeof login.since === 'number' &&
-            Number.isFinite(login.since));
-        Object.values(earlier).forEach(protectEntry);
-        logins.forEach((login) => protectEntry({ auth: login.auth }));
-        records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
-    }
-    return records;
-}
-function writeRecords(file, records) {
-    if (Object.keys(records).length === 0)
-        (0,external_node_fs_namespaceObject.rmSync)(recordPath(file), { force: true });
-    else
-        writeAtomically(recordPath(file), JSON.stringify({ registries: records }));
-}
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 ;// CONCATENATED MODULE: ./src/registry/shared-config.ts
 /**

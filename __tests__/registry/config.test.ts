@@ -7,7 +7,7 @@ import { mockRunner } from '../../__fixtures__/step.js';
 
 mockRunner();
 const { authFilePath, chooseConfig, executionDir, prepareAuthFile } = await import('../../src/registry/config.js');
-const { recordPath } = await import('../../src/registry/shared-config.js');
+const { recordPath } = await import('../../src/registry/login-record.js');
 const { forgetSecrets } = await import('../../src/runner/secrets.js');
 
 const MARKER = 'dg-action:0123456789ab';
