@@ -3118,6 +3118,8 @@ async function keptBefore(ctx, name, marker) {
     return sets.map((set) => set.id).join(',');
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = require("node:child_process");
 ;// CONCATENATED MODULE: ./src/runner/signals.ts
@@ -3338,8 +3340,6 @@ function killGroup(pid, fallback) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ./src/registry/which.ts
 /**
  * Where a program is on PATH: the answer @actions/io's which(tool) gives, for less.
@@ -3754,9 +3754,10 @@ const JOB_FILES = ['config.json', 'auth.json'];
 const EXECUTION_FOLDER = /^dg-action-[0-9a-f]{12}$/;
 /**
  * Main: the job's own config in `dir`, seeded from `userFile` (the CLI's usual file, found before
- * DOCKER_CONFIG is changed), and exported. `registry` is the one this action logs in to.
+ * DOCKER_CONFIG is changed), and exported. `registry` is the one this action logs in to; `auto`:
+ * `docker-config: auto` chose this mode (the log says so).
  */
-async function useJobConfig(cli, dir, userFile, registry, how) {
+async function useJobConfig(cli, dir, userFile, registry, auto) {
     const user = readAuthFile(userFile) ?? dict();
     const seed = dict(Object.entries(user));
     delete seed.auths;
@@ -3781,6 +3782,7 @@ async function useJobConfig(cli, dir, userFile, registry, how) {
         file_commands_exportVariable('DOCKER_CONFIG', dir);
     else
         file_commands_exportVariable('REGISTRY_AUTH_FILE', file);
+    const how = auto ? 'docker-config: auto, on a self-hosted runner' : 'docker-config: job';
     log_info(`Using a ${cli.name} config of this job's own (${how}), its logins taken out at job end: ${file}`);
 }
 /** Links to the user's folders that exist; a folder that does not is left for the job to make as its own. */
@@ -3843,6 +3845,69 @@ function closeJobConfig(dir) {
     return present.length > 0;
 }
 
+;// CONCATENATED MODULE: ./src/registry/login-record.ts
+/**
+ * The record beside a shared config (see shared-config.ts): its format, where it lives, and reading
+ * and writing it, with no lock of its own (its callers hold record-lock.ts's around both). For
+ * each registry: the login the config held before any of this action's jobs, and each running
+ * job's own login (its marker, the exact `auth` value it wrote, and when). Whatever in the file is not in the shape main writes is dropped, and every
+ * secret in it is masked: the file is only as trusted as the config beside it.
+ */
+
+
+
+/** The longest a job runs (on a self-hosted runner): a login on record longer than that has lost its job. */
+const LONGEST_JOB_MS = 5 * 24 * 3_600_000;
+const MARKER = /^dg-action:[0-9a-f]{12}$/;
+/** The record beside `file`: hidden, named after it. */
+const recordPath = (file) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.dg-action-logins`);
+/**
+ * The keys a logout of `registry` removes (docker also erases the https:// and http:// forms), so
+ * each is kept aside and put back.
+ */
+const loginForms = (registry) => [registry, `https://${registry}`, `http://${registry}`];
+const mayBeRunning = (login) => Date.now() - login.since < LONGEST_JOB_MS;
+/** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
+function readRecords(file) {
+    const records = dict();
+    let parsed;
+    try {
+        parsed = parseJson((0,external_node_fs_namespaceObject.readFileSync)(recordPath(file), 'utf8'));
+    }
+    catch {
+        return records;
+    }
+    const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : dict();
+    for (const [registry, value] of Object.entries(registries)) {
+        if (!isObject(value))
+            continue;
+        const earlier = dict();
+        for (const key of loginForms(registry)) {
+            const entry = isObject(value.earlier) ? own(value.earlier, key) : undefined;
+            if (isInline(entry))
+                earlier[key] = entry;
+        }
+        const logins = (Array.isArray(value.logins) ? value.logins : []).filter((login) => isObject(login) &&
+            typeof login.marker === 'string' &&
+            MARKER.test(login.marker) &&
+            typeof login.auth === 'string' &&
+            login.auth !== '' &&
+            typeof login.since === 'number' &&
+            Number.isFinite(login.since));
+        Object.values(earlier).forEach(protectEntry);
+        logins.forEach((login) => protectEntry({ auth: login.auth }));
+        records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
+    }
+    return records;
+}
+function writeRecords(file, records) {
+    if (Object.keys(records).length === 0)
+        (0,external_node_fs_namespaceObject.rmSync)(recordPath(file), { force: true });
+    else
+        writeAtomically(recordPath(file), JSON.stringify({ registries: records }));
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 ;// CONCATENATED MODULE: ./src/registry/record-lock.ts
 /**
  * The lock two jobs' steps take before they read and write a shared config and its record, so
@@ -3858,6 +3923,7 @@ function closeJobConfig(dir) {
  * Loaded only when a step takes the lock: it patches `fs` (graceful-fs) and hooks the process's
  * exit (signal-exit), which no other step needs.
  */
+
 
 
 
@@ -3903,30 +3969,6 @@ async function withLock(target, work) {
             await release().catch(() => undefined);
     }
 }
-
-;// CONCATENATED MODULE: ./src/registry/login-record.ts
-/**
- * The record beside a shared config (see shared-config.ts): its format, and reading and writing
- * it under the lock (record-lock.ts). For each registry: the login the config held before any of
- * this action's jobs, and each running job's own login (its marker, the exact `auth` value it
- * wrote, and when). Whatever in the file is not in the shape main writes is dropped, and every
- * secret in it is masked: the file is only as trusted as the config beside it.
- */
-
-
-
-
-/** The longest a job runs (on a self-hosted runner): a login on record longer than that has lost its job. */
-const LONGEST_JOB_MS = 5 * 24 * 3_600_000;
-const MARKER = /^dg-action:[0-9a-f]{12}$/;
-/** The record beside `file`: hidden, named after it. */
-const recordPath = (file) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.dg-action-logins`);
-/**
- * The keys a logout of `registry` removes (docker also erases the https:// and http:// forms), so
- * each is kept aside and put back.
- */
-const loginForms = (registry) => [registry, `https://${registry}`, `http://${registry}`];
-const mayBeRunning = (login) => Date.now() - login.since < LONGEST_JOB_MS;
 /**
  * `work`, holding the lock of the record beside `file`: no other job's step reads or writes it
  * meanwhile. Not on a GitHub-hosted runner: there a job has the machine to itself and its steps
@@ -3938,46 +3980,6 @@ async function withRecordLock(file, work) {
         return work();
     return withLock(recordPath(file), work);
 }
-/** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
-function readRecords(file) {
-    const records = dict();
-    let parsed;
-    try {
-        parsed = parseJson((0,external_node_fs_namespaceObject.readFileSync)(recordPath(file), 'utf8'));
-    }
-    catch {
-        return records;
-    }
-    const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : dict();
-    for (const [registry, value] of Object.entries(registries)) {
-        if (!isObject(value))
-            continue;
-        const earlier = dict();
-        for (const key of loginForms(registry)) {
-            const entry = isObject(value.earlier) ? own(value.earlier, key) : undefined;
-            if (isInline(entry))
-                earlier[key] = entry;
-        }
-        const logins = (Array.isArray(value.logins) ? value.logins : []).filter((login) => isObject(login) &&
-            typeof login.marker === 'string' &&
-            MARKER.test(login.marker) &&
-            typeof login.auth === 'string' &&
-            login.auth !== '' &&
-            typeof login.since === 'number' &&
-            Number.isFinite(login.since));
-        Object.values(earlier).forEach(protectEntry);
-        logins.forEach((login) => protectEntry({ auth: login.auth }));
-        records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
-    }
-    return records;
-}
-function writeRecords(file, records) {
-    if (Object.keys(records).length === 0)
-        (0,external_node_fs_namespaceObject.rmSync)(recordPath(file), { force: true });
-    else
-        writeAtomically(recordPath(file), JSON.stringify({ registries: records }));
-}
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 ;// CONCATENATED MODULE: ./src/registry/shared-config.ts
 /**
@@ -4142,25 +4144,33 @@ function executionDir(marker, env = process.env) {
     const hex = /^dg-action:([0-9a-f]{12})$/.exec(marker)?.[1];
     return hex === undefined ? undefined : (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `dg-action-${hex}`);
 }
-/** Main, before the login: a job config of its own, or the shared one with this job's login on record. */
-async function prepareAuthFile(cli, registry, jobConfig, marker, auth) {
+/**
+ * Main, before anything is written: the file this job's login goes to, by `mode`. Paths are made
+ * absolute now, so that post (which may run in another folder) finds the same file.
+ */
+function chooseConfig(cli, mode, auto, marker) {
     const dir = executionDir(marker);
     if (dir === undefined)
         throw new Error(`Not an execution marker: ${marker}`);
-    // Found before a job config changes DOCKER_CONFIG: the user's config, which a job config is seeded from.
-    const file = authFilePath(cli.name);
-    if (jobConfig !== undefined)
-        await useJobConfig(cli, dir, file, registry, jobConfig);
+    const userFile = (0,external_node_path_namespaceObject.resolve)(authFilePath(cli));
+    const file = mode === 'job' ? (0,external_node_path_namespaceObject.resolve)(dir, cli === 'docker' ? 'config.json' : 'auth.json') : userFile;
+    return { mode, cli, file, userFile, auto };
+}
+/** Main, before the login: a job config of its own, or the shared one with this job's login on record. */
+async function prepareAuthFile(cli, target, registry, marker, auth) {
+    if (target.mode === 'job')
+        await useJobConfig(cli, (0,external_node_path_namespaceObject.dirname)(target.file), target.userFile, registry, target.auto);
     else
-        await recordLogin(cli, file, registry, marker, auth);
+        await recordLogin(cli, target.file, registry, marker, auth);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/login.ts
 /**
  * The registry side of both steps, each called in one line: main logs in (with the job's own
  * config, or the shared one with this job's login on record, then the CLI with retries); post
- * takes the logins out of the job's config, or logs out of the shared one and puts back what
- * should be there.
+ * undoes what main recorded in state: it takes the logins out of the job's config, or logs out of
+ * the shared one and puts back what should be there. Post never works the config out again from
+ * the inputs: main's choice (mode, CLI, file) is in state.
  */
 
 
@@ -4170,46 +4180,50 @@ async function prepareAuthFile(cli, registry, jobConfig, marker, auth) {
 
 
 
+
 /** Main: the CLI to log in with, found before anything is created. */
-const findLoginCli = (settings) => findRegistryCli(settings.cli, 'log in; set `login: false` to only create the credentials and use the outputs');
-async function logIn(cli, settings, marker, username, secret) {
-    const jobConfig = settings.dockerConfig === 'job' ? `docker-config: ${settings.dockerConfigAuto ? 'auto, on a self-hosted runner' : 'job'}` : undefined;
+const findLoginCli = (choice) => findRegistryCli(choice, 'log in; set `login: false` to only create the credentials and use the outputs');
+async function logIn(options, marker, secret) {
+    const { registry, username, cli } = options;
     // What the CLI writes for this login: how a later step knows the entry for this job's.
     const auth = Buffer.from(`${username}:${secret}`).toString('base64');
-    await prepareAuthFile(cli, settings.registry, jobConfig, marker, auth);
-    await cliLogin(cli, settings.registry, username, secret, {
-        maxAttempts: settings.maxAttempts,
-        // One login is a few requests to the registry; request-timeout bounds each attempt of it.
-        attemptTimeoutMs: settings.requestTimeoutMs,
+    await prepareAuthFile(cli, options.config, registry, marker, auth);
+    await cliLogin(cli, registry, username, secret, {
+        maxAttempts: options.maxAttempts,
+        attemptTimeoutMs: options.requestTimeoutMs,
         log: log_info,
     });
 }
 /** Post: never throws; what fails is a warning that says so. */
-async function logOutAtJobEnd(saved, settings) {
+async function logOutAtJobEnd(saved, options) {
     if (!saved.loggedInTo)
         return;
-    if (settings.dockerConfig === 'job')
-        return closeJobConfigAtJobEnd(saved, settings);
+    const config = saved.registryConfig;
+    if (config === undefined) {
+        // Main saves the config before loggedInTo: state without it is not what main wrote.
+        log_warning('The saved state names no registry config this action made (mode, CLI and file): not logging out.');
+        return;
+    }
+    if (config.mode === 'job')
+        return closeJobConfigAtJobEnd(saved.marker, config, options);
     // From state, which the runner keeps in the environment: named and used only when it is what main would have accepted.
     const registry = isRegistryHost(saved.loggedInTo) ? saved.loggedInTo : undefined;
-    const title = settings.logout
+    const title = options.logout
         ? `Log out of ${registry ?? 'the registry'}`
         : `Leave the login to ${registry ?? 'the registry'} (logout: false)`;
     await group(title, async () => {
         if (registry === undefined)
             return log_warning('The saved registry is not a registry host; not logging out of it.');
-        const cli = await findRegistryCli(settings.cli, 'log out of the registry').catch((error) => {
+        const cli = await findRegistryCli(config.cli, 'log out of the registry').catch((error) => {
             // These messages already say what failed and where.
-            if (settings.logout)
+            if (options.logout)
                 log_warning(errorMessage(error));
             return undefined;
         });
-        // Without the CLI, the config main used all the same: docker's, unless podman was asked for.
-        const file = authFilePath(cli?.name ?? (settings.cli === 'podman' ? 'podman' : 'docker'));
         const runLogout = cli &&
             (async () => {
                 try {
-                    await cliLogout(cli, registry, settings.requestTimeoutMs);
+                    await cliLogout(cli, registry, options.requestTimeoutMs);
                     log_info(`Logged out of ${registry}.`);
                 }
                 catch (error) {
@@ -4217,7 +4231,7 @@ async function logOutAtJobEnd(saved, settings) {
                 }
             });
         try {
-            await releaseLogin(file, registry, saved.marker, { logout: settings.logout, runLogout });
+            await releaseLogin(config.file, registry, saved.marker, { logout: options.logout, runLogout });
         }
         catch (error) {
             log_warning(`Could not put back the login to ${registry} that was there before this job: ${errorMessage(error)}`);
@@ -4225,10 +4239,15 @@ async function logOutAtJobEnd(saved, settings) {
     });
 }
 /** The job's config stays for the post steps still to come (see job-config.ts); its logins go. */
-function closeJobConfigAtJobEnd(saved, settings) {
-    const dir = executionDir(saved.marker);
-    if (dir === undefined || !settings.logout)
+function closeJobConfigAtJobEnd(marker, config, options) {
+    const dir = executionDir(marker);
+    if (dir === undefined || !options.logout)
         return;
+    // Only ever this execution's own folder: a recorded file elsewhere is not one main made.
+    if ((0,external_node_path_namespaceObject.dirname)(config.file) !== (0,external_node_path_namespaceObject.resolve)(dir)) {
+        log_warning(`The saved registry config ${config.file} is not in this job's own folder (${dir}): it is left as it is.`);
+        return;
+    }
     try {
         if (closeJobConfig(dir))
             log_info("Took the logins out of this job's own registry config (the runner empties RUNNER_TEMP at job end).");
@@ -4246,12 +4265,16 @@ function closeJobConfigAtJobEnd(saved, settings) {
  */
 
 
+
 const KEYS = {
     marker: 'marker',
     credentialsId: 'credentialsId',
     loggedInTo: 'loggedInTo',
     sweep: 'sweep',
     createInFlightUntil: 'createInFlightUntil',
+    registryConfig: 'registryConfig',
+    registryCli: 'registryCli',
+    registryFile: 'registryFile',
 };
 function readState() {
     return {
@@ -4261,7 +4284,17 @@ function readState() {
         sweep: getState(KEYS.sweep) === 'true',
         // A number main wrote, or 0: state is text anyone with the runner's files could have touched.
         createInFlightUntil: Number(/^\d{1,15}$/.exec(getState(KEYS.createInFlightUntil))?.[0] ?? 0),
+        registryConfig: readRegistryConfig(),
     };
+}
+/** All three keys in the shape main writes, or none. */
+function readRegistryConfig() {
+    const mode = getState(KEYS.registryConfig);
+    const cli = getState(KEYS.registryCli);
+    const file = getState(KEYS.registryFile);
+    if ((mode !== 'job' && mode !== 'default') || (cli !== 'docker' && cli !== 'podman') || !(0,external_node_path_namespaceObject.isAbsolute)(file))
+        return undefined;
+    return { mode, cli, file };
 }
 const saveMarker = (marker) => file_commands_saveState(KEYS.marker, marker);
 const saveCredentialsId = (id) => file_commands_saveState(KEYS.credentialsId, id);
@@ -4269,6 +4302,12 @@ const saveLoggedInTo = (registry) => file_commands_saveState(KEYS.loggedInTo, re
 const saveSweepNeeded = () => file_commands_saveState(KEYS.sweep, 'true');
 /** Saved before each create goes out and cleared when it settles: a step killed in between leaves it set. */
 const saveCreateInFlight = (until) => file_commands_saveState(KEYS.createInFlightUntil, until ? String(until) : '');
+/** Saved before the login is tried (and before loggedInTo): post undoes what this names. */
+function saveRegistryConfig(config) {
+    file_commands_saveState(KEYS.registryConfig, config.mode);
+    file_commands_saveState(KEYS.registryCli, config.cli);
+    file_commands_saveState(KEYS.registryFile, config.file);
+}
 
 ;// CONCATENATED MODULE: ./src/runner/summary-file.ts
 
@@ -4443,6 +4482,7 @@ function postPlan(settings) {
 
 
 
+
 /**
  * The main step's entry: runs it and turns an error into the step's failure. Importing this module
  * does nothing, so a tool that imports it and calls run() itself (GitHub's local-action) runs the
@@ -4463,7 +4503,7 @@ async function runMain() {
     warnings.forEach(log_warning);
     notes.forEach(log_info);
     // Without docker or podman there is nothing to log in with: fail before anything is created.
-    const cli = settings.login ? await findLoginCli(settings) : undefined;
+    const cli = settings.login ? await findLoginCli(settings.cli) : undefined;
     const marker = newMarker();
     saveMarker(marker);
     const ctx = apiContext(settings);
@@ -4493,10 +4533,21 @@ async function runMain() {
 }
 /** Logs the CLI in; credentials it cannot log in with are of no use to anyone: they are taken back before failing. */
 async function logInOrTakeBack(ctx, cli, settings, marker, credentials) {
-    // Saved first: a step stopped mid-login may have written the login, and post must undo it.
+    // The config is chosen here, once: post undoes what state records of it, never working it out again.
+    const config = chooseConfig(cli.name, settings.dockerConfig, settings.dockerConfigAuto, marker);
+    saveRegistryConfig({ mode: config.mode, cli: config.cli, file: config.file });
+    // Saved before the login: a step stopped mid-login may have written the login, and post must undo it.
     saveLoggedInTo(settings.registry);
+    const login = {
+        registry: settings.registry,
+        username: credentials.username,
+        cli,
+        config,
+        requestTimeoutMs: settings.requestTimeoutMs,
+        maxAttempts: settings.maxAttempts,
+    };
     try {
-        await logIn(cli, settings, marker, credentials.username, credentials.secret);
+        await logIn(login, marker, credentials.secret);
     }
     catch (error) {
         await revokeCredentials(ctx, credentials.id).then(() => saveCredentialsId(''), (revokeError) => log_warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`));
@@ -4705,7 +4756,7 @@ async function runPost() {
     const lines = holdLines();
     const cleanup = cleanUpProject({ ...ctx, info: lines.info, warning: lines.warning }, saved, settings);
     cleanup.catch(() => undefined); // awaited below, after the logout: not an unhandled rejection meanwhile
-    await logOutAtJobEnd(saved, settings);
+    await logOutAtJobEnd(saved, { logout: settings.logout, requestTimeoutMs: settings.requestTimeoutMs });
     await group('Revoke and clean up distribution credentials', () => {
         lines.release();
         return cleanup;

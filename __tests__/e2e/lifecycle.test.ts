@@ -54,6 +54,12 @@ describe('cancelled or timed out while logging in', () => {
       // It died of the signal, as a step that did not pass it on would have.
       expectExit(main, -1);
       expect(main.state.loggedInTo).toBe(h.sandbox.registryHost);
+      // What post undoes, recorded before the login began: the mode, the CLI and the file.
+      expect(main.state).toMatchObject({
+        registryConfig: 'default',
+        registryCli: 'docker',
+        registryFile: join(h.workdir, 'docker', 'config.json'),
+      });
       // docker ran in a process group of its own, which the signal did not reach: the step ended it,
       // so no process of the test is left (allGone fails, naming it, if docker outlives its bound).
       await allGone(h.workdir);

@@ -128,17 +128,38 @@ describe('happy path', () => {
     }
   });
 
-  test('state: marker, credentialsId and loggedInTo, never the secret', async () => {
+  test('state: marker, credentialsId, the registry config main chose, and loggedInTo, never the secret', async () => {
     await runMain();
     expect(saved()).toEqual({
       marker: expect.stringMatching(/^dg-action:/),
       credentialsId: CRED,
+      registryConfig: 'default',
+      registryCli: 'docker',
+      registryFile: join(scratch, 'docker', 'config.json'),
       loggedInTo: 'quay.io',
       // Set while the create was in flight, cleared when it answered.
       createInFlightUntil: '',
     });
     expect(JSON.stringify(core.saveState.mock.calls)).not.toContain(SECRET);
     expect(JSON.stringify(core.saveState.mock.calls)).not.toContain(AUTH);
+  });
+
+  test("docker-config: job records the job's own file, in this execution's folder", async () => {
+    inputs['docker-config'] = 'job';
+    await runMain();
+    const hex = saved().marker!.slice('dg-action:'.length);
+    expect(saved()).toMatchObject({
+      registryConfig: 'job',
+      registryCli: 'docker',
+      registryFile: join(scratch, `dg-action-${hex}`, 'config.json'),
+    });
+  });
+
+  test('the registry config is saved before loggedInTo, and both before the CLI runs', async () => {
+    await runMain();
+    const order = (key: string) => core.saveState.mock.invocationCallOrder[core.saveState.mock.calls.findIndex(([k]) => k === key)]!;
+    for (const key of ['registryConfig', 'registryCli', 'registryFile']) expect(order(key)).toBeLessThan(order('loggedInTo'));
+    expect(order('loggedInTo')).toBeLessThan(child.runChild.mock.invocationCallOrder[0]!);
   });
 
   test('the marker and the create in flight are saved before the create is sent', async () => {

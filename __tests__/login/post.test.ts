@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
 import * as child from '../../__fixtures__/child.js';
 import * as io from '../../__fixtures__/io.js';
@@ -77,7 +77,14 @@ beforeEach(async () => {
   rmSync(join(scratch, 'docker'), { recursive: true, force: true });
   await loggedIn('quay.io');
   inputs = { 'api-key': API_KEY, 'project-id': PROJECT };
-  state = { marker: MARKER, credentialsId: CRED, loggedInTo: 'quay.io' };
+  state = {
+    marker: MARKER,
+    credentialsId: CRED,
+    registryConfig: 'default',
+    registryCli: 'docker',
+    registryFile: CONFIG,
+    loggedInTo: 'quay.io',
+  };
   core.getInput.mockImplementation((name) => inputs[name] ?? '');
   core.getState.mockImplementation((name) => state[name] ?? '');
   io.which.mockResolvedValue('/usr/bin/docker');
@@ -276,7 +283,7 @@ test('docker gone by job end is a warning, not a throw', async () => {
   io.which.mockResolvedValue('');
   await expect(runPost()).resolves.toBeUndefined();
   expect(warnings()).toHaveLength(1);
-  expect(warnings()[0]).toBe('Neither the docker nor the podman CLI was found on PATH, so the action cannot log out of the registry.');
+  expect(warnings()[0]).toBe('The docker CLI was not found on PATH, so the action cannot log out of the registry.');
 });
 
 test('a saved registry that main would not have accepted never reaches the CLI: a warning', async () => {
@@ -302,8 +309,93 @@ test("an earlier login main kept aside goes back even when the logout cannot run
   forgetSecrets();
   core.setSecret.mockClear();
   await runPost();
-  expect(warnings()).toEqual(['Neither the docker nor the podman CLI was found on PATH, so the action cannot log out of the registry.']);
+  expect(warnings()).toEqual(['The docker CLI was not found on PATH, so the action cannot log out of the registry.']);
   expect(JSON.parse(readFileSync(CONFIG, 'utf8'))).toEqual({ auths: { 'quay.io': entry } });
   expect(core.setSecret).toHaveBeenCalledWith(entry.auth);
   expect(readdirSync(join(scratch, 'docker'))).toEqual(['config.json']);
+});
+
+describe('post undoes what main recorded, whatever the inputs say now', () => {
+  const JOB_DIR = join(scratch, 'dg-action-0123456789ab');
+  const JOB_CONFIG = join(JOB_DIR, 'config.json');
+  const jobConfig = () => {
+    mkdirSync(JOB_DIR, { recursive: true });
+    writeFileSync(JOB_CONFIG, JSON.stringify({ detachKeys: 'ctrl-e,e', auths: { 'quay.io': { auth: LOGIN_AUTH } } }));
+  };
+  const shared = () => readFileSync(CONFIG, 'utf8');
+  afterEach(() => rmSync(JOB_DIR, { recursive: true, force: true }));
+
+  test("recorded job (the inputs now say default): the job's config loses its logins, no CLI runs, the shared config is untouched", async () => {
+    jobConfig();
+    const before = shared();
+    Object.assign(state, { registryConfig: 'job', registryFile: JOB_CONFIG });
+    inputs['docker-config'] = 'default';
+    await runPost();
+    expect(JSON.parse(readFileSync(JOB_CONFIG, 'utf8'))).toEqual({ detachKeys: 'ctrl-e,e' });
+    expect(child.runChild).not.toHaveBeenCalled();
+    expect(io.which).not.toHaveBeenCalled();
+    expect(shared()).toBe(before);
+    expect(warnings()).toEqual([]);
+  });
+
+  test('recorded default (the inputs now say job): the shared config is logged out of, the job folder left alone', async () => {
+    jobConfig();
+    inputs['docker-config'] = 'job';
+    await runPost();
+    expect(child.runChild.mock.calls[0]!.slice(0, 2)).toEqual(['/usr/bin/docker', ['logout', '--', 'quay.io']]);
+    expect(JSON.parse(readFileSync(JOB_CONFIG, 'utf8')).auths).toEqual({ 'quay.io': { auth: LOGIN_AUTH } });
+  });
+
+  test('recorded podman (the inputs now say auto): post looks for podman, the CLI main logged in with', async () => {
+    state.registryCli = 'podman';
+    io.which.mockResolvedValue('');
+    await runPost();
+    expect(io.which.mock.calls.map(([name]) => name)).toEqual(['podman']);
+    expect(warnings()).toEqual(['The podman CLI was not found on PATH, so the action cannot log out of the registry.']);
+  });
+
+  test('a registry config in the shared file recorded: released from that file, found by the path main saved', async () => {
+    const elsewhere = join(scratch, 'elsewhere', 'config.json');
+    mkdirSync(join(scratch, 'elsewhere'));
+    writeFileSync(elsewhere, JSON.stringify({}));
+    await recordLogin({ name: 'docker', path: '/usr/bin/docker' }, elsewhere, 'quay.io', MARKER, LOGIN_AUTH);
+    writeFileSync(elsewhere, JSON.stringify({ auths: { 'quay.io': { auth: LOGIN_AUTH } } }));
+    state.registryFile = elsewhere;
+    // The logout (mocked) leaves the login: post takes it out of the file main recorded.
+    await runPost();
+    expect(JSON.parse(readFileSync(elsewhere, 'utf8'))).toEqual({ auths: {} });
+    expect(readdirSync(join(scratch, 'elsewhere'))).toEqual(['config.json']);
+    rmSync(join(scratch, 'elsewhere'), { recursive: true });
+  });
+
+  test('loggedInTo without a registry config (state main never writes): a warning, nothing is run or written', async () => {
+    const before = shared();
+    for (const key of ['registryConfig', 'registryCli', 'registryFile']) delete state[key];
+    await runPost();
+    expect(child.runChild).not.toHaveBeenCalled();
+    expect(shared()).toBe(before);
+    expect(warnings()).toEqual(['The saved state names no registry config this action made (mode, CLI and file): not logging out.']);
+    // The API cleanup goes on.
+    expect(requests()).toContain(`DELETE ${COLLECTION}/${CRED}`);
+  });
+
+  test("a recorded job file outside this execution's folder is left as it is, with a warning", async () => {
+    const other = join(scratch, 'other', 'config.json');
+    mkdirSync(join(scratch, 'other'));
+    const text = JSON.stringify({ auths: { 'quay.io': { auth: LOGIN_AUTH } } });
+    writeFileSync(other, text);
+    Object.assign(state, { registryConfig: 'job', registryFile: other });
+    await runPost();
+    expect(readFileSync(other, 'utf8')).toBe(text);
+    expect(warnings()).toEqual([`The saved registry config ${other} is not in this job's own folder (${JOB_DIR}): it is left as it is.`]);
+    rmSync(join(scratch, 'other'), { recursive: true });
+  });
+
+  test('recorded job with logout: false: the logins stay in the job config', async () => {
+    jobConfig();
+    Object.assign(state, { registryConfig: 'job', registryFile: JOB_CONFIG });
+    inputs.logout = 'false';
+    await runPost();
+    expect(JSON.parse(readFileSync(JOB_CONFIG, 'utf8')).auths).toEqual({ 'quay.io': { auth: LOGIN_AUTH } });
+  });
 });

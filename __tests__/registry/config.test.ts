@@ -6,8 +6,8 @@ import { DOCKER, JOB_AUTH, PODMAN, readJson, useScratchConfig, writeJson } from 
 import { mockRunner } from '../../__fixtures__/step.js';
 
 mockRunner();
-const { authFilePath, executionDir, prepareAuthFile } = await import('../../src/registry/config.js');
-const { recordPath } = await import('../../src/registry/shared-config.js');
+const { authFilePath, chooseConfig, executionDir, prepareAuthFile } = await import('../../src/registry/config.js');
+const { recordPath } = await import('../../src/registry/login-record.js');
 const { forgetSecrets } = await import('../../src/runner/secrets.js');
 
 const MARKER = 'dg-action:0123456789ab';
@@ -31,24 +31,48 @@ describe('executionDir', () => {
   });
 });
 
+describe('chooseConfig', () => {
+  test("job: the CLI's file in this execution's folder, seeded from the usual file; both absolute", () => {
+    const dir = join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab');
+    expect(chooseConfig('docker', 'job', true, MARKER)).toEqual({
+      mode: 'job',
+      cli: 'docker',
+      file: join(dir, 'config.json'),
+      userFile: join(process.env.DOCKER_CONFIG!, 'config.json'),
+      auto: true,
+    });
+    expect(chooseConfig('podman', 'job', false, MARKER)).toMatchObject({
+      file: join(dir, 'auth.json'),
+      userFile: process.env.REGISTRY_AUTH_FILE,
+    });
+  });
+
+  test('default: the usual file, made absolute (a DOCKER_CONFIG relative to the workspace)', () => {
+    process.env.DOCKER_CONFIG = 'relative-docker';
+    const target = chooseConfig('docker', 'default', false, MARKER);
+    expect(target.file).toBe(join(process.cwd(), 'relative-docker', 'config.json'));
+    expect(target.userFile).toBe(target.file);
+    expect(target).toMatchObject({ mode: 'default', cli: 'docker', auto: false });
+  });
+
+  test('a marker main would not make is refused', () => {
+    expect(() => chooseConfig('docker', 'job', false, 'dg-action:../x')).toThrow('Not an execution marker');
+  });
+});
+
 describe('prepareAuthFile', () => {
   test("job: a config of the job's own in this execution's folder, seeded from the usual one", async () => {
     writeJson(join(process.env.DOCKER_CONFIG!, 'config.json'), { detachKeys: 'ctrl-e,e' });
-    await prepareAuthFile(DOCKER, 'quay.io', 'docker-config: job', MARKER, JOB_AUTH);
+    await prepareAuthFile(DOCKER, chooseConfig('docker', 'job', false, MARKER), 'quay.io', MARKER, JOB_AUTH);
     const dir = join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab');
     expect(core.exportVariable).toHaveBeenCalledWith('DOCKER_CONFIG', dir);
     expect(readJson(join(dir, 'config.json'))).toEqual({ detachKeys: 'ctrl-e,e' });
   });
 
   test('default: the usual config, with this job on record beside it; no folder, nothing exported', async () => {
-    await prepareAuthFile(PODMAN, 'quay.io', undefined, MARKER, JOB_AUTH);
+    await prepareAuthFile(PODMAN, chooseConfig('podman', 'default', false, MARKER), 'quay.io', MARKER, JOB_AUTH);
     expect(existsSync(recordPath(process.env.REGISTRY_AUTH_FILE!))).toBe(true);
     expect(existsSync(join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab'))).toBe(false);
     expect(core.exportVariable).not.toHaveBeenCalled();
-  });
-
-  test('a marker main would not make is refused before anything is written', async () => {
-    await expect(prepareAuthFile(DOCKER, 'quay.io', undefined, 'dg-action:../x', JOB_AUTH)).rejects.toThrow('Not an execution marker');
-    expect(existsSync(process.env.DOCKER_CONFIG!)).toBe(false);
   });
 });

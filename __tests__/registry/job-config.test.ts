@@ -37,7 +37,7 @@ describe('docker-config: job', () => {
     });
     mkdirSync(join(user, 'contexts', 'meta'), { recursive: true });
     mkdirSync(join(user, 'cli-plugins'));
-    await useJobConfig(DOCKER, DIR(), join(process.env.DOCKER_CONFIG!, 'config.json'), 'quay.io', 'docker-config: job');
+    await useJobConfig(DOCKER, DIR(), join(process.env.DOCKER_CONFIG!, 'config.json'), 'quay.io', false);
     const dir = join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab');
     expect(core.exportVariable).toHaveBeenCalledWith('DOCKER_CONFIG', dir);
     expect(mode(dir)).toBe(0o700);
@@ -83,14 +83,14 @@ describe('docker-config: job', () => {
     const first = join(process.env.RUNNER_TEMP!, 'dg-action-aaaaaaaaaaaa');
     process.env.DOCKER_CONFIG = first;
     writeJson(join(first, 'config.json'), { auths: { 'quay.io': { auth: JOB_AUTH } } });
-    await useJobConfig(DOCKER, DIR(), join(first, 'config.json'), 'quay.io', 'docker-config: job');
+    await useJobConfig(DOCKER, DIR(), join(first, 'config.json'), 'quay.io', false);
     expect(readJson(join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab', 'config.json'))).toEqual({
       auths: { 'quay.io': { auth: JOB_AUTH } },
     });
   });
 
   test('podman: an auth file of its own, exported as REGISTRY_AUTH_FILE; no usual file is fine', async () => {
-    await useJobConfig(PODMAN, DIR(), process.env.REGISTRY_AUTH_FILE!, 'quay.io', 'docker-config: job');
+    await useJobConfig(PODMAN, DIR(), process.env.REGISTRY_AUTH_FILE!, 'quay.io', false);
     const file = join(process.env.RUNNER_TEMP!, 'dg-action-0123456789ab', 'auth.json');
     expect(core.exportVariable).toHaveBeenCalledWith('REGISTRY_AUTH_FILE', file);
     expect(readJson(file)).toEqual({});
@@ -105,7 +105,7 @@ describe('docker-config: job', () => {
     const usual = join(process.env.DOCKER_CONFIG!, 'config.json');
     if (options) process.env.PATH = `${installCredentialHelper(scratch(), 'locked', {}, options).bin}:${process.env.PATH}`;
     writeJson(usual, { auths: { 'ghcr.io': { auth: EARLIER_AUTH }, 'pointing.example': {} }, credsStore: 'locked' });
-    await useJobConfig(DOCKER, DIR(), usual, 'quay.io', 'docker-config: job');
+    await useJobConfig(DOCKER, DIR(), usual, 'quay.io', false);
     expect(core.warning).toHaveBeenCalledTimes(1);
     expect(core.warning.mock.calls[0]![0]).toMatch(
       new RegExp(
@@ -121,7 +121,7 @@ describe('docker-config: job', () => {
   test('a store name that is not a program name is never run', async () => {
     const usual = join(process.env.DOCKER_CONFIG!, 'config.json');
     writeJson(usual, { credsStore: '../../bin/sh' });
-    await useJobConfig(DOCKER, DIR(), usual, 'quay.io', 'docker-config: job');
+    await useJobConfig(DOCKER, DIR(), usual, 'quay.io', false);
     expect(core.warning.mock.calls[0]![0]).toContain('not a program name; it is not run');
     expect(readJson(join(DIR(), 'config.json'))).toEqual({});
   });
@@ -130,7 +130,7 @@ describe('docker-config: job', () => {
     const usual = join(process.env.DOCKER_CONFIG!, 'config.json');
     mkdirSync(process.env.DOCKER_CONFIG!, { recursive: true });
     writeFileSyncText(usual, '{"auths":{"__proto__":{"auth":"eDp5"},"toString":{"auth":"eDp6"}},"credHelpers":{"constructor":"x"}}');
-    await useJobConfig(DOCKER, DIR(), usual, 'constructor', 'docker-config: job');
+    await useJobConfig(DOCKER, DIR(), usual, 'constructor', false);
     expect(readFileSync(join(DIR(), 'config.json'), 'utf8')).toBe(
       JSON.stringify({ auths: { ['__proto__']: { auth: 'eDp5' }, toString: { auth: 'eDp6' } } }, null, '\t'),
     );
@@ -141,7 +141,7 @@ describe("post never writes through a link (a later step's)", () => {
   test("the job's config.json replaced by a link to the user's: left alone with a warning, the user's logins intact", async () => {
     const usual = join(process.env.DOCKER_CONFIG!, 'config.json');
     const before = writeJson(usual, { auths: { 'ghcr.io': { auth: EARLIER_AUTH } } });
-    await useJobConfig(DOCKER, DIR(), usual, 'quay.io', 'docker-config: job');
+    await useJobConfig(DOCKER, DIR(), usual, 'quay.io', false);
     rmSync(join(DIR(), 'config.json'));
     symlinkSync(usual, join(DIR(), 'config.json'));
     expect(closeJobConfig(DIR())).toBe(true);

@@ -6,7 +6,8 @@ import { DOCKER, EARLIER_AUTH, JOB_AUTH, PODMAN, mode, readJson, useScratchConfi
 import { mockRunner } from '../../__fixtures__/step.js';
 
 mockRunner();
-const { recordLogin, recordPath, releaseLogin } = await import('../../src/registry/shared-config.js');
+const { recordLogin, releaseLogin } = await import('../../src/registry/shared-config.js');
+const { recordPath } = await import('../../src/registry/login-record.js');
 const { forgetSecrets, redact } = await import('../../src/runner/secrets.js');
 
 const MARKER = 'dg-action:0123456789ab';

@@ -18,6 +18,9 @@ describe('readState', () => {
       loggedInTo: 'quay.io',
       sweep: 'true',
       createInFlightUntil: '1790000000000',
+      registryConfig: 'default',
+      registryCli: 'podman',
+      registryFile: '/home/runner/auth.json',
     };
     core.getState.mockImplementation((name) => saved[name] ?? '');
     expect(state.readState()).toEqual({
@@ -26,7 +29,31 @@ describe('readState', () => {
       loggedInTo: 'quay.io',
       sweep: true,
       createInFlightUntil: 1790000000000,
+      registryConfig: { mode: 'default', cli: 'podman', file: '/home/runner/auth.json' },
     });
+  });
+
+  test('a registry config is all three keys in the shape main writes, or none', () => {
+    const good: Record<string, string> = {
+      registryConfig: 'job',
+      registryCli: 'docker',
+      registryFile: '/rt/dg-action-0123456789ab/config.json',
+    };
+    const bads: Record<string, string>[] = [
+      { registryConfig: 'auto' },
+      { registryConfig: '' },
+      { registryCli: 'nerdctl' },
+      { registryCli: '' },
+      { registryFile: 'relative/config.json' },
+      { registryFile: '' },
+    ];
+    for (const bad of bads) {
+      const saved: Record<string, string> = { ...good, ...bad };
+      core.getState.mockImplementation((name) => saved[name] ?? '');
+      expect(state.readState().registryConfig).toBeUndefined();
+    }
+    core.getState.mockImplementation((name) => good[name] ?? '');
+    expect(state.readState().registryConfig).toEqual({ mode: 'job', cli: 'docker', file: '/rt/dg-action-0123456789ab/config.json' });
   });
 
   test('an in-flight time that is not a plain number reads as none', () => {
@@ -44,6 +71,7 @@ describe('readState', () => {
       loggedInTo: '',
       sweep: false,
       createInFlightUntil: 0,
+      registryConfig: undefined,
     });
   });
 
@@ -66,6 +94,15 @@ describe('savers', () => {
     expect(core.saveState.mock.calls).toEqual([[key, value]]);
   });
 
+  test('saveRegistryConfig saves the mode, the CLI by name and the file', () => {
+    state.saveRegistryConfig({ mode: 'job', cli: 'podman', file: '/rt/x/auth.json' });
+    expect(core.saveState.mock.calls).toEqual([
+      ['registryConfig', 'job'],
+      ['registryCli', 'podman'],
+      ['registryFile', '/rt/x/auth.json'],
+    ]);
+  });
+
   test('what is saved reads back', () => {
     const store = new Map<string, string>();
     core.saveState.mockImplementation((name, value) => void store.set(name, String(value)));
@@ -75,12 +112,14 @@ describe('savers', () => {
     state.saveLoggedInTo('quay.io');
     state.saveSweepNeeded();
     state.saveCreateInFlight(1790000000000);
+    state.saveRegistryConfig({ mode: 'default', cli: 'docker', file: '/home/u/.docker/config.json' });
     expect(state.readState()).toEqual({
       marker: 'dg-action:feed',
       credentialsId: 'cred-2',
       loggedInTo: 'quay.io',
       sweep: true,
       createInFlightUntil: 1790000000000,
+      registryConfig: { mode: 'default', cli: 'docker', file: '/home/u/.docker/config.json' },
     });
   });
 });

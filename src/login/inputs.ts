@@ -10,10 +10,18 @@ import { parseBoolean, parseChoice, splitList } from '../inputs/parse.js';
 import { parsePruneAfter } from '../inputs/prune-after.js';
 import { isRegistryHost } from '../inputs/registry-host.js';
 import { KNOWN_SCOPES, SCOPE_SHAPE } from '../deepgram/scopes.js';
-import type { LoginSettings } from '../registry/login-settings.js';
 
-/** The registry's fields (registry, cli, docker-config, logout) are LoginSettings', what the login and logout read. */
-export interface Settings extends ApiSettings, LoginSettings {
+export interface Settings extends ApiSettings {
+  /** The registry host, with an optional port (inputs/registry-host.ts). */
+  registry: string;
+  /** Log out at job end (and put back the login this one replaced). */
+  logout: boolean;
+  /** The registry CLI: docker where it is on PATH, else podman (auto), or the one named. */
+  cli: 'auto' | 'docker' | 'podman';
+  /** default: the CLI's usual config; job: a config of this job's own under RUNNER_TEMP. */
+  dockerConfig: 'default' | 'job';
+  /** dockerConfig is what `auto` chose: job on a self-hosted runner, default elsewhere. */
+  dockerConfigAuto: boolean;
   scopes: string[];
   /** The user's comment, or one generated from the workflow run; the marker is added later. */
   comment: string;

@@ -11,6 +11,7 @@ import { readSettings, type Settings } from './inputs.js';
 import { keptBefore } from '../deepgram/kept.js';
 import * as log from '../runner/log.js';
 import { findLoginCli, logIn } from '../registry/login.js';
+import { chooseConfig } from '../registry/config.js';
 import type { RegistryCli } from '../registry/cli.js';
 import { protectSecret, redact } from '../runner/secrets.js';
 import * as state from '../runner/state.js';
@@ -38,7 +39,7 @@ export async function runMain(): Promise<void> {
   warnings.forEach(log.warning);
   notes.forEach(log.info);
   // Without docker or podman there is nothing to log in with: fail before anything is created.
-  const cli = settings.login ? await findLoginCli(settings) : undefined;
+  const cli = settings.login ? await findLoginCli(settings.cli) : undefined;
 
   const marker = newMarker();
   state.saveMarker(marker);
@@ -71,10 +72,21 @@ export async function runMain(): Promise<void> {
 
 /** Logs the CLI in; credentials it cannot log in with are of no use to anyone: they are taken back before failing. */
 async function logInOrTakeBack(ctx: Context, cli: RegistryCli, settings: Settings, marker: string, credentials: CreatedCredentials) {
-  // Saved first: a step stopped mid-login may have written the login, and post must undo it.
+  // The config is chosen here, once: post undoes what state records of it, never working it out again.
+  const config = chooseConfig(cli.name, settings.dockerConfig, settings.dockerConfigAuto, marker);
+  state.saveRegistryConfig({ mode: config.mode, cli: config.cli, file: config.file });
+  // Saved before the login: a step stopped mid-login may have written the login, and post must undo it.
   state.saveLoggedInTo(settings.registry);
+  const login = {
+    registry: settings.registry,
+    username: credentials.username,
+    cli,
+    config,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    maxAttempts: settings.maxAttempts,
+  };
   try {
-    await logIn(cli, settings, marker, credentials.username, credentials.secret);
+    await logIn(login, marker, credentials.secret);
   } catch (error) {
     await revokeCredentials(ctx, credentials.id).then(
       () => state.saveCredentialsId(''),

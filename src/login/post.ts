@@ -46,7 +46,7 @@ export async function runPost(): Promise<void> {
   const lines = holdLines();
   const cleanup = cleanUpProject({ ...ctx, info: lines.info, warning: lines.warning }, saved, settings);
   cleanup.catch(() => undefined); // awaited below, after the logout: not an unhandled rejection meanwhile
-  await logOutAtJobEnd(saved, settings);
+  await logOutAtJobEnd(saved, { logout: settings.logout, requestTimeoutMs: settings.requestTimeoutMs });
 
   await core.group('Revoke and clean up distribution credentials', () => {
     lines.release();

@@ -8,7 +8,8 @@
  *   an earlier login to the registry is kept aside and put back, in whatever order jobs overlap.
  */
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import type { RegistryConfig } from '../runner/state.js';
 import type { RegistryCli } from './cli.js';
 import { useJobConfig } from './job-config.js';
 import { recordLogin } from './shared-config.js';
@@ -30,12 +31,28 @@ export function executionDir(marker: string, env: NodeJS.ProcessEnv = process.en
   return hex === undefined ? undefined : join(env.RUNNER_TEMP || tmpdir(), `dg-action-${hex}`);
 }
 
-/** Main, before the login: a job config of its own, or the shared one with this job's login on record. */
-export async function prepareAuthFile(cli: RegistryCli, registry: string, jobConfig: string | undefined, marker: string, auth: string) {
+/** Where main logs in, chosen once: what post finds recorded in state, and where a job config is seeded from. */
+export interface ConfigTarget extends RegistryConfig {
+  /** The CLI's usual file, found before a job config changes DOCKER_CONFIG: a job config is seeded from it. */
+  userFile: string;
+  /** The mode is what `docker-config: auto` chose (said in the log). */
+  auto: boolean;
+}
+
+/**
+ * Main, before anything is written: the file this job's login goes to, by `mode`. Paths are made
+ * absolute now, so that post (which may run in another folder) finds the same file.
+ */
+export function chooseConfig(cli: RegistryCli['name'], mode: RegistryConfig['mode'], auto: boolean, marker: string): ConfigTarget {
   const dir = executionDir(marker);
   if (dir === undefined) throw new Error(`Not an execution marker: ${marker}`);
-  // Found before a job config changes DOCKER_CONFIG: the user's config, which a job config is seeded from.
-  const file = authFilePath(cli.name);
-  if (jobConfig !== undefined) await useJobConfig(cli, dir, file, registry, jobConfig);
-  else await recordLogin(cli, file, registry, marker, auth);
+  const userFile = resolve(authFilePath(cli));
+  const file = mode === 'job' ? resolve(dir, cli === 'docker' ? 'config.json' : 'auth.json') : userFile;
+  return { mode, cli, file, userFile, auto };
+}
+
+/** Main, before the login: a job config of its own, or the shared one with this job's login on record. */
+export async function prepareAuthFile(cli: RegistryCli, target: ConfigTarget, registry: string, marker: string, auth: string) {
+  if (target.mode === 'job') await useJobConfig(cli, dirname(target.file), target.userFile, registry, target.auto);
+  else await recordLogin(cli, target.file, registry, marker, auth);
 }

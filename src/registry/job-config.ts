@@ -35,9 +35,10 @@ const EXECUTION_FOLDER = /^dg-action-[0-9a-f]{12}$/;
 
 /**
  * Main: the job's own config in `dir`, seeded from `userFile` (the CLI's usual file, found before
- * DOCKER_CONFIG is changed), and exported. `registry` is the one this action logs in to.
+ * DOCKER_CONFIG is changed), and exported. `registry` is the one this action logs in to; `auto`:
+ * `docker-config: auto` chose this mode (the log says so).
  */
-export async function useJobConfig(cli: RegistryCli, dir: string, userFile: string, registry: string, how: string): Promise<void> {
+export async function useJobConfig(cli: RegistryCli, dir: string, userFile: string, registry: string, auto: boolean): Promise<void> {
   const user = readAuthFile(userFile) ?? dict();
   const seed: AuthFile = dict(Object.entries(user));
   delete seed.auths;
@@ -57,6 +58,7 @@ export async function useJobConfig(cli: RegistryCli, dir: string, userFile: stri
   // Exported: this step's CLI and the job's later steps use it (exportVariable sets process.env too).
   if (cli.name === 'docker') exportVariable('DOCKER_CONFIG', dir);
   else exportVariable('REGISTRY_AUTH_FILE', file);
+  const how = auto ? 'docker-config: auto, on a self-hosted runner' : 'docker-config: job';
   log.info(`Using a ${cli.name} config of this job's own (${how}), its logins taken out at job end: ${file}`);
 }
 

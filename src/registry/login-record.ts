@@ -1,14 +1,13 @@
 /**
- * The record beside a shared config (see shared-config.ts): its format, and reading and writing
- * it under the lock (record-lock.ts). For each registry: the login the config held before any of
- * this action's jobs, and each running job's own login (its marker, the exact `auth` value it
- * wrote, and when). Whatever in the file is not in the shape main writes is dropped, and every
+ * The record beside a shared config (see shared-config.ts): its format, where it lives, and reading
+ * and writing it, with no lock of its own (its callers hold record-lock.ts's around both). For
+ * each registry: the login the config held before any of this action's jobs, and each running
+ * job's own login (its marker, the exact `auth` value it wrote, and when). Whatever in the file is not in the shape main writes is dropped, and every
  * secret in it is masked: the file is only as trusted as the config beside it.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { dict, isInline, own, parseJson, protectEntry, writeAtomically, type AuthEntry } from './auth-file.js';
-import { withLock } from './record-lock.js';
 
 /** One job's login, as main recorded it before the CLI wrote it. */
 export interface JobLogin {
@@ -39,17 +38,6 @@ export const recordPath = (file: string): string => join(dirname(file), `.${base
 export const loginForms = (registry: string): string[] => [registry, `https://${registry}`, `http://${registry}`];
 
 export const mayBeRunning = (login: JobLogin): boolean => Date.now() - login.since < LONGEST_JOB_MS;
-
-/**
- * `work`, holding the lock of the record beside `file`: no other job's step reads or writes it
- * meanwhile. Not on a GitHub-hosted runner: there a job has the machine to itself and its steps
- * run one at a time, so nothing can race for the record, and no step there pays for loading the
- * lock (proper-lockfile with graceful-fs and signal-exit: milliseconds at every step's start).
- */
-export async function withRecordLock<T>(file: string, work: () => T | Promise<T>): Promise<T> {
-  if (process.env.RUNNER_ENVIRONMENT === 'github-hosted') return work();
-  return withLock(recordPath(file), work);
-}
 
 /** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
 export function readRecords(file: string): Records {

@@ -15,6 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as log from '../runner/log.js';
+import { recordPath } from './login-record.js';
 
 /**
  * A lock whose time has not been refreshed for this long was left by a step that was killed.
@@ -57,4 +58,15 @@ export async function withLock<T>(target: string, work: () => T | Promise<T>): P
     // A lost lock is no longer ours to remove.
     if (!compromised) await release().catch(() => undefined);
   }
+}
+
+/**
+ * `work`, holding the lock of the record beside `file`: no other job's step reads or writes it
+ * meanwhile. Not on a GitHub-hosted runner: there a job has the machine to itself and its steps
+ * run one at a time, so nothing can race for the record, and no step there pays for loading the
+ * lock (proper-lockfile with graceful-fs and signal-exit: milliseconds at every step's start).
+ */
+export async function withRecordLock<T>(file: string, work: () => T | Promise<T>): Promise<T> {
+  if (process.env.RUNNER_ENVIRONMENT === 'github-hosted') return work();
+  return withLock(recordPath(file), work);
 }

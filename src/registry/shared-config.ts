@@ -35,9 +35,8 @@ import {
   type AuthFile,
 } from './auth-file.js';
 import type { RegistryCli } from './cli.js';
-import { loginForms, mayBeRunning, readRecords, withRecordLock, writeRecords, type JobLogin } from './login-record.js';
-
-export { loginForms, recordPath } from './login-record.js';
+import { loginForms, mayBeRunning, readRecords, writeRecords, type JobLogin } from './login-record.js';
+import { withRecordLock } from './record-lock.js';
 
 /** Main, before the CLI logs in: the earlier login kept aside unless a job of this action wrote it; this job on record. */
 export async function recordLogin(cli: RegistryCli, file: string, registry: string, marker: string, auth: string): Promise<void> {
