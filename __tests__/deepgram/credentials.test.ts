@@ -1,17 +1,11 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
-import type {
-  CreatedCredentials,
-  CreateRequest,
-  DeepgramClient,
-  DeleteResult,
-  ListedCredentials,
-  ListedPage,
-} from '../../src/deepgram/client.js';
+import type { CreatedCredentials, CreateRequest, DeleteResult, ListedCredentials, ListedPage } from '../../src/deepgram/types.js';
+import type { DeepgramClient } from '../../src/deepgram/client.js';
 import { PROJECT } from '../../__fixtures__/ids.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { DeepgramApiError } = await import('../../src/deepgram/client.js');
+const { DeepgramApiError } = await import('../../src/deepgram/errors.js');
 const { createCredentials, deleteEach, listCredentials, revokeCredentials, straysOf } = await import('../../src/deepgram/credentials.js');
 const { Budget } = await import('../../src/net/budget.js');
 type Context = import('../../src/deepgram/credentials.js').Context;

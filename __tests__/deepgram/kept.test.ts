@@ -1,8 +1,10 @@
 import { describe, expect, jest, test } from '@jest/globals';
-import type { DeepgramClient, ListedCredentials } from '../../src/deepgram/client.js';
+import type { DeepgramClient } from '../../src/deepgram/client.js';
+import type { ListedCredentials } from '../../src/deepgram/types.js';
 import type { Context } from '../../src/deepgram/credentials.js';
 import { keptBefore, keptUnder } from '../../src/deepgram/kept.js';
-import { createdTimeMs, DeepgramApiError } from '../../src/deepgram/client.js';
+import { createdTimeMs } from '../../src/deepgram/clock.js';
+import { DeepgramApiError } from '../../src/deepgram/errors.js';
 import { Budget } from '../../src/net/budget.js';
 
 const MARKER = 'dg-action:0123456789ab';

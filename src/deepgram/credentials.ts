@@ -11,16 +11,16 @@
  * create is one attempt per request, with no retries of its own: the post step sweeps again.
  */
 import type { Budget } from '../net/budget.js';
+import type { DeepgramClient } from './client.js';
+import { DeepgramApiError, errorMessage } from './errors.js';
 import {
-  DeepgramApiError,
   isCredentialsId,
   type CreatedCredentials,
   type CreateRequest,
-  type DeepgramClient,
   type DeleteResult,
   type ListedCredentials,
   type ListedPage,
-} from './client.js';
+} from './types.js';
 import { untrusted } from '../runner/log.js';
 import { isClassified, withRetries } from '../net/retry.js';
 import { endsWithTag, formatTag, madeBy, parseTag } from './tags.js';
@@ -201,8 +201,4 @@ function retryOptions(ctx: Context, action: string) {
     random: ctx.random,
     remainingMs: () => ctx.budget.remainingMs(),
   };
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

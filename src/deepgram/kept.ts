@@ -4,8 +4,10 @@
  * Everything here comes from the API, so an id is used (and printed) only when it has the shape
  * of a credentials ID, and a created time only when it is an ISO 8601 time.
  */
-import { errorMessage, listCredentials, type Context } from '../deepgram/credentials.js';
-import { createdTimeMs, isCredentialsId, type ListedCredentials } from '../deepgram/client.js';
+import { listCredentials, type Context } from './credentials.js';
+import { errorMessage } from './errors.js';
+import { createdTimeMs } from './clock.js';
+import { isCredentialsId, type ListedCredentials } from './types.js';
 import { isKeptAs, madeBy } from '../deepgram/tags.js';
 
 export interface KeptSet {

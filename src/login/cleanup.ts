@@ -5,8 +5,10 @@
  * before its post step). Cleanup never fails the job: what cannot be done is a warning that says
  * what is left.
  */
-import { errorMessage, deleteEach, listCredentials, revokeCredentials, straysOf, type Context } from '../deepgram/credentials.js';
-import { createdTimeMs, type ListedPage } from '../deepgram/client.js';
+import { deleteEach, listCredentials, revokeCredentials, straysOf, type Context } from '../deepgram/credentials.js';
+import { errorMessage } from '../deepgram/errors.js';
+import { createdTimeMs } from '../deepgram/clock.js';
+import type { ListedPage } from '../deepgram/types.js';
 import { apiNow, formatAge } from '../deepgram/clock.js';
 import type { Settings } from './inputs.js';
 import type { SavedState } from '../runner/state.js';

@@ -5,7 +5,7 @@
  * should be there.
  */
 import * as core from '@actions/core';
-import { errorMessage } from '../deepgram/credentials.js';
+import { errorMessage } from '../deepgram/errors.js';
 import { isRegistryHost } from '../inputs/registry-host.js';
 import type { LoginSettings as Settings } from './login-settings.js';
 import { cliLogin, cliLogout, findRegistryCli, type RegistryCli } from './cli.js';
