@@ -2435,11 +2435,11 @@ function withCredentials(proxy, username, password) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/net/http.ts
-
-
-
-const USER_AGENT = 'deepgram-self-hosted-login-action';
+;// CONCATENATED MODULE: ./src/net/http-errors.ts
+/**
+ * How one HTTP request fails, beyond Node's own socket errors: each error carries a `code` that
+ * net/retry.ts's classifyNetworkError reads to decide whether another attempt is safe.
+ */
 /** Raised when no complete response arrived within the request's deadline. */
 class RequestTimeoutError extends Error {
     code = 'REQUEST_TIMEOUT';
@@ -2448,12 +2448,6 @@ class RequestTimeoutError extends Error {
         this.name = 'RequestTimeoutError';
     }
 }
-/**
- * How long a TCP connection may take to open, within the request's own deadline. A host that
- * drops packets would otherwise hold each attempt for the whole request-timeout (30 s, 2 min over
- * four attempts); a connection that never opened sent nothing, so it is safe to retry at once.
- */
-const CONNECT_TIMEOUT_MS = 10_000;
 /** Raised when the connection to the server did not open in time: nothing was sent. */
 class ConnectTimeoutError extends Error {
     code = 'CONNECT_TIMEOUT';
@@ -2462,13 +2456,6 @@ class ConnectTimeoutError extends Error {
         this.name = 'ConnectTimeoutError';
     }
 }
-/**
- * The most of an answer this action keeps. The API's answers are a few hundred bytes; anything
- * near this is not the API speaking (a portal page, a misrouted URL, a broken server), and an
- * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s). A list,
- * whose answer grows with the project, is not kept but read into a sink with a cap of its own.
- */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 /** Raised when the answer is larger than MAX_RESPONSE_BYTES: reading stopped, the connection was closed. */
 class ResponseTooLargeError extends Error {
     code = 'RESPONSE_TOO_LARGE';
@@ -2491,6 +2478,15 @@ class ProxyTunnelError extends Error {
         this.name = 'ProxyTunnelError';
     }
 }
+
+;// CONCATENATED MODULE: ./src/net/connection.ts
+
+/**
+ * How long a TCP connection may take to open, within the request's own deadline. A host that
+ * drops packets would otherwise hold each attempt for the whole request-timeout (30 s, 2 min over
+ * four attempts); a connection that never opened sent nothing, so it is safe to retry at once.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 /**
  * What one attempt opened, to be undone when it ends, whichever way. Something opened after the
  * end (an import that resolved late) is undone at once, so a lost race cannot leave it open.
@@ -2515,6 +2511,92 @@ class Attempt {
             throw new Error('the attempt is over');
     }
 }
+/** Fails the request with ConnectTimeoutError when its TCP connection does not open in time. */
+function limitConnect(req, request) {
+    req.on('socket', (socket) => {
+        if (!socket.connecting)
+            return;
+        const connectTimeoutMs = Math.min(request.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, request.timeoutMs);
+        const timer = setTimeout(() => req.destroy(new ConnectTimeoutError(connectTimeoutMs)), connectTimeoutMs);
+        socket.once('connect', () => clearTimeout(timer));
+        req.once('close', () => clearTimeout(timer));
+    });
+}
+/** An IPv6 literal as sockets want it: without the brackets a URL puts around it. */
+function bareHost(hostname) {
+    return hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
+;// CONCATENATED MODULE: ./src/net/tunnel.ts
+
+
+
+
+/**
+ * Asks the proxy for a tunnel to the API's host and port, and resolves to it once the proxy says
+ * 200. Until then nothing has gone to the API, so every failure here is a ProxyTunnelError.
+ */
+async function openTunnel(request, url, proxy, attempt) {
+    const { request: send } = proxy.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    attempt.stillOn();
+    const target = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+    // The proxy's address without its user info: it goes into error messages.
+    const where = `the proxy ${proxy.host}`;
+    const headers = { host: target };
+    if (proxy.username || proxy.password) {
+        headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`;
+    }
+    const host = bareHost(proxy.hostname);
+    return new Promise((resolve, reject) => {
+        const connectReq = send({
+            host,
+            port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: target,
+            headers,
+            // An https proxy proves it is the proxy: without this, node:https takes the name to check its
+            // certificate against (and to send as SNI) from the Host header, which names the API.
+            servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host,
+            agent: false,
+        });
+        attempt.own(() => connectReq.destroy());
+        limitConnect(connectReq, request);
+        connectReq.on('error', (cause) => reject(new ProxyTunnelError('PROXY_FAILED', `could not open a tunnel through ${where}: ${cause.message}`)));
+        connectReq.on('connect', (response, socket, head) => {
+            attempt.own(() => socket.destroy());
+            // A socket error after the hand-over reaches the request on it; this one keeps it from being unhandled.
+            socket.on('error', reject);
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status > 299) {
+                socket.destroy();
+                const code = TRANSIENT_STATUSES.includes(status) ? 'PROXY_FAILED' : 'PROXY_REFUSED';
+                const hint = status === 407 ? ' (proxy authentication required: check the user and password in the proxy variable)' : '';
+                reject(new ProxyTunnelError(code, `${where} refused a tunnel to ${target} with HTTP ${status}${hint}`));
+                return;
+            }
+            // Bytes the proxy passed on past its answer belong to the stream inside the tunnel.
+            if (head.length > 0)
+                socket.unshift(head);
+            resolve(socket);
+        });
+        connectReq.end();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/net/http.ts
+
+
+
+
+
+const USER_AGENT = 'deepgram-self-hosted-login-action';
+/**
+ * The most of an answer this action keeps. The API's answers are a few hundred bytes; anything
+ * near this is not the API speaking (a portal page, a misrouted URL, a broken server), and an
+ * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s). A list,
+ * whose answer grows with the project, is not kept but read into a sink with a cap of its own.
+ */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
 const sendRequest = async (request) => {
     const attempt = new Attempt();
     let timer;
@@ -2608,71 +2690,6 @@ function readAnswer(req, response, stream, resolve, reject) {
     });
     response.on('error', reject);
     response.on('end', () => resolve({ status, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-}
-/** Fails the request with ConnectTimeoutError when its TCP connection does not open in time. */
-function limitConnect(req, request) {
-    req.on('socket', (socket) => {
-        if (!socket.connecting)
-            return;
-        const connectTimeoutMs = Math.min(request.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, request.timeoutMs);
-        const timer = setTimeout(() => req.destroy(new ConnectTimeoutError(connectTimeoutMs)), connectTimeoutMs);
-        socket.once('connect', () => clearTimeout(timer));
-        req.once('close', () => clearTimeout(timer));
-    });
-}
-/**
- * Asks the proxy for a tunnel to the API's host and port, and resolves to it once the proxy says
- * 200. Until then nothing has gone to the API, so every failure here is a ProxyTunnelError.
- */
-async function openTunnel(request, url, proxy, attempt) {
-    const { request: send } = proxy.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
-    attempt.stillOn();
-    const target = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
-    // The proxy's address without its user info: it goes into error messages.
-    const where = `the proxy ${proxy.host}`;
-    const headers = { host: target };
-    if (proxy.username || proxy.password) {
-        headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`;
-    }
-    const host = bareHost(proxy.hostname);
-    return new Promise((resolve, reject) => {
-        const connectReq = send({
-            host,
-            port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
-            method: 'CONNECT',
-            path: target,
-            headers,
-            // An https proxy proves it is the proxy: without this, node:https takes the name to check its
-            // certificate against (and to send as SNI) from the Host header, which names the API.
-            servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host,
-            agent: false,
-        });
-        attempt.own(() => connectReq.destroy());
-        limitConnect(connectReq, request);
-        connectReq.on('error', (cause) => reject(new ProxyTunnelError('PROXY_FAILED', `could not open a tunnel through ${where}: ${cause.message}`)));
-        connectReq.on('connect', (response, socket, head) => {
-            attempt.own(() => socket.destroy());
-            // A socket error after the hand-over reaches the request on it; this one keeps it from being unhandled.
-            socket.on('error', reject);
-            const status = response.statusCode ?? 0;
-            if (status < 200 || status > 299) {
-                socket.destroy();
-                const code = TRANSIENT_STATUSES.includes(status) ? 'PROXY_FAILED' : 'PROXY_REFUSED';
-                const hint = status === 407 ? ' (proxy authentication required: check the user and password in the proxy variable)' : '';
-                reject(new ProxyTunnelError(code, `${where} refused a tunnel to ${target} with HTTP ${status}${hint}`));
-                return;
-            }
-            // Bytes the proxy passed on past its answer belong to the stream inside the tunnel.
-            if (head.length > 0)
-                socket.unshift(head);
-            resolve(socket);
-        });
-        connectReq.end();
-    });
-}
-/** An IPv6 literal as sockets want it: without the brackets a URL puts around it. */
-function bareHost(hostname) {
-    return hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
 ;// CONCATENATED MODULE: ./src/deepgram/project-api.ts
