@@ -1812,7 +1812,7 @@ async function deleteMany(sets, deleteOne, options = {}) {
 /** Creates credentials, retrying transient failures; whatever a failure may have created is swept. */
 async function createCredentials(ctx, request, marker, hooks) {
     const attempt = async () => {
-        hooks.inFlight(Date.now() + ctx.requestTimeoutMs);
+        hooks.inFlight(Date.now() + ctx.client.timeoutMs);
         try {
             const credentials = await ctx.client.create(ctx.projectId, request);
             hooks.created(credentials.id);
@@ -1946,7 +1946,8 @@ function retryOptions(ctx, action) {
         log: ctx.info,
         sleep: ctx.sleep,
         random: ctx.random,
-        remainingMs: () => ctx.budget.remainingMs(),
+        // Without a budget (a client built for one request) there is no end to wait past.
+        remainingMs: () => ctx.client.budget?.remainingMs() ?? Infinity,
     };
 }
 
@@ -2112,6 +2113,14 @@ class DeepgramClient {
     options;
     constructor(options) {
         this.options = options;
+    }
+    /** The longest one request may take; a create's in-flight mark reaches this far. */
+    get timeoutMs() {
+        return this.options.timeoutMs;
+    }
+    /** The step's time for API calls, which the retries between requests draw on as well. */
+    get budget() {
+        return this.options.budget;
     }
     async create(projectId, request) {
         const query = new URLSearchParams();
@@ -2694,15 +2703,16 @@ function readAnswer(req, response, stream, resolve, reject) {
 
 ;// CONCATENATED MODULE: ./src/deepgram/project-api.ts
 /**
- * Wires the API client to the step's settings and the runner's log: what main and post share
- * to talk to Deepgram (and the retire action too).
+ * The one thing a step holds to talk to Deepgram, built once per step: the client (which holds
+ * the step's time budget and the request timeout, and cuts each request to them), the project,
+ * the retry policy and the log sinks. credentials.ts creates, lists and deletes through it,
+ * retrying as the policy says. It is plain data, so a step can hand on a copy with other log sinks.
  */
 
 
 
 
 
-/** @param extraMs time the step may spend waiting beyond its budget for API calls (the post step's wait for an interrupted create). */
 function apiContext(settings, extraMs = 0) {
     // Once per step, before any request: a proxy variable that cannot be used as written.
     proxyWarnings(settings.apiUrl).forEach(log_warning);
@@ -2717,8 +2727,6 @@ function apiContext(settings, extraMs = 0) {
         }),
         projectId: settings.projectId,
         maxAttempts: settings.maxAttempts,
-        requestTimeoutMs: settings.requestTimeoutMs,
-        budget,
         info: log_info,
         warning: log_warning,
     };
@@ -4560,7 +4568,6 @@ function protectCredentials(credentials, registry) {
  * before its post step). Cleanup never fails the job: what cannot be done is a warning that says
  * what is left.
  */
-
 
 
 

@@ -31,6 +31,16 @@ export interface ClientOptions {
 export class DeepgramClient {
   constructor(private readonly options: ClientOptions) {}
 
+  /** The longest one request may take; a create's in-flight mark reaches this far. */
+  get timeoutMs(): number {
+    return this.options.timeoutMs;
+  }
+
+  /** The step's time for API calls, which the retries between requests draw on as well. */
+  get budget(): Budget | undefined {
+    return this.options.budget;
+  }
+
   async create(projectId: string, request: CreateRequest): Promise<CreatedCredentials> {
     const query = new URLSearchParams();
     for (const scope of request.scopes) query.append('scopes', scope);
