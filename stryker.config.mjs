@@ -28,6 +28,9 @@ export default {
   mutate: [
     'src/deepgram/tags.ts',
     'src/deepgram/client.ts',
+    'src/deepgram/answers.ts',
+    'src/deepgram/errors.ts',
+    'src/deepgram/types.ts',
     'src/runner/secrets.ts',
     'src/runner/log.ts',
     'src/runner/file-commands.ts',

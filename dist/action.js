@@ -1265,6 +1265,38 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/runner/log.ts
+/**
+ * The step's log, safe against text that came from outside (the API, the environment, docker).
+ *
+ * The runner reads every line a step prints for workflow commands: a line that starts with `::`
+ * (after spaces), and the older `##[command]` form anywhere in a line. core.info prints a message
+ * as it is, so an id, an error code or a comment from a hostile API holding "\n::set-output …"
+ * would print a line the runner obeys. Every message goes through here: control characters are
+ * shown as escapes, so a message is always one line, and neither form of command can start.
+ */
+
+/** `text` as one printable line: control characters escaped, no workflow command possible. */
+function untrusted(text) {
+    return (text
+        // C0 and C1 controls, DEL, and the Unicode line and paragraph separators: matching them is the point.
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl)
+        .replace(/##\[/g, '##\\[')
+        .replace(/^(\s*)::/, '$1\\::'));
+}
+function escapeControl(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+const log_info = (message) => info(untrusted(message));
+const log_warning = (message) => warning(untrusted(message));
+
 ;// CONCATENATED MODULE: ./src/net/retry.ts
 /**
  * What is worth another attempt, and how long to wait before it: exponential backoff with full
@@ -1377,106 +1409,6 @@ async function withRetries(operation, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/net/budget.ts
-/**
- * One step's time for talking to the API. Every request and every wait of a step (creates, sweeps,
- * revokes, pruning, and their retries) draws on the same budget, so retries inside retries cannot
- * multiply a step's length: a request is cut to what is left, and a wait that would outlast it is
- * not begun.
- *
- * The budget is what max-attempts requests of request-timeout each, with the longest backoff
- * between them, would take: 4 × 30 s + 3 × 10 s = 2 min 30 s at the defaults (docs/how-it-works.md,
- * "How long each step can take").
- */
-
-class Budget {
-    totalMs;
-    now;
-    deadline;
-    constructor(totalMs, now = Date.now) {
-        this.totalMs = totalMs;
-        this.now = now;
-        this.deadline = now() + totalMs;
-    }
-    /** A step's budget for these settings. */
-    static forStep(settings, now) {
-        return new Budget(stepBudgetMs(settings.maxAttempts, settings.requestTimeoutMs), now);
-    }
-    remainingMs() {
-        return Math.max(0, this.deadline - this.now());
-    }
-}
-function stepBudgetMs(maxAttempts, requestTimeoutMs) {
-    return maxAttempts * requestTimeoutMs + (maxAttempts - 1) * MAX_BACKOFF_MS;
-}
-/** Raised instead of a request or a wait that the step's budget has no room for. */
-class BudgetExhaustedError extends Error {
-    kind = { transient: false, ambiguous: false };
-    constructor(what, budget) {
-        super(`${what}: not sent, this step's time for API calls (${Math.round(budget.totalMs / 1000)} s) is used up`);
-        this.name = 'BudgetExhaustedError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runner/log.ts
-/**
- * The step's log, safe against text that came from outside (the API, the environment, docker).
- *
- * The runner reads every line a step prints for workflow commands: a line that starts with `::`
- * (after spaces), and the older `##[command]` form anywhere in a line. core.info prints a message
- * as it is, so an id, an error code or a comment from a hostile API holding "\n::set-output …"
- * would print a line the runner obeys. Every message goes through here: control characters are
- * shown as escapes, so a message is always one line, and neither form of command can start.
- */
-
-/** `text` as one printable line: control characters escaped, no workflow command possible. */
-function untrusted(text) {
-    return (text
-        // C0 and C1 controls, DEL, and the Unicode line and paragraph separators: matching them is the point.
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, escapeControl)
-        .replace(/##\[/g, '##\\[')
-        .replace(/^(\s*)::/, '$1\\::'));
-}
-function escapeControl(c) {
-    if (c === '\n')
-        return '\\n';
-    if (c === '\r')
-        return '\\r';
-    if (c === '\t')
-        return '\\t';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-const log_info = (message) => info(untrusted(message));
-const log_warning = (message) => warning(untrusted(message));
-
-;// CONCATENATED MODULE: ./src/deepgram/scopes.ts
-/** Deepgram's product scopes: the shape of a scope name, and the ones Deepgram documents today. */
-/**
- * A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set. The
- * scopes input is refused when one is not (login/inputs.ts), and one in an answer is dropped (client.ts).
- */
-const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
-/** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
-const KNOWN_SCOPES = [
-    'self-hosted:products',
-    'self-hosted:product:api',
-    'self-hosted:product:engine',
-    'self-hosted:product:license-proxy',
-    'self-hosted:product:dgtools',
-    'self-hosted:product:billing',
-    'self-hosted:product:hotpepper',
-    'self-hosted:product:metrics-server',
-    'onprem:products',
-    'onprem:product:api',
-    'onprem:product:engine',
-    'onprem:product:license-proxy',
-    'onprem:product:dgtools',
-    'onprem:product:billing',
-    'onprem:product:hotpepper',
-    'onprem:product:metrics-server',
-];
-
 ;// CONCATENATED MODULE: ./src/runner/secrets.ts
 /**
  * One place that knows every secret value of this process: each is registered with the runner's
@@ -1506,59 +1438,15 @@ function forgetSecrets() {
     known.clear();
 }
 
-;// CONCATENATED MODULE: ./src/deepgram/client.ts
+;// CONCATENATED MODULE: ./src/deepgram/errors.ts
 /**
- * Deepgram's distribution-credentials API: create, list and delete, one attempt each. It speaks
- * both generations of the API (docs/deepgram-api.md): the create request carries scopes and provider
- * in the query *and* comment, scopes and provider in the body, and both response shapes are read.
- * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
- * needs to know.
+ * The Deepgram API's failures as one error class that carries Deepgram's own words (its error
+ * body, request ID and a hint) and what the retry loop needs to know (net/retry.ts's FailureKind).
+ * Every string from an answer goes through excerpt(): redacted, folded to one line, escaped.
  */
 
 
 
-
-
-/**
- * A credentials ID the action will put in a URL or a log: a UUID-like token. Anything else (".."
- * would turn a DELETE into one on the collection's parent) is refused.
- */
-function isCredentialsId(value) {
-    return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
-}
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|([+-])(\d{2}):(\d{2}))$/;
-/** No set of this API was made before 2020: an earlier time (the epoch, year 1) is a placeholder, not an age. */
-const EARLIEST_REAL_TIME_MS = Date.UTC(2020, 0, 1);
-/**
- * A listed set's `created`, in ms since the epoch, when it is a time that can be real: an ISO 8601
- * time of a date that exists (no 2024-02-31, no hour 24, no second 60), no earlier than 2020.
- * Anything else is undefined, unreadable (Date.parse guesses at other forms and rolls 2024-02-31
- * over to March; an age decides what is deleted, so a guess never does).
- */
-function createdTimeMs(created) {
-    // Stryker disable next-line StringLiteral: equivalent, any text that is not a time reads as none
-    const match = ISO_TIME.exec(created ?? '');
-    if (!match)
-        return undefined;
-    const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
-    const local = Date.UTC(year, month - 1, day, hour, minute, second);
-    // Date.UTC rolls an impossible field over into the next one (February 31 into March, hour 24
-    // into the next day): a date and time that exist come back as they were written. (Years before
-    // 100 come back as 19xx, and are refused as before 2020 in any case.)
-    const exists = new Date(local).toISOString().startsWith(match[0].slice(0, 19));
-    const offsetHours = Number(match[10] ?? 0);
-    const offsetMinutes = Number(match[11] ?? 0);
-    if (!exists || offsetHours > 23 || offsetMinutes > 59)
-        return undefined;
-    const fraction = Math.floor(Number(`0${match[7] ?? ''}`) * 1000);
-    const offsetMs = (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
-    const ms = local + fraction - offsetMs;
-    return ms >= EARLIEST_REAL_TIME_MS ? ms : undefined;
-}
-/** A registry username docker can take: no whitespace, control characters or ':', and no leading '-'. */
-const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
-/** A secret that can go through --password-stdin and be masked whole: one line of visible text. */
-const SECRET = /^[^\s\p{C}]{1,1024}$/u;
 class DeepgramApiError extends Error {
     kind;
     details;
@@ -1575,211 +1463,6 @@ class DeepgramApiError extends Error {
 const FATAL = { transient: false, ambiguous: false };
 /** A create answered 2xx, so it was carried out, but the answer cannot be used: sweep for what it made. */
 const CREATED_UNUSABLE = { transient: false, ambiguous: true };
-class DeepgramClient {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    async create(projectId, request) {
-        const query = new URLSearchParams();
-        for (const scope of request.scopes)
-            query.append('scopes', scope);
-        query.append('provider', request.provider);
-        const action = 'create distribution credentials';
-        const response = await this.exchange(action, 'POST', `${this.collection(projectId)}?${query}`, request);
-        return parseCreated(createdBody(action, response));
-    }
-    /**
-     * The project's sets, and the API's clock as its answer gave it. The answer is read as it
-     * arrives, each entry kept as a ListedCredentials and the rest dropped, so a project of any size
-     * is listed in memory bounded by what is kept (LIST_LIMITS), never by the answer's text.
-     */
-    async list(projectId) {
-        const action = 'list distribution credentials';
-        // The reader and its JSON parser load here, from their own chunk of dist/, so a step that does
-        // not list (main without kept-before) does not pay for loading them (docs/performance.md).
-        const { JsonItemsReader } = await Promise.all(/* import() */[__nccwpck_require__.e(497), __nccwpck_require__.e(608)]).then(__nccwpck_require__.bind(__nccwpck_require__, 608));
-        const reader = new JsonItemsReader({ key: 'distribution_credentials', item: listedItem, ...LIST_LIMITS.items });
-        const stream = {
-            maxBytes: LIST_LIMITS.maxBytes,
-            write: (chunk) => {
-                try {
-                    reader.write(chunk);
-                }
-                catch (error) {
-                    throw listError(action, error);
-                }
-            },
-        };
-        const response = await this.exchange(action, 'GET', this.collection(projectId), undefined, stream);
-        let items;
-        try {
-            items = reader.end();
-        }
-        catch (error) {
-            throw listError(action, error);
-        }
-        const date = headerValue(response, 'date');
-        return date === undefined ? { items } : { items, date };
-    }
-    /** Deletes one set of credentials; one that is already gone (404) counts as done. */
-    async delete(projectId, credentialsId) {
-        if (!isCredentialsId(credentialsId)) {
-            throw new DeepgramApiError(`Refusing to delete "${untrusted(credentialsId)}": not a distribution credentials ID`, FATAL);
-        }
-        try {
-            // Done once the server says 2xx, whatever the body (its shape differs by generation).
-            await this.exchange(`delete distribution credentials ${credentialsId}`, 'DELETE', `${this.collection(projectId)}/${encodeURIComponent(credentialsId)}`);
-            return 'deleted';
-        }
-        catch (error) {
-            if (error instanceof DeepgramApiError && error.status === 404 && error.details.code !== 'PROJECT_NOT_FOUND') {
-                return 'already-gone';
-            }
-            throw error;
-        }
-    }
-    collection(projectId) {
-        return `${this.options.apiUrl}/v1/projects/${encodeURIComponent(projectId)}/self-hosted/distribution/credentials`;
-    }
-    /**
-     * One request; resolves to a 2xx answer, or throws a DeepgramApiError. With a `stream`, a 2xx
-     * answer's body goes to the sink as it arrives (and an error the sink throws fails the request).
-     */
-    async exchange(action, method, url, payload, stream) {
-        const headers = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
-        if (payload !== undefined)
-            headers['Content-Type'] = 'application/json';
-        const { budget } = this.options;
-        const timeoutMs = Math.min(this.options.timeoutMs, budget?.remainingMs() ?? Infinity);
-        // Less than a second left is no time for a request: it could only time out.
-        if (budget && timeoutMs < 1000)
-            throw new BudgetExhaustedError(`Deepgram API: ${action}`, budget);
-        let response;
-        try {
-            response = await this.options.transport({
-                method,
-                url,
-                headers,
-                // A GET or a DELETE has no payload, and so no body: JSON.stringify(undefined) is undefined.
-                body: JSON.stringify(payload),
-                timeoutMs,
-                ...(stream ? { stream } : {}),
-            });
-        }
-        catch (error) {
-            // The sink refused the answer: that is what the answer is, not a network failure.
-            if (error instanceof DeepgramApiError)
-                throw error;
-            throw networkError(action, url, error);
-        }
-        if (response.status < 200 || response.status > 299)
-            throw apiError(action, response);
-        return response;
-    }
-}
-/** A create's 2xx answer as JSON: the set was made, so an answer that is not JSON is CREATED_UNUSABLE. */
-function createdBody(action, response) {
-    try {
-        return JSON.parse(response.body);
-    }
-    catch {
-        const what = `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body) || '(empty)'}`;
-        throw unexpected(action, what, CREATED_UNUSABLE);
-    }
-}
-/**
- * The credentials in a create answer. The answer came with a 2xx, so the set exists: an answer
- * that cannot be used whole (not JSON, no or odd id, no secret, a username docker cannot take) is
- * CREATED_UNUSABLE, and the caller sweeps for what it made. Nothing in it is trusted: what is
- * used must have the shape it should.
- */
-function parseCreated(body) {
-    const action = 'create distribution credentials';
-    const unusable = (what, credentialsId) => new DeepgramApiError(`Deepgram API: ${action} answered with credentials that cannot be used: ${what}`, CREATED_UNUSABLE, {
-        credentialsId,
-    });
-    if (!isRecord(body))
-        throw unusable('the body is not a JSON object');
-    // Current API: fields under "distribution_credentials"; older API: the same fields at the top level.
-    const record = credentialsRecord(body) ?? {};
-    const pick = (field) => record[field] ?? body[field];
-    const id = pick('distribution_credentials_id');
-    if (id === undefined || id === '')
-        throw unusable('no distribution_credentials_id');
-    if (!isCredentialsId(id))
-        throw unusable(`distribution_credentials_id ${describe(id)} is not a credentials ID`);
-    const secret = pick('secret');
-    if (typeof secret !== 'string' || secret === '')
-        throw unusable(`no secret for ${id}, so it cannot log in`, id);
-    if (!SECRET.test(secret))
-        throw unusable(`the secret for ${id} is not one line of visible text`, id);
-    const given = pick('username');
-    const username = given === undefined || given === '' ? `deepgram+${id}` : given;
-    if (typeof username !== 'string' || !USERNAME.test(username)) {
-        throw unusable(`username ${describe(username)} is not one docker can log in with`, id);
-    }
-    const scopes = pick('scopes');
-    const comment = pick('comment');
-    return {
-        id,
-        secret,
-        username,
-        scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string' && SCOPE_SHAPE.test(s)) : [],
-        ...(typeof comment === 'string' ? { comment } : {}),
-    };
-}
-/** A value from an answer, for a message: a string escaped and cut short, anything else by its type. */
-function describe(value) {
-    if (typeof value !== 'string')
-        return `(a ${value === null ? 'null' : typeof value})`;
-    return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
-}
-/**
- * How much of a list answer is read. A list is not a create: its length grows with the project
- * (about 300 bytes a set, so 20,000 sets are 6 MB), and it is read as it arrives, never held
- * whole. The caps bound what a broken or hostile server can make the step hold: 64 MiB of answer
- * (about 200,000 sets, ten times the largest project this action is measured with) and 250,000
- * entries, each at most 64 KiB of text. An answer without end stops at the first cap reached, or
- * at request-timeout, whichever comes first.
- */
-const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemBytes: 64 * 1024 } };
-/**
- * One entry of a list answer, as this action keeps it: the id, the comment ('' without one), the
- * creation time, the scopes and the member's email as the API gave them. Every field of a listed
- * set goes through here.
- */
-function listedItem(item) {
-    const record = credentialsRecord(item);
-    if (!record || typeof record.distribution_credentials_id !== 'string') {
-        throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
-    }
-    const { distribution_credentials_id: id, comment, created, scopes } = record;
-    return {
-        id,
-        comment: typeof comment === 'string' ? comment : '',
-        ...(typeof created === 'string' ? { created } : {}),
-        ...(Array.isArray(scopes) ? { scopes: scopes.filter((s) => typeof s === 'string') } : {}),
-        ...memberOf(item),
-    };
-}
-/** The member beside a listed set (`{ member: { member_id, email }, distribution_credentials }`): its email, when it is text. */
-function memberOf(item) {
-    const member = isRecord(item) ? item.member : undefined;
-    return isRecord(member) && typeof member.email === 'string' ? { member: member.email } : {};
-}
-/** A list answer the reader refused, as the client's error; one from listedItem is already that. */
-function listError(action, error) {
-    if (error instanceof DeepgramApiError)
-        return error;
-    return unexpected(action, error instanceof Error ? error.message : String(error));
-}
-/** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
-function credentialsRecord(item) {
-    if (!isRecord(item))
-        return undefined;
-    return isRecord(item.distribution_credentials) ? item.distribution_credentials : item;
-}
 function apiError(action, response) {
     const { status } = response;
     const header = headerValue(response, 'dg-request-id') ?? headerValue(response, 'x-request-id');
@@ -1862,6 +1545,19 @@ function excerpt(text, limit = 300) {
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Any thrown value as one line of text for a log or an error message. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/deepgram/types.ts
+/**
+ * A credentials ID the action will put in a URL or a log: a UUID-like token. Anything else (".."
+ * would turn a DELETE into one on the collection's parent) is refused.
+ */
+function isCredentialsId(value) {
+    return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -2015,6 +1711,47 @@ function isKeptAs(comment, name) {
     return kind?.kind === 'named' && kind.name === name;
 }
 
+;// CONCATENATED MODULE: ./src/net/budget.ts
+/**
+ * One step's time for talking to the API. Every request and every wait of a step (creates, sweeps,
+ * revokes, pruning, and their retries) draws on the same budget, so retries inside retries cannot
+ * multiply a step's length: a request is cut to what is left, and a wait that would outlast it is
+ * not begun.
+ *
+ * The budget is what max-attempts requests of request-timeout each, with the longest backoff
+ * between them, would take: 4 × 30 s + 3 × 10 s = 2 min 30 s at the defaults (docs/how-it-works.md,
+ * "How long each step can take").
+ */
+
+class Budget {
+    totalMs;
+    now;
+    deadline;
+    constructor(totalMs, now = Date.now) {
+        this.totalMs = totalMs;
+        this.now = now;
+        this.deadline = now() + totalMs;
+    }
+    /** A step's budget for these settings. */
+    static forStep(settings, now) {
+        return new Budget(stepBudgetMs(settings.maxAttempts, settings.requestTimeoutMs), now);
+    }
+    remainingMs() {
+        return Math.max(0, this.deadline - this.now());
+    }
+}
+function stepBudgetMs(maxAttempts, requestTimeoutMs) {
+    return maxAttempts * requestTimeoutMs + (maxAttempts - 1) * MAX_BACKOFF_MS;
+}
+/** Raised instead of a request or a wait that the step's budget has no room for. */
+class BudgetExhaustedError extends Error {
+    kind = { transient: false, ambiguous: false };
+    constructor(what, budget) {
+        super(`${what}: not sent, this step's time for API calls (${Math.round(budget.totalMs / 1000)} s) is used up`);
+        this.name = 'BudgetExhaustedError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deepgram/delete-many.ts
 /**
  * Many deletes at once, a few at a time: pruning, the sweeps and the retire action go through
@@ -2071,10 +1808,11 @@ async function deleteMany(sets, deleteOne, options = {}) {
 
 
 
+
 /** Creates credentials, retrying transient failures; whatever a failure may have created is swept. */
 async function createCredentials(ctx, request, marker, hooks) {
     const attempt = async () => {
-        hooks.inFlight(Date.now() + ctx.requestTimeoutMs);
+        hooks.inFlight(Date.now() + ctx.client.timeoutMs);
         try {
             const credentials = await ctx.client.create(ctx.projectId, request);
             hooks.created(credentials.id);
@@ -2208,11 +1946,279 @@ function retryOptions(ctx, action) {
         log: ctx.info,
         sleep: ctx.sleep,
         random: ctx.random,
-        remainingMs: () => ctx.budget.remainingMs(),
+        // Without a budget (a client built for one request) there is no end to wait past.
+        remainingMs: () => ctx.client.budget?.remainingMs() ?? Infinity,
     };
 }
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
+
+;// CONCATENATED MODULE: ./src/deepgram/scopes.ts
+/** Deepgram's product scopes: the shape of a scope name, and the ones Deepgram documents today. */
+/**
+ * A scope is a colon-separated name such as self-hosted:product:api; nothing outside this set. The
+ * scopes input is refused when one is not (login/inputs.ts), and one in an answer is dropped (client.ts).
+ */
+const SCOPE_SHAPE = /^[a-z0-9][a-z0-9._-]*(:[a-z0-9][a-z0-9._-]*)+$/i;
+/** Product scopes Deepgram documents today; others are sent with a warning (new products appear). */
+const KNOWN_SCOPES = [
+    'self-hosted:products',
+    'self-hosted:product:api',
+    'self-hosted:product:engine',
+    'self-hosted:product:license-proxy',
+    'self-hosted:product:dgtools',
+    'self-hosted:product:billing',
+    'self-hosted:product:hotpepper',
+    'self-hosted:product:metrics-server',
+    'onprem:products',
+    'onprem:product:api',
+    'onprem:product:engine',
+    'onprem:product:license-proxy',
+    'onprem:product:dgtools',
+    'onprem:product:billing',
+    'onprem:product:hotpepper',
+    'onprem:product:metrics-server',
+];
+
+;// CONCATENATED MODULE: ./src/deepgram/answers.ts
+/**
+ * What of the API's answers is believed: the create's answer and each entry of a list, in both
+ * generations' shapes (docs/deepgram-api.md: the fields under "distribution_credentials", or the
+ * same fields at the top level). Nothing in an answer is trusted: what is used must have the
+ * shape it should, and a list is read within LIST_LIMITS.
+ */
+
+
+
+
+/** A registry username docker can take: no whitespace, control characters or ':', and no leading '-'. */
+const USERNAME = /^[^\s\p{C}:-][^\s\p{C}:]{0,255}$/u;
+/** A secret that can go through --password-stdin and be masked whole: one line of visible text. */
+const SECRET = /^[^\s\p{C}]{1,1024}$/u;
+/** A create's 2xx answer as JSON: the set was made, so an answer that is not JSON is CREATED_UNUSABLE. */
+function createdBody(action, response) {
+    try {
+        return JSON.parse(response.body);
+    }
+    catch {
+        const what = `HTTP ${response.status} with a body that is not JSON: ${excerpt(response.body) || '(empty)'}`;
+        throw unexpected(action, what, CREATED_UNUSABLE);
+    }
+}
+/**
+ * The credentials in a create answer. The answer came with a 2xx, so the set exists: an answer
+ * that cannot be used whole (not JSON, no or odd id, no secret, a username docker cannot take) is
+ * CREATED_UNUSABLE, and the caller sweeps for what it made. Nothing in it is trusted: what is
+ * used must have the shape it should.
+ */
+function parseCreated(body) {
+    const action = 'create distribution credentials';
+    const unusable = (what, credentialsId) => new DeepgramApiError(`Deepgram API: ${action} answered with credentials that cannot be used: ${what}`, CREATED_UNUSABLE, {
+        credentialsId,
+    });
+    if (!isRecord(body))
+        throw unusable('the body is not a JSON object');
+    // Current API: fields under "distribution_credentials"; older API: the same fields at the top level.
+    const record = credentialsRecord(body) ?? {};
+    const pick = (field) => record[field] ?? body[field];
+    const id = pick('distribution_credentials_id');
+    if (id === undefined || id === '')
+        throw unusable('no distribution_credentials_id');
+    if (!isCredentialsId(id))
+        throw unusable(`distribution_credentials_id ${describe(id)} is not a credentials ID`);
+    const secret = pick('secret');
+    if (typeof secret !== 'string' || secret === '')
+        throw unusable(`no secret for ${id}, so it cannot log in`, id);
+    if (!SECRET.test(secret))
+        throw unusable(`the secret for ${id} is not one line of visible text`, id);
+    const given = pick('username');
+    const username = given === undefined || given === '' ? `deepgram+${id}` : given;
+    if (typeof username !== 'string' || !USERNAME.test(username)) {
+        throw unusable(`username ${describe(username)} is not one docker can log in with`, id);
+    }
+    const scopes = pick('scopes');
+    const comment = pick('comment');
+    return {
+        id,
+        secret,
+        username,
+        scopes: Array.isArray(scopes) ? scopes.filter((s) => typeof s === 'string' && SCOPE_SHAPE.test(s)) : [],
+        ...(typeof comment === 'string' ? { comment } : {}),
+    };
+}
+/** A value from an answer, for a message: a string escaped and cut short, anything else by its type. */
+function describe(value) {
+    if (typeof value !== 'string')
+        return `(a ${value === null ? 'null' : typeof value})`;
+    return `"${untrusted(value.length > 80 ? `${value.slice(0, 80)}…` : value)}"`;
+}
+/**
+ * How much of a list answer is read. A list is not a create: its length grows with the project
+ * (about 300 bytes a set, so 20,000 sets are 6 MB), and it is read as it arrives, never held
+ * whole. The caps bound what a broken or hostile server can make the step hold: 64 MiB of answer
+ * (about 200,000 sets, ten times the largest project this action is measured with) and 250,000
+ * entries, each at most 64 KiB of text. An answer without end stops at the first cap reached, or
+ * at request-timeout, whichever comes first.
+ */
+const LIST_LIMITS = { maxBytes: 64 * 1024 * 1024, items: { maxItems: 250_000, maxItemBytes: 64 * 1024 } };
+/**
+ * One entry of a list answer, as this action keeps it: the id, the comment ('' without one), the
+ * creation time, the scopes and the member's email as the API gave them. Every field of a listed
+ * set goes through here.
+ */
+function listedItem(item) {
+    const record = credentialsRecord(item);
+    if (!record || typeof record.distribution_credentials_id !== 'string') {
+        throw unexpected('list distribution credentials', 'an entry has no distribution_credentials_id');
+    }
+    const { distribution_credentials_id: id, comment, created, scopes } = record;
+    return {
+        id,
+        comment: typeof comment === 'string' ? comment : '',
+        ...(typeof created === 'string' ? { created } : {}),
+        ...(Array.isArray(scopes) ? { scopes: scopes.filter((s) => typeof s === 'string') } : {}),
+        ...memberOf(item),
+    };
+}
+/** The member beside a listed set (`{ member: { member_id, email }, distribution_credentials }`): its email, when it is text. */
+function memberOf(item) {
+    const member = isRecord(item) ? item.member : undefined;
+    return isRecord(member) && typeof member.email === 'string' ? { member: member.email } : {};
+}
+/** A list answer the reader refused, as the client's error; one from listedItem is already that. */
+function listError(action, error) {
+    if (error instanceof DeepgramApiError)
+        return error;
+    return unexpected(action, error instanceof Error ? error.message : String(error));
+}
+/** The object holding the credentials' fields: nested (current API) or the item itself (older API). */
+function credentialsRecord(item) {
+    if (!isRecord(item))
+        return undefined;
+    return isRecord(item.distribution_credentials) ? item.distribution_credentials : item;
+}
+
+;// CONCATENATED MODULE: ./src/deepgram/client.ts
+/**
+ * Deepgram's distribution-credentials API: create, list and delete, one attempt each. It speaks
+ * both generations of the API (docs/deepgram-api.md): the create request carries scopes and provider
+ * in the query *and* comment, scopes and provider in the body, and both response shapes are read.
+ * Every failure is a DeepgramApiError that carries Deepgram's own words and what the retry loop
+ * needs to know.
+ */
+
+
+
+
+
+class DeepgramClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The longest one request may take; a create's in-flight mark reaches this far. */
+    get timeoutMs() {
+        return this.options.timeoutMs;
+    }
+    /** The step's time for API calls, which the retries between requests draw on as well. */
+    get budget() {
+        return this.options.budget;
+    }
+    async create(projectId, request) {
+        const query = new URLSearchParams();
+        for (const scope of request.scopes)
+            query.append('scopes', scope);
+        query.append('provider', request.provider);
+        const action = 'create distribution credentials';
+        const response = await this.exchange(action, 'POST', `${this.collection(projectId)}?${query}`, request);
+        return parseCreated(createdBody(action, response));
+    }
+    /**
+     * The project's sets, and the API's clock as its answer gave it. The answer is read as it
+     * arrives, each entry kept as a ListedCredentials and the rest dropped, so a project of any size
+     * is listed in memory bounded by what is kept (LIST_LIMITS), never by the answer's text.
+     */
+    async list(projectId) {
+        const action = 'list distribution credentials';
+        // The reader and its JSON parser load here, from their own chunk of dist/, so a step that does
+        // not list (main without kept-before) does not pay for loading them (docs/performance.md).
+        const { JsonItemsReader } = await Promise.all(/* import() */[__nccwpck_require__.e(497), __nccwpck_require__.e(608)]).then(__nccwpck_require__.bind(__nccwpck_require__, 608));
+        const reader = new JsonItemsReader({ key: 'distribution_credentials', item: listedItem, ...LIST_LIMITS.items });
+        const stream = {
+            maxBytes: LIST_LIMITS.maxBytes,
+            write: (chunk) => {
+                try {
+                    reader.write(chunk);
+                }
+                catch (error) {
+                    throw listError(action, error);
+                }
+            },
+        };
+        const response = await this.exchange(action, 'GET', this.collection(projectId), undefined, stream);
+        let items;
+        try {
+            items = reader.end();
+        }
+        catch (error) {
+            throw listError(action, error);
+        }
+        const date = headerValue(response, 'date');
+        return date === undefined ? { items } : { items, date };
+    }
+    /** Deletes one set of credentials; one that is already gone (404) counts as done. */
+    async delete(projectId, credentialsId) {
+        if (!isCredentialsId(credentialsId)) {
+            throw new DeepgramApiError(`Refusing to delete "${untrusted(credentialsId)}": not a distribution credentials ID`, FATAL);
+        }
+        try {
+            // Done once the server says 2xx, whatever the body (its shape differs by generation).
+            await this.exchange(`delete distribution credentials ${credentialsId}`, 'DELETE', `${this.collection(projectId)}/${encodeURIComponent(credentialsId)}`);
+            return 'deleted';
+        }
+        catch (error) {
+            if (error instanceof DeepgramApiError && error.status === 404 && error.details.code !== 'PROJECT_NOT_FOUND') {
+                return 'already-gone';
+            }
+            throw error;
+        }
+    }
+    collection(projectId) {
+        return `${this.options.apiUrl}/v1/projects/${encodeURIComponent(projectId)}/self-hosted/distribution/credentials`;
+    }
+    /**
+     * One request; resolves to a 2xx answer, or throws a DeepgramApiError. With a `stream`, a 2xx
+     * answer's body goes to the sink as it arrives (and an error the sink throws fails the request).
+     */
+    async exchange(action, method, url, payload, stream) {
+        const headers = { Authorization: `Token ${this.options.apiKey}`, Accept: 'application/json' };
+        if (payload !== undefined)
+            headers['Content-Type'] = 'application/json';
+        const { budget } = this.options;
+        const timeoutMs = Math.min(this.options.timeoutMs, budget?.remainingMs() ?? Infinity);
+        // Less than a second left is no time for a request: it could only time out.
+        if (budget && timeoutMs < 1000)
+            throw new BudgetExhaustedError(`Deepgram API: ${action}`, budget);
+        let response;
+        try {
+            response = await this.options.transport({
+                method,
+                url,
+                headers,
+                // A GET or a DELETE has no payload, and so no body: JSON.stringify(undefined) is undefined.
+                body: JSON.stringify(payload),
+                timeoutMs,
+                ...(stream ? { stream } : {}),
+            });
+        }
+        catch (error) {
+            // The sink refused the answer: that is what the answer is, not a network failure.
+            if (error instanceof DeepgramApiError)
+                throw error;
+            throw networkError(action, url, error);
+        }
+        if (response.status < 200 || response.status > 299)
+            throw apiError(action, response);
+        return response;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:net"
@@ -2438,11 +2444,11 @@ function withCredentials(proxy, username, password) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/net/http.ts
-
-
-
-const USER_AGENT = 'deepgram-self-hosted-login-action';
+;// CONCATENATED MODULE: ./src/net/http-errors.ts
+/**
+ * How one HTTP request fails, beyond Node's own socket errors: each error carries a `code` that
+ * net/retry.ts's classifyNetworkError reads to decide whether another attempt is safe.
+ */
 /** Raised when no complete response arrived within the request's deadline. */
 class RequestTimeoutError extends Error {
     code = 'REQUEST_TIMEOUT';
@@ -2451,12 +2457,6 @@ class RequestTimeoutError extends Error {
         this.name = 'RequestTimeoutError';
     }
 }
-/**
- * How long a TCP connection may take to open, within the request's own deadline. A host that
- * drops packets would otherwise hold each attempt for the whole request-timeout (30 s, 2 min over
- * four attempts); a connection that never opened sent nothing, so it is safe to retry at once.
- */
-const CONNECT_TIMEOUT_MS = 10_000;
 /** Raised when the connection to the server did not open in time: nothing was sent. */
 class ConnectTimeoutError extends Error {
     code = 'CONNECT_TIMEOUT';
@@ -2465,13 +2465,6 @@ class ConnectTimeoutError extends Error {
         this.name = 'ConnectTimeoutError';
     }
 }
-/**
- * The most of an answer this action keeps. The API's answers are a few hundred bytes; anything
- * near this is not the API speaking (a portal page, a misrouted URL, a broken server), and an
- * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s). A list,
- * whose answer grows with the project, is not kept but read into a sink with a cap of its own.
- */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 /** Raised when the answer is larger than MAX_RESPONSE_BYTES: reading stopped, the connection was closed. */
 class ResponseTooLargeError extends Error {
     code = 'RESPONSE_TOO_LARGE';
@@ -2494,6 +2487,15 @@ class ProxyTunnelError extends Error {
         this.name = 'ProxyTunnelError';
     }
 }
+
+;// CONCATENATED MODULE: ./src/net/connection.ts
+
+/**
+ * How long a TCP connection may take to open, within the request's own deadline. A host that
+ * drops packets would otherwise hold each attempt for the whole request-timeout (30 s, 2 min over
+ * four attempts); a connection that never opened sent nothing, so it is safe to retry at once.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 /**
  * What one attempt opened, to be undone when it ends, whichever way. Something opened after the
  * end (an import that resolved late) is undone at once, so a lost race cannot leave it open.
@@ -2518,6 +2520,92 @@ class Attempt {
             throw new Error('the attempt is over');
     }
 }
+/** Fails the request with ConnectTimeoutError when its TCP connection does not open in time. */
+function limitConnect(req, request) {
+    req.on('socket', (socket) => {
+        if (!socket.connecting)
+            return;
+        const connectTimeoutMs = Math.min(request.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, request.timeoutMs);
+        const timer = setTimeout(() => req.destroy(new ConnectTimeoutError(connectTimeoutMs)), connectTimeoutMs);
+        socket.once('connect', () => clearTimeout(timer));
+        req.once('close', () => clearTimeout(timer));
+    });
+}
+/** An IPv6 literal as sockets want it: without the brackets a URL puts around it. */
+function bareHost(hostname) {
+    return hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
+;// CONCATENATED MODULE: ./src/net/tunnel.ts
+
+
+
+
+/**
+ * Asks the proxy for a tunnel to the API's host and port, and resolves to it once the proxy says
+ * 200. Until then nothing has gone to the API, so every failure here is a ProxyTunnelError.
+ */
+async function openTunnel(request, url, proxy, attempt) {
+    const { request: send } = proxy.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    attempt.stillOn();
+    const target = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+    // The proxy's address without its user info: it goes into error messages.
+    const where = `the proxy ${proxy.host}`;
+    const headers = { host: target };
+    if (proxy.username || proxy.password) {
+        headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`;
+    }
+    const host = bareHost(proxy.hostname);
+    return new Promise((resolve, reject) => {
+        const connectReq = send({
+            host,
+            port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: target,
+            headers,
+            // An https proxy proves it is the proxy: without this, node:https takes the name to check its
+            // certificate against (and to send as SNI) from the Host header, which names the API.
+            servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host,
+            agent: false,
+        });
+        attempt.own(() => connectReq.destroy());
+        limitConnect(connectReq, request);
+        connectReq.on('error', (cause) => reject(new ProxyTunnelError('PROXY_FAILED', `could not open a tunnel through ${where}: ${cause.message}`)));
+        connectReq.on('connect', (response, socket, head) => {
+            attempt.own(() => socket.destroy());
+            // A socket error after the hand-over reaches the request on it; this one keeps it from being unhandled.
+            socket.on('error', reject);
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status > 299) {
+                socket.destroy();
+                const code = TRANSIENT_STATUSES.includes(status) ? 'PROXY_FAILED' : 'PROXY_REFUSED';
+                const hint = status === 407 ? ' (proxy authentication required: check the user and password in the proxy variable)' : '';
+                reject(new ProxyTunnelError(code, `${where} refused a tunnel to ${target} with HTTP ${status}${hint}`));
+                return;
+            }
+            // Bytes the proxy passed on past its answer belong to the stream inside the tunnel.
+            if (head.length > 0)
+                socket.unshift(head);
+            resolve(socket);
+        });
+        connectReq.end();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/net/http.ts
+
+
+
+
+
+const USER_AGENT = 'deepgram-self-hosted-login-action';
+/**
+ * The most of an answer this action keeps. The API's answers are a few hundred bytes; anything
+ * near this is not the API speaking (a portal page, a misrouted URL, a broken server), and an
+ * answer without end would otherwise grow in memory until the runner dies (1.6 GB in 8 s). A list,
+ * whose answer grows with the project, is not kept but read into a sink with a cap of its own.
+ */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
 const sendRequest = async (request) => {
     const attempt = new Attempt();
     let timer;
@@ -2612,83 +2700,19 @@ function readAnswer(req, response, stream, resolve, reject) {
     response.on('error', reject);
     response.on('end', () => resolve({ status, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
 }
-/** Fails the request with ConnectTimeoutError when its TCP connection does not open in time. */
-function limitConnect(req, request) {
-    req.on('socket', (socket) => {
-        if (!socket.connecting)
-            return;
-        const connectTimeoutMs = Math.min(request.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, request.timeoutMs);
-        const timer = setTimeout(() => req.destroy(new ConnectTimeoutError(connectTimeoutMs)), connectTimeoutMs);
-        socket.once('connect', () => clearTimeout(timer));
-        req.once('close', () => clearTimeout(timer));
-    });
-}
-/**
- * Asks the proxy for a tunnel to the API's host and port, and resolves to it once the proxy says
- * 200. Until then nothing has gone to the API, so every failure here is a ProxyTunnelError.
- */
-async function openTunnel(request, url, proxy, attempt) {
-    const { request: send } = proxy.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
-    attempt.stillOn();
-    const target = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
-    // The proxy's address without its user info: it goes into error messages.
-    const where = `the proxy ${proxy.host}`;
-    const headers = { host: target };
-    if (proxy.username || proxy.password) {
-        headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`;
-    }
-    const host = bareHost(proxy.hostname);
-    return new Promise((resolve, reject) => {
-        const connectReq = send({
-            host,
-            port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
-            method: 'CONNECT',
-            path: target,
-            headers,
-            // An https proxy proves it is the proxy: without this, node:https takes the name to check its
-            // certificate against (and to send as SNI) from the Host header, which names the API.
-            servername: (0,external_node_net_namespaceObject.isIP)(host) ? '' : host,
-            agent: false,
-        });
-        attempt.own(() => connectReq.destroy());
-        limitConnect(connectReq, request);
-        connectReq.on('error', (cause) => reject(new ProxyTunnelError('PROXY_FAILED', `could not open a tunnel through ${where}: ${cause.message}`)));
-        connectReq.on('connect', (response, socket, head) => {
-            attempt.own(() => socket.destroy());
-            // A socket error after the hand-over reaches the request on it; this one keeps it from being unhandled.
-            socket.on('error', reject);
-            const status = response.statusCode ?? 0;
-            if (status < 200 || status > 299) {
-                socket.destroy();
-                const code = TRANSIENT_STATUSES.includes(status) ? 'PROXY_FAILED' : 'PROXY_REFUSED';
-                const hint = status === 407 ? ' (proxy authentication required: check the user and password in the proxy variable)' : '';
-                reject(new ProxyTunnelError(code, `${where} refused a tunnel to ${target} with HTTP ${status}${hint}`));
-                return;
-            }
-            // Bytes the proxy passed on past its answer belong to the stream inside the tunnel.
-            if (head.length > 0)
-                socket.unshift(head);
-            resolve(socket);
-        });
-        connectReq.end();
-    });
-}
-/** An IPv6 literal as sockets want it: without the brackets a URL puts around it. */
-function bareHost(hostname) {
-    return hostname.replace(/^\[(.*)\]$/, '$1');
-}
 
 ;// CONCATENATED MODULE: ./src/deepgram/project-api.ts
 /**
- * Wires the API client to the step's settings and the runner's log: what main and post share
- * to talk to Deepgram (and the retire action too).
+ * The one thing a step holds to talk to Deepgram, built once per step: the client (which holds
+ * the step's time budget and the request timeout, and cuts each request to them), the project,
+ * the retry policy and the log sinks. credentials.ts creates, lists and deletes through it,
+ * retrying as the policy says. It is plain data, so a step can hand on a copy with other log sinks.
  */
 
 
 
 
 
-/** @param extraMs time the step may spend waiting beyond its budget for API calls (the post step's wait for an interrupted create). */
 function apiContext(settings, extraMs = 0) {
     // Once per step, before any request: a proxy variable that cannot be used as written.
     proxyWarnings(settings.apiUrl).forEach(log_warning);
@@ -2703,8 +2727,6 @@ function apiContext(settings, extraMs = 0) {
         }),
         projectId: settings.projectId,
         maxAttempts: settings.maxAttempts,
-        requestTimeoutMs: settings.requestTimeoutMs,
-        budget,
         info: log_info,
         warning: log_warning,
     };
@@ -3077,6 +3099,86 @@ function defaultComment(env) {
     return `GitHub Actions: ${repository} / ${workflow} run ${runId} attempt ${attempt}`;
 }
 
+;// CONCATENATED MODULE: ./src/deepgram/clock.ts
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|([+-])(\d{2}):(\d{2}))$/;
+/** No set of this API was made before 2020: an earlier time (the epoch, year 1) is a placeholder, not an age. */
+const EARLIEST_REAL_TIME_MS = Date.UTC(2020, 0, 1);
+/**
+ * A listed set's `created`, in ms since the epoch, when it is a time that can be real: an ISO 8601
+ * time of a date that exists (no 2024-02-31, no hour 24, no second 60), no earlier than 2020.
+ * Anything else is undefined, unreadable (Date.parse guesses at other forms and rolls 2024-02-31
+ * over to March; an age decides what is deleted, so a guess never does).
+ */
+function createdTimeMs(created) {
+    // Stryker disable next-line StringLiteral: equivalent, any text that is not a time reads as none
+    const match = ISO_TIME.exec(created ?? '');
+    if (!match)
+        return undefined;
+    const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+    const local = Date.UTC(year, month - 1, day, hour, minute, second);
+    // Date.UTC rolls an impossible field over into the next one (February 31 into March, hour 24
+    // into the next day): a date and time that exist come back as they were written. (Years before
+    // 100 come back as 19xx, and are refused as before 2020 in any case.)
+    const exists = new Date(local).toISOString().startsWith(match[0].slice(0, 19));
+    const offsetHours = Number(match[10] ?? 0);
+    const offsetMinutes = Number(match[11] ?? 0);
+    if (!exists || offsetHours > 23 || offsetMinutes > 59)
+        return undefined;
+    const fraction = Math.floor(Number(`0${match[7] ?? ''}`) * 1000);
+    const offsetMs = (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+    const ms = local + fraction - offsetMs;
+    return ms >= EARLIEST_REAL_TIME_MS ? ms : undefined;
+}
+/** Clocks further apart than this are worth a line in the log (HTTP dates are to the second). */
+const CLOCK_SKEW_NOTE_MS = 5 * 60_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** IMF-fixdate, the one form HTTP senders must use: `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}:\d{2}:\d{2}) GMT$/;
+/**
+ * A `Date` header's time in ms since the epoch, by the same rule as a set's created time (a date
+ * that exists, no earlier than 2020); undefined for anything else, older HTTP date forms included.
+ */
+function httpDateMs(header) {
+    const match = header === undefined ? null : IMF_FIXDATE.exec(header);
+    if (!match)
+        return undefined;
+    const [, day, month, year, time] = match;
+    const monthNumber = String(MONTHS.indexOf(month) + 1).padStart(2, '0');
+    return createdTimeMs(`${year}-${monthNumber}-${day}T${time}Z`);
+}
+/**
+ * Now, by the API's clock when the list answer gave it, else by the runner's; says so (through
+ * `note`) when the two differ by more than CLOCK_SKEW_NOTE_MS.
+ */
+function apiNow(page, note, runnerNow = Date.now()) {
+    const apiTime = httpDateMs(page.date);
+    if (apiTime === undefined)
+        return runnerNow;
+    const skew = runnerNow - apiTime;
+    if (Math.abs(skew) > CLOCK_SKEW_NOTE_MS) {
+        note(`The runner's clock is ${formatAge(Math.abs(skew))} ${skew > 0 ? 'ahead of' : 'behind'} the Deepgram API's ` +
+            "(its answer's Date header); the sets' ages are measured by the API's clock.");
+    }
+    return apiTime;
+}
+/** An age for a log line or summary, in its largest unit and the next: "3d 4h", "2h 0m", "45s". */
+function formatAge(ms) {
+    const seconds = Math.max(0, Math.floor(ms / 1000));
+    const units = [
+        ['d', Math.floor(seconds / 86_400)],
+        ['h', Math.floor(seconds / 3_600) % 24],
+        ['m', Math.floor(seconds / 60) % 60],
+        ['s', seconds % 60],
+    ];
+    const first = units.findIndex(([, count]) => count > 0);
+    if (first < 0)
+        return '0s';
+    return units
+        .slice(first, first + 2)
+        .map(([unit, count]) => `${count}${unit}`)
+        .join(' ');
+}
+
 ;// CONCATENATED MODULE: ./src/deepgram/kept.ts
 /**
  * Sets kept under a name (`keep`): found in the project's list by their exact tag, newest first.
@@ -3084,6 +3186,8 @@ function defaultComment(env) {
  * Everything here comes from the API, so an id is used (and printed) only when it has the shape
  * of a credentials ID, and a created time only when it is an ISO 8601 time.
  */
+
+
 
 
 
@@ -4336,65 +4440,6 @@ function escapeHtml(text) {
         .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-;// CONCATENATED MODULE: ./src/deepgram/clock.ts
-/**
- * The time a listed set's age is measured against. A set's `created` is the API's clock; the
- * runner's clock may be days off (a self-hosted runner, a VM resumed from a snapshot), and a
- * runner 5 days fast would prune a running job's set. So an age is the API's time when it
- * answered the list (its `Date` header) less the set's created time, and the runner's own clock
- * is used only when the answer gave no time that can be real.
- */
-
-/** Clocks further apart than this are worth a line in the log (HTTP dates are to the second). */
-const CLOCK_SKEW_NOTE_MS = 5 * 60_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** IMF-fixdate, the one form HTTP senders must use: `Sun, 06 Nov 1994 08:49:37 GMT`. */
-const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}:\d{2}:\d{2}) GMT$/;
-/**
- * A `Date` header's time in ms since the epoch, by the same rule as a set's created time (a date
- * that exists, no earlier than 2020); undefined for anything else, older HTTP date forms included.
- */
-function httpDateMs(header) {
-    const match = header === undefined ? null : IMF_FIXDATE.exec(header);
-    if (!match)
-        return undefined;
-    const [, day, month, year, time] = match;
-    const monthNumber = String(MONTHS.indexOf(month) + 1).padStart(2, '0');
-    return createdTimeMs(`${year}-${monthNumber}-${day}T${time}Z`);
-}
-/**
- * Now, by the API's clock when the list answer gave it, else by the runner's; says so (through
- * `note`) when the two differ by more than CLOCK_SKEW_NOTE_MS.
- */
-function apiNow(page, note, runnerNow = Date.now()) {
-    const apiTime = httpDateMs(page.date);
-    if (apiTime === undefined)
-        return runnerNow;
-    const skew = runnerNow - apiTime;
-    if (Math.abs(skew) > CLOCK_SKEW_NOTE_MS) {
-        note(`The runner's clock is ${formatAge(Math.abs(skew))} ${skew > 0 ? 'ahead of' : 'behind'} the Deepgram API's ` +
-            "(its answer's Date header); the sets' ages are measured by the API's clock.");
-    }
-    return apiTime;
-}
-/** An age for a log line or summary, in its largest unit and the next: "3d 4h", "2h 0m", "45s". */
-function formatAge(ms) {
-    const seconds = Math.max(0, Math.floor(ms / 1000));
-    const units = [
-        ['d', Math.floor(seconds / 86_400)],
-        ['h', Math.floor(seconds / 3_600) % 24],
-        ['m', Math.floor(seconds / 60) % 60],
-        ['s', seconds % 60],
-    ];
-    const first = units.findIndex(([, count]) => count > 0);
-    if (first < 0)
-        return '0s';
-    return units
-        .slice(first, first + 2)
-        .map(([unit, count]) => `${count}${unit}`)
-        .join(' ');
-}
-
 ;// CONCATENATED MODULE: ./src/deepgram/comment-html.ts
 /** A set's comment in a job summary: text from the API, escaped, with the action's tag set apart. */
 
@@ -4469,6 +4514,7 @@ function postPlan(settings) {
  * The main step: validate inputs, create credentials, mask them, log the registry CLI in, set
  * outputs and the job summary, and leave the post step what it needs to revoke them.
  */
+
 
 
 
@@ -4885,6 +4931,7 @@ function parseExcept(raw) {
 
 
 
+
 /** The retire step's entry: runs it and turns an error into the step's failure; dist/retire.js is a one-line caller of it. */
 async function step_run() {
     try {
@@ -5288,6 +5335,7 @@ function clip(text, max) {
  * fail-on set it fails, once everything is written, when any set is in those classes; a list it
  * cannot make fails it too, since an audit that saw nothing must not pass.
  */
+
 
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import type { ListedCredentials } from '../../src/deepgram/client.js';
+import type { ListedCredentials } from '../../src/deepgram/types.js';
 import { auditSets, findingsOf, isFinding } from '../../src/audit/classify.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');

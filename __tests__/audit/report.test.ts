@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ListedCredentials } from '../../src/deepgram/client.js';
+import type { ListedCredentials } from '../../src/deepgram/types.js';
 import { auditSets, findingsOf } from '../../src/audit/classify.js';
 import { auditReport, OUTPUT_LIMIT_BYTES, writeReportFile } from '../../src/audit/report.js';
 import type { AuditSettings } from '../../src/audit/inputs.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import type { ListedCredentials } from '../../src/deepgram/client.js';
+import type { ListedCredentials } from '../../src/deepgram/types.js';
 import { auditSets, findingsOf } from '../../src/audit/classify.js';
 import { auditSummary, classMeaning, SUMMARY_LIMIT_BYTES } from '../../src/audit/summary.js';
 import type { AuditSettings } from '../../src/audit/inputs.js';

@@ -1,8 +1,50 @@
 import { describe, expect, jest, test } from '@jest/globals';
-import { apiNow, CLOCK_SKEW_NOTE_MS, formatAge, httpDateMs } from '../../src/deepgram/clock.js';
+import { apiNow, CLOCK_SKEW_NOTE_MS, createdTimeMs, formatAge, httpDateMs } from '../../src/deepgram/clock.js';
 
 const API_TIME = Date.UTC(2026, 11, 1, 10, 0, 0);
 const API_DATE = 'Tue, 01 Dec 2026 10:00:00 GMT';
+
+describe("createdTimeMs: the one reader of a set's age", () => {
+  test.each([
+    ['2026-06-01T12:30:45Z', Date.UTC(2026, 5, 1, 12, 30, 45)],
+    ['2026-06-01T12:30:45.250Z', Date.UTC(2026, 5, 1, 12, 30, 45, 250)],
+    ['2026-06-01T12:30:45.123456789Z', Date.UTC(2026, 5, 1, 12, 30, 45, 123)],
+    ['2026-06-01T14:30:45+02:00', Date.UTC(2026, 5, 1, 12, 30, 45)],
+    ['2026-06-01T00:30:45-05:30', Date.UTC(2026, 5, 1, 6, 0, 45)],
+    ['2026-06-01T23:30:45+23:00', Date.UTC(2026, 5, 1, 0, 30, 45)],
+    ['2026-06-01T12:30:45+05:59', Date.UTC(2026, 5, 1, 6, 31, 45)],
+    ['2024-02-29T00:00:00Z', Date.UTC(2024, 1, 29)],
+    ['2020-01-01T00:00:00Z', Date.UTC(2020, 0, 1)],
+  ])('%s is a time', (created, ms) => {
+    expect(createdTimeMs(created)).toBe(ms);
+  });
+
+  test.each([
+    ['year 1', '0001-01-01T00:00:00Z'],
+    ['the Unix epoch', '1970-01-01T00:00:00Z'],
+    ['a second before 2020', '2019-12-31T23:59:59Z'],
+    ['before 2020 once its offset is applied', '2020-01-01T00:30:00+01:00'],
+    ['February 31', '2024-02-31T00:00:00Z'],
+    ['February 29 of a common year', '2025-02-29T00:00:00Z'],
+    ['April 31', '2026-04-31T00:00:00Z'],
+    ['month 13', '2026-13-01T00:00:00Z'],
+    ['month 0', '2026-00-10T00:00:00Z'],
+    ['day 0', '2026-01-00T00:00:00Z'],
+    ['hour 24', '2025-06-01T24:00:00Z'],
+    ['minute 60', '2025-06-01T10:60:00Z'],
+    ['second 60', '2025-06-01T10:00:60Z'],
+    ['an offset of 24 hours', '2025-06-01T10:00:00+24:00'],
+    ['an offset of 60 minutes', '2025-06-01T10:00:00+01:60'],
+    ['no time zone', '2025-06-01T10:00:00'],
+    ['a date alone', '2025-06-01'],
+    ['a space for the T', '2025-06-01 10:00:00Z'],
+    ['a line break after it', '2025-06-01T10:00:00Z\n'],
+    ['seconds since the epoch', '1748772000'],
+    ['nothing', undefined],
+  ])('%s (%j) cannot be real: no time', (_what, created) => {
+    expect(createdTimeMs(created)).toBeUndefined();
+  });
+});
 
 describe('httpDateMs', () => {
   test('an IMF-fixdate, as HTTP senders write it', () => {

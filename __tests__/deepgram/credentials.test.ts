@@ -1,20 +1,14 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
-import type {
-  CreatedCredentials,
-  CreateRequest,
-  DeepgramClient,
-  DeleteResult,
-  ListedCredentials,
-  ListedPage,
-} from '../../src/deepgram/client.js';
+import type { CreatedCredentials, CreateRequest, DeleteResult, ListedCredentials, ListedPage } from '../../src/deepgram/types.js';
+import type { DeepgramClient } from '../../src/deepgram/client.js';
 import { PROJECT } from '../../__fixtures__/ids.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { DeepgramApiError } = await import('../../src/deepgram/client.js');
+const { DeepgramApiError } = await import('../../src/deepgram/errors.js');
 const { createCredentials, deleteEach, listCredentials, revokeCredentials, straysOf } = await import('../../src/deepgram/credentials.js');
 const { Budget } = await import('../../src/net/budget.js');
-type Context = import('../../src/deepgram/credentials.js').Context;
+type ProjectApi = import('../../src/deepgram/project-api.js').ProjectApi;
 
 const MARKER = 'dg-action:0123456789ab';
 const REQUEST: CreateRequest = { comment: `ci [${MARKER}]`, scopes: ['self-hosted:products'], provider: 'quay' };
@@ -36,11 +30,13 @@ function httpError(status: number, extra: { retryAfterMs?: number; credentialsId
 }
 
 let client: {
+  timeoutMs: number;
+  budget: InstanceType<typeof Budget>;
   create: jest.Mock<(projectId: string, request: CreateRequest) => Promise<CreatedCredentials>>;
   list: jest.Mock<(projectId: string) => Promise<ListedPage>>;
   delete: jest.Mock<(projectId: string, id: string) => Promise<DeleteResult>>;
 };
-let ctx: Context & {
+let ctx: ProjectApi & {
   info: jest.Mock<(m: string) => void>;
   warning: jest.Mock<(m: string) => void>;
   sleep: jest.Mock<(ms: number) => Promise<void>>;
@@ -55,6 +51,8 @@ let calls: string[];
 beforeEach(() => {
   calls = [];
   client = {
+    timeoutMs: 30_000,
+    budget: new Budget(60_000),
     create: jest.fn(async () => {
       calls.push('create');
       return CREATED;
@@ -72,8 +70,6 @@ beforeEach(() => {
     client: client as unknown as DeepgramClient,
     projectId: PROJECT,
     maxAttempts: 3,
-    requestTimeoutMs: 30_000,
-    budget: new Budget(60_000),
     info: jest.fn(),
     warning: jest.fn(),
     sleep: jest.fn(async () => {}),
@@ -174,13 +170,13 @@ describe('createCredentials', () => {
     const marks = inFlight.mock.calls.map(([until]) => until);
     expect(marks).toHaveLength(4);
     // A lower bound, which load cannot break: the mark is taken after `before`.
-    expect(marks[0]).toBeGreaterThanOrEqual(before + ctx.requestTimeoutMs);
+    expect(marks[0]).toBeGreaterThanOrEqual(before + client.timeoutMs);
     expect(marks[1]).toBe(0);
     expect(marks[3]).toBe(0);
   });
 
   test('a wait that would outlast the step budget is not begun', async () => {
-    ctx.budget = new Budget(1_000);
+    client.budget = new Budget(1_000);
     createFailsWith(httpError(429, { retryAfterMs: 5_000 }));
     await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 429');
     expect(client.create).toHaveBeenCalledTimes(1);

@@ -1,8 +1,10 @@
 import { describe, expect, jest, test } from '@jest/globals';
-import type { DeepgramClient, ListedCredentials } from '../../src/deepgram/client.js';
-import type { Context } from '../../src/deepgram/credentials.js';
+import type { DeepgramClient } from '../../src/deepgram/client.js';
+import type { ListedCredentials } from '../../src/deepgram/types.js';
+import type { ProjectApi } from '../../src/deepgram/project-api.js';
 import { keptBefore, keptUnder } from '../../src/deepgram/kept.js';
-import { createdTimeMs, DeepgramApiError } from '../../src/deepgram/client.js';
+import { createdTimeMs } from '../../src/deepgram/clock.js';
+import { DeepgramApiError } from '../../src/deepgram/errors.js';
 import { Budget } from '../../src/net/budget.js';
 
 const MARKER = 'dg-action:0123456789ab';
@@ -57,12 +59,14 @@ describe('keptUnder', () => {
 
 function context(list: () => Promise<ListedCredentials[]>) {
   const warnings: string[] = [];
-  const ctx: Context = {
-    client: { list: jest.fn(async () => ({ items: await list() })) } as unknown as DeepgramClient,
+  const ctx: ProjectApi = {
+    client: {
+      timeoutMs: 30_000,
+      budget: new Budget(60_000),
+      list: jest.fn(async () => ({ items: await list() })),
+    } as unknown as DeepgramClient,
     projectId: 'p',
     maxAttempts: 2,
-    requestTimeoutMs: 30_000,
-    budget: new Budget(60_000),
     info: () => undefined,
     warning: (message) => warnings.push(message),
     sleep: async () => undefined,

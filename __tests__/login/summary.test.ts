@@ -1,6 +1,6 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
-import type { CreatedCredentials } from '../../src/deepgram/client.js';
+import type { CreatedCredentials } from '../../src/deepgram/types.js';
 import type { Settings } from '../../src/login/inputs.js';
 import { PROJECT } from '../../__fixtures__/ids.js';
 

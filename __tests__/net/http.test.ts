@@ -5,16 +5,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import {
-  ConnectTimeoutError,
-  MAX_RESPONSE_BYTES,
-  ProxyTunnelError,
-  RequestTimeoutError,
-  ResponseTooLargeError,
-  sendRequest,
-  usesProxy,
-  type HttpRequest,
-} from '../../src/net/http.js';
+import { MAX_RESPONSE_BYTES, sendRequest, usesProxy, type HttpRequest } from '../../src/net/http.js';
+import { ConnectTimeoutError, ProxyTunnelError, RequestTimeoutError, ResponseTooLargeError } from '../../src/net/http-errors.js';
 import { freePort, startBlackhole } from '../e2e/network.js';
 import { until } from '../../__fixtures__/until.js';
 

@@ -4,7 +4,8 @@
  * stale-kept. Pure: the list, the settings and the time in, the classified sets out. Everything in
  * a listed set came from the API, and stays data here: it is escaped where it is shown.
  */
-import { createdTimeMs, type ListedCredentials } from '../deepgram/client.js';
+import { createdTimeMs } from '../deepgram/clock.js';
+import type { ListedCredentials } from '../deepgram/types.js';
 import { formatTag, parseTag, type TagKind } from '../deepgram/tags.js';
 import type { AuditSettings, FailOn } from './inputs.js';
 

@@ -7,7 +7,8 @@
  */
 import * as core from '@actions/core';
 import { apiContext } from '../deepgram/project-api.js';
-import { errorMessage, listCredentials } from '../deepgram/credentials.js';
+import { listCredentials } from '../deepgram/credentials.js';
+import { errorMessage } from '../deepgram/errors.js';
 import { apiNow, formatAge } from '../deepgram/clock.js';
 import { setOutput } from '../runner/file-commands.js';
 import * as log from '../runner/log.js';

@@ -1,11 +1,42 @@
 /**
- * The time a listed set's age is measured against. A set's `created` is the API's clock; the
+ * The one home for time: a listed set's created time, the API's `Date` header, and the time a
+ * set's age is measured against. A set's `created` is the API's clock; the
  * runner's clock may be days off (a self-hosted runner, a VM resumed from a snapshot), and a
  * runner 5 days fast would prune a running job's set. So an age is the API's time when it
  * answered the list (its `Date` header) less the set's created time, and the runner's own clock
  * is used only when the answer gave no time that can be real.
  */
-import { createdTimeMs, type ListedPage } from '../deepgram/client.js';
+import type { ListedPage } from './types.js';
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** No set of this API was made before 2020: an earlier time (the epoch, year 1) is a placeholder, not an age. */
+export const EARLIEST_REAL_TIME_MS = Date.UTC(2020, 0, 1);
+
+/**
+ * A listed set's `created`, in ms since the epoch, when it is a time that can be real: an ISO 8601
+ * time of a date that exists (no 2024-02-31, no hour 24, no second 60), no earlier than 2020.
+ * Anything else is undefined, unreadable (Date.parse guesses at other forms and rolls 2024-02-31
+ * over to March; an age decides what is deleted, so a guess never does).
+ */
+export function createdTimeMs(created: string | undefined): number | undefined {
+  // Stryker disable next-line StringLiteral: equivalent, any text that is not a time reads as none
+  const match = ISO_TIME.exec(created ?? '');
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC rolls an impossible field over into the next one (February 31 into March, hour 24
+  // into the next day): a date and time that exist come back as they were written. (Years before
+  // 100 come back as 19xx, and are refused as before 2020 in any case.)
+  const exists = new Date(local).toISOString().startsWith(match[0].slice(0, 19));
+  const offsetHours = Number(match[10] ?? 0);
+  const offsetMinutes = Number(match[11] ?? 0);
+  if (!exists || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  const fraction = Math.floor(Number(`0${match[7] ?? ''}`) * 1000);
+  const offsetMs = (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  const ms = local + fraction - offsetMs;
+  return ms >= EARLIEST_REAL_TIME_MS ? ms : undefined;
+}
 
 /** Clocks further apart than this are worth a line in the log (HTTP dates are to the second). */
 export const CLOCK_SKEW_NOTE_MS = 5 * 60_000;

@@ -10,33 +10,20 @@
  * All the calls of one step draw on one time budget (budget.ts). A sweep made inside main's
  * create is one attempt per request, with no retries of its own: the post step sweeps again.
  */
-import type { Budget } from '../net/budget.js';
+import type { ProjectApi } from './project-api.js';
+import { DeepgramApiError, errorMessage } from './errors.js';
 import {
-  DeepgramApiError,
   isCredentialsId,
   type CreatedCredentials,
   type CreateRequest,
-  type DeepgramClient,
   type DeleteResult,
   type ListedCredentials,
   type ListedPage,
-} from './client.js';
+} from './types.js';
 import { untrusted } from '../runner/log.js';
 import { isClassified, withRetries } from '../net/retry.js';
 import { endsWithTag, formatTag, madeBy, parseTag } from './tags.js';
 import { deleteMany, type DeleteOutcome } from './delete-many.js';
-
-export interface Context {
-  client: DeepgramClient;
-  projectId: string;
-  maxAttempts: number;
-  requestTimeoutMs: number;
-  budget: Budget;
-  info: (message: string) => void;
-  warning: (message: string) => void;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-}
 
 /**
  * What main records as a create goes out and comes back, so the post step knows what to look for
@@ -53,13 +40,13 @@ export interface CreateHooks {
 
 /** Creates credentials, retrying transient failures; whatever a failure may have created is swept. */
 export async function createCredentials(
-  ctx: Context,
+  ctx: ProjectApi,
   request: CreateRequest,
   marker: string,
   hooks: CreateHooks,
 ): Promise<CreatedCredentials> {
   const attempt = async (): Promise<CreatedCredentials> => {
-    hooks.inFlight(Date.now() + ctx.requestTimeoutMs);
+    hooks.inFlight(Date.now() + ctx.client.timeoutMs);
     try {
       const credentials = await ctx.client.create(ctx.projectId, request);
       hooks.created(credentials.id);
@@ -94,7 +81,7 @@ export async function createCredentials(
  * The create answer echoes the comment as stored. If the API shortened or changed it so that it no
  * longer ends with the tag sent, nothing can find the set again but its ID: say so, once, now.
  */
-function checkStoredTag(ctx: Context, sent: string, credentials: CreatedCredentials): void {
+function checkStoredTag(ctx: ProjectApi, sent: string, credentials: CreatedCredentials): void {
   const tag = parseTag(sent);
   if (credentials.comment === undefined || tag === undefined || endsWithTag(credentials.comment, tag)) return;
   const fate =
@@ -108,7 +95,7 @@ function checkStoredTag(ctx: Context, sent: string, credentials: CreatedCredenti
 }
 
 /** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
-export async function revokeCredentials(ctx: Context, credentialsId: string, maxAttempts = ctx.maxAttempts): Promise<DeleteResult> {
+export async function revokeCredentials(ctx: ProjectApi, credentialsId: string, maxAttempts = ctx.maxAttempts): Promise<DeleteResult> {
   const result = await withRetries(() => ctx.client.delete(ctx.projectId, credentialsId), {
     ...retryOptions(ctx, `delete distribution credentials ${credentialsId}`),
     maxAttempts,
@@ -122,7 +109,7 @@ export async function revokeCredentials(ctx: Context, credentialsId: string, max
 }
 
 /** The project's credentials (and the API's time of the answer), retrying transient failures. */
-export function listCredentials(ctx: Context, maxAttempts = ctx.maxAttempts): Promise<ListedPage> {
+export function listCredentials(ctx: ProjectApi, maxAttempts = ctx.maxAttempts): Promise<ListedPage> {
   return withRetries(() => ctx.client.list(ctx.projectId), {
     ...retryOptions(ctx, 'list distribution credentials'),
     maxAttempts,
@@ -135,7 +122,7 @@ export function listCredentials(ctx: Context, maxAttempts = ctx.maxAttempts): Pr
  * a credentials ID is never put in a URL.
  */
 export async function deleteEach(
-  ctx: Context,
+  ctx: ProjectApi,
   sets: ListedCredentials[],
   what: string,
   maxAttempts = ctx.maxAttempts,
@@ -178,7 +165,7 @@ export function straysOf(listed: ListedCredentials[], marker: string, keepId = '
  * Main's sweep, inside a create: one list and one delete attempt each, no retries (the post step
  * sweeps again with its own). A failure is logged, not thrown: the create's own error matters more.
  */
-async function sweepOnce(ctx: Context, marker: string): Promise<void> {
+async function sweepOnce(ctx: ProjectApi, marker: string): Promise<void> {
   let listed;
   try {
     ({ items: listed } = await listCredentials(ctx, 1));
@@ -192,17 +179,14 @@ async function sweepOnce(ctx: Context, marker: string): Promise<void> {
   ctx.info(`Deleted ${deleted.length} of ${strays.length} set(s) of credentials the failed create left ([${marker}]).`);
 }
 
-function retryOptions(ctx: Context, action: string) {
+function retryOptions(ctx: ProjectApi, action: string) {
   return {
     maxAttempts: ctx.maxAttempts,
     action,
     log: ctx.info,
     sleep: ctx.sleep,
     random: ctx.random,
-    remainingMs: () => ctx.budget.remainingMs(),
+    // Without a budget (a client built for one request) there is no end to wait past.
+    remainingMs: () => ctx.client.budget?.remainingMs() ?? Infinity,
   };
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,8 +4,11 @@
  * Everything here comes from the API, so an id is used (and printed) only when it has the shape
  * of a credentials ID, and a created time only when it is an ISO 8601 time.
  */
-import { errorMessage, listCredentials, type Context } from '../deepgram/credentials.js';
-import { createdTimeMs, isCredentialsId, type ListedCredentials } from '../deepgram/client.js';
+import { listCredentials } from './credentials.js';
+import type { ProjectApi } from './project-api.js';
+import { errorMessage } from './errors.js';
+import { createdTimeMs } from './clock.js';
+import { isCredentialsId, type ListedCredentials } from './types.js';
 import { isKeptAs, madeBy } from '../deepgram/tags.js';
 
 export interface KeptSet {
@@ -35,7 +38,7 @@ export function keptUnder(listed: readonly ListedCredentials[], name: string): K
  * made (the new one, or a stray of an interrupted create) are never among them. Never rejects:
  * a list it cannot make is a warning and an empty output.
  */
-export async function keptBefore(ctx: Context, name: string, marker: string): Promise<string | undefined> {
+export async function keptBefore(ctx: ProjectApi, name: string, marker: string): Promise<string | undefined> {
   if (!name) return undefined;
   let listed: ListedCredentials[];
   try {

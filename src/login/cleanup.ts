@@ -5,9 +5,11 @@
  * before its post step). Cleanup never fails the job: what cannot be done is a warning that says
  * what is left.
  */
-import { errorMessage, deleteEach, listCredentials, revokeCredentials, straysOf, type Context } from '../deepgram/credentials.js';
-import { createdTimeMs, type ListedPage } from '../deepgram/client.js';
-import { apiNow, formatAge } from '../deepgram/clock.js';
+import { deleteEach, listCredentials, revokeCredentials, straysOf } from '../deepgram/credentials.js';
+import type { ProjectApi } from '../deepgram/project-api.js';
+import { errorMessage } from '../deepgram/errors.js';
+import type { ListedPage } from '../deepgram/types.js';
+import { apiNow, createdTimeMs, formatAge } from '../deepgram/clock.js';
 import type { Settings } from './inputs.js';
 import type { SavedState } from '../runner/state.js';
 import { appendToSummary } from '../runner/summary-file.js';
@@ -20,11 +22,11 @@ export function inFlightWaitMs(saved: SavedState, now = Date.now()): number {
   return Math.max(0, saved.createInFlightUntil - now);
 }
 
-export async function cleanUpProject(ctx: Context, saved: SavedState, settings: Settings): Promise<void> {
+export async function cleanUpProject(ctx: ProjectApi, saved: SavedState, settings: Settings): Promise<void> {
   await Promise.all([revokeHandedOut(ctx, saved, settings), tidyProject(ctx, saved, settings)]);
 }
 
-async function revokeHandedOut(ctx: Context, saved: SavedState, settings: Settings): Promise<void> {
+async function revokeHandedOut(ctx: ProjectApi, saved: SavedState, settings: Settings): Promise<void> {
   if (!saved.credentialsId) return;
   if (!settings.revoke) {
     const why = settings.keep ? `kept as "${settings.keep}"` : 'revoke: false';
@@ -51,7 +53,7 @@ async function revokeHandedOut(ctx: Context, saved: SavedState, settings: Settin
   }
 }
 
-async function tidyProject(ctx: Context, saved: SavedState, settings: Settings): Promise<void> {
+async function tidyProject(ctx: ProjectApi, saved: SavedState, settings: Settings): Promise<void> {
   const sweep = saved.sweep || saved.createInFlightUntil > 0;
   if (!sweep && settings.pruneAfterMs === 0) return;
   const waitMs = inFlightWaitMs(saved);
@@ -97,7 +99,7 @@ export const MAX_PRUNED_PER_JOB = 250;
  * form, a date that does not exist, one before 2020) has no age this action trusts: it is left
  * alone, and counted.
  */
-async function prune(ctx: Context, page: ListedPage, marker: string, pruneAfterMs: number): Promise<void> {
+async function prune(ctx: ProjectApi, page: ListedPage, marker: string, pruneAfterMs: number): Promise<void> {
   const now = apiNow(page, ctx.info);
   const jobSets = page.items.filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker));
   const dated = jobSets.flatMap((set) => {

@@ -3,10 +3,11 @@
  * outputs and the job summary, and leave the post step what it needs to revoke them.
  */
 import * as core from '@actions/core';
-import { createCredentials, errorMessage, revokeCredentials, type Context } from '../deepgram/credentials.js';
-import { apiContext } from '../deepgram/project-api.js';
+import { createCredentials, revokeCredentials } from '../deepgram/credentials.js';
+import { errorMessage } from '../deepgram/errors.js';
+import { apiContext, type ProjectApi as Context } from '../deepgram/project-api.js';
 import { setOutput } from '../runner/file-commands.js';
-import type { CreatedCredentials } from '../deepgram/client.js';
+import type { CreatedCredentials } from '../deepgram/types.js';
 import { readSettings, type Settings } from './inputs.js';
 import { keptBefore } from '../deepgram/kept.js';
 import * as log from '../runner/log.js';

@@ -1,6 +1,6 @@
 /** The main action's job summary: what was created and what the post step will do, and what post pruned. Never the secret. */
 import * as core from '@actions/core';
-import type { CreatedCredentials } from '../deepgram/client.js';
+import type { CreatedCredentials } from '../deepgram/types.js';
 import { formatAge } from '../deepgram/clock.js';
 import { formatComment } from '../deepgram/comment-html.js';
 import { code, takeBuilt } from '../runner/summary-file.js';

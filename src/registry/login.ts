@@ -7,7 +7,7 @@
  */
 import * as core from '@actions/core';
 import { dirname, resolve } from 'node:path';
-import { errorMessage } from '../deepgram/credentials.js';
+import { errorMessage } from '../deepgram/errors.js';
 import { isRegistryHost } from '../inputs/registry-host.js';
 import { cliLogin, cliLogout, findRegistryCli, type CliChoice, type RegistryCli } from './cli.js';
 import { executionDir, prepareAuthFile, type ConfigTarget } from './config.js';

@@ -7,7 +7,7 @@ import { parseDuration } from '../inputs/duration.js';
 import { InputError } from '../inputs/input-error.js';
 import { parseKeep } from '../inputs/keep.js';
 import { splitList } from '../inputs/parse.js';
-import { isCredentialsId } from '../deepgram/client.js';
+import { isCredentialsId } from '../deepgram/types.js';
 
 export interface RetireSettings extends ApiSettings {
   /** The name the sets were kept under (the main action's `keep`). */

@@ -6,7 +6,8 @@
 import * as core from '@actions/core';
 import { apiContext } from '../deepgram/project-api.js';
 import { apiNow } from '../deepgram/clock.js';
-import { errorMessage, listCredentials, revokeCredentials } from '../deepgram/credentials.js';
+import { listCredentials, revokeCredentials } from '../deepgram/credentials.js';
+import { errorMessage } from '../deepgram/errors.js';
 import { deleteMany } from '../deepgram/delete-many.js';
 import { setOutput } from '../runner/file-commands.js';
 import { keptUnder, type KeptSet } from '../deepgram/kept.js';
