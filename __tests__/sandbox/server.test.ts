@@ -479,9 +479,11 @@ describe('fault injection', () => {
   });
 
   test('reset() cuts off a delayed create: it never acts, and its request is not in the new log', async () => {
-    sb.addFault({ op: 'create', delayMs: 300 });
+    // Long enough that only a cancel can end it within the test.
+    sb.addFault({ op: 'create', delayMs: 60_000 });
     const pending = call(sb, 'POST', { body: { comment: 'before the reset' } });
-    await until(() => sb.requests.length === 1);
+    // The create is in its delay: reset() has something to cut off.
+    await until(() => sb.requests.length === 1 && sb.pendingDelays === 1);
     sb.reset();
     await expect(pending).rejects.toThrow();
     // Nothing is left waiting to act: the delayed create was cancelled, not merely outrun.
