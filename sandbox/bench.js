@@ -24,7 +24,7 @@
  * sees it; writes every sample to .bench/result-node<major>.json. One untimed
  * round first.
  *
- *   npm run bench [-- --runs N] [-- --node 20] [-- --phases] [-- --profile] [-- --scale] [-- --root DIR]   (BENCH_RUNS=N too)
+ *   npm run bench [-- --runs N] [-- --node 20] [-- --phases] [-- --profile] [-- --scale] [-- --root DIR] [-- --versus DIR]   (BENCH_RUNS=N too)
  *     --node     24 (default), 20 (this machine's node, if it is Node 20), or the path of a node
  *     --phases   also runs N more rounds with sandbox/phases-probe.cjs and prints, for each step and
  *                its floor, when each reached the points they share (performance.now() in the step)
@@ -33,6 +33,8 @@
  *                20,000 sets, their peak memory and CPU beside an empty project's; then jobs in a
  *                project of 5,000 with 500 stale job sets, the API answering every request after
  *                100 ms, until none is left: each post's time and warnings, and how many jobs
+ *     --versus   only compares this build's steps with another copy's (its action.yml and dist/), in
+ *                paired rounds: what this build saves each step (bench-versus.js)
  *     --root     measures another copy of the action (its action.yml and dist/) in place of this
  *                one: an experiment, or an old release (`git archive <commit> action.yml dist`)
  *
@@ -54,6 +56,7 @@ import { phases } from './bench-phases.js';
 import { profile } from './bench-profile.js';
 import { pairedRounds } from './bench-rounds.js';
 import { scale } from './bench-scale.js';
+import { versus } from './bench-versus.js';
 import { node24 } from './node24.js';
 import { ROOT } from './runner.js';
 
@@ -65,6 +68,7 @@ const { values: args } = parseArgs({
     phases: { type: 'boolean' },
     root: { type: 'string' },
     node: { type: 'string' },
+    versus: { type: 'string' },
   },
 });
 const runs = Number(args.runs ?? process.env.BENCH_RUNS ?? 15);
@@ -97,8 +101,19 @@ function actionEntries(actionRoot) {
 const bench = await openBench({ node, nodeVersion, runs, entry });
 let result;
 try {
+  // --versus: only the comparison of the two builds (bench-versus.js).
+  if (args.versus)
+    result = { node: nodeVersion, runs, date: new Date().toISOString(), versus: await versus(bench, actionEntries(resolve(args.versus))) };
+  else result = await allModes();
+} finally {
+  await bench.close();
+}
+writeResult(bench, result);
+
+/** The default mode and those asked for: paired rounds against the floors, the audit's scale case, --phases, --profile, --scale. */
+async function allModes() {
   const rounds = await pairedRounds(bench);
-  result = {
+  const result = {
     node: nodeVersion,
     runs,
     date: new Date().toISOString(),
@@ -111,7 +126,5 @@ try {
   if (args.phases) result.inProcess = await phases(bench);
   if (args.profile) await profile(bench);
   if (args.scale) result.scale = await scale(bench);
-} finally {
-  await bench.close();
+  return result;
 }
-writeResult(bench, result);
