@@ -24,7 +24,8 @@ export function installCredentialHelper(
   dir: string,
   name: string,
   logins: Record<string, { Username: string; Secret: string }> = {},
-  options: { failList?: boolean } = {},
+  /** failList: `list` fails, as a locked keyring does; listOutput: `list` prints this text instead of its logins. */
+  options: { failList?: boolean; listOutput?: string } = {},
 ): CredentialHelper {
   const state = join(dir, `helper-${name}`);
   const bin = join(dir, 'helper-bin');
@@ -49,7 +50,8 @@ const logins = JSON.parse(fs.readFileSync(file, 'utf8'));
 const found = (url) => [url, 'https://' + url, 'http://' + url].find((key) => Object.hasOwn(logins, key));
 if (verb === 'list') {
   if (${options.failList ? 'true' : 'false'}) { process.stderr.write('the keyring is locked\\n'); process.exit(1); }
-  process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(logins).map(([url, login]) => [url, login.Username]))));
+  const listed = ${options.listOutput === undefined ? 'undefined' : JSON.stringify(options.listOutput)};
+  process.stdout.write(listed ?? JSON.stringify(Object.fromEntries(Object.entries(logins).map(([url, login]) => [url, login.Username]))));
 } else if (verb === 'get') {
   const key = found(server);
   if (key === undefined) { process.stdout.write('credentials not found in native keychain'); process.exit(1); }

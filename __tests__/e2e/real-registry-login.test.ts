@@ -4,14 +4,14 @@
  * logins; a job's own config; an earlier login put back; the CLI's environment. Run by
  * `npm run test:registry` (and CI).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTION_NODE } from '../../sandbox/runner.js';
-import { expectExit, expectNothingLeaked, type Harness, runAction, runStep, secretForms, startHarness } from './fixtures.js';
+import { expectExit, expectNothingLeaked, REAL_DOCKER, runAction, runStep, secretForms } from './fixtures.js';
 import { startRegistryProxy, type RegistryProxy } from './registry-proxy.js';
-import { registryAvailable, startRegistry, type Registry } from './registry.js';
+import { useRealRegistry, type Registry } from './registry.js';
 import { allGone } from './processes.js';
 import { until } from '../../__fixtures__/until.js';
 
@@ -19,19 +19,17 @@ jest.setTimeout(90_000);
 
 type Cli = 'docker' | 'podman';
 const REAL: Record<Cli, string> = {
-  docker: execFileSync('sh', ['-c', 'command -v docker']).toString().trim(),
+  docker: REAL_DOCKER,
   podman: execFileSync('sh', ['-c', 'command -v podman']).toString().trim(),
 };
 
-let h: Harness;
+const { h, start: startRegistry, stopAfterTest } = useRealRegistry();
 let registry: Registry | undefined;
 let proxy: RegistryProxy | undefined;
 /** Folders of wrappers that record each CLI's argv and environment, one CLI per folder. */
 let bins: Record<Cli, string>;
 
-beforeAll(async () => {
-  if (!registryAvailable()) throw new Error('docker-registry and htpasswd are needed: apt-get install docker-registry apache2-utils');
-  h = await startHarness();
+beforeAll(() => {
   bins = { docker: join(h.workdir, 'bin-docker'), podman: join(h.workdir, 'bin-podman') };
   for (const cli of ['docker', 'podman'] as const) {
     mkdirSync(bins[cli]);
@@ -43,9 +41,7 @@ beforeAll(async () => {
     chmodSync(join(bins[cli], cli), 0o755);
   }
 });
-afterAll(async () => h?.close());
 beforeEach(() => {
-  h.reset();
   // Execution folders too: a job config stays under RUNNER_TEMP after post, until the runner empties it.
   for (const file of [
     'docker-argv.log',
@@ -59,11 +55,8 @@ beforeEach(() => {
     rmSync(join(h.workdir, file), { recursive: true, force: true });
   }
 });
-afterEach(async () => {
-  // The test's steps and every CLI they started are gone before the next test's registry starts.
-  await allGone(h.workdir);
-  await proxy?.stop();
-  await registry?.stop();
+afterEach(() => {
+  // useRealRegistry stopped them, once the test's steps and every CLI they started were gone.
   proxy = undefined;
   registry = undefined;
 });
@@ -83,7 +76,7 @@ const executionDirs = (): string[] => readdirSync(h.workdir).filter((name) => na
 async function registryForNext(): Promise<{ username: string; secret: string; id: string }> {
   const next = h.sandbox.presetNext();
   registry = await startRegistry([next]);
-  proxy = await startRegistryProxy(registry.host);
+  proxy = stopAfterTest(await startRegistryProxy(registry.host));
   return next;
 }
 
@@ -131,7 +124,7 @@ describe.each(['docker', 'podman'] as const)('%s against a flaky registry', (cli
 
   test('a refused login is tried exactly once, the step fails with the registry words, the credentials are revoked', async () => {
     registry = await startRegistry([{ username: 'deepgram+someone-else', secret: 'not-these' }]);
-    proxy = await startRegistryProxy(registry.host);
+    proxy = stopAfterTest(await startRegistryProxy(registry.host));
     const main = await runStep(options(cli, { cli }));
     expectExit(main, 1);
     expect(proxy.credentialChecks()).toBe(1);

@@ -6,85 +6,47 @@
  * it as it was, with no lock or record behind; a lock held through a logout longer than the stale
  * time is never taken over. Run by `npm run test:registry` (and CI).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeWorkdir } from '../../sandbox/runner.js';
 import { installCredentialHelper } from '../../__fixtures__/credential-helper.js';
 import { until } from '../../__fixtures__/until.js';
-import { expectExit, type Harness, REAL_DOCKER, runStep, startHarness, type StepResult } from './fixtures.js';
+import { expectExit, REAL_DOCKER, runStep, type StepResult } from './fixtures.js';
 import { allGone } from './processes.js';
-import { registryAvailable, startRegistry, type Registry } from './registry.js';
+import { useRealRegistry, type Registry } from './registry.js';
+import { basic, readJson, useSharedRunner, writeJson, type Cli } from './shared-runner.js';
 
 jest.setTimeout(120_000);
 
-type Cli = 'docker' | 'podman';
-
-let h: Harness;
+const { h, start } = useRealRegistry();
+/** The registries the test started: podman is told each is plain http. */
 let registries: Registry[] = [];
-let secondTemp: { path: string; remove: () => void };
-/** The runner user's own config folder (DOCKER_CONFIG) and podman's usual auth file in it. */
-let shared: string;
-
-beforeAll(async () => {
-  if (!registryAvailable()) throw new Error('docker-registry and htpasswd are needed: apt-get install docker-registry apache2-utils');
-  h = await startHarness();
-  secondTemp = makeWorkdir('dg-action-e2e-job2-');
-});
-afterAll(async () => {
-  secondTemp?.remove();
-  await h?.close();
-});
-beforeEach(() => {
-  h.reset();
-  shared = join(h.workdir, 'user');
-  for (const dir of [shared, join(h.workdir, 'helper-bin'), join(h.workdir, 'slow-bin')]) rmSync(dir, { recursive: true, force: true });
-  mkdirSync(shared, { recursive: true });
-  for (const temp of [h.workdir, secondTemp.path]) {
-    for (const name of readdirSync(temp).filter((entry) => entry.startsWith('dg-action-') || entry.startsWith('helper-')))
-      rmSync(join(temp, name), { recursive: true, force: true });
-  }
-});
+/** The runner user's own config (DOCKER_CONFIG, podman's usual auth file in it) and a second job's RUNNER_TEMP; helpers start afresh. */
+const runner = useSharedRunner(h, ['slow-bin'], ['dg-action-', 'helper-']);
+const { authFile } = runner;
 afterEach(async () => {
-  await Promise.all(registries.map((registry) => registry.stop()));
   registries = [];
-  await allGone(secondTemp.path);
+  await allGone(runner.secondTemp());
 });
-
-const authFile = (cli: Cli): string => join(shared, cli === 'docker' ? 'config.json' : 'auth.json');
-const readJson = (file: string): Record<string, unknown> & { auths?: Record<string, { auth?: string }> } =>
-  existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-const writeJson = (file: string, value: unknown): string => {
-  const text = JSON.stringify(value, null, '\t');
-  writeFileSync(file, text, { mode: 0o600 });
-  return text;
-};
-const basic = (username: string, secret: string): string => Buffer.from(`${username}:${secret}`).toString('base64');
 
 async function registryWith(users: { username: string; secret: string }[]): Promise<Registry> {
-  const registry = await startRegistry(users);
+  const registry = await start(users);
   registries.push(registry);
   return registry;
 }
 
 /** A step's options: the shared config, helpers on PATH, podman told the loopback registries are plain http. */
 function jobOptions(cli: Cli, temp: string, registry: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}) {
-  const registriesConf = join(shared, 'registries.conf');
-  writeFileSync(registriesConf, registries.map((r) => `[[registry]]\nlocation = "${r.host}"\ninsecure = true\n`).join('\n'));
-  const base = h.options({ registry, cli, ...inputs });
-  return {
-    ...base,
-    workdir: temp,
-    env: {
-      ...base.env,
-      PATH: `${join(h.workdir, 'helper-bin')}:${base.env!.PATH}`,
-      DOCKER_CONFIG: shared,
-      REGISTRY_AUTH_FILE: authFile('podman'),
-      CONTAINERS_REGISTRIES_CONF: registriesConf,
-      ...env,
-    },
-  };
+  const PATH = `${join(h.workdir, 'helper-bin')}:${h.options().env!.PATH}`;
+  return runner.jobOptions(
+    cli,
+    temp,
+    registry,
+    registries.map((r) => r.host),
+    inputs,
+    { PATH, ...env },
+  );
 }
 
 /** What a later step of the job gets from the registry: the CLI's own words, with the job's config. */
@@ -168,7 +130,7 @@ describe('docker, shared config (docker-config: default)', () => {
     expect(post.visibleLog).toContain('was ended: the step was stopped');
     expect(post.visibleLog).toContain(`Put back the login to ${registry.host}`);
     expect(readJson(authFile('docker'))).toEqual(JSON.parse(before));
-    expect(readdirSync(shared).filter((name) => name.includes('dg-action'))).toEqual([]);
+    expect(readdirSync(runner.shared()).filter((name) => name.includes('dg-action'))).toEqual([]);
     // The next job neither waits on a lock nor finds the stopped job on record: the runner's login is its earlier one.
     const main2 = await runStep(options);
     expectExit(main2, 0);
@@ -176,7 +138,7 @@ describe('docker, shared config (docker-config: default)', () => {
     const post2 = await runStep(options, main2.state);
     expect(post2.visibleLog).toContain(`Put back the login to ${registry.host}`);
     expect(readJson(authFile('docker'))).toEqual(JSON.parse(before));
-    expect(readdirSync(shared).filter((name) => name.includes('dg-action'))).toEqual([]);
+    expect(readdirSync(runner.shared()).filter((name) => name.includes('dg-action'))).toEqual([]);
   });
 
   test('a lock held through a logout longer than the stale time is refreshed, never taken over: the job waiting on it keeps its login', async () => {
@@ -192,7 +154,7 @@ describe('docker, shared config (docker-config: default)', () => {
     const env = { DG_ACTION_TEST_LOCK_STALE_MS: String(STALE_MS), RUNNER_ENVIRONMENT: 'self-hosted' };
     const inputs = { 'docker-config': 'default' };
     const job1 = jobOptions('docker', h.workdir, registry.host, inputs, env);
-    const job2 = jobOptions('docker', secondTemp.path, registry.host, inputs, env);
+    const job2 = jobOptions('docker', runner.secondTemp(), registry.host, inputs, env);
     const main1 = await runStep(job1);
     expectExit(main1, 0);
     expect(helper.logins()[registry.host]?.Username).toBe(one.username);
@@ -200,7 +162,7 @@ describe('docker, shared config (docker-config: default)', () => {
     helper.hold('erase');
     const post1 = runStep(job1, main1.state);
     await until(() => helper.calls().some((call) => call.startsWith('erase')));
-    const lock = join(shared, '.config.json.dg-action-logins.lock');
+    const lock = join(runner.shared(), '.config.json.dg-action-logins.lock');
     expect(existsSync(lock)).toBe(true);
     const waitingSince = Date.now();
     const main2 = runStep(job2);
@@ -224,11 +186,11 @@ describe('docker, shared config (docker-config: default)', () => {
     expect([verbs[0], verbs.at(-1)]).toEqual(['store', 'store']);
     expect(new Set(verbs.slice(1, -1))).toEqual(new Set(['erase']));
     expect(helper.logins()[registry.host]?.Username).toBe(two.username);
-    const record = JSON.parse(readFileSync(join(shared, '.config.json.dg-action-logins'), 'utf8'));
+    const record = JSON.parse(readFileSync(join(runner.shared(), '.config.json.dg-action-logins'), 'utf8'));
     expect(record.registries[registry.host].logins.map((l: { marker: string }) => l.marker)).toEqual([m2.state.marker]);
     const post2 = await runStep(job2, m2.state);
     expectExit(post2, 0);
     expect(helper.logins()).toEqual({});
-    expect(readdirSync(shared).filter((name) => name.includes('dg-action'))).toEqual([]);
+    expect(readdirSync(runner.shared()).filter((name) => name.includes('dg-action'))).toEqual([]);
   });
 });

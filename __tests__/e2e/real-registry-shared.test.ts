@@ -5,55 +5,26 @@
  * six orders of their steps; an earlier login in every form a logout removes; logout: false with
  * revoke: true. Run by `npm run test:registry` (and CI).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeWorkdir } from '../../sandbox/runner.js';
-import { expectExit, expectNothingLeaked, type Harness, runStep, secretForms, startHarness, type StepResult } from './fixtures.js';
-import { registryAvailable, startRegistry, type Registry } from './registry.js';
+import { expectExit, expectNothingLeaked, runStep, secretForms, type StepResult } from './fixtures.js';
+import { useRealRegistry, type Registry } from './registry.js';
+import { basic, readJson, useSharedRunner, writeJson, type Cli } from './shared-runner.js';
 
 jest.setTimeout(120_000);
 
-type Cli = 'docker' | 'podman';
 type Login = { username: string; secret: string; id: string };
 
-let h: Harness;
+const { h, start: startRegistry } = useRealRegistry();
 let registry: Registry | undefined;
-/** A second job's RUNNER_TEMP: jobs on one runner each have their own. */
-let secondTemp: { path: string; remove: () => void };
-/** The runner user's own config, shared by both jobs: DOCKER_CONFIG's folder and podman's auth file. */
-let shared: string;
-
-beforeAll(async () => {
-  if (!registryAvailable()) throw new Error('docker-registry and htpasswd are needed: apt-get install docker-registry apache2-utils');
-  h = await startHarness();
-  secondTemp = makeWorkdir('dg-action-e2e-job2-');
-});
-afterAll(async () => {
-  secondTemp?.remove();
-  await h?.close();
-});
-beforeEach(() => {
-  h.reset();
-  shared = join(h.workdir, 'user');
-  rmSync(shared, { recursive: true, force: true });
-  mkdirSync(shared, { recursive: true });
-  for (const temp of [h.workdir, secondTemp.path]) {
-    for (const name of readdirSync(temp).filter((entry) => entry.startsWith('dg-action-')))
-      rmSync(join(temp, name), { recursive: true, force: true });
-  }
-});
-afterEach(async () => {
-  await registry?.stop();
+/** The runner user's own config, shared by both jobs, and a second job's RUNNER_TEMP: jobs on one runner each have their own. */
+const runner = useSharedRunner(h);
+const { authFile } = runner;
+afterEach(() => {
   registry = undefined;
 });
-
-const authFile = (cli: Cli): string => join(shared, cli === 'docker' ? 'config.json' : 'auth.json');
-const readJson = (file: string): Record<string, unknown> & { auths?: Record<string, { auth?: string }> } =>
-  existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-const writeJson = (file: string, value: unknown): void => writeFileSync(file, JSON.stringify(value, null, '\t'), { mode: 0o600 });
-const basic = (username: string, secret: string): string => Buffer.from(`${username}:${secret}`).toString('base64');
 
 /** The registry, knowing the next `count` sets the sandbox mints. */
 async function registryFor(count: number): Promise<Login[]> {
@@ -63,22 +34,8 @@ async function registryFor(count: number): Promise<Login[]> {
 }
 
 /** One job's step options: its own RUNNER_TEMP, the shared config, podman told the loopback registry is plain http. */
-function jobOptions(cli: Cli, temp: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}) {
-  const registriesConf = join(shared, 'registries.conf');
-  writeFileSync(registriesConf, `[[registry]]\nlocation = "${registry!.host}"\ninsecure = true\n`);
-  const base = h.options({ registry: registry!.host, cli, ...inputs });
-  return {
-    ...base,
-    workdir: temp,
-    env: {
-      ...base.env,
-      DOCKER_CONFIG: shared,
-      REGISTRY_AUTH_FILE: authFile('podman'),
-      CONTAINERS_REGISTRIES_CONF: registriesConf,
-      ...env,
-    },
-  };
-}
+const jobOptions = (cli: Cli, temp: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
+  runner.jobOptions(cli, temp, registry!.host, [registry!.host], inputs, env);
 
 /** A job on a self-hosted runner whose jobs share the usual config: the record and its lock are in play. */
 const sharedJob = (cli: Cli, temp: string) => jobOptions(cli, temp, { 'docker-config': 'default' }, { RUNNER_ENVIRONMENT: 'self-hosted' });
@@ -93,7 +50,7 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
     const runners = { auth: basic('robot+runner', 'long-lived-runner-secret') };
     const before = { auths: { [registry!.host]: runners, 'ghcr.io': { auth: basic('octo', 'ghcr-secret') } } };
     writeJson(authFile(cli), before);
-    const temps = [h.workdir, secondTemp.path];
+    const temps = [h.workdir, runner.secondTemp()];
     const mains: (StepResult | undefined)[] = [];
     const running: number[] = [];
     const results: StepResult[] = [];
@@ -123,7 +80,7 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
     }
     // As before either job, to the byte of every login; nothing of the action's is left beside it.
     expect(readJson(authFile(cli))).toEqual(before);
-    expect(readdirSync(shared).filter((name) => name.includes('dg-action'))).toEqual([]);
+    expect(readdirSync(runner.shared()).filter((name) => name.includes('dg-action'))).toEqual([]);
     expect(h.sandbox.credentials()).toEqual([]);
     expectNothingLeaked(h, results, [...logins.flatMap((login) => secretForms(login.username, login.secret)), runners.auth]);
   });
@@ -133,7 +90,7 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
     const before = { auths: { [registry!.host]: { auth: basic('robot+runner', 'long-lived-runner-secret') } } };
     writeJson(authFile(cli), before);
     const one = sharedJob(cli, h.workdir);
-    const two = sharedJob(cli, secondTemp.path);
+    const two = sharedJob(cli, runner.secondTemp());
     const [main1, main2] = await Promise.all([runStep(one), runStep(two)]);
     expect([main1.exitCode, main2.exitCode]).toEqual([0, 0]);
     // One of the two logins is in place, whichever CLI wrote last.
@@ -142,13 +99,13 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
     await runStep(one, main1.state);
     await runStep(two, main2.state);
     expect(readJson(authFile(cli))).toEqual(before);
-    expect(readdirSync(shared).filter((name) => name.includes('dg-action'))).toEqual([]);
+    expect(readdirSync(runner.shared()).filter((name) => name.includes('dg-action'))).toEqual([]);
   });
 
   test("a post that finds another job's login leaves it, and says why", async () => {
     await registryFor(2);
     const one = jobOptions(cli, h.workdir);
-    const two = jobOptions(cli, secondTemp.path);
+    const two = jobOptions(cli, runner.secondTemp());
     const main1 = await runStep(one);
     const main2 = await runStep(two);
     const post1 = await runStep(one, main1.state);
@@ -196,7 +153,7 @@ describe.each(['docker', 'podman'] as const)('%s: two jobs on one shared config'
     const post = await runStep(options, main.state);
     expectExit(post, 0);
     expect(readJson(authFile(cli)).auths?.[registry!.host]).toEqual({ auth: basic(login!.username, login!.secret) });
-    expect(readdirSync(shared).filter((name) => name.includes('dg-action'))).toEqual([]);
+    expect(readdirSync(runner.shared()).filter((name) => name.includes('dg-action'))).toEqual([]);
   });
 
   test("on a self-hosted runner the default (auto) is a config of the job's own; the shared one is never touched", async () => {
@@ -229,9 +186,9 @@ describe("docker: the job's own config is a whole docker config", () => {
   test('a current context that is not default, a CLI plugin and a buildx builder of the user: each works in a later step and after post', async () => {
     const [login] = await registryFor(1);
     // The user's docker: a context in use, a per-user plugin, a builder made by a buildx plugin.
-    docker(shared, 'context', 'create', 'remote-host', '--docker', 'host=tcp://127.0.0.1:1');
-    docker(shared, 'context', 'use', 'remote-host');
-    mkdirSync(join(shared, 'cli-plugins'));
+    docker(runner.shared(), 'context', 'create', 'remote-host', '--docker', 'host=tcp://127.0.0.1:1');
+    docker(runner.shared(), 'context', 'use', 'remote-host');
+    mkdirSync(join(runner.shared(), 'cli-plugins'));
     installPlugin('hello', 'echo "hello from the user\'s plugin"');
     // A stand-in for buildx (not packaged for Debian 12): it keeps builders where buildx does.
     installPlugin(
@@ -245,14 +202,14 @@ describe("docker: the job's own config is a whole docker config", () => {
         'esac',
       ].join('\n'),
     );
-    docker(shared, 'buildx', 'create', '--name', 'user-builder');
-    writeJson(join(shared, 'config.json'), {
-      ...readJson(join(shared, 'config.json')),
+    docker(runner.shared(), 'buildx', 'create', '--name', 'user-builder');
+    writeJson(join(runner.shared(), 'config.json'), {
+      ...readJson(join(runner.shared(), 'config.json')),
       auths: { 'ghcr.io': { auth: basic('octo', 'ghcr-secret') } },
       credsStore: 'not-on-this-runner',
       detachKeys: 'ctrl-e,e',
     });
-    const usual = readFileSync(join(shared, 'config.json'), 'utf8');
+    const usual = readFileSync(join(runner.shared(), 'config.json'), 'utf8');
 
     const options = jobOptions('docker', h.workdir, { cli: 'docker' }, { RUNNER_ENVIRONMENT: 'self-hosted' });
     const main = await runStep(options);
@@ -283,15 +240,15 @@ describe("docker: the job's own config is a whole docker config", () => {
     expect(readJson(join(job, 'config.json'))).toEqual({ currentContext: 'remote-host', detachKeys: 'ctrl-e,e' });
     laterStep();
     docker(job, 'buildx', 'rm', 'user-builder');
-    expect(existsSync(join(shared, 'buildx', 'instances', 'user-builder'))).toBe(false);
+    expect(existsSync(join(runner.shared(), 'buildx', 'instances', 'user-builder'))).toBe(false);
     // The user's own config, to the byte; its folders are the user's, linked, never copied.
-    expect(readFileSync(join(shared, 'config.json'), 'utf8')).toBe(usual);
+    expect(readFileSync(join(runner.shared(), 'config.json'), 'utf8')).toBe(usual);
     for (const name of ['contexts', 'cli-plugins', 'buildx']) expect(lstatSync(join(job, name)).isSymbolicLink()).toBe(true);
     expectNothingLeaked(h, [main, post], [...secretForms(login!.username, login!.secret), basic('octo', 'ghcr-secret')]);
   });
 
   function installPlugin(name: string, body: string): void {
-    const file = join(shared, 'cli-plugins', `docker-${name}`);
+    const file = join(runner.shared(), 'cli-plugins', `docker-${name}`);
     const metadata = '{"SchemaVersion":"0.1.0","Vendor":"e2e","Version":"0.0.1","ShortDescription":"test plugin"}';
     writeFileSync(file, `#!/bin/sh\nif [ "$1" = docker-cli-plugin-metadata ]; then echo '${metadata}'; exit 0; fi\n${body}\n`);
     chmodSync(file, 0o755);

@@ -3,29 +3,17 @@
  * Debian's docker-registry with htpasswd. Run by `npm run test:registry` (and CI); without
  * docker-registry installed this suite fails rather than pass empty.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { expectExit, expectNothingLeaked, type Harness, runStep, secretForms, startHarness } from './fixtures.js';
-import { registryAvailable, startRegistry, type Registry } from './registry.js';
+import { describe, expect, test } from '@jest/globals';
+import { expectExit, expectNothingLeaked, runStep, secretForms } from './fixtures.js';
+import { useRealRegistry } from './registry.js';
 
-let h: Harness;
-let registry: Registry | undefined;
-
-beforeAll(async () => {
-  if (!registryAvailable()) throw new Error('docker-registry and htpasswd are needed: apt-get install docker-registry apache2-utils');
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-beforeEach(() => h.reset());
-afterEach(async () => {
-  await registry?.stop();
-  registry = undefined;
-});
+const { h, start: startRegistry } = useRealRegistry();
 
 describe('a real registry (docker-registry with htpasswd)', () => {
   test('docker logs in with the minted credentials, and out again at job end', async () => {
     // The registry reads its users once, at start: it knows the credentials the sandbox mints next.
     const next = h.sandbox.presetNext();
-    registry = await startRegistry([next]);
+    const registry = await startRegistry([next]);
     const options = h.options({ registry: registry.host });
 
     const main = await runStep(options);
@@ -49,7 +37,7 @@ describe('a real registry (docker-registry with htpasswd)', () => {
   });
 
   test('a registry that refuses the credentials fails the step with its reason, and they are revoked', async () => {
-    registry = await startRegistry([{ username: 'deepgram+someone-else', secret: 'not-these' }]);
+    const registry = await startRegistry([{ username: 'deepgram+someone-else', secret: 'not-these' }]);
     const options = h.options({ registry: registry.host });
     const main = await runStep(options);
     expectExit(main, 1);

@@ -1,17 +1,56 @@
 /**
  * A real registry for the end-to-end tests: Debian's docker-registry (distribution 2.8) with
  * htpasswd auth on a free loopback port. Its htpasswd file is read once, at start-up, so the
- * users it accepts are given to start().
+ * users it accepts are given to start(). useRealRegistry() is the set-up every suite against it
+ * shares.
  */
+import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { startHarness, type Harness } from './fixtures.js';
 import { freePort } from './network.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { allGone } from './processes.js';
 
 export interface Registry {
   host: string;
   stop: () => Promise<void>;
+}
+
+export interface RealRegistrySuite {
+  /** The file's harness, filled in before its first test: read it inside tests and hooks. */
+  h: Harness;
+  /** A registry accepting `users`, stopped after the test. */
+  start: (users: { username: string; secret: string }[]) => Promise<Registry>;
+  /** `server` (a proxy in front of a registry), stopped after the test; what started last stops first. */
+  stopAfterTest: <T extends { stop: () => Promise<void> }>(server: T) => T;
+}
+
+/**
+ * The set-up of a suite against a real registry: one harness for the file, started only where
+ * docker-registry and htpasswd are installed (else the suite fails, saying what to install,
+ * rather than pass empty), reset before each test. After each test, once every process of its
+ * steps is gone, the registries and proxies it started are stopped, the last started first.
+ */
+export function useRealRegistry(): RealRegistrySuite {
+  const h = {} as Harness;
+  const started: { stop: () => Promise<void> }[] = [];
+  beforeAll(async () => {
+    if (!registryAvailable()) throw new Error('docker-registry and htpasswd are needed: apt-get install docker-registry apache2-utils');
+    Object.assign(h, await startHarness());
+  });
+  afterAll(async () => h.close?.());
+  beforeEach(() => h.reset());
+  afterEach(async () => {
+    await allGone(h.workdir);
+    for (const server of started.splice(0).reverse()) await server.stop();
+  });
+  const stopAfterTest = <T extends { stop: () => Promise<void> }>(server: T): T => {
+    started.push(server);
+    return server;
+  };
+  return { h, start: async (users) => stopAfterTest(await startRegistry(users)), stopAfterTest };
 }
 
 export function registryAvailable(): boolean {

@@ -98,34 +98,6 @@ describe('docker-config: job', () => {
     expect(closeJobConfig(join(process.env.RUNNER_TEMP!, 'dg-action-ffffffffffff'))).toBe(false);
   });
 
-  test.each([
-    ['missing', undefined, 'it could not be run'],
-    ['that fails', { failList: true }, 'it exited with code 1'],
-  ] as const)('a store %s: one warning naming it and what later steps lack; the rest carries on', async (_what, options, problem) => {
-    const usual = join(process.env.DOCKER_CONFIG!, 'config.json');
-    if (options) process.env.PATH = `${installCredentialHelper(scratch(), 'locked', {}, options).bin}:${process.env.PATH}`;
-    writeJson(usual, { auths: { 'ghcr.io': { auth: EARLIER_AUTH }, 'pointing.example': {} }, credsStore: 'locked' });
-    await useJobConfig(DOCKER, DIR(), usual, 'quay.io', false);
-    expect(core.warning).toHaveBeenCalledTimes(1);
-    expect(core.warning.mock.calls[0]![0]).toMatch(
-      new RegExp(
-        `credential store docker-credential-locked, which could not list them \\(${problem}\\): the job's later docker steps have no login the store holds`,
-      ),
-    );
-    expect(readJson(join(DIR(), 'config.json'))).toEqual({
-      auths: { 'ghcr.io': { auth: EARLIER_AUTH } },
-      credHelpers: { 'pointing.example': 'locked' },
-    });
-  });
-
-  test('a store name that is not a program name is never run', async () => {
-    const usual = join(process.env.DOCKER_CONFIG!, 'config.json');
-    writeJson(usual, { credsStore: '../../bin/sh' });
-    await useJobConfig(DOCKER, DIR(), usual, 'quay.io', false);
-    expect(core.warning.mock.calls[0]![0]).toContain('not a program name; it is not run');
-    expect(readJson(join(DIR(), 'config.json'))).toEqual({});
-  });
-
   test('registries named constructor or __proto__ are entries like any other, never what an object inherits', async () => {
     const usual = join(process.env.DOCKER_CONFIG!, 'config.json');
     mkdirSync(process.env.DOCKER_CONFIG!, { recursive: true });

@@ -81,18 +81,6 @@ describe('the shared config: an earlier login to the registry', () => {
     expect(core.warning).not.toHaveBeenCalled();
   });
 
-  test('a lock left by a killed step (no longer refreshed) is taken over once it is stale', async () => {
-    process.env.RUNNER_ENVIRONMENT = 'self-hosted';
-    const lock = `${recordPath(usual())}.lock`;
-    mkdirSync(lock, { recursive: true });
-    const old = new Date(Date.now() - 60_000);
-    const { utimesSync } = await import('node:fs');
-    utimesSync(lock, old, old);
-    await recordLogin(DOCKER, usual(), 'quay.io', MARKER, JOB_AUTH);
-    expect(existsSync(lock)).toBe(false);
-    expect(existsSync(recordPath(usual()))).toBe(true);
-  });
-
   test('held by a credential helper: a warning naming the registry; the CLI logs out', async () => {
     writeJson(usual(), { auths: { 'quay.io': {} }, credsStore: 'pass' });
     await recordLogin(DOCKER, usual(), 'quay.io', MARKER, JOB_AUTH);
