@@ -1,13 +1,12 @@
 /**
  * `npm run build`, from the project root: bundles every step once, with ncc, into dist/action.js
- * (with its source map and licences); changes how that bundle loads a few of Node's built-ins
+ * (with its source map and licences); makes that bundle load node:crypto on first use
  * (bundle-startup.js, for a faster start); then writes the small entry file of each step that an
  * action.yml names: it requires its step from action.js and calls it. Main and post are separate
  * files, so a post step is a post step whatever state the runner gives it.
  *
  * The bundle is CommonJS, though src/ is ES modules: Node starts an ES module entry through its
- * ESM loader, which loads fs/promises, readline and the file watchers first (about 1.5 ms on
- * Node 24, for nothing the action uses). ncc's command line writes ESM for a "type": "module"
+ * ESM loader, which first loads readline and the file watchers, for nothing the action uses. ncc's command line writes ESM for a "type": "module"
  * project, so its API is called here with esm: false, and dist/package.json says "commonjs".
  */
 import ncc from '@vercel/ncc';
@@ -35,8 +34,8 @@ rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
 writeFileSync('dist/action.js', code);
 writeFileSync('dist/action.js.map', map);
-// The chunks of what loads on first use (@actions/io, for a Windows step; the list reader and its
-// JSON parser, for a step that lists), with their maps.
+// The chunks of what loads on first use (@actions/io, for a Windows step; proper-lockfile, for a
+// self-hosted runner), with their maps.
 for (const [name, { source }] of Object.entries(assets)) {
   if (name === 'action.js.map') continue;
   if (!/^\d+\.action\.js(\.map)?$/.test(name)) throw new Error(`ncc wrote ${name}, which this build does not expect`);

@@ -1,36 +1,30 @@
 /**
- * `npm run build`'s last step on dist/action.js: what the bundle loads as it starts but one step
- * or neither uses now loads on first use (npm run bench; docs/performance.md).
+ * `npm run build`'s last step on dist/action.js: node:crypto, which the bundle requires as it
+ * loads, is required on first use instead.
  *
- * - node:crypto and node:assert, which the bundle requires as it loads: crypto is used only by
- *   @actions/core's multi-line file commands and, on Windows, the marker; assert only by
- *   @actions/io, in the chunk that only a Windows step loads. Each `require("crypto")` becomes a
- *   stand-in that requires the module on first use.
- * - fs.promises, which @actions/core's summary module takes apart as it loads: reading it loads
- *   fs/promises with readline and the file watchers, about 1.5 ms. Each
- *   `const { a, b } = fs.promises;` becomes functions that look the method up when first called.
+ * What it saves: loading node:crypto, the largest cost of a step's start-up that the step does not
+ * need (docs/performance.md has the figures, dated, from `npm run bench -- --versus`). Only
+ * @actions/core's multi-line file commands use it (their random delimiter), which
+ * src/runner/file-commands.ts avoids for one-line values, and the marker on Windows
+ * (src/net/random.ts). The three belong together: drop one and every step loads node:crypto again.
+ * What would break it: a module of the bundle that calls node:crypto as it loads, or on every run
+ * (`__tests__/e2e/counts.test.ts` then fails: no step may load it); or ncc no longer writing
+ * `require("crypto")` for the built-in, which fails this script.
  *
- * Only generated lines change and no line is added (the stand-ins are defined at the start of
- * line 1, webpack's bootstrap, which maps to no source), so dist/action.js.map stays true. A
- * change in ncc's output that these rewrites no longer match fails the build rather than passing
- * silently.
+ * Each `require("crypto")` becomes a stand-in that requires the module on first use. Only
+ * generated lines change and no line is added (the stand-in is defined at the start of line 1,
+ * webpack's bootstrap, which maps to no source), so dist/action.js.map stays true.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const FILE = process.argv[2] ?? 'dist/action.js';
-const LAZY = ['crypto', 'node:crypto', 'assert', 'node:assert'];
-const REQUIRE = /\brequire\(("(?:node:)?(?:crypto|assert)")\)/g;
-const PROMISES = /^(const \{[\w\s,]+\}) = ([\w$]+)\.promises;$/gm;
+const REQUIRE = /\brequire\(("(?:node:)?crypto")\)/g;
+// A stand-in that requires the module on first use of one of its properties (crypto.randomUUID).
+// Its target is an empty object, which has no property the module could contradict.
 const PRELUDE =
-  // A stand-in that requires the module on first use: of a property (crypto.randomUUID), or of the
-  // module as a function (undici calls assert(...)). Its target is an arrow function, which has
-  // no property the module could contradict.
   'const __lazyBuiltin = (id) => { let m; const load = () => (m ??= require(id));' +
-  ' return new Proxy(() => {}, { get: (_, key) => load()[key], has: (_, key) => key in load(), ownKeys: () => Reflect.ownKeys(load()),' +
-  ' getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; },' +
-  ' apply: (_, self, args) => Reflect.apply(load(), self, args) }); };' +
-  // Methods of fs.promises, each looked up on its first call.
-  ' const __lazyPromises = (fs) => new Proxy({}, { get: (_, key) => (...args) => fs.promises[key](...args) });';
+  ' return new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load(), ownKeys: () => Reflect.ownKeys(load()),' +
+  ' getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor(load(), key); return d && { ...d, configurable: true }; } }); };';
 
 let text = readFileSync(FILE, 'utf8');
 if (!text.startsWith('/******/ (() => { // webpackBootstrap\n'))
@@ -38,23 +32,12 @@ if (!text.startsWith('/******/ (() => { // webpackBootstrap\n'))
 const map = JSON.parse(readFileSync(`${FILE}.map`, 'utf8'));
 if (!map.mappings.startsWith(';')) throw new Error(`${FILE}: line 1 maps to a source, so the prelude cannot go there`);
 
-const lazy = new Set();
+let lazy = 0;
 text =
   PRELUDE +
   text.replaceAll(REQUIRE, (_, literal) => {
-    lazy.add(JSON.parse(literal).replace(/^node:/, ''));
+    lazy++;
     return `__lazyBuiltin(${literal})`;
   });
-let promises = 0;
-text = text.replaceAll(PROMISES, (_, binding, fs) => {
-  promises++;
-  return `${binding} = __lazyPromises(${fs});`;
-});
-
-for (const id of ['crypto', 'assert']) {
-  if (!lazy.has(id)) throw new Error(`${FILE}: node:${id} is no longer required as the bundle loads: update ${import.meta.filename}`);
-}
-if (promises === 0) throw new Error(`${FILE}: @actions/core's destructuring of fs.promises was not found: has ncc's output changed?`);
-if (/\.promises;$/m.test(text)) throw new Error(`${FILE}: a read of fs.promises this script does not understand is left`);
-if (LAZY.some((id) => text.includes(`require("${id}")`))) throw new Error(`${FILE}: a require of crypto or assert is left`);
+if (lazy === 0) throw new Error(`${FILE}: node:crypto is no longer required as the bundle loads: update ${import.meta.filename}`);
 writeFileSync(FILE, text);

@@ -7,6 +7,7 @@
  */
 import { BudgetExhaustedError, type Budget } from '../net/budget.js';
 import { untrusted } from '../runner/log.js';
+import { JsonItemsReader } from '../net/json-items.js';
 import type { BodySink, HttpRequest, HttpResponse, Transport } from '../net/http.js';
 import { createdBody, LIST_LIMITS, listedItem, listError, parseCreated } from './answers.js';
 import { apiError, DeepgramApiError, FATAL, headerValue, networkError } from './errors.js';
@@ -57,9 +58,6 @@ export class DeepgramClient {
    */
   async list(projectId: string): Promise<ListedPage> {
     const action = 'list distribution credentials';
-    // The reader and its JSON parser load here, from their own chunk of dist/, so a step that does
-    // not list (main without kept-before) does not pay for loading them (docs/performance.md).
-    const { JsonItemsReader } = await import('../net/json-items.js');
     const reader = new JsonItemsReader({ key: 'distribution_credentials', item: listedItem, ...LIST_LIMITS.items });
     const stream: BodySink = {
       maxBytes: LIST_LIMITS.maxBytes,
