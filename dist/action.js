@@ -1569,10 +1569,10 @@ const external_node_fs_namespaceObject = require("node:fs");
  * Random bytes from the operating system's generator, without loading node:crypto where the
  * system offers its generator as a file.
  *
- * The marker is made before the create goes out, and node:crypto costs about 5 ms to load on
- * Node 24 (a tenth of the main step; see `npm run bench`). /dev/urandom is the same kernel
- * generator node:crypto's own seed comes from; where there is none (Windows), or it gives fewer
- * bytes than asked, node:crypto gives them.
+ * What it saves: loading node:crypto in every main step, whose marker is made before the create
+ * goes out; one of three parts with file-commands.ts and scripts/bundle-startup.js (see there).
+ * /dev/urandom is the same kernel generator node:crypto's own seed comes from; where there is none
+ * (Windows), or it gives fewer bytes than asked, node:crypto gives them.
  */
 
 
@@ -4756,10 +4756,12 @@ const external_node_os_namespaceObject = require("node:os");
  * The runner's file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV), written in their one-line
  * form, `name=value`, whenever the value allows it.
  *
- * @actions/core writes every entry in the multi-line form, `name<<ghadelimiter_<uuid>`, and the
- * random delimiter loads node:crypto: about 5 ms on Node 24, a tenth of the main step, paid before
- * the create goes out because the step's marker and the create in flight are saved first (see
- * `npm run bench`). The runner reads `name=value` as it reads the multi-line form (the form
+ * What it saves: loading node:crypto in every step, before the create goes out (the step's marker
+ * and the create in flight are saved first). @actions/core writes every entry in the multi-line
+ * form, `name<<ghadelimiter_<uuid>`, and its random delimiter loads node:crypto. It works with
+ * scripts/bundle-startup.js (which makes the bundle's require of node:crypto lazy) and random.ts:
+ * without any of the three every step loads node:crypto again, and __tests__/e2e/counts.test.ts
+ * fails. docs/performance.md has the measurement. The runner reads `name=value` as it reads the multi-line form (the form
  * GitHub's documentation shows: `echo "name=value" >> "$GITHUB_OUTPUT"`), and everything this
  * action writes is one line: IDs, flags, hosts and paths, and a username and secret that the API
  * client accepts only on one line. A value with a line break, or a runner that gives no file, goes
@@ -5465,11 +5467,13 @@ function killGroup(pid, fallback) {
 /**
  * Where a program is on PATH: the answer @actions/io's which(tool) gives, for less.
  *
- * io.which stats every directory on PATH, one asynchronous stat after another, and then takes the
- * first match: 2-3 ms at the start of every step on a runner's 15-odd PATH entries. On Linux and
- * macOS the same search (same directories, same order, same test for an executable file) is done
- * here with synchronous stats that stop at the first match, in a fraction of that. On Windows,
- * where PATHEXT and file-name case come into it, io.which itself answers.
+ * What it saves: loading @actions/io (a chunk of dist/) in every step that logs in or out, and its
+ * search, which stats every directory on PATH, one asynchronous stat after another, before taking
+ * the first match (docs/performance.md has the measurement). On Linux and macOS the same search
+ * (same directories, same order, same test for an executable file) is done here with synchronous
+ * stats that stop at the first match. On Windows, where PATHEXT and file-name case come into it,
+ * io.which itself answers. What would break it: a difference from io.which's answer, which
+ * __tests__/registry/which.test.ts compares on real files.
  */
 
 

@@ -2,10 +2,10 @@
  * Random bytes from the operating system's generator, without loading node:crypto where the
  * system offers its generator as a file.
  *
- * The marker is made before the create goes out, and node:crypto costs about 5 ms to load on
- * Node 24 (a tenth of the main step; see `npm run bench`). /dev/urandom is the same kernel
- * generator node:crypto's own seed comes from; where there is none (Windows), or it gives fewer
- * bytes than asked, node:crypto gives them.
+ * What it saves: loading node:crypto in every main step, whose marker is made before the create
+ * goes out; one of three parts with file-commands.ts and scripts/bundle-startup.js (see there).
+ * /dev/urandom is the same kernel generator node:crypto's own seed comes from; where there is none
+ * (Windows), or it gives fewer bytes than asked, node:crypto gives them.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';

@@ -1,11 +1,13 @@
 /**
  * Where a program is on PATH: the answer @actions/io's which(tool) gives, for less.
  *
- * io.which stats every directory on PATH, one asynchronous stat after another, and then takes the
- * first match: 2-3 ms at the start of every step on a runner's 15-odd PATH entries. On Linux and
- * macOS the same search (same directories, same order, same test for an executable file) is done
- * here with synchronous stats that stop at the first match, in a fraction of that. On Windows,
- * where PATHEXT and file-name case come into it, io.which itself answers.
+ * What it saves: loading @actions/io (a chunk of dist/) in every step that logs in or out, and its
+ * search, which stats every directory on PATH, one asynchronous stat after another, before taking
+ * the first match (docs/performance.md has the measurement). On Linux and macOS the same search
+ * (same directories, same order, same test for an executable file) is done here with synchronous
+ * stats that stop at the first match. On Windows, where PATHEXT and file-name case come into it,
+ * io.which itself answers. What would break it: a difference from io.which's answer, which
+ * __tests__/registry/which.test.ts compares on real files.
  */
 import { statSync, type Stats } from 'node:fs';
 import { delimiter, join } from 'node:path';

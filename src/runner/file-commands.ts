@@ -2,10 +2,12 @@
  * The runner's file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV), written in their one-line
  * form, `name=value`, whenever the value allows it.
  *
- * @actions/core writes every entry in the multi-line form, `name<<ghadelimiter_<uuid>`, and the
- * random delimiter loads node:crypto: about 5 ms on Node 24, a tenth of the main step, paid before
- * the create goes out because the step's marker and the create in flight are saved first (see
- * `npm run bench`). The runner reads `name=value` as it reads the multi-line form (the form
+ * What it saves: loading node:crypto in every step, before the create goes out (the step's marker
+ * and the create in flight are saved first). @actions/core writes every entry in the multi-line
+ * form, `name<<ghadelimiter_<uuid>`, and its random delimiter loads node:crypto. It works with
+ * scripts/bundle-startup.js (which makes the bundle's require of node:crypto lazy) and random.ts:
+ * without any of the three every step loads node:crypto again, and __tests__/e2e/counts.test.ts
+ * fails. docs/performance.md has the measurement. The runner reads `name=value` as it reads the multi-line form (the form
  * GitHub's documentation shows: `echo "name=value" >> "$GITHUB_OUTPUT"`), and everything this
  * action writes is one line: IDs, flags, hosts and paths, and a username and secret that the API
  * client accepts only on one line. A value with a line break, or a runner that gives no file, goes

@@ -5,7 +5,7 @@
  *
  * @actions/core imports @actions/exec as it loads, for core.platform.getDetails(), which this
  * action never calls (it runs its registry CLI itself, src/registry/child.ts). With the @actions/io it
- * brings, that was a quarter of the bundle, which every step compiled as it started. This module
+ * brings, every step would compile it as it started (docs/performance.md). This module
  * has no side effects, so webpack, finding nothing that reaches it, leaves it and the package out
  * of dist/ altogether; were core.platform ever called, the package would be a chunk loaded then.
  */

@@ -6,8 +6,8 @@
  *
  * @actions/core imports HttpClient as it loads, for OIDC tokens (core.getIDToken), which this
  * action never asks for; http-client in turn loads undici (about 1 MB, for fetch() proxies),
- * tunnel and node:https. Bundled as they were, they made up 90% of the bundle and most of each
- * step's start-up (actions/toolkit#1621, #1697). This module has no side effects, so webpack
+ * tunnel and node:https. Bundled, they are most of the bundle and of each step's start-up
+ * (actions/toolkit#1621, #1697; docs/performance.md has the measurement). This module has no side effects, so webpack
  * drops core's unused import of it; nothing else in the action uses HttpClient (src/net/http.ts takes
  * only http-client's proxy rules), so the bundle carries none of the package but those rules.
  */
