@@ -23,3 +23,28 @@ export function answering(answer: (request: HttpRequest) => HttpResponse | Promi
     return { ...response, body: '' };
   };
 }
+
+/** A set as the list answer gives it; `member` is the maker's email. */
+export interface ListedSet {
+  id: string;
+  comment: string;
+  created?: string;
+  member?: string;
+  scopes?: string[];
+}
+
+/** The API's list answer (current generation: each set nested beside its member), with `headers` (a `date`, say). */
+export function listAnswer(sets: ListedSet[], headers: HttpResponse['headers'] = {}): HttpResponse {
+  const distribution_credentials = sets.map(({ id, comment, created, member, scopes }) => ({
+    member: member === undefined ? {} : { member_id: 'm', email: member },
+    distribution_credentials: { distribution_credentials_id: id, comment, created, scopes },
+  }));
+  return { status: 200, headers, body: JSON.stringify({ distribution_credentials }) };
+}
+
+/** An error answer with Deepgram's `err_code` body. */
+export const apiErrorAnswer = (status: number, code: string, message: string): HttpResponse => ({
+  status,
+  headers: {},
+  body: JSON.stringify({ err_code: code, err_msg: message }),
+});

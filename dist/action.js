@@ -1551,166 +1551,6 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/deepgram/types.ts
-/**
- * A credentials ID the action will put in a URL or a log: a UUID-like token. Anything else (".."
- * would turn a DELETE into one on the collection's parent) is refused.
- */
-function isCredentialsId(value) {
-    return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __lazyBuiltin("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: ./src/net/random.ts
-/**
- * Random bytes from the operating system's generator, without loading node:crypto where the
- * system offers its generator as a file.
- *
- * What it saves: loading node:crypto in every main step, whose marker is made before the create
- * goes out; one of three parts with file-commands.ts and scripts/bundle-startup.js (see there).
- * /dev/urandom is the same kernel generator node:crypto's own seed comes from; where there is none
- * (Windows), or it gives fewer bytes than asked, node:crypto gives them.
- */
-
-
-const SYSTEM_RANDOM = '/dev/urandom';
-/** `count` random bytes, as lowercase hex. */
-function randomHex(count, source = SYSTEM_RANDOM) {
-    return (readSystemRandom(count, source) ?? (0,external_node_crypto_namespaceObject.randomBytes)(count)).toString('hex');
-}
-function readSystemRandom(count, source) {
-    if (process.platform === 'win32')
-        return undefined;
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(source, 'r');
-        const bytes = Buffer.alloc(count);
-        return (0,external_node_fs_namespaceObject.readSync)(fd, bytes, 0, count, null) === count ? bytes : undefined;
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deepgram/tags.ts
-/**
- * The tag this action ends every comment it writes with, and the exact tests that find it again.
- *
- *   [dg-action:<12 hex> job]          a job's set: revoked at job end; pruned once it is older than
- *                                     `prune-after` (its job cannot still be running)
- *   [dg-action:<12 hex> kept]         kept on purpose (`revoke: false`): never pruned
- *   [dg-action:<12 hex> keep=<name>]  kept under a name (`keep`): never pruned, found by its name
- *   [dg-action:<12 hex>]              legacy: release 1.0.0 ended every comment so, job sets and the
- *                                     `revoke: false` sets its README made for pull secrets alike;
- *                                     the tag cannot tell them apart, so no later release prunes
- *                                     it (the execution that wrote it still sweeps its own strays)
- *
- * A release never changes what it does to a tag an earlier release wrote: a new kind of set gets
- * a new form, which no earlier release matches as one of its own kinds.
- *
- * The 12 hex digits are the execution's marker (`dg-action:<hex>`): one execution's own sweep finds
- * every set it made, whatever the kind, while pruning and name look-ups match one kind exactly.
- * Only the tag at the very end of a comment counts, so text a person put earlier in a comment
- * (a copied tag, say) can never make a set look like one of ours.
- */
-
-/** A name for `keep`: 1 to 63 of a-z, 0-9 and '-'. */
-const KEEP_NAME = /^[a-z0-9-]{1,63}$/;
-const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (job|kept|keep=[a-z0-9-]{1,63}))?\]$/;
-/** A token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
-function newMarker() {
-    return `dg-action:${randomHex(6)}`;
-}
-/** The kind of set a step makes: kept under a name, kept (revoke: false), or a job's own. */
-function tagKindFor(settings) {
-    if (settings.keep)
-        return { kind: 'named', name: settings.keep };
-    return settings.revoke ? { kind: 'job' } : { kind: 'kept' };
-}
-/** The tag's text, brackets included. */
-function formatTag(tag) {
-    return `[${tag.marker}${suffixOf(tag.kind)}]`;
-}
-function suffixOf(kind) {
-    switch (kind.kind) {
-        case 'job':
-            return ' job';
-        case 'kept':
-            return ' kept';
-        case 'named':
-            return ` keep=${kind.name}`;
-        case 'legacy':
-            return '';
-    }
-}
-/**
- * The longest comment the action sends, in UTF-16 units (so in characters too, however an API
- * counts them). The tag at the end is all that finds a set again: an API that shortened a longer
- * comment would cut the tag off, and the set could never be swept or pruned.
- */
-const MAX_COMMENT_LENGTH = 200;
-/**
- * The comment sent to Deepgram: the person's comment, then the tag, at most MAX_COMMENT_LENGTH
- * long. A person's comment too long for that is shortened, ending with '…'; the tag never is.
- */
-function tagComment(comment, tag) {
-    const text = formatTag(tag);
-    if (!comment)
-        return text;
-    const room = MAX_COMMENT_LENGTH - text.length - 1;
-    return `${comment.length <= room ? comment : `${shorten(comment, room - 1).trimEnd()}…`} ${text}`;
-}
-/** The longest start of `text` at most `length` UTF-16 units long that does not split a character. */
-function shorten(text, length) {
-    let end = 0;
-    for (const char of text) {
-        if (end + char.length > length)
-            break;
-        end += char.length;
-    }
-    return text.slice(0, end);
-}
-/** The comment ends with exactly this tag: a sweep, pruning and a look-up by name will find the set. */
-function endsWithTag(comment, tag) {
-    const found = parseTag(comment);
-    return found !== undefined && formatTag(found) === formatTag(tag);
-}
-/** The tag a comment ends with, or undefined when it ends with none of ours. */
-function parseTag(comment) {
-    const match = TRAILING_TAG.exec(comment);
-    if (!match)
-        return undefined;
-    const marker = match[1];
-    const suffix = match[2];
-    if (suffix === undefined)
-        return { marker, kind: { kind: 'legacy' } };
-    if (suffix === 'job')
-        return { marker, kind: { kind: 'job' } };
-    if (suffix === 'kept')
-        return { marker, kind: { kind: 'kept' } };
-    return { marker, kind: { kind: 'named', name: suffix.slice('keep='.length) } };
-}
-/** Made by the execution that owns `marker`, whatever the kind. */
-function madeBy(comment, marker) {
-    return parseTag(comment)?.marker === marker;
-}
-/** A job's set, tagged so by a release that prunes (the only kind pruning may touch; never 1.0.0's tag). */
-function isJobSet(comment) {
-    return parseTag(comment)?.kind.kind === 'job';
-}
-/** Kept under exactly this name. */
-function isKeptAs(comment, name) {
-    const kind = parseTag(comment)?.kind;
-    return kind?.kind === 'named' && kind.name === name;
-}
-
 ;// CONCATENATED MODULE: ./src/net/budget.ts
 /**
  * One step's time for talking to the API. Every request and every wait of a step (creates, sweeps,
@@ -1750,205 +1590,6 @@ class BudgetExhaustedError extends Error {
         super(`${what}: not sent, this step's time for API calls (${Math.round(budget.totalMs / 1000)} s) is used up`);
         this.name = 'BudgetExhaustedError';
     }
-}
-
-;// CONCATENATED MODULE: ./src/deepgram/delete-many.ts
-/**
- * Many deletes at once, a few at a time: pruning, the sweeps and the retire action go through
- * here. One at a time, hundreds of sets take minutes (a delete is a round trip, 100 ms or more);
- * all at once, they would meet the API's rate limit and the runner's sockets. DELETE_CONCURRENCY
- * keeps a few in flight.
- *
- * Once the step's time for API calls is used up, or deletes keep failing (the API is down, or
- * refuses this key), no more are begun: what was not tried is handed back as such, for the caller
- * to report in one line, not one warning a set.
- */
-
-/** Deletes in flight at once. */
-const DELETE_CONCURRENCY = 8;
-/**
- * Runs `deleteOne` on each of `sets`, at most `concurrency` at a time, in the order given. A
- * rejection is a failure of that set (a BudgetExhaustedError: not tried, and the end of the run);
- * it never rejects.
- */
-async function deleteMany(sets, deleteOne, options = {}) {
-    const concurrency = Math.max(1, options.concurrency ?? DELETE_CONCURRENCY);
-    const stopAfterFailures = options.stopAfterFailures ?? concurrency;
-    const outcome = { deleted: [], failed: [], notTried: [] };
-    let next = 0;
-    let stopped = false;
-    const worker = async () => {
-        while (!stopped && next < sets.length) {
-            const set = sets[next++];
-            try {
-                await deleteOne(set);
-                outcome.deleted.push(set);
-            }
-            catch (error) {
-                if (error instanceof BudgetExhaustedError) {
-                    outcome.notTried.push(set);
-                    stopped = true;
-                }
-                else {
-                    outcome.failed.push({ set, error });
-                    if (outcome.failed.length >= stopAfterFailures)
-                        stopped = true;
-                }
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, sets.length) }, worker));
-    outcome.notTried.push(...sets.slice(next));
-    return outcome;
-}
-
-;// CONCATENATED MODULE: ./src/deepgram/credentials.ts
-
-
-
-
-
-
-/** Creates credentials, retrying transient failures; whatever a failure may have created is swept. */
-async function createCredentials(ctx, request, marker, hooks) {
-    const attempt = async () => {
-        hooks.inFlight(Date.now() + ctx.client.timeoutMs);
-        try {
-            const credentials = await ctx.client.create(ctx.projectId, request);
-            hooks.created(credentials.id);
-            checkStoredTag(ctx, request.comment, credentials);
-            return credentials;
-        }
-        catch (error) {
-            if (isClassified(error) && error.kind.ambiguous)
-                hooks.mayHaveStrays();
-            throw error;
-        }
-        finally {
-            hooks.inFlight(0);
-        }
-    };
-    try {
-        return await withRetries(attempt, {
-            ...retryOptions(ctx, 'create distribution credentials'),
-            beforeRetry: async (error) => {
-                if (error.kind.ambiguous)
-                    await sweepOnce(ctx, marker);
-            },
-        });
-    }
-    catch (error) {
-        if (isClassified(error) && error.kind.ambiguous) {
-            // A set whose id the answer gave goes by that id, even where the key may not list.
-            const known = error instanceof DeepgramApiError ? error.details.credentialsId : undefined;
-            if (known)
-                await revokeCredentials(ctx, known, 1).catch(() => undefined);
-            await sweepOnce(ctx, marker);
-        }
-        throw error;
-    }
-}
-/**
- * The create answer echoes the comment as stored. If the API shortened or changed it so that it no
- * longer ends with the tag sent, nothing can find the set again but its ID: say so, once, now.
- */
-function checkStoredTag(ctx, sent, credentials) {
-    const tag = parseTag(sent);
-    if (credentials.comment === undefined || tag === undefined || endsWithTag(credentials.comment, tag))
-        return;
-    const fate = tag.kind.kind === 'job'
-        ? 'it is revoked at job end by its ID, but if that fails no sweep and no pruning can ever find it'
-        : 'it is kept, and no sweep, pruning, kept-before or retire can ever find it: delete it by its ID when it is done with';
-    ctx.warning(`Deepgram stored the comment of distribution credentials ${credentials.id} without the tag the action ended it with ` +
-        `(${formatTag(tag)}): ${fate}.`);
-}
-/** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
-async function revokeCredentials(ctx, credentialsId, maxAttempts = ctx.maxAttempts) {
-    const result = await withRetries(() => ctx.client.delete(ctx.projectId, credentialsId), {
-        ...retryOptions(ctx, `delete distribution credentials ${credentialsId}`),
-        maxAttempts,
-    });
-    ctx.info(result === 'deleted'
-        ? `Revoked distribution credentials ${credentialsId}.`
-        : `Distribution credentials ${credentialsId} were already gone.`);
-    return result;
-}
-/** The project's credentials (and the API's time of the answer), retrying transient failures. */
-function listCredentials(ctx, maxAttempts = ctx.maxAttempts) {
-    return withRetries(() => ctx.client.list(ctx.projectId), {
-        ...retryOptions(ctx, 'list distribution credentials'),
-        maxAttempts,
-    });
-}
-/**
- * Deletes each of `sets`, a few at a time (delete-many.ts); what cannot be deleted is one warning
- * for them all, not a failure, and not a warning a set. Returns those deleted. An id that is not
- * a credentials ID is never put in a URL.
- */
-async function deleteEach(ctx, sets, what, maxAttempts = ctx.maxAttempts) {
-    const usable = sets.filter((set) => isCredentialsId(set.id));
-    const refused = sets.filter((set) => !isCredentialsId(set.id)).map((set) => `"${untrusted(set.id.slice(0, 80))}"`);
-    if (refused.length === 1) {
-        ctx.warning(`Could not delete ${what} ${refused[0]}: the API listed it with an ID that is not a credentials ID.`);
-    }
-    else if (refused.length > 1) {
-        const shown = refused.length > 5 ? `${refused.slice(0, 5).join(', ')} and ${refused.length - 5} more` : refused.join(', ');
-        ctx.warning(`Could not delete ${refused.length} ${what} (${shown}): the API listed them with IDs that are not credentials IDs.`);
-    }
-    const outcome = await deleteMany(usable, (set) => revokeCredentials(ctx, set.id, maxAttempts));
-    const problem = undeletedProblem(outcome, what);
-    if (problem)
-        ctx.warning(problem);
-    return outcome.deleted;
-}
-/** One line for every set a run of deletes left, or undefined when it left none. */
-function undeletedProblem(outcome, what) {
-    const { failed, notTried } = outcome;
-    const left = failed.length + notTried.length;
-    if (left === 0)
-        return undefined;
-    const total = left + outcome.deleted.length;
-    const ids = [...failed.map(({ set }) => set.id), ...notTried.map((set) => set.id)];
-    const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
-    const why = [
-        failed[0] && `${failed.length} failed (the first: ${errorMessage(failed[0].error)})`,
-        notTried.length > 0 && `${notTried.length} not tried (the step's time for API calls ran out, or deletes kept failing)`,
-    ].filter(Boolean);
-    return `Could not delete ${left} of ${total} ${what} (${shown}): ${why.join('; ')}.`;
-}
-/** The sets in `listed` that this execution made, but for the one it handed out (`keepId`). */
-function straysOf(listed, marker, keepId = '') {
-    return listed.filter((item) => madeBy(item.comment, marker) && item.id !== keepId);
-}
-/**
- * Main's sweep, inside a create: one list and one delete attempt each, no retries (the post step
- * sweeps again with its own). A failure is logged, not thrown: the create's own error matters more.
- */
-async function sweepOnce(ctx, marker) {
-    let listed;
-    try {
-        ({ items: listed } = await listCredentials(ctx, 1));
-    }
-    catch (error) {
-        ctx.info(`Could not look for credentials the failed create may have left (the post step looks again): ${errorMessage(error)}`);
-        return;
-    }
-    const strays = straysOf(listed, marker);
-    if (strays.length === 0)
-        return;
-    const deleted = await deleteEach(ctx, strays, 'stray distribution credentials', 1);
-    ctx.info(`Deleted ${deleted.length} of ${strays.length} set(s) of credentials the failed create left ([${marker}]).`);
-}
-function retryOptions(ctx, action) {
-    return {
-        maxAttempts: ctx.maxAttempts,
-        action,
-        log: ctx.info,
-        sleep: ctx.sleep,
-        random: ctx.random,
-        // Without a budget (a client built for one request) there is no end to wait past.
-        remainingMs: () => ctx.client.budget?.remainingMs() ?? Infinity,
-    };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@streamparser/json/dist/mjs/utils/bufferedString.js
@@ -3997,6 +3638,15 @@ const KNOWN_SCOPES = [
     'onprem:product:metrics-server',
 ];
 
+;// CONCATENATED MODULE: ./src/deepgram/types.ts
+/**
+ * A credentials ID the action will put in a URL or a log: a UUID-like token. Anything else (".."
+ * would turn a DELETE into one on the collection's parent) is refused.
+ */
+function isCredentialsId(value) {
+    return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/.test(value);
+}
+
 ;// CONCATENATED MODULE: ./src/deepgram/answers.ts
 /**
  * What of the API's answers is believed: the create's answer and each entry of a list, in both
@@ -4718,35 +4368,441 @@ function readAnswer(req, response, stream, resolve, reject) {
     response.on('end', () => resolve({ status, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
 }
 
+;// CONCATENATED MODULE: ./src/deepgram/delete-many.ts
+/**
+ * Many deletes at once, a few at a time: pruning, the sweeps and the retire action go through
+ * here. One at a time, hundreds of sets take minutes (a delete is a round trip, 100 ms or more);
+ * all at once, they would meet the API's rate limit and the runner's sockets. DELETE_CONCURRENCY
+ * keeps a few in flight.
+ *
+ * Once the step's time for API calls is used up, or deletes keep failing (the API is down, or
+ * refuses this key), no more are begun: what was not tried is handed back as such, for the caller
+ * to report in one line, not one warning a set.
+ */
+
+/** Deletes in flight at once. */
+const DELETE_CONCURRENCY = 8;
+/**
+ * Runs `deleteOne` on each of `sets`, at most `concurrency` at a time, in the order given. A
+ * rejection is a failure of that set (a BudgetExhaustedError: not tried, and the end of the run);
+ * it never rejects.
+ */
+async function deleteMany(sets, deleteOne, options = {}) {
+    const concurrency = Math.max(1, options.concurrency ?? DELETE_CONCURRENCY);
+    const stopAfterFailures = options.stopAfterFailures ?? concurrency;
+    const outcome = { deleted: [], failed: [], notTried: [] };
+    let next = 0;
+    let stopped = false;
+    const worker = async () => {
+        while (!stopped && next < sets.length) {
+            const set = sets[next++];
+            try {
+                await deleteOne(set);
+                outcome.deleted.push(set);
+            }
+            catch (error) {
+                if (error instanceof BudgetExhaustedError) {
+                    outcome.notTried.push(set);
+                    stopped = true;
+                }
+                else {
+                    outcome.failed.push({ set, error });
+                    if (outcome.failed.length >= stopAfterFailures)
+                        stopped = true;
+                }
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, sets.length) }, worker));
+    outcome.notTried.push(...sets.slice(next));
+    return outcome;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __lazyBuiltin("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: ./src/net/random.ts
+/**
+ * Random bytes from the operating system's generator, without loading node:crypto where the
+ * system offers its generator as a file.
+ *
+ * What it saves: loading node:crypto in every main step, whose marker is made before the create
+ * goes out; one of three parts with file-commands.ts and scripts/bundle-startup.js (see there).
+ * /dev/urandom is the same kernel generator node:crypto's own seed comes from; where there is none
+ * (Windows), or it gives fewer bytes than asked, node:crypto gives them.
+ */
+
+
+const SYSTEM_RANDOM = '/dev/urandom';
+/** `count` random bytes, as lowercase hex. */
+function randomHex(count, source = SYSTEM_RANDOM) {
+    return (readSystemRandom(count, source) ?? (0,external_node_crypto_namespaceObject.randomBytes)(count)).toString('hex');
+}
+function readSystemRandom(count, source) {
+    if (process.platform === 'win32')
+        return undefined;
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(source, 'r');
+        const bytes = Buffer.alloc(count);
+        return (0,external_node_fs_namespaceObject.readSync)(fd, bytes, 0, count, null) === count ? bytes : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deepgram/tags.ts
+/**
+ * The tag this action ends every comment it writes with, and the exact tests that find it again.
+ *
+ *   [dg-action:<12 hex> job]          a job's set: revoked at job end; pruned once it is older than
+ *                                     `prune-after` (its job cannot still be running)
+ *   [dg-action:<12 hex> kept]         kept on purpose (`revoke: false`): never pruned
+ *   [dg-action:<12 hex> keep=<name>]  kept under a name (`keep`): never pruned, found by its name
+ *   [dg-action:<12 hex>]              legacy: release 1.0.0 ended every comment so, job sets and the
+ *                                     `revoke: false` sets its README made for pull secrets alike;
+ *                                     the tag cannot tell them apart, so no later release prunes
+ *                                     it (the execution that wrote it still sweeps its own strays)
+ *
+ * A release never changes what it does to a tag an earlier release wrote: a new kind of set gets
+ * a new form, which no earlier release matches as one of its own kinds.
+ *
+ * The 12 hex digits are the execution's marker (`dg-action:<hex>`): one execution's own sweep finds
+ * every set it made, whatever the kind, while pruning and name look-ups match one kind exactly.
+ * Only the tag at the very end of a comment counts, so text a person put earlier in a comment
+ * (a copied tag, say) can never make a set look like one of ours.
+ */
+
+/** A name for `keep`: 1 to 63 of a-z, 0-9 and '-'. */
+const KEEP_NAME = /^[a-z0-9-]{1,63}$/;
+const TRAILING_TAG = / ?\[(dg-action:[0-9a-f]{12})(?: (job|kept|keep=[a-z0-9-]{1,63}))?\]$/;
+/** A token unique to this execution of the action, e.g. "dg-action:5f0c2a9e7b4d". */
+function newMarker() {
+    return `dg-action:${randomHex(6)}`;
+}
+/** The kind of set a step makes: kept under a name, kept (revoke: false), or a job's own. */
+function tagKindFor(settings) {
+    if (settings.keep)
+        return { kind: 'named', name: settings.keep };
+    return settings.revoke ? { kind: 'job' } : { kind: 'kept' };
+}
+/** The tag's text, brackets included. */
+function formatTag(tag) {
+    return `[${tag.marker}${suffixOf(tag.kind)}]`;
+}
+function suffixOf(kind) {
+    switch (kind.kind) {
+        case 'job':
+            return ' job';
+        case 'kept':
+            return ' kept';
+        case 'named':
+            return ` keep=${kind.name}`;
+        case 'legacy':
+            return '';
+    }
+}
+/**
+ * The longest comment the action sends, in UTF-16 units (so in characters too, however an API
+ * counts them). The tag at the end is all that finds a set again: an API that shortened a longer
+ * comment would cut the tag off, and the set could never be swept or pruned.
+ */
+const MAX_COMMENT_LENGTH = 200;
+/**
+ * The comment sent to Deepgram: the person's comment, then the tag, at most MAX_COMMENT_LENGTH
+ * long. A person's comment too long for that is shortened, ending with '…'; the tag never is.
+ */
+function tagComment(comment, tag) {
+    const text = formatTag(tag);
+    if (!comment)
+        return text;
+    const room = MAX_COMMENT_LENGTH - text.length - 1;
+    return `${comment.length <= room ? comment : `${shorten(comment, room - 1).trimEnd()}…`} ${text}`;
+}
+/** The longest start of `text` at most `length` UTF-16 units long that does not split a character. */
+function shorten(text, length) {
+    let end = 0;
+    for (const char of text) {
+        if (end + char.length > length)
+            break;
+        end += char.length;
+    }
+    return text.slice(0, end);
+}
+/** The comment ends with exactly this tag: a sweep, pruning and a look-up by name will find the set. */
+function endsWithTag(comment, tag) {
+    const found = parseTag(comment);
+    return found !== undefined && formatTag(found) === formatTag(tag);
+}
+/** The tag a comment ends with, or undefined when it ends with none of ours. */
+function parseTag(comment) {
+    const match = TRAILING_TAG.exec(comment);
+    if (!match)
+        return undefined;
+    const marker = match[1];
+    const suffix = match[2];
+    if (suffix === undefined)
+        return { marker, kind: { kind: 'legacy' } };
+    if (suffix === 'job')
+        return { marker, kind: { kind: 'job' } };
+    if (suffix === 'kept')
+        return { marker, kind: { kind: 'kept' } };
+    return { marker, kind: { kind: 'named', name: suffix.slice('keep='.length) } };
+}
+/** Made by the execution that owns `marker`, whatever the kind. */
+function madeBy(comment, marker) {
+    return parseTag(comment)?.marker === marker;
+}
+/** A job's set, tagged so by a release that prunes (the only kind pruning may touch; never 1.0.0's tag). */
+function isJobSet(comment) {
+    return parseTag(comment)?.kind.kind === 'job';
+}
+/** Kept under exactly this name. */
+function isKeptAs(comment, name) {
+    const kind = parseTag(comment)?.kind;
+    return kind?.kind === 'named' && kind.name === name;
+}
+
+;// CONCATENATED MODULE: ./src/deepgram/credential-rules.ts
+/**
+ * What the credentials' life cycle decides without asking the API (project-api.ts is what asks):
+ * which listed sets are this execution's strays, which listed IDs may be put in a URL, and the
+ * words for a comment the API stored without its tag and for the sets a run of deletes left.
+ */
+
+
+
+
+/** The sets in `listed` that this execution made, but for the one it handed out (`keepId`). */
+function straysOf(listed, marker, keepId = '') {
+    return listed.filter((item) => madeBy(item.comment, marker) && item.id !== keepId);
+}
+/**
+ * The create answer echoes the comment as stored. If the API shortened or changed it so that it no
+ * longer ends with the tag sent, nothing can find the set again but its ID: the warning that says
+ * so, or undefined when the tag is there (or there is nothing to check).
+ */
+function storedTagWarning(sent, credentials) {
+    const tag = parseTag(sent);
+    if (credentials.comment === undefined || tag === undefined || endsWithTag(credentials.comment, tag))
+        return undefined;
+    const fate = tag.kind.kind === 'job'
+        ? 'it is revoked at job end by its ID, but if that fails no sweep and no pruning can ever find it'
+        : 'it is kept, and no sweep, pruning, kept-before or retire can ever find it: delete it by its ID when it is done with';
+    return (`Deepgram stored the comment of distribution credentials ${credentials.id} without the tag the action ended it with ` +
+        `(${formatTag(tag)}): ${fate}.`);
+}
+/**
+ * The sets of `sets` whose ID may be put in a URL, and the one warning naming the others (listed
+ * with an ID that is not a credentials ID), or undefined when there are none.
+ */
+function deletableSets(sets, what) {
+    const usable = sets.filter((set) => isCredentialsId(set.id));
+    const refused = sets.filter((set) => !isCredentialsId(set.id)).map((set) => `"${untrusted(set.id.slice(0, 80))}"`);
+    if (refused.length === 0)
+        return { usable };
+    if (refused.length === 1) {
+        return { usable, refusedWarning: `Could not delete ${what} ${refused[0]}: the API listed it with an ID that is not a credentials ID.` };
+    }
+    const shown = refused.length > 5 ? `${refused.slice(0, 5).join(', ')} and ${refused.length - 5} more` : refused.join(', ');
+    return {
+        usable,
+        refusedWarning: `Could not delete ${refused.length} ${what} (${shown}): the API listed them with IDs that are not credentials IDs.`,
+    };
+}
+/** One line for every set a run of deletes left, or undefined when it left none. */
+function undeletedProblem(outcome, what) {
+    const { failed, notTried } = outcome;
+    const left = failed.length + notTried.length;
+    if (left === 0)
+        return undefined;
+    const total = left + outcome.deleted.length;
+    const ids = [...failed.map(({ set }) => set.id), ...notTried.map((set) => set.id)];
+    const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+    const why = [
+        failed[0] && `${failed.length} failed (the first: ${errorMessage(failed[0].error)})`,
+        notTried.length > 0 && `${notTried.length} not tried (the step's time for API calls ran out, or deletes kept failing)`,
+    ].filter(Boolean);
+    return `Could not delete ${left} of ${total} ${what} (${shown}): ${why.join('; ')}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/deepgram/project-api.ts
 /**
- * The one thing a step holds to talk to Deepgram, built once per step: the client (which holds
- * the step's time budget and the request timeout, and cuts each request to them), the project,
- * the retry policy and the log sinks. credentials.ts creates, lists and deletes through it,
- * retrying as the policy says. It is plain data, so a step can hand on a copy with other log sinks.
+ * The one thing a step holds to talk to Deepgram, built once per step (ProjectApi.forStep): the
+ * client (which holds the step's time budget and the request timeout, and cuts each request to
+ * them), the project, the retry policy and the log sinks. Its methods create, revoke, list and
+ * delete, each retrying transient failures as the policy says; what they decide without the API
+ * is in credential-rules.ts.
+ *
+ * A create is not idempotent: one that times out, gets a 5xx, or answers 2xx with something that
+ * cannot be used may still have been carried out. Every comment therefore ends with a tag holding
+ * the execution's marker (tags.ts), and such a failure sweeps the project for that marker: before
+ * a create is retried, when main gives up, and again in the post step.
+ *
+ * All the calls of one step draw on one time budget (budget.ts). A sweep made inside main's
+ * create is one attempt per request, with no retries of its own: the post step sweeps again.
  */
 
 
 
 
 
-function apiContext(settings, extraMs = 0) {
-    // Once per step, before any request: a proxy variable that cannot be used as written.
-    proxyWarnings(settings.apiUrl).forEach(log_warning);
-    const budget = new Budget(Budget.forStep(settings).totalMs + extraMs);
-    return {
-        client: new DeepgramClient({
-            apiUrl: settings.apiUrl,
-            apiKey: settings.apiKey,
-            timeoutMs: settings.requestTimeoutMs,
-            transport: sendRequest,
-            budget,
-        }),
-        projectId: settings.projectId,
-        maxAttempts: settings.maxAttempts,
-        info: log_info,
-        warning: log_warning,
-    };
+
+
+
+
+class ProjectApi {
+    options;
+    client;
+    projectId;
+    maxAttempts;
+    /** The log sinks: plain functions, so they can be handed on (apiNow(page, api.info)). */
+    info;
+    warning;
+    constructor(options) {
+        this.options = options;
+        this.client = options.client;
+        this.projectId = options.projectId;
+        this.maxAttempts = options.maxAttempts;
+        this.info = options.info;
+        this.warning = options.warning;
+    }
+    /**
+     * A step's, once, before any request: its client holds the step's budget, with `extraMs` on top
+     * (time the step may spend waiting beyond it: the post step's wait for an interrupted create).
+     */
+    static forStep(settings, extraMs = 0) {
+        // Once per step, before any request: a proxy variable that cannot be used as written.
+        proxyWarnings(settings.apiUrl).forEach(log_warning);
+        const budget = new Budget(Budget.forStep(settings).totalMs + extraMs);
+        return new ProjectApi({
+            client: new DeepgramClient({
+                apiUrl: settings.apiUrl,
+                apiKey: settings.apiKey,
+                timeoutMs: settings.requestTimeoutMs,
+                transport: sendRequest,
+                budget,
+            }),
+            projectId: settings.projectId,
+            maxAttempts: settings.maxAttempts,
+            info: log_info,
+            warning: log_warning,
+        });
+    }
+    /** The same client, budget and retry policy, logging to other sinks. */
+    withLogSinks(info, warning) {
+        return new ProjectApi({ ...this.options, info, warning });
+    }
+    /** Creates credentials, retrying transient failures; whatever a failure may have created is swept. */
+    async create(request, marker, hooks) {
+        const attempt = async () => {
+            hooks.inFlight(Date.now() + this.client.timeoutMs);
+            try {
+                const credentials = await this.client.create(this.projectId, request);
+                hooks.created(credentials.id);
+                const lostTag = storedTagWarning(request.comment, credentials);
+                if (lostTag)
+                    this.warning(lostTag);
+                return credentials;
+            }
+            catch (error) {
+                if (isClassified(error) && error.kind.ambiguous)
+                    hooks.mayHaveStrays();
+                throw error;
+            }
+            finally {
+                hooks.inFlight(0);
+            }
+        };
+        try {
+            return await withRetries(attempt, {
+                ...this.retryOptions('create distribution credentials'),
+                beforeRetry: async (error) => {
+                    if (error.kind.ambiguous)
+                        await this.sweepOnce(marker);
+                },
+            });
+        }
+        catch (error) {
+            if (isClassified(error) && error.kind.ambiguous) {
+                // A set whose id the answer gave goes by that id, even where the key may not list.
+                const known = error instanceof DeepgramApiError ? error.details.credentialsId : undefined;
+                if (known)
+                    await this.revoke(known, 1).catch(() => undefined);
+                await this.sweepOnce(marker);
+            }
+            throw error;
+        }
+    }
+    /** Deletes one set of credentials, retrying transient failures; 404 counts as already done. */
+    async revoke(credentialsId, maxAttempts = this.maxAttempts) {
+        const result = await withRetries(() => this.client.delete(this.projectId, credentialsId), {
+            ...this.retryOptions(`delete distribution credentials ${credentialsId}`),
+            maxAttempts,
+        });
+        this.info(result === 'deleted'
+            ? `Revoked distribution credentials ${credentialsId}.`
+            : `Distribution credentials ${credentialsId} were already gone.`);
+        return result;
+    }
+    /** The project's credentials (and the API's time of the answer), retrying transient failures. */
+    list(maxAttempts = this.maxAttempts) {
+        return withRetries(() => this.client.list(this.projectId), {
+            ...this.retryOptions('list distribution credentials'),
+            maxAttempts,
+        });
+    }
+    /**
+     * Deletes each of `sets`, a few at a time (delete-many.ts); what cannot be deleted is one warning
+     * for them all, not a failure, and not a warning a set. Returns those deleted. An id that is not
+     * a credentials ID is never put in a URL.
+     */
+    async deleteEach(sets, what, maxAttempts = this.maxAttempts) {
+        const { usable, refusedWarning } = deletableSets(sets, what);
+        if (refusedWarning)
+            this.warning(refusedWarning);
+        const outcome = await deleteMany(usable, (set) => this.revoke(set.id, maxAttempts));
+        const problem = undeletedProblem(outcome, what);
+        if (problem)
+            this.warning(problem);
+        return outcome.deleted;
+    }
+    /**
+     * Main's sweep, inside a create: one list and one delete attempt each, no retries (the post step
+     * sweeps again with its own). A failure is logged, not thrown: the create's own error matters more.
+     */
+    async sweepOnce(marker) {
+        let listed;
+        try {
+            ({ items: listed } = await this.list(1));
+        }
+        catch (error) {
+            this.info(`Could not look for credentials the failed create may have left (the post step looks again): ${errorMessage(error)}`);
+            return;
+        }
+        const strays = straysOf(listed, marker);
+        if (strays.length === 0)
+            return;
+        const deleted = await this.deleteEach(strays, 'stray distribution credentials', 1);
+        this.info(`Deleted ${deleted.length} of ${strays.length} set(s) of credentials the failed create left ([${marker}]).`);
+    }
+    retryOptions(action) {
+        return {
+            maxAttempts: this.maxAttempts,
+            action,
+            log: this.info,
+            sleep: this.options.sleep,
+            random: this.options.random,
+            // Without a budget (a client built for one request) there is no end to wait past.
+            remainingMs: () => this.client.budget?.remainingMs() ?? Infinity,
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -5199,13 +5255,6 @@ function formatAge(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/deepgram/kept.ts
-/**
- * Sets kept under a name (`keep`): found in the project's list by their exact tag, newest first.
- * The main step reports the ones kept before it (`kept-before`); the retire action deletes them.
- * Everything here comes from the API, so an id is used (and printed) only when it has the shape
- * of a credentials ID, and a created time only when it is an ISO 8601 time.
- */
-
 
 
 
@@ -5223,20 +5272,20 @@ function keptUnder(listed, name) {
  * made (the new one, or a stray of an interrupted create) are never among them. Never rejects:
  * a list it cannot make is a warning and an empty output.
  */
-async function keptBefore(ctx, name, marker) {
+async function keptBefore(api, name, marker) {
     if (!name)
         return undefined;
     let listed;
     try {
-        ({ items: listed } = await listCredentials(ctx));
+        ({ items: listed } = await api.list());
     }
     catch (error) {
-        ctx.warning(`Could not list the sets kept as "${name}", so kept-before is empty: ${errorMessage(error)}`);
+        api.warning(`Could not list the sets kept as "${name}", so kept-before is empty: ${errorMessage(error)}`);
         return '';
     }
     const { sets, refused } = keptUnder(listed.filter((item) => !madeBy(item.comment, marker)), name);
     if (refused > 0) {
-        ctx.warning(`${refused} set(s) kept as "${name}" have an ID this action does not accept; they are left out of kept-before.`);
+        api.warning(`${refused} set(s) kept as "${name}" have an ID this action does not accept; they are left out of kept-before.`);
     }
     return sets.map((set) => set.id).join(',');
 }
@@ -6549,7 +6598,6 @@ function postPlan(settings) {
 
 
 
-
 /**
  * The main step's entry: runs it and turns an error into the step's failure. Importing this module
  * does nothing, so a tool that imports it and calls run() itself (GitHub's local-action) runs the
@@ -6573,11 +6621,11 @@ async function runMain() {
     const cli = settings.login ? await findLoginCli(settings.cli) : undefined;
     const marker = newMarker();
     saveMarker(marker);
-    const ctx = apiContext(settings);
+    const api = ProjectApi.forStep(settings);
     const comment = tagComment(settings.comment, { marker, kind: tagKindFor(settings) });
     // One list, alongside the create rather than after it: kept-before costs no extra round trip.
-    const before = keptBefore(ctx, settings.keep, marker);
-    const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, {
+    const before = keptBefore(api, settings.keep, marker);
+    const credentials = await api.create({ comment, scopes: settings.scopes, provider: settings.provider }, marker, {
         inFlight: saveCreateInFlight,
         created: saveCredentialsId,
         mayHaveStrays: saveSweepNeeded,
@@ -6585,7 +6633,7 @@ async function runMain() {
     const dockerConfigJson = protectCredentials(credentials, settings.registry);
     log_info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
     // The CLI starts logging in at once; the job summary is built meanwhile, and written once it has.
-    const loggingIn = cli && logInOrTakeBack(ctx, cli, settings, marker, credentials);
+    const loggingIn = cli && logInOrTakeBack(api, cli, settings, marker, credentials);
     const summary = jobSummary(settings, credentials, comment);
     await loggingIn;
     file_commands_setOutput('username', credentials.username);
@@ -6599,7 +6647,7 @@ async function runMain() {
     appendToSummary(summary);
 }
 /** Logs the CLI in; credentials it cannot log in with are of no use to anyone: they are taken back before failing. */
-async function logInOrTakeBack(ctx, cli, settings, marker, credentials) {
+async function logInOrTakeBack(api, cli, settings, marker, credentials) {
     // The config is chosen here, once: post undoes what state records of it, never working it out again.
     const config = chooseConfig(cli.name, settings.dockerConfig, settings.dockerConfigAuto, marker);
     saveRegistryConfig({ mode: config.mode, cli: config.cli, file: config.file });
@@ -6617,7 +6665,7 @@ async function logInOrTakeBack(ctx, cli, settings, marker, credentials) {
         await logIn(login, marker, credentials.secret);
     }
     catch (error) {
-        await revokeCredentials(ctx, credentials.id).then(() => saveCredentialsId(''), (revokeError) => log_warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`));
+        await api.revoke(credentials.id).then(() => saveCredentialsId(''), (revokeError) => log_warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`));
         throw error;
     }
     log_info(`Logged in to ${settings.registry} as ${credentials.username}.`);
@@ -6651,48 +6699,48 @@ function protectCredentials(credentials, registry) {
 function inFlightWaitMs(saved, now = Date.now()) {
     return Math.max(0, saved.createInFlightUntil - now);
 }
-async function cleanUpProject(ctx, saved, settings) {
-    await Promise.all([revokeHandedOut(ctx, saved, settings), tidyProject(ctx, saved, settings)]);
+async function cleanUpProject(api, saved, settings) {
+    await Promise.all([revokeHandedOut(api, saved, settings), tidyProject(api, saved, settings)]);
 }
-async function revokeHandedOut(ctx, saved, settings) {
+async function revokeHandedOut(api, saved, settings) {
     if (!saved.credentialsId)
         return;
     if (!settings.revoke) {
         const why = settings.keep ? `kept as "${settings.keep}"` : 'revoke: false';
-        ctx.info(`Keeping distribution credentials ${saved.credentialsId} (${why}); they do not expire.`);
+        api.info(`Keeping distribution credentials ${saved.credentialsId} (${why}); they do not expire.`);
         return;
     }
     const byHand = () => `Delete them by hand: DELETE /v1/projects/${settings.projectId}/self-hosted/distribution/credentials/${saved.credentialsId} ` +
         `(or in the Deepgram console).`;
     // A step stopped (SIGINT, SIGTERM) before the API answered cannot know whether the set is gone,
     // and nothing else may ever delete it (prune-after: off): it says so, naming the set.
-    const forget = onStoppedExit(() => ctx.warning(`The post step was stopped before Deepgram answered the revoke of distribution credentials ${saved.credentialsId}: ` +
+    const forget = onStoppedExit(() => api.warning(`The post step was stopped before Deepgram answered the revoke of distribution credentials ${saved.credentialsId}: ` +
         `they may still exist. ${byHand()}`));
     try {
-        await revokeCredentials(ctx, saved.credentialsId);
+        await api.revoke(saved.credentialsId);
     }
     catch (error) {
-        ctx.warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ${byHand()}`);
+        api.warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ${byHand()}`);
     }
     finally {
         forget();
     }
 }
-async function tidyProject(ctx, saved, settings) {
+async function tidyProject(api, saved, settings) {
     const sweep = saved.sweep || saved.createInFlightUntil > 0;
     if (!sweep && settings.pruneAfterMs === 0)
         return;
     const waitMs = inFlightWaitMs(saved);
     if (waitMs > 0) {
-        ctx.info(`The main step stopped while a create was in flight; waiting ${formatAge(waitMs)} (its request-timeout) for it to land before sweeping.`);
+        api.info(`The main step stopped while a create was in flight; waiting ${formatAge(waitMs)} (its request-timeout) for it to land before sweeping.`);
         await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
     let page;
     try {
-        page = await listCredentials(ctx);
+        page = await api.list();
     }
     catch (error) {
-        ctx.warning((sweep
+        api.warning((sweep
             ? `Could not look for credentials that an interrupted create may have left (comment tag [${saved.marker}]): `
             : `Could not list the project's credentials to prune job sets older than ${formatAge(settings.pruneAfterMs)}: `) +
             `${errorMessage(error)}${sweep ? ". Check the project's distribution credentials for that tag." : ''}`);
@@ -6701,11 +6749,11 @@ async function tidyProject(ctx, saved, settings) {
     const listed = page.items;
     if (sweep) {
         const strays = straysOf(listed, saved.marker, saved.credentialsId);
-        const deleted = await deleteEach(ctx, strays, 'stray distribution credentials');
-        ctx.info(`Deleted ${deleted.length} stray set(s) of credentials carrying [${saved.marker}].`);
+        const deleted = await api.deleteEach(strays, 'stray distribution credentials');
+        api.info(`Deleted ${deleted.length} stray set(s) of credentials carrying [${saved.marker}].`);
     }
     if (settings.pruneAfterMs > 0)
-        await prune(ctx, page, saved.marker, settings.pruneAfterMs);
+        await prune(api, page, saved.marker, settings.pruneAfterMs);
 }
 /**
  * The most job sets one post step prunes, the oldest first; the rest are left to the next job. At a
@@ -6719,28 +6767,28 @@ const MAX_PRUNED_PER_JOB = 250;
  * form, a date that does not exist, one before 2020) has no age this action trusts: it is left
  * alone, and counted.
  */
-async function prune(ctx, page, marker, pruneAfterMs) {
-    const now = apiNow(page, ctx.info);
+async function prune(api, page, marker, pruneAfterMs) {
+    const now = apiNow(page, api.info);
     const jobSets = page.items.filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker));
     const dated = jobSets.flatMap((set) => {
         const createdMs = createdTimeMs(set.created);
         return createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }];
     });
     if (dated.length < jobSets.length) {
-        ctx.info(`${jobSets.length - dated.length} job set(s) of other runs have no created time that can be real; they are never pruned by age.`);
+        api.info(`${jobSets.length - dated.length} job set(s) of other runs have no created time that can be real; they are never pruned by age.`);
     }
     const old = dated.filter(({ ageMs }) => ageMs > pruneAfterMs).sort((a, b) => b.ageMs - a.ageMs);
     if (old.length === 0)
         return;
     const batch = old.slice(0, MAX_PRUNED_PER_JOB);
     if (old.length > batch.length) {
-        ctx.info(`${old.length} job sets are older than ${formatAge(pruneAfterMs)}; pruning the ${batch.length} oldest, ` +
+        api.info(`${old.length} job sets are older than ${formatAge(pruneAfterMs)}; pruning the ${batch.length} oldest, ` +
             `and leaving ${old.length - batch.length} to the next jobs (one job prunes at most ${MAX_PRUNED_PER_JOB}).`);
     }
-    const deleted = new Set(await deleteEach(ctx, batch.map(({ set }) => set), 'old job credentials'));
+    const deleted = new Set(await api.deleteEach(batch.map(({ set }) => set), 'old job credentials'));
     const pruned = batch.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
     for (const { id, ageMs } of pruned) {
-        ctx.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
+        api.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
     }
     appendToSummary(pruneSummary(pruned, pruneAfterMs));
 }
@@ -6816,12 +6864,12 @@ async function runPost() {
     // The runner passes the post step the same inputs as main, which already accepted them.
     const { settings } = readSettings((name) => getInput(name));
     // The wait for a create main was stopped in comes on top of the step's time for API calls.
-    const ctx = apiContext(settings, inFlightWaitMs(saved));
+    const api = ProjectApi.forStep(settings, inFlightWaitMs(saved));
     // The API cleanup and the logout go side by side: the config is put back in the logout's own
     // time, however long the API takes (a post stopped meanwhile has already put it back), and the
     // requests wait on the API while the CLI starts. The cleanup's lines print after the logout's.
     const lines = holdLines();
-    const cleanup = cleanUpProject({ ...ctx, info: lines.info, warning: lines.warning }, saved, settings);
+    const cleanup = cleanUpProject(api.withLogSinks(lines.info, lines.warning), saved, settings);
     cleanup.catch(() => undefined); // awaited below, after the logout: not an unhandled rejection meanwhile
     await logOutAtJobEnd(saved, { logout: settings.logout, requestTimeoutMs: settings.requestTimeoutMs });
     await group('Revoke and clean up distribution credentials', () => {
@@ -6952,7 +7000,6 @@ function parseExcept(raw) {
 
 
 
-
 /** The retire step's entry: runs it and turns an error into the step's failure; dist/retire.js is a one-line caller of it. */
 async function step_run() {
     try {
@@ -6965,8 +7012,8 @@ async function step_run() {
 async function retire() {
     protectSecret(getInput('api-key'));
     const settings = readRetireSettings((name) => getInput(name));
-    const ctx = apiContext(settings);
-    const page = await listCredentials(ctx).catch((error) => {
+    const api = ProjectApi.forStep(settings);
+    const page = await api.list().catch((error) => {
         throw new Error(`Could not list the project's credentials, so nothing was retired: ${errorMessage(error)}`);
     });
     const { sets, refused } = keptUnder(page.items, settings.keep);
@@ -6982,7 +7029,7 @@ async function retire() {
     log_info(`${sets.length} set(s) kept as "${settings.keep}"; retiring ${plan.retire.length}.`);
     plan.leave.forEach(({ set, reason }) => log_info(`Leaving ${set.id} alone: ${reason}.`));
     const outcomes = new Map(plan.leave.map(({ set, reason }) => [set, `left alone: ${reason}`]));
-    const { failed, notTried } = await deleteMany(plan.retire, async (set) => outcomes.set(set, (await revokeCredentials(ctx, set.id)) === 'deleted' ? 'retired' : 'already gone'));
+    const { failed, notTried } = await deleteMany(plan.retire, async (set) => outcomes.set(set, (await api.revoke(set.id)) === 'deleted' ? 'retired' : 'already gone'));
     for (const { set, error } of failed) {
         outcomes.set(set, 'could not delete');
         log_warning(`Could not retire distribution credentials ${set.id}: ${errorMessage(error)}`);
@@ -7368,7 +7415,6 @@ function clip(text, max) {
 
 
 
-
 /**
  * The audit's entry: runs it and turns an error (bad input, a list it cannot make, sets in the
  * fail-on classes) into the step's failure. Importing this module does nothing, so GitHub's
@@ -7388,8 +7434,8 @@ async function runAudit() {
     protectSecret(getInput('api-key'));
     const { settings, warnings } = readAuditSettings((name) => getInput(name));
     warnings.forEach(log_warning);
-    const ctx = apiContext(settings);
-    const page = await listCredentials(ctx).catch((error) => {
+    const api = ProjectApi.forStep(settings);
+    const page = await api.list().catch((error) => {
         throw new Error(`Could not list the project's distribution credentials, so nothing was audited: ${errorMessage(error)} ` +
             '(The audit needs a key with the owner or admin role: a member key lists only the sets it made.)');
     });

@@ -1,7 +1,7 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import type { DeepgramClient } from '../../src/deepgram/client.js';
 import type { ListedCredentials } from '../../src/deepgram/types.js';
-import type { ProjectApi } from '../../src/deepgram/project-api.js';
+import { ProjectApi } from '../../src/deepgram/project-api.js';
 import { keptBefore, keptUnder } from '../../src/deepgram/kept.js';
 import { createdTimeMs } from '../../src/deepgram/clock.js';
 import { DeepgramApiError } from '../../src/deepgram/errors.js';
@@ -59,7 +59,7 @@ describe('keptUnder', () => {
 
 function context(list: () => Promise<ListedCredentials[]>) {
   const warnings: string[] = [];
-  const ctx: ProjectApi = {
+  const api = new ProjectApi({
     client: {
       timeoutMs: 30_000,
       budget: new Budget(60_000),
@@ -70,36 +70,36 @@ function context(list: () => Promise<ListedCredentials[]>) {
     info: () => undefined,
     warning: (message) => warnings.push(message),
     sleep: async () => undefined,
-  };
-  return { ctx, warnings };
+  });
+  return { api, warnings };
 }
 
 describe('keptBefore', () => {
   test('no name: no request, no output', async () => {
-    const { ctx } = context(async () => []);
-    await expect(keptBefore(ctx, '', MARKER)).resolves.toBeUndefined();
-    expect(ctx.client.list).not.toHaveBeenCalled();
+    const { api } = context(async () => []);
+    await expect(keptBefore(api, '', MARKER)).resolves.toBeUndefined();
+    expect(api.client.list).not.toHaveBeenCalled();
   });
 
   test('the other sets under the name, newest first; never one this execution made', async () => {
-    const { ctx, warnings } = context(async () => [
+    const { api, warnings } = context(async () => [
       set('a', `[${OTHER} keep=prod]`, '2026-01-01T00:00:00Z'),
       set('mine', `[${MARKER} keep=prod]`, '2026-05-01T00:00:00Z'),
       set('b', `[${OTHER} keep=prod]`, '2026-02-01T00:00:00Z'),
       set('c', `[${OTHER} keep=staging]`, '2026-02-01T00:00:00Z'),
     ]);
-    await expect(keptBefore(ctx, 'prod', MARKER)).resolves.toBe('b,a');
+    await expect(keptBefore(api, 'prod', MARKER)).resolves.toBe('b,a');
     expect(warnings).toEqual([]);
   });
 
   test('a list it may not make: empty, with a warning', async () => {
-    const { ctx, warnings } = context(async () => {
+    const { api, warnings } = context(async () => {
       throw new DeepgramApiError('Deepgram API: list distribution credentials failed with HTTP 403', {
         transient: false,
         ambiguous: false,
       });
     });
-    await expect(keptBefore(ctx, 'prod', MARKER)).resolves.toBe('');
+    await expect(keptBefore(api, 'prod', MARKER)).resolves.toBe('');
     expect(warnings).toEqual([
       'Could not list the sets kept as "prod", so kept-before is empty: Deepgram API: list distribution credentials failed with HTTP 403',
     ]);
@@ -107,11 +107,11 @@ describe('keptBefore', () => {
 
   test('a transient failure is retried', async () => {
     let calls = 0;
-    const { ctx } = context(async () => {
+    const { api } = context(async () => {
       if (++calls === 1) throw new DeepgramApiError('HTTP 503', { transient: true, ambiguous: true });
       return [set('a', `[${OTHER} keep=prod]`)];
     });
-    await expect(keptBefore(ctx, 'prod', MARKER)).resolves.toBe('a');
+    await expect(keptBefore(api, 'prod', MARKER)).resolves.toBe('a');
     expect(calls).toBe(2);
   });
 });

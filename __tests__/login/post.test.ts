@@ -135,6 +135,24 @@ test("the logout does not wait on the API, nor the API on the logout; the cleanu
   expect(core.warning).not.toHaveBeenCalled();
 });
 
+test("the cleanup's lines, logged while the logout still runs, are held until the cleanup's own group", async () => {
+  // The logout ends only once the revoke has its answer: by then its line has been logged, and it
+  // must not print in the logout's group.
+  let revoked = false;
+  sendRequest.mockImplementation(
+    answering(async (request) => {
+      if (request.method !== 'DELETE') return json(200, { distribution_credentials: [] });
+      setImmediate(() => (revoked = true));
+      return json(200, { message: 'Successfully deleted' });
+    }),
+  );
+  child.runChild.mockImplementation(() => until(() => revoked).then(() => child.exits(0)));
+  await runPost();
+  const revokedLine = core.info.mock.calls.findIndex(([message]) => message === `Revoked distribution credentials ${CRED}.`);
+  expect(revokedLine).toBeGreaterThanOrEqual(0);
+  expect(core.info.mock.invocationCallOrder[revokedLine]).toBeGreaterThan(core.group.mock.invocationCallOrder[1]!);
+});
+
 test('already gone (404) is fine: no warning', async () => {
   api([], (request) => (request.method === 'DELETE' ? json(404, { err_code: 'NOT_FOUND', err_msg: 'not found' }) : undefined));
   await runPost();

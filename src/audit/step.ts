@@ -6,8 +6,7 @@
  * cannot make fails it too, since an audit that saw nothing must not pass.
  */
 import * as core from '@actions/core';
-import { apiContext } from '../deepgram/project-api.js';
-import { listCredentials } from '../deepgram/credentials.js';
+import { ProjectApi } from '../deepgram/project-api.js';
 import { errorMessage } from '../deepgram/errors.js';
 import { apiNow, formatAge } from '../deepgram/clock.js';
 import { setOutput } from '../runner/file-commands.js';
@@ -39,8 +38,8 @@ export async function runAudit(): Promise<void> {
   protectSecret(core.getInput('api-key'));
   const { settings, warnings } = readAuditSettings((name) => core.getInput(name));
   warnings.forEach(log.warning);
-  const ctx = apiContext(settings);
-  const page = await listCredentials(ctx).catch((error: unknown) => {
+  const api = ProjectApi.forStep(settings);
+  const page = await api.list().catch((error: unknown) => {
     throw new Error(
       `Could not list the project's distribution credentials, so nothing was audited: ${errorMessage(error)} ` +
         '(The audit needs a key with the owner or admin role: a member key lists only the sets it made.)',

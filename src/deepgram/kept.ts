@@ -4,7 +4,6 @@
  * Everything here comes from the API, so an id is used (and printed) only when it has the shape
  * of a credentials ID, and a created time only when it is an ISO 8601 time.
  */
-import { listCredentials } from './credentials.js';
 import type { ProjectApi } from './project-api.js';
 import { errorMessage } from './errors.js';
 import { createdTimeMs } from './clock.js';
@@ -38,13 +37,13 @@ export function keptUnder(listed: readonly ListedCredentials[], name: string): K
  * made (the new one, or a stray of an interrupted create) are never among them. Never rejects:
  * a list it cannot make is a warning and an empty output.
  */
-export async function keptBefore(ctx: ProjectApi, name: string, marker: string): Promise<string | undefined> {
+export async function keptBefore(api: ProjectApi, name: string, marker: string): Promise<string | undefined> {
   if (!name) return undefined;
   let listed: ListedCredentials[];
   try {
-    ({ items: listed } = await listCredentials(ctx));
+    ({ items: listed } = await api.list());
   } catch (error) {
-    ctx.warning(`Could not list the sets kept as "${name}", so kept-before is empty: ${errorMessage(error)}`);
+    api.warning(`Could not list the sets kept as "${name}", so kept-before is empty: ${errorMessage(error)}`);
     return '';
   }
   const { sets, refused } = keptUnder(
@@ -52,7 +51,7 @@ export async function keptBefore(ctx: ProjectApi, name: string, marker: string):
     name,
   );
   if (refused > 0) {
-    ctx.warning(`${refused} set(s) kept as "${name}" have an ID this action does not accept; they are left out of kept-before.`);
+    api.warning(`${refused} set(s) kept as "${name}" have an ID this action does not accept; they are left out of kept-before.`);
   }
   return sets.map((set) => set.id).join(',');
 }

@@ -5,7 +5,7 @@
  * before its post step). Cleanup never fails the job: what cannot be done is a warning that says
  * what is left.
  */
-import { deleteEach, listCredentials, revokeCredentials, straysOf } from '../deepgram/credentials.js';
+import { straysOf } from '../deepgram/credential-rules.js';
 import type { ProjectApi } from '../deepgram/project-api.js';
 import { errorMessage } from '../deepgram/errors.js';
 import type { ListedPage } from '../deepgram/types.js';
@@ -22,15 +22,15 @@ export function inFlightWaitMs(saved: SavedState, now = Date.now()): number {
   return Math.max(0, saved.createInFlightUntil - now);
 }
 
-export async function cleanUpProject(ctx: ProjectApi, saved: SavedState, settings: Settings): Promise<void> {
-  await Promise.all([revokeHandedOut(ctx, saved, settings), tidyProject(ctx, saved, settings)]);
+export async function cleanUpProject(api: ProjectApi, saved: SavedState, settings: Settings): Promise<void> {
+  await Promise.all([revokeHandedOut(api, saved, settings), tidyProject(api, saved, settings)]);
 }
 
-async function revokeHandedOut(ctx: ProjectApi, saved: SavedState, settings: Settings): Promise<void> {
+async function revokeHandedOut(api: ProjectApi, saved: SavedState, settings: Settings): Promise<void> {
   if (!saved.credentialsId) return;
   if (!settings.revoke) {
     const why = settings.keep ? `kept as "${settings.keep}"` : 'revoke: false';
-    ctx.info(`Keeping distribution credentials ${saved.credentialsId} (${why}); they do not expire.`);
+    api.info(`Keeping distribution credentials ${saved.credentialsId} (${why}); they do not expire.`);
     return;
   }
   const byHand = (): string =>
@@ -39,26 +39,26 @@ async function revokeHandedOut(ctx: ProjectApi, saved: SavedState, settings: Set
   // A step stopped (SIGINT, SIGTERM) before the API answered cannot know whether the set is gone,
   // and nothing else may ever delete it (prune-after: off): it says so, naming the set.
   const forget = onStoppedExit(() =>
-    ctx.warning(
+    api.warning(
       `The post step was stopped before Deepgram answered the revoke of distribution credentials ${saved.credentialsId}: ` +
         `they may still exist. ${byHand()}`,
     ),
   );
   try {
-    await revokeCredentials(ctx, saved.credentialsId);
+    await api.revoke(saved.credentialsId);
   } catch (error) {
-    ctx.warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ${byHand()}`);
+    api.warning(`Could not revoke distribution credentials ${saved.credentialsId}: ${errorMessage(error)}. ${byHand()}`);
   } finally {
     forget();
   }
 }
 
-async function tidyProject(ctx: ProjectApi, saved: SavedState, settings: Settings): Promise<void> {
+async function tidyProject(api: ProjectApi, saved: SavedState, settings: Settings): Promise<void> {
   const sweep = saved.sweep || saved.createInFlightUntil > 0;
   if (!sweep && settings.pruneAfterMs === 0) return;
   const waitMs = inFlightWaitMs(saved);
   if (waitMs > 0) {
-    ctx.info(
+    api.info(
       `The main step stopped while a create was in flight; waiting ${formatAge(waitMs)} (its request-timeout) for it to land before sweeping.`,
     );
     await new Promise((resolve) => setTimeout(resolve, waitMs));
@@ -66,9 +66,9 @@ async function tidyProject(ctx: ProjectApi, saved: SavedState, settings: Setting
 
   let page: ListedPage;
   try {
-    page = await listCredentials(ctx);
+    page = await api.list();
   } catch (error) {
-    ctx.warning(
+    api.warning(
       (sweep
         ? `Could not look for credentials that an interrupted create may have left (comment tag [${saved.marker}]): `
         : `Could not list the project's credentials to prune job sets older than ${formatAge(settings.pruneAfterMs)}: `) +
@@ -80,10 +80,10 @@ async function tidyProject(ctx: ProjectApi, saved: SavedState, settings: Setting
   const listed = page.items;
   if (sweep) {
     const strays = straysOf(listed, saved.marker, saved.credentialsId);
-    const deleted = await deleteEach(ctx, strays, 'stray distribution credentials');
-    ctx.info(`Deleted ${deleted.length} stray set(s) of credentials carrying [${saved.marker}].`);
+    const deleted = await api.deleteEach(strays, 'stray distribution credentials');
+    api.info(`Deleted ${deleted.length} stray set(s) of credentials carrying [${saved.marker}].`);
   }
-  if (settings.pruneAfterMs > 0) await prune(ctx, page, saved.marker, settings.pruneAfterMs);
+  if (settings.pruneAfterMs > 0) await prune(api, page, saved.marker, settings.pruneAfterMs);
 }
 
 /**
@@ -99,15 +99,15 @@ export const MAX_PRUNED_PER_JOB = 250;
  * form, a date that does not exist, one before 2020) has no age this action trusts: it is left
  * alone, and counted.
  */
-async function prune(ctx: ProjectApi, page: ListedPage, marker: string, pruneAfterMs: number): Promise<void> {
-  const now = apiNow(page, ctx.info);
+async function prune(api: ProjectApi, page: ListedPage, marker: string, pruneAfterMs: number): Promise<void> {
+  const now = apiNow(page, api.info);
   const jobSets = page.items.filter((set) => isJobSet(set.comment) && !madeBy(set.comment, marker));
   const dated = jobSets.flatMap((set) => {
     const createdMs = createdTimeMs(set.created);
     return createdMs === undefined ? [] : [{ set, ageMs: now - createdMs }];
   });
   if (dated.length < jobSets.length) {
-    ctx.info(
+    api.info(
       `${jobSets.length - dated.length} job set(s) of other runs have no created time that can be real; they are never pruned by age.`,
     );
   }
@@ -115,21 +115,20 @@ async function prune(ctx: ProjectApi, page: ListedPage, marker: string, pruneAft
   if (old.length === 0) return;
   const batch = old.slice(0, MAX_PRUNED_PER_JOB);
   if (old.length > batch.length) {
-    ctx.info(
+    api.info(
       `${old.length} job sets are older than ${formatAge(pruneAfterMs)}; pruning the ${batch.length} oldest, ` +
         `and leaving ${old.length - batch.length} to the next jobs (one job prunes at most ${MAX_PRUNED_PER_JOB}).`,
     );
   }
   const deleted = new Set(
-    await deleteEach(
-      ctx,
+    await api.deleteEach(
       batch.map(({ set }) => set),
       'old job credentials',
     ),
   );
   const pruned: PrunedSet[] = batch.filter(({ set }) => deleted.has(set)).map(({ set, ageMs }) => ({ id: set.id, ageMs }));
   for (const { id, ageMs } of pruned) {
-    ctx.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
+    api.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
   }
   appendToSummary(pruneSummary(pruned, pruneAfterMs));
 }

@@ -3,9 +3,8 @@
  * outputs and the job summary, and leave the post step what it needs to revoke them.
  */
 import * as core from '@actions/core';
-import { createCredentials, revokeCredentials } from '../deepgram/credentials.js';
 import { errorMessage } from '../deepgram/errors.js';
-import { apiContext, type ProjectApi as Context } from '../deepgram/project-api.js';
+import { ProjectApi } from '../deepgram/project-api.js';
 import { setOutput } from '../runner/file-commands.js';
 import type { CreatedCredentials } from '../deepgram/types.js';
 import { readSettings, type Settings } from './inputs.js';
@@ -44,11 +43,11 @@ export async function runMain(): Promise<void> {
 
   const marker = newMarker();
   state.saveMarker(marker);
-  const ctx = apiContext(settings);
+  const api = ProjectApi.forStep(settings);
   const comment = tagComment(settings.comment, { marker, kind: tagKindFor(settings) });
   // One list, alongside the create rather than after it: kept-before costs no extra round trip.
-  const before = keptBefore(ctx, settings.keep, marker);
-  const credentials = await createCredentials(ctx, { comment, scopes: settings.scopes, provider: settings.provider }, marker, {
+  const before = keptBefore(api, settings.keep, marker);
+  const credentials = await api.create({ comment, scopes: settings.scopes, provider: settings.provider }, marker, {
     inFlight: state.saveCreateInFlight,
     created: state.saveCredentialsId,
     mayHaveStrays: state.saveSweepNeeded,
@@ -57,7 +56,7 @@ export async function runMain(): Promise<void> {
   log.info(`Created distribution credentials ${credentials.id} (${credentials.username}).`);
 
   // The CLI starts logging in at once; the job summary is built meanwhile, and written once it has.
-  const loggingIn = cli && logInOrTakeBack(ctx, cli, settings, marker, credentials);
+  const loggingIn = cli && logInOrTakeBack(api, cli, settings, marker, credentials);
   const summary = jobSummary(settings, credentials, comment);
   await loggingIn;
 
@@ -72,7 +71,7 @@ export async function runMain(): Promise<void> {
 }
 
 /** Logs the CLI in; credentials it cannot log in with are of no use to anyone: they are taken back before failing. */
-async function logInOrTakeBack(ctx: Context, cli: RegistryCli, settings: Settings, marker: string, credentials: CreatedCredentials) {
+async function logInOrTakeBack(api: ProjectApi, cli: RegistryCli, settings: Settings, marker: string, credentials: CreatedCredentials) {
   // The config is chosen here, once: post undoes what state records of it, never working it out again.
   const config = chooseConfig(cli.name, settings.dockerConfig, settings.dockerConfigAuto, marker);
   state.saveRegistryConfig({ mode: config.mode, cli: config.cli, file: config.file });
@@ -89,7 +88,7 @@ async function logInOrTakeBack(ctx: Context, cli: RegistryCli, settings: Setting
   try {
     await logIn(login, marker, credentials.secret);
   } catch (error) {
-    await revokeCredentials(ctx, credentials.id).then(
+    await api.revoke(credentials.id).then(
       () => state.saveCredentialsId(''),
       (revokeError: unknown) =>
         log.warning(`Could not revoke ${credentials.id} after the failed login (the post step tries again): ${errorMessage(revokeError)}`),

@@ -6,7 +6,7 @@
  */
 import * as core from '@actions/core';
 import { cleanUpProject, inFlightWaitMs } from './cleanup.js';
-import { apiContext } from '../deepgram/project-api.js';
+import { ProjectApi } from '../deepgram/project-api.js';
 import { readSettings } from './inputs.js';
 import * as log from '../runner/log.js';
 import { logOutAtJobEnd } from '../registry/login.js';
@@ -38,13 +38,13 @@ export async function runPost(): Promise<void> {
   // The runner passes the post step the same inputs as main, which already accepted them.
   const { settings } = readSettings((name) => core.getInput(name));
   // The wait for a create main was stopped in comes on top of the step's time for API calls.
-  const ctx = apiContext(settings, inFlightWaitMs(saved));
+  const api = ProjectApi.forStep(settings, inFlightWaitMs(saved));
 
   // The API cleanup and the logout go side by side: the config is put back in the logout's own
   // time, however long the API takes (a post stopped meanwhile has already put it back), and the
   // requests wait on the API while the CLI starts. The cleanup's lines print after the logout's.
   const lines = holdLines();
-  const cleanup = cleanUpProject({ ...ctx, info: lines.info, warning: lines.warning }, saved, settings);
+  const cleanup = cleanUpProject(api.withLogSinks(lines.info, lines.warning), saved, settings);
   cleanup.catch(() => undefined); // awaited below, after the logout: not an unhandled rejection meanwhile
   await logOutAtJobEnd(saved, { logout: settings.logout, requestTimeoutMs: settings.requestTimeoutMs });
 

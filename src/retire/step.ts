@@ -4,9 +4,8 @@
  * a list it cannot make or a set it cannot delete fails it, naming what is left.
  */
 import * as core from '@actions/core';
-import { apiContext } from '../deepgram/project-api.js';
+import { ProjectApi } from '../deepgram/project-api.js';
 import { apiNow } from '../deepgram/clock.js';
-import { listCredentials, revokeCredentials } from '../deepgram/credentials.js';
 import { errorMessage } from '../deepgram/errors.js';
 import { deleteMany } from '../deepgram/delete-many.js';
 import { setOutput } from '../runner/file-commands.js';
@@ -29,8 +28,8 @@ export async function run(): Promise<void> {
 async function retire(): Promise<void> {
   protectSecret(core.getInput('api-key'));
   const settings = readRetireSettings((name) => core.getInput(name));
-  const ctx = apiContext(settings);
-  const page = await listCredentials(ctx).catch((error: unknown) => {
+  const api = ProjectApi.forStep(settings);
+  const page = await api.list().catch((error: unknown) => {
     throw new Error(`Could not list the project's credentials, so nothing was retired: ${errorMessage(error)}`);
   });
   const { sets, refused } = keptUnder(page.items, settings.keep);
@@ -50,7 +49,7 @@ async function retire(): Promise<void> {
 
   const outcomes = new Map<KeptSet, string>(plan.leave.map(({ set, reason }) => [set, `left alone: ${reason}`]));
   const { failed, notTried } = await deleteMany(plan.retire, async (set) =>
-    outcomes.set(set, (await revokeCredentials(ctx, set.id)) === 'deleted' ? 'retired' : 'already gone'),
+    outcomes.set(set, (await api.revoke(set.id)) === 'deleted' ? 'retired' : 'already gone'),
   );
   for (const { set, error } of failed) {
     outcomes.set(set, 'could not delete');

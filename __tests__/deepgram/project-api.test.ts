@@ -1,14 +1,15 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
-import type { CreatedCredentials, CreateRequest, DeleteResult, ListedCredentials, ListedPage } from '../../src/deepgram/types.js';
+import type { CreatedCredentials, CreateRequest, DeleteResult, ListedPage } from '../../src/deepgram/types.js';
 import type { DeepgramClient } from '../../src/deepgram/client.js';
+import type { ProjectApiOptions } from '../../src/deepgram/project-api.js';
 import { PROJECT } from '../../__fixtures__/ids.js';
+import { API_SETTINGS } from '../../__fixtures__/settings.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { DeepgramApiError } = await import('../../src/deepgram/errors.js');
-const { createCredentials, deleteEach, listCredentials, revokeCredentials, straysOf } = await import('../../src/deepgram/credentials.js');
-const { Budget } = await import('../../src/net/budget.js');
-type ProjectApi = import('../../src/deepgram/project-api.js').ProjectApi;
+const { ProjectApi } = await import('../../src/deepgram/project-api.js');
+const { Budget, stepBudgetMs } = await import('../../src/net/budget.js');
 
 const MARKER = 'dg-action:0123456789ab';
 const REQUEST: CreateRequest = { comment: `ci [${MARKER}]`, scopes: ['self-hosted:products'], provider: 'quay' };
@@ -36,17 +37,30 @@ let client: {
   list: jest.Mock<(projectId: string) => Promise<ListedPage>>;
   delete: jest.Mock<(projectId: string, id: string) => Promise<DeleteResult>>;
 };
-let ctx: ProjectApi & {
-  info: jest.Mock<(m: string) => void>;
-  warning: jest.Mock<(m: string) => void>;
-  sleep: jest.Mock<(ms: number) => Promise<void>>;
-};
+let info: jest.Mock<(m: string) => void>;
+let warning: jest.Mock<(m: string) => void>;
+let sleep: jest.Mock<(ms: number) => Promise<void>>;
+let api: InstanceType<typeof ProjectApi>;
 let onAmbiguous: jest.Mock<() => void>;
 let inFlight: jest.Mock<(until: number) => void>;
 let created: jest.Mock<(id: string) => void>;
 let hooks: { inFlight: typeof inFlight; created: typeof created; mayHaveStrays: typeof onAmbiguous };
 /** Every client call and ambiguity report, in order. */
 let calls: string[];
+
+/** A ProjectApi over the test's client, logging to the test's sinks, with 3 attempts and no waits. */
+function projectApi(overrides: Partial<ProjectApiOptions> = {}) {
+  return new ProjectApi({
+    client: client as unknown as DeepgramClient,
+    projectId: PROJECT,
+    maxAttempts: 3,
+    info,
+    warning,
+    sleep,
+    random: () => 0,
+    ...overrides,
+  });
+}
 
 beforeEach(() => {
   calls = [];
@@ -66,15 +80,10 @@ beforeEach(() => {
       return 'deleted';
     }),
   };
-  ctx = {
-    client: client as unknown as DeepgramClient,
-    projectId: PROJECT,
-    maxAttempts: 3,
-    info: jest.fn(),
-    warning: jest.fn(),
-    sleep: jest.fn(async () => {}),
-    random: () => 0,
-  };
+  info = jest.fn();
+  warning = jest.fn();
+  sleep = jest.fn(async () => {});
+  api = projectApi();
   onAmbiguous = jest.fn(() => void calls.push('onAmbiguous'));
   inFlight = jest.fn();
   created = jest.fn((id: string) => void calls.push(`created ${id}`));
@@ -91,9 +100,9 @@ function createFailsWith(...errors: Error[]): void {
   }
 }
 
-describe('createCredentials', () => {
+describe('create', () => {
   test('succeeds at the first attempt: one create, no sweep, no ambiguity', async () => {
-    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
+    await expect(api.create(REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
     expect(client.create).toHaveBeenCalledWith(PROJECT, REQUEST);
     expect(calls).toEqual(['create', 'created cred-new']);
     expect(onAmbiguous).not.toHaveBeenCalled();
@@ -101,10 +110,10 @@ describe('createCredentials', () => {
 
   test('429 then success: retried with no sweep and no ambiguity', async () => {
     createFailsWith(httpError(429));
-    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
+    await expect(api.create(REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
     expect(calls).toEqual(['create', 'create', 'created cred-new']);
     expect(onAmbiguous).not.toHaveBeenCalled();
-    expect(ctx.sleep).toHaveBeenCalledTimes(1);
+    expect(sleep).toHaveBeenCalledTimes(1);
   });
 
   test('500 then success: reports ambiguity and deletes what carries the marker before retrying', async () => {
@@ -121,7 +130,7 @@ describe('createCredentials', () => {
         ],
       };
     });
-    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
+    await expect(api.create(REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
     expect(calls).toEqual(['create', 'onAmbiguous', 'list', 'delete stray-1', 'delete stray-2', 'create', 'created cred-new']);
     expect(client.list).toHaveBeenCalledWith(PROJECT);
     expect(client.delete).toHaveBeenCalledWith(PROJECT, 'stray-1');
@@ -130,15 +139,15 @@ describe('createCredentials', () => {
   test('a final ambiguous failure is reported, swept at once, and thrown', async () => {
     const last = httpError(503);
     createFailsWith(httpError(503), httpError(503), last);
-    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toBe(last);
+    await expect(api.create(REQUEST, MARKER, hooks)).rejects.toBe(last);
     expect(client.create).toHaveBeenCalledTimes(3);
     expect(calls.slice(-3)).toEqual(['create', 'onAmbiguous', 'list']);
   });
 
   test('a single ambiguous failure with max-attempts 1 is still reported and swept', async () => {
-    ctx.maxAttempts = 1;
+    api = projectApi({ maxAttempts: 1 });
     createFailsWith(httpError(502));
-    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 502');
+    await expect(api.create(REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 502');
     expect(calls).toEqual(['create', 'onAmbiguous', 'list']);
   });
 
@@ -148,11 +157,11 @@ describe('createCredentials', () => {
       calls.push('list');
       throw httpError(503);
     });
-    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 503');
+    await expect(api.create(REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 503');
     expect(calls.filter((c) => c === 'list')).toHaveLength(3);
     // Only the create's own two waits: none for the lists.
-    expect(ctx.sleep).toHaveBeenCalledTimes(2);
-    expect(ctx.warning).not.toHaveBeenCalled();
+    expect(sleep).toHaveBeenCalledTimes(2);
+    expect(warning).not.toHaveBeenCalled();
   });
 
   test('every attempt is marked in flight before it is sent and cleared when it settles', async () => {
@@ -162,7 +171,7 @@ describe('createCredentials', () => {
       return CREATED;
     });
     const before = Date.now();
-    await createCredentials(ctx, REQUEST, MARKER, hooks);
+    await api.create(REQUEST, MARKER, hooks);
     expect(calls).toEqual(['create', 'create (in flight: true)', 'created cred-new']);
     // The id is saved before the in-flight mark is cleared: a step stopped between the two still
     // leaves post something to find.
@@ -178,21 +187,21 @@ describe('createCredentials', () => {
   test('a wait that would outlast the step budget is not begun', async () => {
     client.budget = new Budget(1_000);
     createFailsWith(httpError(429, { retryAfterMs: 5_000 }));
-    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 429');
+    await expect(api.create(REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 429');
     expect(client.create).toHaveBeenCalledTimes(1);
-    expect(ctx.sleep).not.toHaveBeenCalled();
-    expect(ctx.info).toHaveBeenCalledWith(expect.stringContaining('Not retrying: a wait of 5.0 s would outlast'));
+    expect(sleep).not.toHaveBeenCalled();
+    expect(info).toHaveBeenCalledWith(expect.stringContaining('Not retrying: a wait of 5.0 s would outlast'));
   });
 
   test('a final non-ambiguous failure (429) is not reported as ambiguous', async () => {
     createFailsWith(httpError(429), httpError(429), httpError(429));
-    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 429');
+    await expect(api.create(REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 429');
     expect(onAmbiguous).not.toHaveBeenCalled();
   });
 
   test('a fatal error (401) is thrown at once', async () => {
     createFailsWith(httpError(401));
-    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 401');
+    await expect(api.create(REQUEST, MARKER, hooks)).rejects.toThrow('HTTP 401');
     expect(calls).toEqual(['create']);
     expect(onAmbiguous).not.toHaveBeenCalled();
   });
@@ -200,7 +209,7 @@ describe('createCredentials', () => {
   test('created but unusable (no secret): not retried; the known id is deleted, the project swept, post told', async () => {
     const noSecret = new DeepgramApiError('no secret', { transient: false, ambiguous: true }, { credentialsId: 'cred-orphan' });
     createFailsWith(noSecret);
-    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toBe(noSecret);
+    await expect(api.create(REQUEST, MARKER, hooks)).rejects.toBe(noSecret);
     expect(calls).toEqual(['create', 'onAmbiguous', 'delete cred-orphan', 'list']);
   });
 
@@ -209,12 +218,12 @@ describe('createCredentials', () => {
     createFailsWith(noSecret);
     client.delete.mockRejectedValueOnce(httpError(403));
     client.list.mockResolvedValueOnce({ items: [{ id: 'cred-orphan', comment: `ci [${MARKER}]` }] });
-    await expect(createCredentials(ctx, REQUEST, MARKER, hooks)).rejects.toBe(noSecret);
+    await expect(api.create(REQUEST, MARKER, hooks)).rejects.toBe(noSecret);
     expect(onAmbiguous).toHaveBeenCalledTimes(1);
     // The delete by id failed quietly; the sweep found the set by its tag and deleted it.
     expect(client.delete).toHaveBeenCalledTimes(2);
-    expect(ctx.warning).not.toHaveBeenCalled();
-    expect(ctx.info).toHaveBeenCalledWith(`Deleted 1 of 1 set(s) of credentials the failed create left ([${MARKER}]).`);
+    expect(warning).not.toHaveBeenCalled();
+    expect(info).toHaveBeenCalledWith(`Deleted 1 of 1 set(s) of credentials the failed create left ([${MARKER}]).`);
   });
 });
 
@@ -224,15 +233,15 @@ describe('the comment as Deepgram stored it', () => {
 
   test('echoed whole: no warning', async () => {
     client.create.mockResolvedValueOnce({ ...CREATED, comment: tagged });
-    await createCredentials(ctx, request, MARKER, hooks);
-    expect(ctx.warning).not.toHaveBeenCalled();
+    await api.create(request, MARKER, hooks);
+    expect(warning).not.toHaveBeenCalled();
   });
 
   test('not echoed at all (an answer without the comment): nothing to check, no warning', async () => {
     const { comment: _comment, ...withoutComment } = CREATED;
     client.create.mockResolvedValueOnce(withoutComment);
-    await createCredentials(ctx, request, MARKER, hooks);
-    expect(ctx.warning).not.toHaveBeenCalled();
+    await api.create(request, MARKER, hooks);
+    expect(warning).not.toHaveBeenCalled();
   });
 
   test.each([
@@ -241,8 +250,8 @@ describe('the comment as Deepgram stored it', () => {
     ['changed', `ci [${MARKER} kept]`],
   ])('%s: a warning that no sweep or pruning can find the set; the credentials are still used', async (_what, stored) => {
     client.create.mockResolvedValueOnce({ ...CREATED, comment: stored });
-    await expect(createCredentials(ctx, request, MARKER, hooks)).resolves.toMatchObject({ id: 'cred-new' });
-    expect(ctx.warning).toHaveBeenCalledWith(
+    await expect(api.create(request, MARKER, hooks)).resolves.toMatchObject({ id: 'cred-new' });
+    expect(warning).toHaveBeenCalledWith(
       `Deepgram stored the comment of distribution credentials cred-new without the tag the action ended it with ([${MARKER} job]): ` +
         'it is revoked at job end by its ID, but if that fails no sweep and no pruning can ever find it.',
     );
@@ -250,94 +259,137 @@ describe('the comment as Deepgram stored it', () => {
 
   test('a kept set whose tag was cut: the warning says it must be deleted by its ID', async () => {
     client.create.mockResolvedValueOnce({ ...CREATED, comment: 'ci' });
-    await createCredentials(ctx, { ...REQUEST, comment: `ci [${MARKER} keep=prod]` }, MARKER, hooks);
-    expect(ctx.warning.mock.calls[0]?.[0]).toContain('it is kept, and no sweep, pruning, kept-before or retire can ever find it');
+    await api.create({ ...REQUEST, comment: `ci [${MARKER} keep=prod]` }, MARKER, hooks);
+    expect(warning.mock.calls[0]?.[0]).toContain('it is kept, and no sweep, pruning, kept-before or retire can ever find it');
   });
 });
 
-describe('revokeCredentials', () => {
+describe('revoke', () => {
   test('deleted: says so', async () => {
-    await expect(revokeCredentials(ctx, 'cred-1')).resolves.toBe('deleted');
+    await expect(api.revoke('cred-1')).resolves.toBe('deleted');
     expect(client.delete).toHaveBeenCalledWith(PROJECT, 'cred-1');
-    expect(ctx.info).toHaveBeenCalledWith('Revoked distribution credentials cred-1.');
+    expect(info).toHaveBeenCalledWith('Revoked distribution credentials cred-1.');
   });
 
   test('already gone counts as success', async () => {
     client.delete.mockResolvedValueOnce('already-gone');
-    await expect(revokeCredentials(ctx, 'cred-1')).resolves.toBe('already-gone');
-    expect(ctx.info).toHaveBeenCalledWith('Distribution credentials cred-1 were already gone.');
+    await expect(api.revoke('cred-1')).resolves.toBe('already-gone');
+    expect(info).toHaveBeenCalledWith('Distribution credentials cred-1 were already gone.');
   });
 
   test('transient failures are retried', async () => {
     client.delete.mockRejectedValueOnce(httpError(503)).mockRejectedValueOnce(httpError(429, { retryAfterMs: 1_500 }));
-    await expect(revokeCredentials(ctx, 'cred-1')).resolves.toBe('deleted');
+    await expect(api.revoke('cred-1')).resolves.toBe('deleted');
     expect(client.delete).toHaveBeenCalledTimes(3);
-    expect(ctx.sleep.mock.calls).toEqual([[0], [1_500]]);
+    expect(sleep.mock.calls).toEqual([[0], [1_500]]);
   });
 
   test('a fatal failure is thrown', async () => {
     client.delete.mockRejectedValueOnce(httpError(403));
-    await expect(revokeCredentials(ctx, 'cred-1')).rejects.toThrow('HTTP 403');
+    await expect(api.revoke('cred-1')).rejects.toThrow('HTTP 403');
     expect(client.delete).toHaveBeenCalledTimes(1);
   });
 });
 
-describe('listing and sweeping', () => {
-  const listed: ListedCredentials[] = [
-    { id: 'keep-me', comment: `ci [${MARKER}]` },
-    { id: 'stray', comment: `ci [${MARKER}]` },
-    { id: 'kept-stray', comment: `ci [${MARKER} kept]` },
-    { id: 'other', comment: 'ci [dg-action:aaaaaaaaaaaa]' },
-    { id: 'bare-marker-text', comment: `mentions ${MARKER} without brackets` },
-  ];
-
-  test('straysOf: what this execution made, but for the set it handed out', () => {
-    expect(straysOf(listed, MARKER, 'keep-me').map((s) => s.id)).toEqual(['stray', 'kept-stray']);
-  });
-
+describe('list and deleteEach', () => {
   test('a transient list failure is retried', async () => {
-    const page = { items: listed, date: 'Tue, 01 Dec 2026 10:00:00 GMT' };
+    const page = { items: [{ id: 'stray', comment: `ci [${MARKER}]` }], date: 'Tue, 01 Dec 2026 10:00:00 GMT' };
     client.list.mockRejectedValueOnce(httpError(502)).mockResolvedValueOnce(page);
-    await expect(listCredentials(ctx)).resolves.toBe(page);
+    await expect(api.list()).resolves.toBe(page);
     expect(client.list).toHaveBeenCalledTimes(2);
   });
 
-  test('deleteEach: a delete that fails is one warning naming what is left; the others still go', async () => {
+  test('a delete that fails is one warning naming what is left; the others still go', async () => {
     client.delete.mockRejectedValueOnce(httpError(403));
     const sets = [
       { id: 'a', comment: `[${MARKER}]` },
       { id: 'b', comment: `[${MARKER}]` },
     ];
-    await expect(deleteEach(ctx, sets, 'stray distribution credentials')).resolves.toEqual([sets[1]]);
+    await expect(api.deleteEach(sets, 'stray distribution credentials')).resolves.toEqual([sets[1]]);
     expect(client.delete.mock.calls.map(([, id]) => id)).toEqual(['a', 'b']);
-    expect(ctx.warning).toHaveBeenCalledTimes(1);
-    expect(ctx.warning).toHaveBeenCalledWith('Could not delete 1 of 2 stray distribution credentials (a): 1 failed (the first: HTTP 403).');
+    expect(warning).toHaveBeenCalledTimes(1);
+    expect(warning).toHaveBeenCalledWith('Could not delete 1 of 2 stray distribution credentials (a): 1 failed (the first: HTTP 403).');
   });
 
-  test('deleteEach: many that fail are one warning, not one a set', async () => {
+  test('many that fail are one warning, not one a set', async () => {
     client.delete.mockRejectedValue(httpError(403));
     const sets = Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, comment: `[${MARKER}]` }));
-    await expect(deleteEach(ctx, sets, 'old job credentials')).resolves.toEqual([]);
-    expect(ctx.warning).toHaveBeenCalledTimes(1);
+    await expect(api.deleteEach(sets, 'old job credentials')).resolves.toEqual([]);
+    expect(warning).toHaveBeenCalledTimes(1);
     // Deletes that keep failing stop the run: the rest are not tried.
     const tried = client.delete.mock.calls.length;
     expect(tried).toBeLessThan(30);
-    expect(ctx.warning).toHaveBeenCalledWith(
+    expect(warning).toHaveBeenCalledWith(
       `Could not delete 30 of 30 old job credentials (s0, s1, s2, s3, s4 and 25 more): ${tried} failed (the first: HTTP 403); ` +
         `${30 - tried} not tried (the step's time for API calls ran out, or deletes kept failing).`,
     );
   });
 
-  test('deleteEach never puts an id that is not a credentials ID in a URL', async () => {
+  test('never puts an id that is not a credentials ID in a URL', async () => {
     const sets = [
       { id: '..', comment: `[${MARKER}]` },
       { id: 'x/../y', comment: `[${MARKER}]` },
     ];
-    await expect(deleteEach(ctx, sets, 'stray distribution credentials')).resolves.toEqual([]);
+    await expect(api.deleteEach(sets, 'stray distribution credentials')).resolves.toEqual([]);
     expect(client.delete).not.toHaveBeenCalled();
-    expect(ctx.warning).toHaveBeenCalledTimes(1);
-    expect(ctx.warning).toHaveBeenCalledWith(
+    expect(warning).toHaveBeenCalledTimes(1);
+    expect(warning).toHaveBeenCalledWith(
       'Could not delete 2 stray distribution credentials ("..", "x/../y"): the API listed them with IDs that are not credentials IDs.',
     );
+  });
+});
+
+describe('one per step', () => {
+  test("forStep: the step budget of its settings, with the extra time on top, and the settings' project and policy", () => {
+    const forStep = ProjectApi.forStep({ ...API_SETTINGS, maxAttempts: 2, requestTimeoutMs: 5_000 }, 7_000);
+    expect(forStep.client.budget?.totalMs).toBe(stepBudgetMs(2, 5_000) + 7_000);
+    expect(forStep.client.timeoutMs).toBe(5_000);
+    expect(forStep.projectId).toBe(API_SETTINGS.projectId);
+    expect(forStep.maxAttempts).toBe(2);
+    expect(ProjectApi.forStep(API_SETTINGS).client.budget?.totalMs).toBe(
+      stepBudgetMs(API_SETTINGS.maxAttempts, API_SETTINGS.requestTimeoutMs),
+    );
+  });
+
+  test('forStep warns, once, of a proxy variable that cannot be used as written', () => {
+    const names = ['https_proxy', 'HTTPS_PROXY', 'no_proxy', 'NO_PROXY'];
+    const saved = names.map((name) => process.env[name]);
+    names.forEach((name) => delete process.env[name]);
+    process.env.HTTPS_PROXY = 'proxy.corp:3128';
+    try {
+      ProjectApi.forStep(API_SETTINGS);
+    } finally {
+      names.forEach((name, i) => (saved[i] === undefined ? delete process.env[name] : (process.env[name] = saved[i])));
+    }
+    expect(core.warning.mock.calls).toEqual([
+      [
+        expect.stringMatching(
+          /^HTTPS_PROXY cannot be used as written \(.*\): requests to api\.deepgram\.com go through http:\/\/proxy\.corp:3128\.$/,
+        ),
+      ],
+    ]);
+  });
+
+  test('withLogSinks: the same client (and so budget) and retry policy; only the lines go elsewhere', async () => {
+    const held: string[] = [];
+    const other = api.withLogSinks(
+      (m) => held.push(`info ${m}`),
+      (m) => held.push(`warning ${m}`),
+    );
+    expect(other.client).toBe(api.client);
+    client.delete.mockRejectedValueOnce(httpError(503)).mockRejectedValueOnce(httpError(503));
+    await expect(other.revoke('cred-1')).resolves.toBe('deleted');
+    // Three attempts with the sleep of the policy: the copy kept it.
+    expect(client.delete).toHaveBeenCalledTimes(3);
+    expect(sleep).toHaveBeenCalledTimes(2);
+    await other.deleteEach([{ id: '..', comment: '' }], 'stray distribution credentials');
+    expect(held).toEqual([
+      'info Attempt 1 of 3 to delete distribution credentials cred-1 failed: HTTP 503. Retrying in 0.0 s.',
+      'info Attempt 2 of 3 to delete distribution credentials cred-1 failed: HTTP 503. Retrying in 0.0 s.',
+      'info Revoked distribution credentials cred-1.',
+      'warning Could not delete stray distribution credentials "..": the API listed it with an ID that is not a credentials ID.',
+    ]);
+    expect(info).not.toHaveBeenCalled();
+    expect(warning).not.toHaveBeenCalled();
   });
 });
