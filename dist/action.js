@@ -6484,6 +6484,11 @@ function saveRegistryConfig(config) {
 }
 
 ;// CONCATENATED MODULE: ./src/runner/summary-file.ts
+/**
+ * The job summary (GITHUB_STEP_SUMMARY) that every action writes to: HTML built with core.summary,
+ * taken out of it, and appended by core.summary once the step has it all; and the escaping its
+ * tables need.
+ */
 
 /** The HTML core.summary has built, taken out of it: its buffer is empty again. */
 function takeBuilt(summary) {
@@ -6492,15 +6497,14 @@ function takeBuilt(summary) {
     return html;
 }
 /**
- * Appends HTML to the job summary, as core.summary.write() does, but in one synchronous call:
- * write() goes through fs/promises, and loading that (with the readline and file-watcher modules
- * it brings) costs a step about 1.5 ms for a single append (see `npm run bench`). Outside a runner
- * (no summary file) there is nowhere to write; that is not an error.
+ * Appends HTML to the job summary with core.summary.write(). Outside a runner that gives the step a
+ * summary file (no GITHUB_STEP_SUMMARY) there is nowhere to write; that is not an error, where
+ * core.summary would throw.
  */
-function appendToSummary(html) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (file && html)
-        (0,external_node_fs_namespaceObject.appendFileSync)(file, html, { encoding: 'utf8' });
+async function appendToSummary(html) {
+    if (!process.env.GITHUB_STEP_SUMMARY || !html)
+        return;
+    await summary.addRaw(html).write();
 }
 const code = (text) => `<code>${escapeHtml(text)}</code>`;
 /** Escaped for HTML, on one line: a blank line inside the table would end GitHub's HTML block. */
@@ -6644,7 +6648,7 @@ async function runMain() {
     const keptIds = await before;
     if (keptIds !== undefined)
         file_commands_setOutput('kept-before', keptIds);
-    appendToSummary(summary);
+    await appendToSummary(summary);
 }
 /** Logs the CLI in; credentials it cannot log in with are of no use to anyone: they are taken back before failing. */
 async function logInOrTakeBack(api, cli, settings, marker, credentials) {
@@ -6790,7 +6794,7 @@ async function prune(api, page, marker, pruneAfterMs) {
     for (const { id, ageMs } of pruned) {
         api.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
     }
-    appendToSummary(pruneSummary(pruned, pruneAfterMs));
+    await appendToSummary(pruneSummary(pruned, pruneAfterMs));
 }
 
 ;// CONCATENATED MODULE: ./src/runner/held-lines.ts
@@ -7037,7 +7041,7 @@ async function retire() {
     notTried.forEach((set) => outcomes.set(set, 'could not delete'));
     const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
     file_commands_setOutput('retired', retired.map((set) => set.id).join(','));
-    appendToSummary(retireSummary(settings, sets, outcomes, now));
+    await appendToSummary(retireSummary(settings, sets, outcomes, now));
     const left = plan.retire.filter((set) => outcomes.get(set) === 'could not delete').map((set) => set.id);
     const problems = [
         left.length > 0 &&
@@ -7452,7 +7456,7 @@ async function runAudit() {
     file_commands_setOutput('findings', String(findings));
     for (const [name, count] of Object.entries(audit.counts))
         file_commands_setOutput(name, String(count));
-    appendToSummary(auditSummary(settings, audit, findings));
+    await appendToSummary(auditSummary(settings, audit, findings));
     if (findings > 0) {
         const named = settings.failOn.map((name) => `${name} ${audit.counts[name]}`).join(', ');
         // A stale-kept set is in its own class too: say so, or "orphaned 1, superseded 1, stale-kept 1" reads as 3 sets.

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendToSummary, code, escapeHtml } from '../../src/runner/summary-file.js';
@@ -8,7 +8,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'dg-summary-'));
 const summaryFile = join(scratch, 'summary.md');
 const saved = process.env.GITHUB_STEP_SUMMARY;
 beforeEach(() => {
-  rmSync(summaryFile, { force: true });
+  // As the runner gives each step its summary file: there, and empty.
+  writeFileSync(summaryFile, '');
   process.env.GITHUB_STEP_SUMMARY = summaryFile;
 });
 afterEach(() => {
@@ -18,17 +19,17 @@ afterEach(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('appendToSummary', () => {
-  test('appends to the file GITHUB_STEP_SUMMARY names', () => {
-    appendToSummary('<p>one</p>\n');
-    appendToSummary('<p>two</p>\n');
+  test('appends to the file GITHUB_STEP_SUMMARY names', async () => {
+    await appendToSummary('<p>one</p>\n');
+    await appendToSummary('<p>two</p>\n');
     expect(readFileSync(summaryFile, 'utf8')).toBe('<p>one</p>\n<p>two</p>\n');
   });
 
-  test('writes nothing when there is no GITHUB_STEP_SUMMARY, or nothing to write', () => {
-    appendToSummary('');
+  test('writes nothing when there is no GITHUB_STEP_SUMMARY, or nothing to write', async () => {
+    await appendToSummary('');
     delete process.env.GITHUB_STEP_SUMMARY;
-    appendToSummary('<p>one</p>\n');
-    expect(existsSync(summaryFile)).toBe(false);
+    await expect(appendToSummary('<p>one</p>\n')).resolves.toBeUndefined();
+    expect(readFileSync(summaryFile, 'utf8')).toBe('');
   });
 });
 

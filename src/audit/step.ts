@@ -58,7 +58,7 @@ export async function runAudit(): Promise<void> {
     log.info(`The report output leaves out ${report.omitted} set(s) to fit one step output; report-file has every set.`);
   setOutput('findings', String(findings));
   for (const [name, count] of Object.entries(audit.counts)) setOutput(name, String(count));
-  appendToSummary(auditSummary(settings, audit, findings));
+  await appendToSummary(auditSummary(settings, audit, findings));
 
   if (findings > 0) {
     const named = settings.failOn.map((name) => `${name} ${audit.counts[name]}`).join(', ');

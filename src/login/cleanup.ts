@@ -130,5 +130,5 @@ async function prune(api: ProjectApi, page: ListedPage, marker: string, pruneAft
   for (const { id, ageMs } of pruned) {
     api.info(`Pruned distribution credentials ${id}, created ${formatAge(ageMs)} ago by a job that never revoked them.`);
   }
-  appendToSummary(pruneSummary(pruned, pruneAfterMs));
+  await appendToSummary(pruneSummary(pruned, pruneAfterMs));
 }

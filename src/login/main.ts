@@ -67,7 +67,7 @@ export async function runMain(): Promise<void> {
   setOutput('docker-config-json', dockerConfigJson);
   const keptIds = await before;
   if (keptIds !== undefined) setOutput('kept-before', keptIds);
-  appendToSummary(summary);
+  await appendToSummary(summary);
 }
 
 /** Logs the CLI in; credentials it cannot log in with are of no use to anyone: they are taken back before failing. */

@@ -58,7 +58,7 @@ async function retire(): Promise<void> {
   notTried.forEach((set) => outcomes.set(set, 'could not delete'));
   const retired = plan.retire.filter((set) => outcomes.get(set) === 'retired');
   setOutput('retired', retired.map((set) => set.id).join(','));
-  appendToSummary(retireSummary(settings, sets, outcomes, now));
+  await appendToSummary(retireSummary(settings, sets, outcomes, now));
 
   const left = plan.retire.filter((set) => outcomes.get(set) === 'could not delete').map((set) => set.id);
   const problems = [
