@@ -102,9 +102,10 @@ const bench = await openBench({ node, nodeVersion, runs, entry });
 let result;
 try {
   // --versus: only the comparison of the two builds (bench-versus.js).
-  if (args.versus)
-    result = { node: nodeVersion, runs, date: new Date().toISOString(), versus: await versus(bench, actionEntries(resolve(args.versus))) };
-  else result = await allModes();
+  if (args.versus) {
+    const compared = await versus(bench, actionEntries(resolve(args.versus)));
+    result = { node: nodeVersion, runs, date: new Date().toISOString(), versus: compared, problems: bench.problems };
+  } else result = await allModes();
 } finally {
   await bench.close();
 }
