@@ -797,6 +797,13 @@ describe('network errors', () => {
 });
 
 describe('the step budget', () => {
+  test('the client hands on its budget and its request timeout (the retries and the in-flight mark use them)', () => {
+    const budget = new Budget(20_000);
+    client = new DeepgramClient({ apiUrl: 'https://api.deepgram.com', apiKey: API_KEY, timeoutMs: 12_000, transport, budget });
+    expect(client.budget).toBe(budget);
+    expect(client.timeoutMs).toBe(12_000);
+  });
+
   test('each request is cut to what is left of the budget', async () => {
     let now = 0;
     const budget = new Budget(20_000, () => now);

@@ -52,6 +52,13 @@ describe('httpDateMs', () => {
     expect(httpDateMs(new Date(API_TIME + 1234).toUTCString())).toBe(API_TIME + 1000);
   });
 
+  test('every month, as toUTCString writes it', () => {
+    for (let month = 0; month < 12; month++) {
+      const time = Date.UTC(2026, month, 6, 8, 49, 37);
+      expect(httpDateMs(new Date(time).toUTCString())).toBe(time);
+    }
+  });
+
   test.each([
     ['nothing', undefined],
     ['empty', ''],
@@ -64,6 +71,7 @@ describe('httpDateMs', () => {
     ['another zone', 'Tue, 01 Dec 2026 10:00:00 +0000'],
     ['ISO 8601', '2026-12-01T10:00:00Z'],
     ['a line after it', `${API_DATE}\n`],
+    ['text before it', `x${API_DATE}`],
   ])('%s is no time', (_what, header) => {
     expect(httpDateMs(header)).toBeUndefined();
   });
