@@ -1,0 +1,13 @@
+/** The error a request of the transport's rejects with, as the tests of net/ read it: its message and code. */
+import { expect } from '@jest/globals';
+
+/** The error `promise` rejects with; the test fails if it resolves. */
+export async function failure(promise: Promise<unknown>): Promise<Error & { code?: string }> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  // Node's own errors come from another realm than jest's Error: check the shape.
+  expect(error).toHaveProperty('message');
+  return error as Error & { code?: string };
+}
