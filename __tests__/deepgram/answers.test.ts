@@ -7,13 +7,14 @@ import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
 import type { HttpResponse } from '../../src/net/http.js';
 import { CRED } from '../../__fixtures__/ids.js';
+import { nestedSet } from '../../__fixtures__/transport.js';
+import { rejectionOf } from '../../__fixtures__/failure.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { createdBody, listedItem, listError, parseCreated } = await import('../../src/deepgram/answers.js');
 const { DeepgramApiError, unexpected } = await import('../../src/deepgram/errors.js');
 
 const SECRET = 'q'.repeat(64);
-const REQUEST = { comment: 'ci run [dg-action:abc]', scopes: ['self-hosted:product:api', 'self-hosted:product:engine'] };
 
 let answered: HttpResponse;
 beforeEach(() => {
@@ -29,14 +30,7 @@ function answer(status: number, body: unknown = ''): void {
 const create = async () => parseCreated(createdBody('create distribution credentials', answered));
 
 /** The DeepgramApiError a promise rejects with. */
-async function apiError(promise: Promise<unknown>): Promise<InstanceType<typeof DeepgramApiError>> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DeepgramApiError);
-  return error as InstanceType<typeof DeepgramApiError>;
-}
+const apiError = (promise: Promise<unknown>) => rejectionOf(promise, DeepgramApiError);
 
 /** The DeepgramApiError a call throws. */
 function thrown(call: () => unknown): InstanceType<typeof DeepgramApiError> {
@@ -49,17 +43,7 @@ function thrown(call: () => unknown): InstanceType<typeof DeepgramApiError> {
   throw new Error('nothing was thrown');
 }
 
-const nested = (fields: Record<string, unknown>) => ({
-  member: { member_id: 'm-1', email: 'ci@example.com' },
-  distribution_credentials: {
-    distribution_credentials_id: CRED,
-    provider: 'quay',
-    comment: REQUEST.comment,
-    scopes: REQUEST.scopes,
-    created: '2025-01-01T00:00:00Z',
-    ...fields,
-  },
-});
+const nested = nestedSet;
 
 describe('parseCreated and createdBody: what of a create answer is believed', () => {
   test('legacy flat shape: fields at the top level', async () => {

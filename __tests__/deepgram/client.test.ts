@@ -6,7 +6,8 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/net/http.js';
-import { answering } from '../../__fixtures__/transport.js';
+import { answering, CREATE_REQUEST, nestedSet } from '../../__fixtures__/transport.js';
+import { rejectionOf } from '../../__fixtures__/failure.js';
 import { PROJECT, CRED } from '../../__fixtures__/ids.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
@@ -18,7 +19,7 @@ const { Budget } = await import('../../src/net/budget.js');
 const API_KEY = 'dg_test_key_0123456789abcdef';
 const SECRET = 'q'.repeat(64);
 const COLLECTION = `/v1/projects/${PROJECT}/self-hosted/distribution/credentials`;
-const REQUEST = { comment: 'ci run [dg-action:abc]', scopes: ['self-hosted:product:api', 'self-hosted:product:engine'], provider: 'quay' };
+const REQUEST = CREATE_REQUEST;
 
 let transport: jest.Mock<Transport>;
 let client: InstanceType<typeof DeepgramClient>;
@@ -41,26 +42,9 @@ function sentRequest(index = 0): HttpRequest {
 }
 
 /** The DeepgramApiError a promise rejects with. */
-async function apiError(promise: Promise<unknown>): Promise<InstanceType<typeof DeepgramApiError>> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DeepgramApiError);
-  return error as InstanceType<typeof DeepgramApiError>;
-}
+const apiError = (promise: Promise<unknown>) => rejectionOf(promise, DeepgramApiError);
 
-const nested = (fields: Record<string, unknown>) => ({
-  member: { member_id: 'm-1', email: 'ci@example.com' },
-  distribution_credentials: {
-    distribution_credentials_id: CRED,
-    provider: 'quay',
-    comment: REQUEST.comment,
-    scopes: REQUEST.scopes,
-    created: '2025-01-01T00:00:00Z',
-    ...fields,
-  },
-});
+const nested = nestedSet;
 
 describe('create: the request', () => {
   beforeEach(() => answer(200, nested({ secret: SECRET, username: `deepgram+${CRED}` })));
