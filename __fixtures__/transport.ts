@@ -6,6 +6,7 @@
  * comes back whole. A test writes only what the API answers.
  */
 import type { HttpRequest, HttpResponse, Transport } from '../src/net/http.js';
+import { CRED } from './ids.js';
 
 /** An odd size, so that chunks end inside a string, an escape or a multi-byte character. */
 const CHUNK_BYTES = 4099;
@@ -47,4 +48,24 @@ export const apiErrorAnswer = (status: number, code: string, message: string): H
   status,
   headers: {},
   body: JSON.stringify({ err_code: code, err_msg: message }),
+});
+
+/** The create request the client's tests send; the answers below echo its comment and scopes. */
+export const CREATE_REQUEST = {
+  comment: 'ci run [dg-action:abc]',
+  scopes: ['self-hosted:product:api', 'self-hosted:product:engine'],
+  provider: 'quay',
+};
+
+/** Set CRED as the current API gives it (a create's answer, a list's entry): nested beside its member, `fields` over the rest. */
+export const nestedSet = (fields: Record<string, unknown>) => ({
+  member: { member_id: 'm-1', email: 'ci@example.com' },
+  distribution_credentials: {
+    distribution_credentials_id: CRED,
+    provider: 'quay',
+    comment: CREATE_REQUEST.comment,
+    scopes: CREATE_REQUEST.scopes,
+    created: '2025-01-01T00:00:00Z',
+    ...fields,
+  },
 });
