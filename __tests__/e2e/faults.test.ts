@@ -6,7 +6,7 @@
  * second, not the action's backoff of up to seconds; the action handles any Retry-After the same way.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { freePort, startBlackhole } from './network.js';
+import { freePort, startBlackhole } from '../../__fixtures__/network.js';
 import { until } from '../../__fixtures__/until.js';
 import {
   expectExit,

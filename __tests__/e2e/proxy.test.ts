@@ -6,7 +6,7 @@
  * The setup (a TLS front for the sandbox, a CONNECT proxy, names pinned to loopback) is in proxy.ts.
  */
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { freePort } from './network.js';
+import { freePort } from '../../__fixtures__/network.js';
 import { expectExit, expectNothingLeaked, runAction, runStep, secretForms, type StepResult } from './fixtures.js';
 import { API_HOST, SECURE_PROXY_HOST, useApiBehindProxy } from './proxy.js';
 

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { startHarness, type Harness } from './fixtures.js';
-import { freePort } from './network.js';
+import { freePort } from '../../__fixtures__/network.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allGone } from './processes.js';

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { MAX_RESPONSE_BYTES, sendRequest, usesProxy, type HttpRequest } from '../../src/net/http.js';
 import { ConnectTimeoutError, ProxyTunnelError, RequestTimeoutError, ResponseTooLargeError } from '../../src/net/http-errors.js';
-import { freePort, startBlackhole } from '../e2e/network.js';
+import { freePort, startBlackhole } from '../../__fixtures__/network.js';
 import { failure } from '../../__fixtures__/failure.js';
 import { until } from '../../__fixtures__/until.js';
 

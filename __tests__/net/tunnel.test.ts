@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { openTunnel } from '../../src/net/tunnel.js';
 import { Attempt } from '../../src/net/connection.js';
 import { ProxyTunnelError } from '../../src/net/http-errors.js';
-import { freePort, startBlackhole } from '../e2e/network.js';
+import { freePort, startBlackhole } from '../../__fixtures__/network.js';
 import { failure } from '../../__fixtures__/failure.js';
 import { until } from '../../__fixtures__/until.js';
 
