@@ -6124,16 +6124,15 @@ async function withLock(target, work) {
     // A CommonJS package: Node gives its exports by name, the bundle only as `default`.
     const { lock } = typeof loaded.lock === 'function' ? loaded : loaded.default;
     const stale = staleMs();
-    let compromised = false;
     const release = await lock(target, {
         realpath: false,
         stale,
-        update: Math.max(1000, stale / 4),
+        // proper-lockfile keeps this between 1 s and half the stale time.
+        update: stale / 4,
         // As long as the holder holds it: a live holder is bounded by its request-timeout, a dead
         // one's lock goes stale.
         retries: { forever: true, minTimeout: 20, maxTimeout: 250, randomize: true },
         onCompromised: (error) => {
-            compromised = true;
             log_warning(`The lock on ${target} was lost while this step held it (${error.message}); another job may have changed it meanwhile.`);
         },
     });
@@ -6141,9 +6140,8 @@ async function withLock(target, work) {
         return await work();
     }
     finally {
-        // A lost lock is no longer ours to remove.
-        if (!compromised)
-            await release().catch(() => undefined);
+        // A lost lock is no longer ours: proper-lockfile's release then leaves it and rejects.
+        await release().catch(() => undefined);
     }
 }
 /**
