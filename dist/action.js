@@ -4580,7 +4580,7 @@ function isKeptAs(comment, name) {
 
 
 /** The sets in `listed` that this execution made, but for the one it handed out (`keepId`). */
-function straysOf(listed, marker, keepId = '') {
+function straysOf(listed, marker, keepId) {
     return listed.filter((item) => madeBy(item.comment, marker) && item.id !== keepId);
 }
 /**

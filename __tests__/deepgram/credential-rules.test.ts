@@ -52,6 +52,12 @@ describe('deletableSets', () => {
     });
   });
 
+  test('five refused: all five named, nothing "more"', () => {
+    expect(deletableSets(['..', '.', 'a/b', 'a b', '-a'].map(set), 'sets').refusedWarning).toBe(
+      'Could not delete 5 sets ("..", ".", "a/b", "a b", "-a"): the API listed them with IDs that are not credentials IDs.',
+    );
+  });
+
   test('more than five refused: the first five, and how many more; each cut to 80 characters', () => {
     const ids = ['..', '.', 'a/b', 'a b', '-a', 'x'.repeat(200), '../z'];
     expect(deletableSets(ids.map(set), 'old job credentials').refusedWarning).toBe(
@@ -72,6 +78,13 @@ describe('undeletedProblem', () => {
     expect(undeletedProblem({ deleted: [set('a')], failed: [{ set: set('b'), error }], notTried: [set('c')] }, 'old job credentials')).toBe(
       'Could not delete 2 of 3 old job credentials (b, c): 1 failed (the first: HTTP 403); ' +
         "1 not tried (the step's time for API calls ran out, or deletes kept failing).",
+    );
+  });
+
+  test('five left: all five named, nothing "more"', () => {
+    const left = ['a', 'b', 'c', 'd', 'e'].map(set);
+    expect(undeletedProblem({ deleted: [], failed: [], notTried: left }, 'sets')).toBe(
+      "Could not delete 5 of 5 sets (a, b, c, d, e): 5 not tried (the step's time for API calls ran out, or deletes kept failing).",
     );
   });
 

@@ -227,6 +227,49 @@ describe('create', () => {
   });
 });
 
+describe('create: what its retries and sweeps say', () => {
+  test('a retried create names what it retries', async () => {
+    createFailsWith(httpError(429));
+    await api.create(REQUEST, MARKER, hooks);
+    expect(info).toHaveBeenCalledWith(expect.stringMatching(/^Attempt 1 of 3 to create distribution credentials failed: HTTP 429\./));
+  });
+
+  test('a sweep that finds nothing deletes nothing and says nothing of deleting', async () => {
+    createFailsWith(httpError(500));
+    await api.create(REQUEST, MARKER, hooks);
+    expect(client.delete).not.toHaveBeenCalled();
+    expect(info.mock.calls.flat().filter((line) => line.startsWith('Deleted'))).toEqual([]);
+  });
+
+  test("a sweep that cannot list says so, with the list's error, and the create goes on", async () => {
+    createFailsWith(httpError(500));
+    client.list.mockRejectedValueOnce(httpError(403));
+    await expect(api.create(REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
+    expect(info).toHaveBeenCalledWith(
+      'Could not look for credentials the failed create may have left (the post step looks again): HTTP 403',
+    );
+  });
+
+  test('a stray the sweep cannot delete is a warning that names it as a stray', async () => {
+    createFailsWith(httpError(500));
+    client.list.mockResolvedValueOnce({ items: [{ id: 'stray-1', comment: `ci [${MARKER}]` }] });
+    client.delete.mockRejectedValueOnce(httpError(403));
+    await api.create(REQUEST, MARKER, hooks);
+    expect(warning).toHaveBeenCalledWith(
+      'Could not delete 1 of 1 stray distribution credentials (stray-1): 1 failed (the first: HTTP 403).',
+    );
+    expect(info).toHaveBeenCalledWith(`Deleted 0 of 1 set(s) of credentials the failed create left ([${MARKER}]).`);
+  });
+
+  test('a client without a budget (built for one request) still retries', async () => {
+    const unbudgeted = { ...client, budget: undefined };
+    api = projectApi({ client: unbudgeted as unknown as DeepgramClient });
+    createFailsWith(httpError(429));
+    await expect(api.create(REQUEST, MARKER, hooks)).resolves.toBe(CREATED);
+    expect(client.create).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('the comment as Deepgram stored it', () => {
   const tagged = `ci [${MARKER} job]`;
   const request = { ...REQUEST, comment: tagged };
@@ -297,6 +340,12 @@ describe('list and deleteEach', () => {
     client.list.mockRejectedValueOnce(httpError(502)).mockResolvedValueOnce(page);
     await expect(api.list()).resolves.toBe(page);
     expect(client.list).toHaveBeenCalledTimes(2);
+  });
+
+  test('a retried list names what it retries', async () => {
+    client.list.mockRejectedValueOnce(httpError(502));
+    await api.list();
+    expect(info).toHaveBeenCalledWith(expect.stringMatching(/^Attempt 1 of 3 to list distribution credentials failed: HTTP 502\./));
   });
 
   test('a delete that fails is one warning naming what is left; the others still go', async () => {

@@ -10,7 +10,7 @@ import { endsWithTag, formatTag, madeBy, parseTag } from './tags.js';
 import type { DeleteOutcome } from './delete-many.js';
 
 /** The sets in `listed` that this execution made, but for the one it handed out (`keepId`). */
-export function straysOf(listed: ListedCredentials[], marker: string, keepId = ''): ListedCredentials[] {
+export function straysOf(listed: ListedCredentials[], marker: string, keepId?: string): ListedCredentials[] {
   return listed.filter((item) => madeBy(item.comment, marker) && item.id !== keepId);
 }
 
