@@ -5871,15 +5871,17 @@ async function listStore(store) {
     else if (result.exitCode !== 0)
         problem = result.exitCode === -1 ? 'it could not be run' : `it exited with code ${result.exitCode}`;
     else {
+        let parsed;
         try {
-            const parsed = JSON.parse(result.output);
-            if (!isMap(parsed))
-                throw new Error('not a JSON object');
-            urls = Object.keys(parsed);
+            parsed = JSON.parse(result.output);
         }
         catch {
-            problem = 'its answer was not the JSON object `list` gives';
+            // Not JSON: not the object either.
         }
+        if (isMap(parsed))
+            urls = Object.keys(parsed);
+        else
+            problem = 'its answer was not the JSON object `list` gives';
     }
     if (problem !== undefined) {
         log_warning(`The usual docker config keeps logins in the credential store ${program}, which could not list them (${problem}): ${lacking}`);
@@ -6044,15 +6046,23 @@ const recordPath = (file) => (0,external_node_path_namespaceObject.join)((0,exte
  */
 const loginForms = (registry) => [registry, `https://${registry}`, `http://${registry}`];
 const mayBeRunning = (login) => Date.now() - login.since < LONGEST_JOB_MS;
+/** A login in the shape main writes: a marker, a login's `auth`, and a time (Number.isFinite takes numbers only). */
+const isJobLogin = (login) => isObject(login) &&
+    typeof login.marker === 'string' &&
+    MARKER.test(login.marker) &&
+    typeof login.auth === 'string' &&
+    login.auth !== '' &&
+    Number.isFinite(login.since);
 /** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
 function readRecords(file) {
     const records = dict();
     let parsed;
     try {
+        // Stryker disable next-line StringLiteral: JSON.parse reads a Buffer as its UTF-8 text too.
         parsed = parseJson((0,external_node_fs_namespaceObject.readFileSync)(recordPath(file), 'utf8'));
     }
     catch {
-        return records;
+        // No record yet, or not JSON: no records.
     }
     const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : dict();
     for (const [registry, value] of Object.entries(registries)) {
@@ -6064,13 +6074,7 @@ function readRecords(file) {
             if (isInline(entry))
                 earlier[key] = entry;
         }
-        const logins = (Array.isArray(value.logins) ? value.logins : []).filter((login) => isObject(login) &&
-            typeof login.marker === 'string' &&
-            MARKER.test(login.marker) &&
-            typeof login.auth === 'string' &&
-            login.auth !== '' &&
-            typeof login.since === 'number' &&
-            Number.isFinite(login.since));
+        const logins = Array.isArray(value.logins) ? value.logins.filter(isJobLogin) : [];
         Object.values(earlier).forEach(protectEntry);
         logins.forEach((login) => protectEntry({ auth: login.auth }));
         records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
@@ -6114,15 +6118,15 @@ const LOCK_STALE_MS = 20_000;
  * that long: proper-lockfile never takes less than 2 s.
  */
 const staleMs = (env = process.env) => {
+    // Stryker disable next-line StringLiteral: any text that is not 4 to 6 digits stands for none.
     const fromTest = Number(/^\d{4,6}$/.exec(env.DG_ACTION_TEST_LOCK_STALE_MS ?? '')?.[0]);
     return Number.isFinite(fromTest) ? fromTest : LOCK_STALE_MS;
 };
 /** `work`, run while this step holds the lock of `target` (a file that need not exist). */
 async function withLock(target, work) {
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true, mode: 0o700 });
-    const loaded = await __nccwpck_require__.e(/* import() */ 648).then(__nccwpck_require__.t.bind(__nccwpck_require__, 648, 23));
-    // A CommonJS package: Node gives its exports by name, the bundle only as `default`.
-    const { lock } = typeof loaded.lock === 'function' ? loaded : loaded.default;
+    // A CommonJS package: its exports are `default`, both in Node and in the bundle.
+    const { lock } = (await __nccwpck_require__.e(/* import() */ 648).then(__nccwpck_require__.t.bind(__nccwpck_require__, 648, 23))).default;
     const stale = staleMs();
     const release = await lock(target, {
         realpath: false,
@@ -6131,7 +6135,7 @@ async function withLock(target, work) {
         update: stale / 4,
         // As long as the holder holds it: a live holder is bounded by its request-timeout, a dead
         // one's lock goes stale.
-        retries: { forever: true, minTimeout: 20, maxTimeout: 250, randomize: true },
+        retries: { forever: true, minTimeout: 20, maxTimeout: 250 },
         onCompromised: (error) => {
             log_warning(`The lock on ${target} was lost while this step held it (${error.message}); another job may have changed it meanwhile.`);
         },

@@ -37,6 +37,7 @@ describe('hostOf: the registry an auth-file key names', () => {
     [HUB, 'index.docker.io'],
     ['quay.io:5000', 'quay.io:5000'],
     ['127.0.0.1:5000/v1/', '127.0.0.1:5000'],
+    ['x https://quay.io', 'x https:'],
   ])('%s is %s', (key, host) => {
     expect(hostOf(key)).toBe(host);
   });

@@ -159,6 +159,7 @@ describe('reading a record that is not what main wrote', () => {
     ['a marker with a line after it', { marker: `${MARKER}\n` }],
     ['a marker inside other text', { marker: `x ${MARKER}` }],
     ['a marker without its prefix', { marker: '0123456789ab' }],
+    ['a marker in a list (which would read as its text)', { marker: ['dg-action:cccccccccccc'] }],
     ['no marker', { marker: undefined }],
     ['an empty auth', { auth: '' }],
     ['an auth that is not text', { auth: { auth: JOB_AUTH } }],

@@ -78,13 +78,14 @@ async function listStore(store: string): Promise<string[]> {
   if (result.timedOut) problem = `it did not answer within ${STORE_LIST_TIMEOUT_MS / 1000} s`;
   else if (result.exitCode !== 0) problem = result.exitCode === -1 ? 'it could not be run' : `it exited with code ${result.exitCode}`;
   else {
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(result.output);
-      if (!isMap(parsed)) throw new Error('not a JSON object');
-      urls = Object.keys(parsed);
+      parsed = JSON.parse(result.output);
     } catch {
-      problem = 'its answer was not the JSON object `list` gives';
+      // Not JSON: not the object either.
     }
+    if (isMap(parsed)) urls = Object.keys(parsed);
+    else problem = 'its answer was not the JSON object `list` gives';
   }
   if (problem !== undefined) {
     log.warning(

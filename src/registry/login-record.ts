@@ -39,14 +39,24 @@ export const loginForms = (registry: string): string[] => [registry, `https://${
 
 export const mayBeRunning = (login: JobLogin): boolean => Date.now() - login.since < LONGEST_JOB_MS;
 
+/** A login in the shape main writes: a marker, a login's `auth`, and a time (Number.isFinite takes numbers only). */
+const isJobLogin = (login: unknown): login is JobLogin =>
+  isObject(login) &&
+  typeof login.marker === 'string' &&
+  MARKER.test(login.marker) &&
+  typeof login.auth === 'string' &&
+  login.auth !== '' &&
+  Number.isFinite(login.since);
+
 /** The record, with whatever is not in the shape main writes dropped; every secret in it masked. */
 export function readRecords(file: string): Records {
   const records = dict<RegistryRecord>();
   let parsed: unknown;
   try {
+    // Stryker disable next-line StringLiteral: JSON.parse reads a Buffer as its UTF-8 text too.
     parsed = parseJson(readFileSync(recordPath(file), 'utf8'));
   } catch {
-    return records;
+    // No record yet, or not JSON: no records.
   }
   const registries = isObject(parsed) && isObject(parsed.registries) ? parsed.registries : dict();
   for (const [registry, value] of Object.entries(registries)) {
@@ -56,16 +66,7 @@ export function readRecords(file: string): Records {
       const entry = isObject(value.earlier) ? own(value.earlier, key) : undefined;
       if (isInline(entry)) earlier[key] = entry;
     }
-    const logins = (Array.isArray(value.logins) ? (value.logins as unknown[]) : []).filter(
-      (login): login is JobLogin =>
-        isObject(login) &&
-        typeof login.marker === 'string' &&
-        MARKER.test(login.marker) &&
-        typeof login.auth === 'string' &&
-        login.auth !== '' &&
-        typeof login.since === 'number' &&
-        Number.isFinite(login.since),
-    );
+    const logins = Array.isArray(value.logins) ? (value.logins as unknown[]).filter(isJobLogin) : [];
     Object.values(earlier).forEach(protectEntry);
     logins.forEach((login) => protectEntry({ auth: login.auth }));
     records[registry] = { earlier, logins: logins.map(({ marker, auth, since }) => ({ marker, auth, since })) };
